@@ -1,0 +1,30 @@
+import type { Commodity, Depot, District, HandoffPoint, Role, Staff, Street, Vehicle, Zone } from '../contract';
+
+/** A user of a demo scenario; the seed hashes the password. */
+export interface ScenarioUser {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  districtId: string | null;
+  vehicleId: string | null;
+  password: string;
+}
+
+/** The file format of data/<scenario>/scenario.json: everything the seed writes. */
+export interface Scenario {
+  id: string;
+  name: string;
+  nameEn: string;
+  /** The day the scenario describes (zones' sealedAt are on or before it). */
+  date: string;
+  districts: District[];
+  streets: Street[];
+  zones: Omit<Zone, 'updatedAt'>[];
+  handoffPoints: HandoffPoint[];
+  commodities: Commodity[];
+  depots: Depot[];
+  vehicles: Vehicle[];
+  staff: Staff[];
+  users: ScenarioUser[];
+}

@@ -1,0 +1,33 @@
+import type { HandoffMode, Tier } from '../contract';
+
+/** What a zone's control tier means for delivery. */
+export interface TierRule {
+  tier: Tier;
+  nameZh: string;
+  nameEn: string;
+  handoffMode: HandoffMode;
+  /** Time a van spends at one handoff point of the zone. */
+  serviceS: number;
+  /** Priority in the fair allocation: a higher weight is filled first when supply is short. */
+  priorityWeight: number;
+}
+
+/**
+ * Defaults follow the 2021 Guangzhou notices: sealed zones stay indoors and goods go to the door
+ * through zone staff (long stops); controlled zones collect at building gates in turns.
+ */
+export const DEFAULT_TIER_RULES: readonly TierRule[] = [
+  { tier: 'sealed', nameZh: '封闭区', nameEn: 'Sealed', handoffMode: 'door', serviceS: 1800, priorityWeight: 1.5 },
+  { tier: 'controlled', nameZh: '封控区', nameEn: 'Controlled', handoffMode: 'building_gate', serviceS: 1200, priorityWeight: 1.2 },
+  { tier: 'precaution', nameZh: '防范区', nameEn: 'Precaution', handoffMode: 'compound_gate', serviceS: 600, priorityWeight: 1 },
+];
+
+export function tierRuleFor(tier: Tier, rules: readonly TierRule[] = DEFAULT_TIER_RULES): TierRule {
+  const rule = rules.find((r) => r.tier === tier);
+  if (!rule) throw new Error(`unknown tier "${tier}"; known: ${rules.map((r) => r.tier).join(', ')}`);
+  return rule;
+}
+
+export function isKnownTier(tier: string, rules: readonly TierRule[] = DEFAULT_TIER_RULES): boolean {
+  return rules.some((r) => r.tier === tier);
+}

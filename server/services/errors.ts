@@ -1,0 +1,18 @@
+import type { ErrorCode } from '../contract';
+
+/** An expected failure that the HTTP edge turns into a 4xx with this code and message. */
+export class AppError extends Error {
+  constructor(
+    readonly code: Exclude<ErrorCode, 'INTERNAL'>,
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+}
+
+export const notFound = (what: string, id: string, field?: string) =>
+  new AppError('NOT_FOUND', `${what} "${id}" does not exist`, field);
+
+export const forbidden = (message: string) => new AppError('FORBIDDEN', message);

@@ -1,0 +1,119 @@
+import type {
+  AuditEntry, Commodity, Depot, District, HandoffPoint, Role, Staff, Street, User, Vehicle, Zone, ZoneStatus,
+} from '../contract';
+
+// The store's ports. server/store/ implements them with knex; services depend only on these.
+
+export interface DistrictFilter {
+  districtId?: string;
+}
+
+export interface DistrictRepo {
+  list(): Promise<District[]>;
+  get(id: string): Promise<District | null>;
+  upsert(district: District): Promise<void>;
+}
+
+export interface StreetRepo {
+  list(filter?: DistrictFilter): Promise<Street[]>;
+  get(id: string): Promise<Street | null>;
+  upsert(street: Street): Promise<void>;
+}
+
+export interface ZoneRepo {
+  list(filter?: DistrictFilter & { status?: ZoneStatus }): Promise<Zone[]>;
+  get(id: string): Promise<Zone | null>;
+  /** Insert or replace the whole zone. */
+  upsert(zone: Zone): Promise<void>;
+  /** False when there was no such zone. */
+  delete(id: string): Promise<boolean>;
+}
+
+export interface HandoffPointRepo {
+  list(filter?: { zoneId?: string; districtId?: string }): Promise<HandoffPoint[]>;
+  upsert(point: HandoffPoint): Promise<void>;
+  deleteForZone(zoneId: string): Promise<void>;
+}
+
+export interface CommodityRepo {
+  list(): Promise<Commodity[]>;
+  upsert(commodity: Commodity): Promise<void>;
+}
+
+export interface DepotRepo {
+  /** Depots come with their stock per commodity. */
+  list(filter?: DistrictFilter): Promise<Depot[]>;
+  get(id: string): Promise<Depot | null>;
+  /** Writes the depot and replaces its whole stock with depot.stockKg. */
+  upsert(depot: Depot): Promise<void>;
+  setStock(depotId: string, commodityId: string, kg: number): Promise<void>;
+  delete(id: string): Promise<boolean>;
+}
+
+export interface VehicleRepo {
+  list(filter?: DistrictFilter): Promise<Vehicle[]>;
+  get(id: string): Promise<Vehicle | null>;
+  upsert(vehicle: Vehicle): Promise<void>;
+  delete(id: string): Promise<boolean>;
+}
+
+export interface StaffRepo {
+  list(filter?: DistrictFilter): Promise<Staff[]>;
+  get(id: string): Promise<Staff | null>;
+  upsert(staff: Staff): Promise<void>;
+  delete(id: string): Promise<boolean>;
+}
+
+export interface UserRecord {
+  user: User;
+  passwordHash: string;
+}
+
+export interface UserRepo {
+  get(id: string): Promise<User | null>;
+  getByUsername(username: string): Promise<UserRecord | null>;
+  list(filter?: { role?: Role }): Promise<User[]>;
+  upsert(user: User, passwordHash: string): Promise<void>;
+}
+
+export interface SessionRecord {
+  /** SHA-256 of the bearer token: the token itself is never stored. */
+  tokenHash: string;
+  userId: string;
+  createdAt: string;
+  expiresAt: string;
+}
+
+export interface SessionRepo {
+  create(session: SessionRecord): Promise<void>;
+  /** The session if it exists, is not revoked and expires after `nowIso`. */
+  findValid(tokenHash: string, nowIso: string): Promise<SessionRecord | null>;
+  revoke(tokenHash: string, nowIso: string): Promise<void>;
+  revokeAllForUser(userId: string, nowIso: string): Promise<number>;
+}
+
+export type NewAuditEntry = Omit<AuditEntry, 'id'>;
+
+export interface AuditRepo {
+  /** Append-only: there is no update or delete. */
+  append(entry: NewAuditEntry): Promise<void>;
+  list(filter?: { entity?: string; entityId?: string; limit?: number }): Promise<AuditEntry[]>;
+}
+
+export interface Store {
+  readonly kind: 'sqlite' | 'postgres';
+  districts: DistrictRepo;
+  streets: StreetRepo;
+  zones: ZoneRepo;
+  handoffPoints: HandoffPointRepo;
+  commodities: CommodityRepo;
+  depots: DepotRepo;
+  vehicles: VehicleRepo;
+  staff: StaffRepo;
+  users: UserRepo;
+  sessions: SessionRepo;
+  audit: AuditRepo;
+  /** Runs fn in one transaction: every repository of `tx` writes inside it; a throw rolls all back. */
+  transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
