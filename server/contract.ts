@@ -265,6 +265,7 @@ export interface ApiRoutes {
   'GET /api/districts': { body: never; reply: District[] };
   'GET /api/streets': { body: never; query: ListQuery; reply: Street[] };
   'GET /api/commodities': { body: never; reply: Commodity[] };
+  'PUT /api/commodities/:id': { body: Partial<Commodity> & { dailyRationKgPerPerson: number }; reply: Commodity };
   'GET /api/zones': { body: never; query: ListQuery; reply: Zone[] };
   'GET /api/zones/:id': { body: never; reply: Zone };
   'POST /api/zones': { body: ZoneInput; reply: Zone };

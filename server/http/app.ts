@@ -1,0 +1,90 @@
+import { existsSync } from 'node:fs';
+import express, { type Request, type Response, type NextFunction } from 'express';
+import type { Health } from '../contract';
+import type { Services } from '../services';
+import { AppError } from '../services/errors';
+import { authorise } from './auth-middleware';
+import { buildOpenApi } from './openapi';
+import { errorHandler, sendError, sendOk } from './respond';
+import type { RouteDef } from './route-def';
+import { splitKey } from './route-def';
+import { depotRoutes } from './routes/depot-routes';
+import { fleetRoutes } from './routes/fleet-routes';
+import { referenceRoutes } from './routes/reference-routes';
+import { sessionRoutes } from './routes/session-routes';
+import { zoneRoutes } from './routes/zone-routes';
+import { emptyQuerySchema as emptyQuery } from './schemas';
+import { parseInput } from './validate';
+
+export interface HttpAppOptions {
+  services: Services;
+  health: () => Health;
+  version: string;
+  maxBodyBytes: number;
+  sessionTtlS: number;
+  /** Folder of the built web pages, served at / when it exists. */
+  webRoot?: string;
+  /** Extra routes from later features (plans, deliveries, requests). */
+  extraRoutes?: RouteDef[];
+  log: (msg: string, err?: unknown) => void;
+}
+
+export function allRoutes(services: Services, health: () => Health, sessionTtlS: number, extra: RouteDef[] = []): RouteDef[] {
+  return [
+    ...referenceRoutes(services, health),
+    ...sessionRoutes(services, sessionTtlS),
+    ...zoneRoutes(services),
+    ...depotRoutes(services),
+    ...fleetRoutes(services),
+    ...extra,
+  ];
+}
+
+export function createHttpApp(options: HttpAppOptions): express.Express {
+  const { services, maxBodyBytes } = options;
+  const routes = allRoutes(services, options.health, options.sessionTtlS, options.extraRoutes);
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('query parser', 'simple');
+  app.use('/api', express.json({ limit: maxBodyBytes }));
+  app.use('/api', express.text({ type: ['text/csv', 'text/plain'], limit: maxBodyBytes }));
+
+  const openApi = buildOpenApi(routes, options.version);
+  app.get('/api/openapi.json', (_req, res) => { res.json(openApi); });
+
+  for (const def of routes) {
+    const { method, path } = splitKey(def.key);
+    app[method](path, async (req: Request, res: Response, next: NextFunction) => {
+      try {
+        const { actor, token } = await authorise(def, req, services.auth);
+        const body = def.body ? parseBody(def, req) : undefined;
+        const query = parseInput(def.query ?? emptyQuery, req.query, 'query');
+        const data = await def.handler({ actor, token, params: req.params as Record<string, string>, body, query, req, res });
+        sendOk(res, data, def.successStatus);
+      } catch (err) {
+        next(err);
+      }
+    });
+  }
+
+  app.use('/api', (req, res) => {
+    sendError(res, { code: 'NOT_FOUND', message: `no API route ${req.method} ${req.originalUrl.split('?')[0]}` });
+  });
+  if (options.webRoot && existsSync(options.webRoot)) {
+    app.use(express.static(options.webRoot, { index: 'index.html' }));
+    // Pages are routed in the browser: unknown non-API paths get the app shell.
+    app.get(/^\/(?!api\/).*/, (_req, res) => res.sendFile('index.html', { root: options.webRoot! }));
+  }
+  app.use(errorHandler(options.log));
+  return app;
+}
+
+
+function parseBody(def: RouteDef, req: Request): unknown {
+  if (def.bodyKind === 'text') {
+    if (typeof req.body !== 'string') throw new AppError('VALIDATION', 'body: send the data as text/csv', 'body');
+    return req.body;
+  }
+  if (!req.is('application/json')) throw new AppError('VALIDATION', 'body: send JSON with Content-Type application/json', 'body');
+  return parseInput(def.body!, req.body, 'body');
+}

@@ -1,0 +1,54 @@
+import type { NextFunction, Request, Response } from 'express';
+import type { ApiError, ErrorCode } from '../contract';
+import { AppError } from '../services/errors';
+
+const STATUS: Record<ErrorCode, number> = {
+  VALIDATION: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  RATE_LIMITED: 429,
+  INTERNAL: 500,
+};
+
+export function sendOk(res: Response, data: unknown, status = 200): void {
+  res.status(status).json({ ok: true, data });
+}
+
+export function sendError(res: Response, error: ApiError): void {
+  res.status(STATUS[error.code]).json({ ok: false, error });
+}
+
+/** Maps anything thrown to the contract's error shape; unknown errors are logged, never leaked. */
+export function errorHandler(log: (msg: string, err: unknown) => void) {
+  return (err: unknown, _req: Request, res: Response, _next: NextFunction): void => {
+    if (res.headersSent) return;
+    if (err instanceof AppError) {
+      sendError(res, { code: err.code, message: err.message, ...(err.field ? { field: err.field } : {}) });
+      return;
+    }
+    const bodyError = fromBodyParser(err);
+    if (bodyError) {
+      sendError(res, bodyError);
+      return;
+    }
+    log('unhandled error', err);
+    sendError(res, { code: 'INTERNAL', message: 'internal error' });
+  };
+}
+
+// express.json() signals its own failures with a `type` on the error.
+function fromBodyParser(err: unknown): ApiError | null {
+  const type = (err as { type?: unknown } | null)?.type;
+  if (type === 'entity.too.large') {
+    const limit = (err as { limit?: number }).limit;
+    return { code: 'PAYLOAD_TOO_LARGE', message: `request body is larger than the ${limit ?? ''} byte limit`.replace('  ', ' '), field: 'body' };
+  }
+  if (type === 'entity.parse.failed') return { code: 'VALIDATION', message: 'request body is not valid JSON', field: 'body' };
+  if (type === 'encoding.unsupported' || type === 'charset.unsupported') {
+    return { code: 'VALIDATION', message: 'request body encoding is not supported', field: 'body' };
+  }
+  return null;
+}

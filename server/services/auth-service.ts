@@ -1,0 +1,72 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { LoginResult, User } from '../contract';
+import { AppError } from './errors';
+import type { Store } from './ports';
+
+export interface PasswordHasher {
+  hash(password: string): Promise<string>;
+  verify(password: string, hash: string): Promise<boolean>;
+}
+
+export interface AuthDeps {
+  store: Store;
+  passwords: PasswordHasher;
+  now: () => Date;
+  sessionTtlS: number;
+}
+
+export const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
+
+/** Password login with revocable server-side sessions; the same token serves cookie and bearer use. */
+export function createAuthService({ store, passwords, now, sessionTtlS }: AuthDeps) {
+  // A fixed hash to verify against when the user is unknown, so timing does not reveal usernames.
+  let decoyHash: Promise<string> | null = null;
+
+  return {
+    async login(username: string, password: string): Promise<LoginResult> {
+      const record = await store.users.getByUsername(username);
+      decoyHash ??= passwords.hash('decoy-password');
+      const ok = await passwords.verify(password, record?.passwordHash ?? (await decoyHash));
+      if (!record || !ok) throw new AppError('UNAUTHENTICATED', 'username or password is wrong');
+      const token = randomBytes(32).toString('base64url');
+      const createdAt = now();
+      const expiresAt = new Date(createdAt.getTime() + sessionTtlS * 1000);
+      await store.transaction(async (tx) => {
+        await tx.sessions.create({
+          tokenHash: hashToken(token), userId: record.user.id,
+          createdAt: createdAt.toISOString(), expiresAt: expiresAt.toISOString(),
+        });
+        await tx.audit.append({
+          at: createdAt.toISOString(), userId: record.user.id, action: 'session.create',
+          entity: 'session', entityId: null, detail: { username },
+        });
+      });
+      return { token, expiresAt: expiresAt.toISOString(), user: record.user };
+    },
+
+    /** The user behind a token, or null when the token is unknown, expired or revoked. */
+    async authenticate(token: string): Promise<User | null> {
+      const session = await store.sessions.findValid(hashToken(token), now().toISOString());
+      return session ? store.users.get(session.userId) : null;
+    },
+
+    async logout(token: string, actor: User): Promise<void> {
+      const at = now().toISOString();
+      await store.transaction(async (tx) => {
+        await tx.sessions.revoke(hashToken(token), at);
+        await tx.audit.append({ at, userId: actor.id, action: 'session.revoke', entity: 'session', entityId: null, detail: null });
+      });
+    },
+
+    async revokeAllFor(userId: string, actor: User): Promise<number> {
+      const at = now().toISOString();
+      return store.transaction(async (tx) => {
+        const n = await tx.sessions.revokeAllForUser(userId, at);
+        await tx.audit.append({ at, userId: actor.id, action: 'session.revoke-all', entity: 'user', entityId: userId, detail: { sessions: n } });
+        return n;
+      });
+    },
+  };
+}
+
+export type AuthService = ReturnType<typeof createAuthService>;

@@ -1,0 +1,30 @@
+import type { TierRule } from '../domain/tiers';
+import { createAuthService, type PasswordHasher } from './auth-service';
+import { createDepotService } from './depot-service';
+import { createStaffService, createVehicleService } from './fleet-service';
+import type { Store } from './ports';
+import { createReferenceService } from './reference-service';
+import { createZoneService, type GeometryRules } from './zone-service';
+
+export interface ServiceDeps {
+  store: Store;
+  passwords: PasswordHasher;
+  geometry: GeometryRules;
+  tierRules: readonly TierRule[];
+  sessionTtlS: number;
+  now: () => Date;
+}
+
+export function createServices(deps: ServiceDeps) {
+  const { store, now } = deps;
+  return {
+    auth: createAuthService(deps),
+    zones: createZoneService(deps),
+    depots: createDepotService(store, now),
+    vehicles: createVehicleService(store, now),
+    staff: createStaffService(store, now),
+    reference: createReferenceService(store, now),
+  };
+}
+
+export type Services = ReturnType<typeof createServices>;
