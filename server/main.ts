@@ -1,0 +1,26 @@
+import { loadConfig } from './config';
+import { startServer } from './server';
+import { loadScenario } from './store/scenario-files';
+
+const DEMO_SCENARIOS = ['liwan-2021', 'foshan-2021'];
+
+const config = loadConfig();
+const server = await startServer(config, { seedScenarios: config.seedDemo ? DEMO_SCENARIOS : [] });
+
+console.log(`\n保供 planner is running: ${server.url}  (database: ${server.store.kind})`);
+if (config.seedDemo) {
+  console.log('Demo logins (username / password):');
+  for (const name of DEMO_SCENARIOS) {
+    for (const user of loadScenario(name).users) {
+      console.log(`  ${user.role.padEnd(18)} ${user.username.padEnd(10)} / ${user.password.padEnd(10)} ${user.displayName}`);
+    }
+  }
+}
+console.log('Stop with Ctrl+C.\n');
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    void server.close().then(() => process.exit(0));
+    setTimeout(() => process.exit(1), 10_000).unref();
+  });
+}

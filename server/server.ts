@@ -1,0 +1,67 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { resolve } from 'node:path';
+import type { Health } from './contract';
+import type { Config } from './config';
+import { pointInside, polygonProblems } from './domain/geo';
+import { createHttpApp } from './http/app';
+import { createServices, type Services } from './services';
+import type { Store } from './services/ports';
+import { migrateLatest, openDatabase } from './store/db';
+import { createStore } from './store/store';
+import { hashPassword, verifyPassword } from './store/passwords';
+import { isEmpty, seedScenario } from './store/seed';
+import { loadScenario } from './store/scenario-files';
+
+export const VERSION = '0.1.0';
+
+export interface RunningServer {
+  url: string;
+  http: Server;
+  store: Store;
+  services: Services;
+  close(): Promise<void>;
+}
+
+export interface StartOptions {
+  /** Scenarios seeded into an empty database (the embedded demo seeds Liwan and Foshan). */
+  seedScenarios?: string[];
+  now?: () => Date;
+  log?: (msg: string, err?: unknown) => void;
+}
+
+/** The composition root: config → database → services → HTTP (+ live layer) → listen. */
+export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
+  const log = options.log ?? ((msg: string, err?: unknown) => console.error(msg, err ?? ''));
+  const now = options.now ?? (() => new Date());
+  const db = openDatabase(config.databaseUrl);
+  await migrateLatest(db);
+  const store = createStore(db);
+  const passwords = { hash: hashPassword, verify: verifyPassword };
+  if (options.seedScenarios?.length && (await isEmpty(store))) {
+    for (const name of options.seedScenarios) await seedScenario(store, loadScenario(name), hashPassword);
+  }
+  const services = createServices({
+    store, passwords, now, tierRules: config.tierRules, sessionTtlS: config.sessionTtlS,
+    geometry: { problems: polygonProblems, representativePoint: pointInside },
+  });
+  const startedAt = Date.now();
+  const health = (): Health => ({
+    status: 'ok', version: VERSION, database: store.kind, uptimeS: Math.round((Date.now() - startedAt) / 1000),
+  });
+  const app = createHttpApp({
+    services, health, version: VERSION, maxBodyBytes: config.maxBodyBytes, sessionTtlS: config.sessionTtlS,
+    webRoot: resolve('web/dist'), log,
+  });
+  const http = createServer(app);
+  await new Promise<void>((done) => http.listen(config.port, config.host, done));
+  const { port } = http.address() as AddressInfo;
+  return {
+    url: `http://${config.host}:${port}`,
+    http, store, services,
+    async close() {
+      await new Promise<void>((done) => http.close(() => done()));
+      await store.close();
+    },
+  };
+}
