@@ -1,0 +1,137 @@
+import { cheapestInsertion, type InsertionChoice } from './insertion';
+import type { Rng } from './rng';
+import { Ruiner } from './ruin';
+import { RouteState } from './state';
+import type { SearchParams } from './types';
+
+export const DEFAULT_PARAMS: SearchParams = {
+  meanRemoved: 10,
+  maxStringLength: 10,
+  splitRate: 0.5,
+  splitDepth: 0.01,
+  blinkRate: 0.01,
+  startTemperature: 0.45,
+  endTemperature: 0.005,
+  neighbours: 50,
+};
+
+export interface SearchLimits {
+  maxIterations: number;
+  deadlineMs: number;
+  now: () => number;
+}
+
+export interface SearchOutcome {
+  iterations: number;
+  improvements: number;
+}
+
+/** SISR recreate order weights: random, largest first, farthest first, closest first. */
+const ORDER_WEIGHTS = [4, 4, 2, 1];
+
+function sortRemoved(s: RouteState, rng: Rng, list: Int32Array, n: number): void {
+  let r = rng.next() * 11;
+  let mode = 0;
+  while (mode < 3 && r >= ORDER_WEIGHTS[mode]!) r -= ORDER_WEIGHTS[mode++]!;
+  if (mode === 0) {
+    for (let i = n - 1; i > 0; i--) {
+      const k = rng.int(i + 1);
+      const t = list[i]!;
+      list[i] = list[k]!;
+      list[k] = t;
+    }
+    return;
+  }
+  const key = mode === 1 ? s.c.jobSize : s.c.jobDepotDist;
+  const sign = mode === 3 ? 1 : -1;
+  // Insertion sort: lists are ~10 long, and it allocates nothing.
+  for (let i = 1; i < n; i++) {
+    const x = list[i]!;
+    const kx = sign * key[x]!;
+    let k = i - 1;
+    while (k >= 0 && sign * key[list[k]!]! > kx) {
+      list[k + 1] = list[k]!;
+      k--;
+    }
+    list[k + 1] = x;
+  }
+}
+
+/** Puts every job in `list` back at its cheapest feasible place; those that fit nowhere stay out. */
+export function recreate(s: RouteState, rng: Rng, blink: number, list: Int32Array, n: number, choice: InsertionChoice): void {
+  for (let i = 0; i < n; i++) {
+    const j = list[i]!;
+    if (cheapestInsertion(s, j, rng, blink, choice)) s.insert(j, choice.slot, choice.pos);
+  }
+}
+
+/** Collects currently unassigned jobs after the first `n` entries of list. */
+function appendUnassigned(s: RouteState, list: Int32Array, n: number): number {
+  if (s.assigned + n >= s.c.jobCount) return n;
+  for (let j = 0; j < s.c.jobCount; j++) {
+    if (s.jobSlot[j]! >= 0) continue;
+    let seen = false;
+    for (let i = 0; i < n && !seen; i++) seen = list[i] === j;
+    if (!seen) list[n++] = j;
+  }
+  return n;
+}
+
+/**
+ * Ruin-and-recreate with simulated-annealing acceptance (SISR). `work` holds the start solution
+ * and receives the best one found. Temperature is relative to the mean edge of the start
+ * solution so the same parameters work for metres and for TSPLIB units.
+ */
+export function annealing(
+  work: RouteState, rng: Rng, p: SearchParams, limits: SearchLimits,
+  polish: (s: RouteState) => void,
+): SearchOutcome {
+  const c = work.c;
+  const current = new RouteState(c);
+  const best = new RouteState(c);
+  current.copyFrom(work);
+  best.copyFrom(work);
+  let trips = 0;
+  for (let u = 0; u < work.usedCount; u++) trips += work.tripCount[work.used[u]!]!;
+  const meanEdge = work.distance / Math.max(1, work.assigned + trips) || 1;
+  const t0 = p.startTemperature * meanEdge;
+  const tf = p.endTemperature * meanEdge;
+  const ruiner = new Ruiner(c.vehicleCount * c.maxTrips);
+  const list = new Int32Array(c.jobCount);
+  const choice: InsertionChoice = { slot: -1, pos: -1, delta: 0 };
+  const startMs = limits.now();
+  const spanMs = limits.deadlineMs - startMs;
+  let timeFraction = 0;
+  let currentCost = current.cost();
+  let bestCost = best.cost();
+  let improvements = 0;
+  let it = 0;
+  for (; it < limits.maxIterations; it++) {
+    if ((it & 31) === 0 && Number.isFinite(limits.deadlineMs)) {
+      timeFraction = (limits.now() - startMs) / spanMs;
+      if (timeFraction >= 1) break;
+    }
+    const progress = Math.max(timeFraction, Number.isFinite(limits.maxIterations) ? it / limits.maxIterations : 0);
+    const temperature = t0 * Math.pow(tf / t0, progress);
+    let n = ruiner.ruin(work, rng, p, list);
+    n = appendUnassigned(work, list, n);
+    sortRemoved(work, rng, list, n);
+    recreate(work, rng, p.blinkRate, list, n, choice);
+    const cost = work.cost();
+    if (cost < currentCost - temperature * Math.log(rng.next())) {
+      if (cost < bestCost - 1e-9) {
+        polish(work);
+        improvements++;
+        best.copyFrom(work);
+        bestCost = work.cost();
+      }
+      current.copyFrom(work);
+      currentCost = work.cost();
+    } else {
+      work.copyFrom(current);
+    }
+  }
+  work.copyFrom(best);
+  work.resyncDistance();
+  return { iterations: it, improvements };
+}
