@@ -4,4 +4,5 @@ export { splitOversizedJobs, type Piece } from './split';
 export { parseCvrp, parseCvrpSolution, distanceMatrix, tsplibDistance, type CvrpInstance, type CvrpSolution } from './cvrplib-parse';
 export { cvrpToProblem, cvrpRoutes } from './cvrp';
 export { DEFAULT_PARAMS } from './search';
+export { euclideanMatrices } from './matrix';
 export type * from './types';
