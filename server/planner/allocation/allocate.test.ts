@@ -1,0 +1,127 @@
+import { describe, expect, it } from 'vitest';
+import { allocate } from './allocate';
+import type { AllocationInput, AllocationResult } from './types';
+
+/** Points on a line, x in km; distance is |Δx| in metres. */
+function lineCity(
+  depots: { id: string; x: number; stock: Record<string, number> }[],
+  zones: { id: string; x: number; weight: number; demand: Record<string, number> }[],
+): AllocationInput {
+  return {
+    commodities: [{ id: 'eggs' }, { id: 'oil' }],
+    depots: depots.map((d) => ({ id: d.id, location: [d.x / 100, 0], stockKg: d.stock })),
+    zones: zones.map((z) => ({ id: z.id, location: [z.x / 100, 0], weight: z.weight, demandKg: z.demand })),
+    distanceM: (d, z) => Math.abs(depots[d]!.x - zones[z]!.x) * 1000,
+  };
+}
+
+const flowKg = (r: AllocationResult, depotId: string, zoneId: string) =>
+  r.flows.filter((f) => f.depotId === depotId && f.zoneId === zoneId).reduce((s, f) => s + f.kg, 0);
+const deliveredKg = (r: AllocationResult, zoneId: string, commodityId = 'eggs') =>
+  r.fills.find((f) => f.zoneId === zoneId && f.commodityId === commodityId)?.deliveredKg;
+
+// A at 0 km holds 100 kg of eggs, B at 10 km holds 50; demand is 200 kg.
+const scarceEggs = lineCity(
+  [
+    { id: 'A', x: 0, stock: { eggs: 100 } },
+    { id: 'B', x: 10, stock: { eggs: 50 } },
+  ],
+  [
+    { id: 'z1', x: 1, weight: 1, demand: { eggs: 100 } },
+    { id: 'z2', x: 4, weight: 1, demand: { eggs: 60 } },
+    { id: 'z3', x: 9, weight: 2, demand: { eggs: 40 } },
+  ],
+);
+
+describe('allocate: golden cases solved by hand', () => {
+  it('shares scarce eggs at one level: 100t + 60t + 40(1 − (1 − t)/2) = 150 gives t = 13/18', () => {
+    const r = allocate(scarceEggs, { nearestDepots: 2 });
+    expect(r.minLevel).toBeCloseTo(13 / 18, 12);
+    expect(r.minFillRate).toBeCloseTo(13 / 18, 12);
+    expect(deliveredKg(r, 'z1')).toBeCloseTo(1300 / 18, 9);
+    expect(deliveredKg(r, 'z2')).toBeCloseTo(780 / 18, 9);
+    // Weight 2 halves the shortage: fill 1 − (5/18)/2 = 31/36.
+    expect(deliveredKg(r, 'z3')).toBeCloseTo(40 * (31 / 36), 9);
+    // B is near z3 and covers it, its remaining 140/9 kg goes to z2 (6 km) rather than z1 (9 km).
+    expect(flowKg(r, 'B', 'z3')).toBeCloseTo(310 / 9, 9);
+    expect(flowKg(r, 'B', 'z2')).toBeCloseTo(140 / 9, 9);
+    expect(flowKg(r, 'A', 'z2')).toBeCloseTo(250 / 9, 9);
+    expect(flowKg(r, 'A', 'z1')).toBeCloseTo(650 / 9, 9);
+    expect(flowKg(r, 'A', 'z3')).toBe(0);
+    expect(r.tonneKm).toBeCloseTo(2800 / 9 / 1000, 12);
+    expect(r.limits).toEqual([
+      { kind: 'depot-stock', commodityId: 'eggs', level: expect.closeTo(13 / 18, 12), depotIds: ['A', 'B'], zoneIds: ['z1', 'z2', 'z3'], levelGainPerKg: expect.closeTo(1 / 180, 12) },
+    ]);
+  });
+
+  it('with k = 1 the parts are apart: A feeds z1, z2 at 100/160; B fills z3 and keeps 10 kg', () => {
+    const r = allocate(scarceEggs, { nearestDepots: 1 });
+    expect(r.parts.map((p) => [p.depotIds, p.zoneIds, p.minLevel])).toEqual([
+      [['A'], ['z1', 'z2'], 0.625],
+      [['B'], ['z3'], 1],
+    ]);
+    expect(deliveredKg(r, 'z1')).toBeCloseTo(62.5, 12);
+    expect(deliveredKg(r, 'z3')).toBe(40);
+    expect(r.limits).toEqual([
+      { kind: 'depot-stock', commodityId: 'eggs', level: 0.625, depotIds: ['A'], zoneIds: ['z1', 'z2'], levelGainPerKg: 1 / 160 },
+    ]);
+  });
+
+  it('fills level by level: a zone stuck with a small depot does not hold the others down', () => {
+    const input = lineCity(
+      [
+        { id: 'A', x: 0, stock: { eggs: 30 } },
+        { id: 'B', x: 10, stock: { eggs: 100 } },
+      ],
+      [
+        { id: 'z1', x: 0, weight: 1, demand: { eggs: 100 } },
+        { id: 'z2', x: 5, weight: 1, demand: { eggs: 50 } },
+        { id: 'z3', x: 10, weight: 1, demand: { eggs: 50 } },
+      ],
+    );
+    const r = allocate(input, { nearestDepots: 2, maxDistanceM: 6000 });
+    expect(r.minLevel).toBeCloseTo(0.3, 12);
+    expect([deliveredKg(r, 'z1'), deliveredKg(r, 'z2'), deliveredKg(r, 'z3')]).toEqual([30, 50, 50]);
+    expect(flowKg(r, 'A', 'z2')).toBe(0);
+    expect(r.limits).toEqual([
+      { kind: 'depot-stock', commodityId: 'eggs', level: expect.closeTo(0.3, 12), depotIds: ['A'], zoneIds: ['z1'], levelGainPerKg: 0.01 },
+    ]);
+  });
+
+  it('names zones that no depot within reach can supply, and gives them nothing', () => {
+    const input = lineCity(
+      [{ id: 'A', x: 0, stock: { eggs: 100, oil: 5 } }],
+      [
+        { id: 'near', x: 1, weight: 1, demand: { eggs: 10, oil: 10 } },
+        { id: 'far', x: 50, weight: 1.5, demand: { eggs: 10 } },
+      ],
+    );
+    const r = allocate(input, { maxDistanceM: 20_000 });
+    expect(r.limits).toContainEqual({ kind: 'no-reachable-stock', commodityId: 'eggs', zoneIds: ['far'] });
+    expect(deliveredKg(r, 'far')).toBe(0);
+    expect(deliveredKg(r, 'near')).toBe(10);
+    expect(deliveredKg(r, 'near', 'oil')).toBe(5);
+    expect(r.minFillRate).toBe(0);
+    expect(r.minLevel).toBeCloseTo(-0.5, 12);
+  });
+
+  it('is deterministic and ignores zero demand and zero stock', () => {
+    const input = lineCity(
+      [
+        { id: 'A', x: 0, stock: { eggs: 0, oil: 10 } },
+        { id: 'B', x: 3, stock: { eggs: 10 } },
+      ],
+      [
+        { id: 'z1', x: 1, weight: 1, demand: { eggs: 4, oil: 0 } },
+        { id: 'z2', x: 2, weight: 1, demand: { eggs: 4 } },
+      ],
+    );
+    const r = allocate(input, { nearestDepots: 1 });
+    expect(r.flows.map((f) => [f.depotId, f.zoneId, f.commodityId, f.kg])).toEqual([
+      ['B', 'z1', 'eggs', 4],
+      ['B', 'z2', 'eggs', 4],
+    ]);
+    expect(r.fills).toHaveLength(2);
+    expect(allocate(input, { nearestDepots: 1 })).toEqual(r);
+  });
+});

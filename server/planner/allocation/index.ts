@@ -1,0 +1,3 @@
+export { allocate, DEFAULT_NEAREST_DEPOTS } from './allocate';
+export { leximinByLp, type LpAllocation } from './allocation-lp';
+export type * from './types';
