@@ -1,0 +1,41 @@
+import type { Knex } from 'knex';
+import * as districtsStreets from './20261127000100_districts_streets';
+import * as zones from './20261127000200_zones';
+import * as handoffPoints from './20261127000300_handoff_points';
+import * as commodities from './20261127000400_commodities';
+import * as depotsStock from './20261127000500_depots_stock';
+import * as staff from './20261127000600_staff';
+import * as vehicles from './20261127000700_vehicles';
+import * as users from './20261127000800_users';
+import * as sessions from './20261127000900_sessions';
+import * as auditLog from './20261127001000_audit_log';
+import * as auditLogAppendOnly from './20261127001100_audit_log_append_only';
+
+// A static list rather than knex's directory scan: the scan dynamic-imports .ts files, which works
+// or not depending on the loader (tsx, vitest, plain node). migrations.test.ts checks this list
+// against the folder, so a migration file that is not listed here fails the build.
+
+export interface NamedMigration extends Knex.Migration {
+  /** The file name without extension: what knex_migrations records. */
+  name: string;
+}
+
+export const MIGRATIONS: readonly NamedMigration[] = [
+  { name: '20261127000100_districts_streets', ...districtsStreets },
+  { name: '20261127000200_zones', ...zones },
+  { name: '20261127000300_handoff_points', ...handoffPoints },
+  { name: '20261127000400_commodities', ...commodities },
+  { name: '20261127000500_depots_stock', ...depotsStock },
+  { name: '20261127000600_staff', ...staff },
+  { name: '20261127000700_vehicles', ...vehicles },
+  { name: '20261127000800_users', ...users },
+  { name: '20261127000900_sessions', ...sessions },
+  { name: '20261127001000_audit_log', ...auditLog },
+  { name: '20261127001100_audit_log_append_only', ...auditLogAppendOnly },
+];
+
+export const migrationSource: Knex.MigrationSource<NamedMigration> = {
+  getMigrations: async () => [...MIGRATIONS],
+  getMigrationName: (m) => m.name,
+  getMigration: async (m) => m,
+};
