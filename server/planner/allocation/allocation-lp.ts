@@ -1,4 +1,4 @@
-import { solveLp, type LpModel } from './lp-solve';
+import { solveLp as solveRounded, type LpModel } from './lp-solve';
 import { buildCommodityParts, buildDistanceTable, validWeight } from './parts';
 import { DEFAULT_NEAREST_DEPOTS } from './allocate';
 import type { AllocationInput, AllocationOptions } from './types';
@@ -16,6 +16,10 @@ export interface LpAllocation {
   /** Minimum tonne-km delivering exactly `deliveredKg`. */
   tonneKm: number;
 }
+
+/** Finer than the library default (1e-8) so the reference is good to ~1e-9. */
+const PRECISION = 1e-11;
+const solveLp = (model: LpModel) => solveRounded(model, PRECISION);
 
 interface Arc {
   zone: number;
@@ -45,7 +49,10 @@ export function leximinByLp(input: AllocationInput, options: AllocationOptions =
     let first = true;
     while (frozen.size < zones.length) {
       const active = zones.filter((z) => !frozen.has(z));
-      const t = solveLp(levelModel(input, c, arcs, active, frozen)).value('t');
+      const lowest = Math.min(...active.map((z) => 1 - validWeight(input.zones[z]!.weight)));
+      const solved = solveLp(levelModel(input, c, arcs, active, frozen, lowest));
+      if (!solved.feasible) throw new Error('allocation LP: max t infeasible');
+      const t = lowest + solved.value('u');
       if (first) out.minLevel = Math.min(out.minLevel, t);
       first = false;
       if (t >= 1 - 1e-9) {
@@ -55,9 +62,11 @@ export function leximinByLp(input: AllocationInput, options: AllocationOptions =
       // A zone is blocked at t when, with everyone else still at their level-t minimum, it cannot get more.
       const slack = active.map((z) => {
         const floors = new Map(frozen);
-        const model = levelModel(input, c, arcs, active, floors, t);
+        const model = fixedLevelModel(input, c, arcs, active, floors, t);
         model.optimize = `y${z}`;
-        return solveLp(model).objective - required(z, t);
+        const solved = solveLp(model);
+        if (!solved.feasible) throw new Error('allocation LP: level t infeasible');
+        return solved.objective - required(z, t);
       });
       const least = Math.min(...slack);
       active.forEach((z, i) => {
@@ -70,26 +79,44 @@ export function leximinByLp(input: AllocationInput, options: AllocationOptions =
   return out;
 }
 
-/** max t, or (with `fixedT`) the feasible set at that level with y variables exposed. */
-function levelModel(
-  input: AllocationInput,
-  c: string,
-  arcs: Arc[],
-  active: number[],
-  frozen: Map<number, number>,
-  fixedT?: number,
-): LpModel {
-  const constraints: LpModel['constraints'] = {};
-  const variables: LpModel['variables'] = {};
-  for (const [z, kg] of frozen) constraints[`r${z}`] = { min: kg * (1 - 1e-9) };
+/**
+ * max t over the active zones, frozen zones held at their amounts. t is written t = lowest + u with
+ * u ≥ 0 because javascript-lp-solver 1.0.3 reports a feasible LP whose optimum has a negative free
+ * variable as infeasible; at t = lowest = min(1 − weight) every requirement is zero, so u ≥ 0 loses nothing.
+ */
+function levelModel(input: AllocationInput, c: string, arcs: Arc[], active: number[], frozen: Map<number, number>, lowest: number): LpModel {
+  const model = baseModel(input, c, arcs, active, frozen);
+  const u: Record<string, number> = { u: 1, ucap: 1 };
   for (const z of active) {
     const q = input.zones[z]!.demandKg[c]!;
     const w = validWeight(input.zones[z]!.weight);
-    // y ≥ q (1 − (1 − t)/w)  ⇔  y − (q/w) t ≥ q − q/w
-    const floor = q - q / w;
-    constraints[`r${z}`] = fixedT === undefined ? { min: floor } : { min: Math.max(0, floor + (q / w) * fixedT) - 1e-9 * q };
-    constraints[`c${z}`] = { max: q };
+    // y ≥ q (1 − (1 − t)/w)  ⇔  y − (q/w) u ≥ q − q/w + (q/w) lowest
+    model.constraints[`r${z}`] = { min: q - q / w + (q / w) * lowest };
+    u[`r${z}`] = -q / w;
   }
+  model.variables.u = u;
+  model.constraints.ucap = { max: 1 - lowest };
+  model.optimize = 'u';
+  return model;
+}
+
+/** The feasible set at level t, to ask how much more one zone could get. */
+function fixedLevelModel(input: AllocationInput, c: string, arcs: Arc[], active: number[], frozen: Map<number, number>, t: number): LpModel {
+  const model = baseModel(input, c, arcs, active, frozen);
+  for (const z of active) {
+    const q = input.zones[z]!.demandKg[c]!;
+    const w = validWeight(input.zones[z]!.weight);
+    // javascript-lp-solver rounds its answers, so t may sit a hair above the true level.
+    model.constraints[`r${z}`] = { min: Math.max(0, q * (1 - (1 - t) / w)) - 1e-9 * (1 + q) };
+  }
+  return model;
+}
+
+function baseModel(input: AllocationInput, c: string, arcs: Arc[], active: number[], frozen: Map<number, number>) {
+  const constraints: LpModel['constraints'] = {};
+  const variables: LpModel['variables'] = {};
+  for (const [z, kg] of frozen) constraints[`r${z}`] = { min: kg - 1e-9 * (1 + kg) };
+  for (const z of active) constraints[`c${z}`] = { max: input.zones[z]!.demandKg[c]! };
   input.depots.forEach((d, i) => (constraints[`s${i}`] = { max: d.stockKg[c] ?? 0 }));
   arcs.forEach((a, i) => {
     // `y<zone>` is not a constraint: it names the zone's delivery as an objective.
@@ -97,23 +124,16 @@ function levelModel(
     if (!frozen.has(a.zone)) v[`c${a.zone}`] = 1;
     variables[`x${i}`] = v;
   });
-  const model: LpModel = { optimize: 't', opType: 'max', constraints, variables };
-  if (fixedT === undefined) {
-    const t: Record<string, number> = { t: 1, tcap: 1 };
-    for (const z of active) t[`r${z}`] = -input.zones[z]!.demandKg[c]! / validWeight(input.zones[z]!.weight);
-    variables.t = t;
-    constraints.tcap = { max: 1 };
-    model.unrestricted = { t: 1 };
-  }
-  return model;
+  return { optimize: 'u', opType: 'max' as const, constraints, variables };
 }
 
 function costOf(input: AllocationInput, c: string, arcs: Arc[], delivered: Map<number, number>): number {
   const constraints: LpModel['constraints'] = {};
   const variables: LpModel['variables'] = {};
-  for (const [z, kg] of delivered) constraints[`r${z}`] = { min: kg * (1 - 1e-9), max: kg };
+  for (const [z, kg] of delivered) constraints[`r${z}`] = { min: kg - 1e-9 * (1 + kg), max: kg };
   input.depots.forEach((d, i) => (constraints[`s${i}`] = { max: d.stockKg[c] ?? 0 }));
   arcs.forEach((a, i) => (variables[`x${i}`] = { cost: a.distanceM / 1e6, [`r${a.zone}`]: 1, [`s${a.depot}`]: 1 }));
   const r = solveLp({ optimize: 'cost', opType: 'min', constraints, variables });
+  if (!r.feasible) throw new Error('allocation LP: cost LP infeasible');
   return r.objective;
 }

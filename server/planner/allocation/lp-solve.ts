@@ -10,9 +10,12 @@ export interface LpSolution {
   value: (name: string) => number;
 }
 
-/** Typed front of javascript-lp-solver, whose `Solve` is declared to return `unknown`. */
-export function solveLp(model: LpModel): LpSolution {
-  const raw = solver.Solve(model) as Record<string, unknown>;
+/**
+ * Typed front of javascript-lp-solver, whose `Solve` is declared to return `unknown`. `precision` is
+ * its pivot tolerance and also the grid its answers are rounded to (library default 1e-8).
+ */
+export function solveLp(model: LpModel, precision = 1e-8): LpSolution {
+  const raw = solver.Solve(model, precision) as Record<string, unknown>;
   return {
     feasible: raw.feasible === true,
     bounded: raw.bounded !== false,
