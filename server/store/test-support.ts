@@ -1,0 +1,111 @@
+// Shared by the store's and the migrations' tests: throwaway databases and a small consistent
+// set of records. Not imported by production code.
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import knexFactory, { type Knex } from 'knex';
+import type { Commodity, Depot, District, HandoffPoint, Staff, Street, User, Vehicle, Zone } from '../contract';
+import { loadConfig } from '../config';
+import { openDatabase } from './db';
+
+export interface TempDatabase {
+  kind: 'sqlite' | 'postgres';
+  url: string;
+  db: Knex;
+  /** Destroys the pool and removes the file or database. */
+  cleanup(): Promise<void>;
+}
+
+export async function tempSqlite(): Promise<TempDatabase> {
+  const dir = mkdtempSync(join(tmpdir(), 'bg-store-'));
+  const url = `sqlite:${join(dir, 'nested', 'test.sqlite')}`;
+  const db = openDatabase(url);
+  return {
+    kind: 'sqlite', url, db,
+    async cleanup() {
+      await db.destroy();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The server to create throwaway databases on: DATABASE_URL when it is PostgreSQL, else the local default. */
+export function postgresAdminUrl(): string {
+  const configured = loadConfig().databaseUrl;
+  return /^postgres(ql)?:\/\//.test(configured) ? configured : 'postgres://postgres@127.0.0.1:5432/test';
+}
+
+let reachable: Promise<boolean> | undefined;
+
+export function postgresReachable(): Promise<boolean> {
+  reachable ??= (async () => {
+    const admin = knexFactory({ client: 'pg', connection: postgresAdminUrl(), acquireConnectionTimeout: 3000 });
+    try {
+      await admin.raw('select 1');
+      return true;
+    } catch {
+      return false;
+    } finally {
+      await admin.destroy();
+    }
+  })();
+  return reachable;
+}
+
+/** A fresh database `bg_test_<random>` on the PostgreSQL server, dropped by cleanup(). */
+export async function tempPostgres(): Promise<TempDatabase> {
+  const name = `bg_test_${randomBytes(6).toString('hex')}`;
+  const adminUrl = postgresAdminUrl();
+  const admin = knexFactory({ client: 'pg', connection: adminUrl });
+  await admin.raw('create database ??', [name]);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const db = openDatabase(url.toString());
+  return {
+    kind: 'postgres', url: url.toString(), db,
+    async cleanup() {
+      await db.destroy();
+      await admin.raw('drop database if exists ?? with (force)', [name]);
+      await admin.destroy();
+    },
+  };
+}
+
+/** Every backend to run a suite against: SQLite always, PostgreSQL when reachable. */
+export async function backends(): Promise<Array<{ kind: 'sqlite' | 'postgres'; open: () => Promise<TempDatabase> }>> {
+  const list: Array<{ kind: 'sqlite' | 'postgres'; open: () => Promise<TempDatabase> }> = [{ kind: 'sqlite', open: tempSqlite }];
+  if (await postgresReachable()) list.push({ kind: 'postgres', open: tempPostgres });
+  else console.warn(`PostgreSQL at ${postgresAdminUrl()} is unreachable: running the SQLite half of the store tests only`);
+  return list;
+}
+
+// ---- Fixtures: one of everything, consistent with each other --------------------------------
+
+export const district: District = { id: 'd1', name: '荔湾区', nameEn: 'Liwan', city: 'Guangzhou', bbox: [113.17, 23.04, 113.27, 23.16] };
+export const street: Street = { id: 's1', districtId: 'd1', name: '白鹤洞街', nameEn: 'Baihedong', statsCode: '440103016' };
+export const commodities: Commodity[] = [
+  { id: 'eggs', name: '蛋', nameEn: 'Eggs', unit: 'kg', dailyRationKgPerPerson: 0.05, coldChain: false },
+  { id: 'meat', name: '肉', nameEn: 'Meat', unit: 'kg', dailyRationKgPerPerson: 0.075, coldChain: true },
+];
+export const zone: Zone = {
+  id: 'z1', districtId: 'd1', streetId: 's1', name: '芳村大道中', nameEn: 'Fangcun Avenue Middle', tier: 'sealed',
+  status: 'active', population: 12345, populationEstimated: true, households: 4321,
+  specialNeeds: { elderlyAlone: 12, infants: 0, chronicPatients: 37 },
+  polygon: { type: 'Polygon', coordinates: [[[113.23, 23.08], [113.24, 23.08], [113.24, 23.09], [113.23, 23.08]]] },
+  sealedAt: '2021-05-29T16:00:00.000Z', liftedAt: null, updatedAt: '2021-06-01T02:03:04.005Z',
+};
+export const handoffPoint: HandoffPoint = { id: 'h1', zoneId: 'z1', name: '东门', location: [113.2351, 23.0812] };
+export const depot: Depot = {
+  id: 'dep1', districtId: 'd1', name: '江南果菜批发市场', nameEn: 'Jiangnan market', location: [113.262, 23.167],
+  opensAt: '05:00', closesAt: '22:00', stockKg: { eggs: 1200.5, meat: 0 },
+};
+export const staff: Staff = {
+  id: 'st1', name: '陈志强', role: 'driver', passNumber: 'LW-0001', healthCheckValidUntil: '2021-06-05T15:59:59.000Z',
+  vehicleId: 'v1', districtId: 'd1',
+};
+export const vehicle: Vehicle = {
+  id: 'v1', name: 'LW-01', kind: 'van', homeDepotId: 'dep1', districtId: 'd1', capacityKg: 1500, coldChainKg: 500.25,
+  shiftStart: '06:00', shiftEnd: '18:00', driverId: 'st1',
+};
+export const user: User = { id: 'u1', username: 'driver1', displayName: '司机一', role: 'driver', districtId: 'd1', vehicleId: 'v1' };
