@@ -299,3 +299,139 @@ export type BodyOf<K extends RouteKey> = ApiRoutes[K]['body'];
 
 /** Header a device uses instead of the session cookie. */
 export const SESSION_COOKIE = 'bg_session';
+
+// ---- Plans --------------------------------------------------------------------------------------
+
+export type PlanStatus = 'queued' | 'running' | 'draft' | 'published' | 'superseded' | 'failed';
+
+export type ShortfallCode =
+  | 'no_stock' // none of the zone's nearest depots holds the commodity
+  | 'stock_short' // the depots' stock is binding: all of it is shared out already
+  | 'no_van_capacity' // stock was allocated but the vans cannot carry it
+  | 'shift_too_short' // a van could carry it but not within its shift
+  | 'driver_not_cleared'; // vans stood idle because their driver's health check lapses before the shift ends
+
+export interface Shortfall {
+  code: ShortfallCode;
+  commodityId: string | null;
+  depotIds: string[];
+  vehicleIds: string[];
+  /** Human-readable, Chinese and English. */
+  zh: string;
+  en: string;
+}
+
+export interface PlannedStop {
+  zoneId: string;
+  handoffPointId: string | null;
+  location: LngLat;
+  /** Seconds since local midnight of the plan's day. */
+  arrivalS: number;
+  departureS: number;
+  quantitiesKg: Record<string, number>;
+}
+
+export interface PlannedTrip {
+  depotId: string;
+  departS: number;
+  returnS: number;
+  distanceM: number;
+  loadKg: number;
+  coldChainLoadKg: number;
+  stops: PlannedStop[];
+}
+
+export interface PlannedRoute {
+  vehicleId: string;
+  driverId: string | null;
+  distanceM: number;
+  trips: PlannedTrip[];
+}
+
+export interface ZoneOutcome {
+  zoneId: string;
+  demandKg: Record<string, number>;
+  deliveredKg: Record<string, number>;
+  /** delivered ÷ demand per commodity, 1 when there is no demand. */
+  fillRate: Record<string, number>;
+  /** Days of cover after delivery, per commodity (null when the zone needs none of it). */
+  daysOfCover: Record<string, number | null>;
+  shortfalls: Shortfall[];
+}
+
+export interface PlanKpis {
+  minFillRate: number;
+  /** Best fill rate the allocation proved possible from stock alone. */
+  allocationFillRate: number;
+  deliveredKg: number;
+  demandKg: number;
+  distanceKm: number;
+  vehiclesUsed: number;
+  /** Mean of load ÷ capacity over the trips driven. */
+  vanUtilisation: number;
+  zonesShort: number;
+  minDaysOfCover: number | null;
+  runtimeMs: number;
+}
+
+export interface ExcludedVehicle {
+  vehicleId: string;
+  reason: 'no_driver' | 'driver_not_cleared';
+  zh: string;
+  en: string;
+}
+
+/** Which stocks limit supply: the saturated side of the allocation's min cut (the LP's duals). */
+export interface SupplyLimit {
+  depotId: string;
+  commodityId: string;
+  zh: string;
+  en: string;
+}
+
+export interface PlanResult {
+  routes: PlannedRoute[];
+  zones: ZoneOutcome[];
+  kpis: PlanKpis;
+  excludedVehicles: ExcludedVehicle[];
+  supplyLimits: SupplyLimit[];
+}
+
+export interface PlanSummary {
+  id: string;
+  version: number | null;
+  status: PlanStatus;
+  /** The plan day, YYYY-MM-DD. */
+  date: string;
+  createdAt: string;
+  createdBy: string;
+  publishedAt: string | null;
+  /** Plan this one replans from, if any. */
+  basePlanId: string | null;
+  progress: number;
+  error: string | null;
+  kpis: PlanKpis | null;
+}
+
+export interface Plan extends PlanSummary {
+  result: PlanResult | null;
+  /** For a replan: what changed against the base plan. */
+  changes: PlanChanges | null;
+}
+
+export interface PlanChanges {
+  vehicles: { vehicleId: string; added: string[]; removed: string[]; reordered: boolean }[];
+  zones: { zoneId: string; deliveredBeforeKg: number; deliveredAfterKg: number }[];
+}
+
+export interface PlanRunInput {
+  date: string;
+  /** Restrict to one district's zones (coordinators may plan the whole city). */
+  districtId?: string;
+  /** Seconds of search; the plan stops improving routes then. */
+  timeLimitS?: number;
+  seed?: number;
+  /** Days until the next resupply: demand = daily need × days. */
+  days?: number;
+  basePlanId?: string;
+}

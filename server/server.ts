@@ -3,7 +3,6 @@ import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import type { Health } from './contract';
 import type { Config } from './config';
-import { pointInside, polygonProblems } from './domain/geo';
 import { createHttpApp } from './http/app';
 import { createServices, type Services } from './services';
 import type { Store } from './services/ports';
@@ -43,7 +42,6 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   }
   const services = createServices({
     store, passwords, now, tierRules: config.tierRules, sessionTtlS: config.sessionTtlS,
-    geometry: { problems: polygonProblems, representativePoint: pointInside },
   });
   const startedAt = Date.now();
   const health = (): Health => ({

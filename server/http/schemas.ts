@@ -19,10 +19,12 @@ export const lngLatSchema = z.tuple([
   z.number().finite().min(-90, 'latitude must be ≥ -90').max(90, 'latitude must be ≤ 90'),
 ]);
 
-// Structure only: closure, self-intersection and area are domain rules checked by the service.
+// Structure only: ranges, closure, self-intersection and area are domain rules checked by the
+// service, which can tell swapped [lat, lng] coordinates from merely wrong ones.
+const position = z.tuple([z.number().finite(), z.number().finite()]);
 export const polygonSchema = z.strictObject({
   type: z.literal('Polygon'),
-  coordinates: z.array(z.array(lngLatSchema).min(4, 'a ring needs at least 4 positions').max(10_000))
+  coordinates: z.array(z.array(position).min(4, 'a ring needs at least 4 positions').max(10_000))
     .min(1, 'needs an outer ring').max(100),
 }) satisfies z.ZodType<PolygonGeometry>;
 

@@ -13,6 +13,6 @@ export class AppError extends Error {
 }
 
 export const notFound = (what: string, id: string, field?: string) =>
-  new AppError('NOT_FOUND', `${what} "${id}" does not exist`, field);
+  new AppError('NOT_FOUND', `${field ? `${field}: ` : ''}${what} "${id}" does not exist`, field);
 
 export const forbidden = (message: string) => new AppError('FORBIDDEN', message);

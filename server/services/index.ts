@@ -4,12 +4,11 @@ import { createDepotService } from './depot-service';
 import { createStaffService, createVehicleService } from './fleet-service';
 import type { Store } from './ports';
 import { createReferenceService } from './reference-service';
-import { createZoneService, type GeometryRules } from './zone-service';
+import { createZoneService } from './zone-service';
 
 export interface ServiceDeps {
   store: Store;
   passwords: PasswordHasher;
-  geometry: GeometryRules;
   tierRules: readonly TierRule[];
   sessionTtlS: number;
   now: () => Date;

@@ -1,27 +1,22 @@
 import { randomUUID } from 'node:crypto';
-import type { District, ImportResult, LngLat, PolygonGeometry, User, Zone, ZoneFeatureCollection, ZoneInput } from '../contract';
+import type { ImportResult, User, Zone, ZoneFeatureCollection, ZoneInput } from '../contract';
+import { representativePoint } from '../domain/geo';
 import { isKnownTier, type TierRule } from '../domain/tiers';
 import { writeAudited } from './audit';
+import { zonePolygonProblems } from './zone-geometry';
 import { AppError, notFound } from './errors';
 import type { Store } from './ports';
 import { assertCanWriteDistrict, canReadDistrict, listDistrict } from './scope';
 
-export interface GeometryRules {
-  /** Problems with a polygon, each naming its path inside the polygon (e.g. "coordinates[0][3]"). */
-  problems(polygon: PolygonGeometry, districtBbox: District['bbox']): { path: string; message: string }[];
-  representativePoint(polygon: PolygonGeometry): LngLat;
-}
-
 export interface ZoneServiceDeps {
   store: Store;
-  geometry: GeometryRules;
   tierRules: readonly TierRule[];
   now: () => Date;
 }
 
-export function createZoneService({ store, geometry, tierRules, now }: ZoneServiceDeps) {
-  async function readable(actor: User, id: string): Promise<Zone> {
-    const zone = await store.zones.get(id);
+export function createZoneService({ store, tierRules, now }: ZoneServiceDeps) {
+  async function readable(actor: User, id: string, tx: Store = store): Promise<Zone> {
+    const zone = await tx.zones.get(id);
     if (!zone || !canReadDistrict(actor, zone.districtId)) throw notFound('zone', id);
     return zone;
   }
@@ -44,9 +39,9 @@ export function createZoneService({ store, geometry, tierRules, now }: ZoneServi
     if (input.households > input.population) {
       throw new AppError('VALIDATION', `${fieldPrefix}households: ${input.households} households exceed the population of ${input.population}`, `${fieldPrefix}households`);
     }
-    const problem = geometry.problems(input.polygon, district.bbox)[0];
+    const problem = zonePolygonProblems(input.polygon, district)[0];
     if (problem) {
-      const field = `${fieldPrefix}polygon${problem.path ? `.${problem.path}` : ''}`;
+      const field = `${fieldPrefix}${problem.path}`;
       throw new AppError('VALIDATION', `${field}: ${problem.message}`, field);
     }
     const status = input.status ?? 'active';
@@ -78,13 +73,13 @@ export function createZoneService({ store, geometry, tierRules, now }: ZoneServi
     const existing = await tx.handoffPoints.list({ zoneId: zone.id });
     if (existing.length > 0) return;
     await tx.handoffPoints.upsert({
-      id: `${zone.id}-gate-1`, zoneId: zone.id, name: `${zone.name} 1号卡口`, location: geometry.representativePoint(zone.polygon),
+      id: `${zone.id}-gate-1`, zoneId: zone.id, name: `${zone.name} 1号卡口`, location: representativePoint(zone.polygon),
     });
   }
 
   return {
     list: (actor: User, districtId?: string) => store.zones.list({ districtId: listDistrict(actor, districtId) }),
-    get: readable,
+    get: (actor: User, id: string) => readable(actor, id),
 
     create: (actor: User, input: ZoneInput) =>
       writeAudited(store, actor, now, async (tx) => {
@@ -98,7 +93,7 @@ export function createZoneService({ store, geometry, tierRules, now }: ZoneServi
 
     update: (actor: User, id: string, input: ZoneInput) =>
       writeAudited(store, actor, now, async (tx) => {
-        const before = await readable(actor, id);
+        const before = await readable(actor, id, tx);
         assertCanWriteDistrict(actor, before.districtId, 'districtId');
         if (input.id !== undefined && input.id !== id) {
           throw new AppError('VALIDATION', `body.id: "${input.id}" does not match the zone in the path "${id}"`, 'body.id');
@@ -110,7 +105,7 @@ export function createZoneService({ store, geometry, tierRules, now }: ZoneServi
 
     remove: (actor: User, id: string) =>
       writeAudited(store, actor, now, async (tx) => {
-        const before = await readable(actor, id);
+        const before = await readable(actor, id, tx);
         assertCanWriteDistrict(actor, before.districtId, 'districtId');
         await tx.handoffPoints.deleteForZone(id);
         await tx.zones.delete(id);

@@ -1,0 +1,196 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Role, RouteKey } from '../contract';
+import { snapshot, startTestServer, type TestServer } from '../testing/test-server';
+import { allRoutes } from './app';
+
+// Every route × every role × own/foreign scope. Foreign access must be refused (401/403/404) and change
+// nothing; own access must succeed. A new route without a case here fails the coverage test below.
+
+type Scope = 'own' | 'foreign';
+type Actor = Role | 'anonymous';
+interface Request { path: string; body?: unknown; contentType?: string }
+
+let server: TestServer;
+const tokens: Partial<Record<Actor, string>> = {};
+const ids = {
+  liwanZone: '', fsZone: '', liwanDepot: '', fsDepot: '', liwanVehicle: '', fsVehicle: '', liwanStaff: '', fsStaff: '',
+  driverVehicle: '', driverDepot: '', driverStaff: '', fsDistrict: '',
+};
+let seq = 0;
+const fresh = (prefix: string) => `${prefix}-${++seq}`;
+
+/** The district a scope points at for a role: officials own Liwan; Foshan is foreign to them. */
+const districtFor = (scope: Scope) => (scope === 'own' ? 'liwan' : ids.fsDistrict);
+
+async function asCoordinator(method: string, path: string, body: unknown) {
+  const res = await server.call(method, path, { token: tokens.coordinator, body });
+  if (res.status >= 300) throw new Error(`fixture ${method} ${path}: ${JSON.stringify(res.json)}`);
+  return res.json.data;
+}
+
+const square = (lng: number, lat: number, d = 0.002) => ({
+  type: 'Polygon' as const,
+  coordinates: [[[lng, lat], [lng + d, lat], [lng + d, lat + d], [lng, lat + d], [lng, lat]]],
+});
+
+const zoneBody = (scope: Scope, id?: string) => {
+  const [lng, lat] = scope === 'own' ? [113.24, 23.09] : ([113.12, 23.01] as const);
+  return {
+    ...(id ? { id } : {}), districtId: districtFor(scope), name: 'matrix zone', tier: 'controlled',
+    population: 100, households: 40, polygon: square(lng + Math.random() * 0.01, lat),
+  };
+};
+const depotBody = (scope: Scope, id?: string) => ({
+  ...(id ? { id } : {}), districtId: districtFor(scope), name: 'matrix depot',
+  location: scope === 'own' ? [113.24, 23.09] : [113.12, 23.01], opensAt: '06:00', closesAt: '20:00',
+});
+const vehicleBody = (scope: Scope, id?: string) => ({
+  ...(id ? { id } : {}), name: 'matrix van', kind: 'van', homeDepotId: scope === 'own' ? ids.liwanDepot : ids.fsDepot,
+  districtId: districtFor(scope), capacityKg: 1000, coldChainKg: 0, shiftStart: '06:00', shiftEnd: '18:00',
+});
+const staffBody = (scope: Scope, id?: string) => ({
+  ...(id ? { id } : {}), name: 'matrix worker', role: 'handoff_worker', passNumber: fresh('PASS'),
+  healthCheckValidUntil: '2030-01-01', districtId: districtFor(scope),
+});
+
+/** Creates a throwaway record in the scope's district, so allowed deletes and updates have a target. */
+async function throwaway(kind: 'zones' | 'depots' | 'vehicles' | 'staff', scope: Scope): Promise<string> {
+  const body = { zones: zoneBody, depots: depotBody, vehicles: vehicleBody, staff: staffBody }[kind](scope, fresh(`tmp-${kind}`));
+  return (await asCoordinator('POST', `/api/${kind}`, body)).id;
+}
+
+const STABLE_FOREIGN = { zones: () => ids.fsZone, depots: () => ids.fsDepot, vehicles: () => ids.fsVehicle, staff: () => ids.fsStaff };
+
+/** Allowed writes go to a throwaway record; refused ones aim at a real foreign record. */
+async function target(kind: keyof typeof STABLE_FOREIGN, scope: Scope, actor: Actor): Promise<string> {
+  return scope === 'own' || actor === 'coordinator' ? throwaway(kind, scope) : STABLE_FOREIGN[kind]();
+}
+
+// For each route: how to build the request against an own or a foreign target, for a given actor.
+const cases: Record<RouteKey, (scope: Scope, actor: Actor) => Promise<Request> | Request> = {
+  'GET /api/health': () => ({ path: '/api/health' }),
+  'POST /api/sessions': () => ({ path: '/api/sessions', body: { username: 'coord', password: 'coord123' } }),
+  'DELETE /api/sessions/current': () => ({ path: '/api/sessions/current' }),
+  'GET /api/me': () => ({ path: '/api/me' }),
+  'GET /api/districts': () => ({ path: '/api/districts' }),
+  'GET /api/streets': (s) => ({ path: `/api/streets?districtId=${districtFor(s)}` }),
+  'GET /api/commodities': () => ({ path: '/api/commodities' }),
+  'PUT /api/commodities/:id': () => ({ path: '/api/commodities/eggs', body: { dailyRationKgPerPerson: 0.05 } }),
+  'GET /api/zones': (s) => ({ path: `/api/zones?districtId=${districtFor(s)}` }),
+  'GET /api/zones/:id': (s) => ({ path: `/api/zones/${s === 'own' ? ids.liwanZone : ids.fsZone}` }),
+  'POST /api/zones': (s) => ({ path: '/api/zones', body: zoneBody(s, fresh('new-zone')) }),
+  'PUT /api/zones/:id': async (s, a) => ({ path: `/api/zones/${await target('zones', s, a)}`, body: zoneBody(s) }),
+  'DELETE /api/zones/:id': async (s, a) => ({ path: `/api/zones/${await target('zones', s, a)}` }),
+  'POST /api/zones/import': (s) => ({
+    path: '/api/zones/import',
+    body: { type: 'FeatureCollection', features: [{ type: 'Feature', geometry: zoneBody(s).polygon, properties: { ...zoneBody(s, fresh('imp')), polygon: undefined } }] },
+  }),
+  'GET /api/handoff-points': (s) => ({ path: `/api/handoff-points?zoneId=${s === 'own' ? ids.liwanZone : ids.fsZone}` }),
+  'GET /api/depots': (s) => ({ path: `/api/depots?districtId=${districtFor(s)}` }),
+  'GET /api/depots/:id': (s, a) => ({ path: `/api/depots/${a === 'driver' ? (s === 'own' ? ids.driverDepot : otherDepot()) : s === 'own' ? ids.liwanDepot : ids.fsDepot}` }),
+  'POST /api/depots': (s) => ({ path: '/api/depots', body: depotBody(s, fresh('new-depot')) }),
+  'PUT /api/depots/:id': async (s, a) => ({ path: `/api/depots/${await target('depots', s, a)}`, body: depotBody(s) }),
+  'DELETE /api/depots/:id': async (s, a) => ({ path: `/api/depots/${await target('depots', s, a)}` }),
+  'PUT /api/depots/:id/stock': (s) => ({ path: `/api/depots/${s === 'own' ? ids.liwanDepot : ids.fsDepot}/stock`, body: { stockKg: { eggs: 10 } } }),
+  'POST /api/stock/import': (s) => ({
+    path: '/api/stock/import', contentType: 'text/csv',
+    body: `depotId,commodityId,kg\n${s === 'own' ? ids.liwanDepot : ids.fsDepot},eggs,12\n`,
+  }),
+  'GET /api/vehicles': (s) => ({ path: `/api/vehicles?districtId=${districtFor(s)}` }),
+  'GET /api/vehicles/:id': (s, a) => ({ path: `/api/vehicles/${a === 'driver' ? (s === 'own' ? ids.driverVehicle : ids.fsVehicle) : s === 'own' ? ids.liwanVehicle : ids.fsVehicle}` }),
+  'POST /api/vehicles': (s) => ({ path: '/api/vehicles', body: vehicleBody(s, fresh('new-van')) }),
+  'PUT /api/vehicles/:id': async (s, a) => ({ path: `/api/vehicles/${await target('vehicles', s, a)}`, body: vehicleBody(s) }),
+  'DELETE /api/vehicles/:id': async (s, a) => ({ path: `/api/vehicles/${await target('vehicles', s, a)}` }),
+  'GET /api/staff': (s) => ({ path: `/api/staff?districtId=${districtFor(s)}` }),
+  'GET /api/staff/:id': (s, a) => ({ path: `/api/staff/${a === 'driver' ? (s === 'own' ? ids.driverStaff : ids.fsStaff) : s === 'own' ? ids.liwanStaff : ids.fsStaff}` }),
+  'POST /api/staff': (s) => ({ path: '/api/staff', body: staffBody(s, fresh('new-staff')) }),
+  'PUT /api/staff/:id': async (s, a) => ({ path: `/api/staff/${await target('staff', s, a)}`, body: staffBody(s) }),
+  'DELETE /api/staff/:id': async (s, a) => ({ path: `/api/staff/${await target('staff', s, a)}` }),
+  'GET /api/audit': () => ({ path: '/api/audit?limit=5' }),
+};
+const otherDepot = () => (ids.driverDepot === ids.liwanDepot ? ids.fsDepot : ids.liwanDepot);
+
+const DRIVER_ROUTES = new Set<RouteKey>([
+  'GET /api/me', 'GET /api/commodities', 'DELETE /api/sessions/current', 'GET /api/vehicles/:id', 'GET /api/depots/:id', 'GET /api/staff/:id',
+]);
+const UNSCOPED = new Set<RouteKey>(['GET /api/health', 'POST /api/sessions', 'DELETE /api/sessions/current', 'GET /api/me', 'GET /api/districts', 'GET /api/commodities']);
+
+/** The rule the server must follow, stated independently of its implementation. */
+function expected(key: RouteKey, actor: Actor, scope: Scope): 'allow' | 'deny' {
+  if (key === 'GET /api/health' || key === 'POST /api/sessions') return 'allow';
+  if (actor === 'anonymous') return 'deny';
+  if (actor === 'coordinator') return 'allow';
+  if (actor === 'driver') return DRIVER_ROUTES.has(key) && (UNSCOPED.has(key) || scope === 'own') ? 'allow' : 'deny';
+  if (key === 'PUT /api/commodities/:id' || key === 'GET /api/audit') return 'deny';
+  return UNSCOPED.has(key) || scope === 'own' ? 'allow' : 'deny';
+}
+
+beforeAll(async () => {
+  server = await startTestServer();
+  tokens.coordinator = await server.login('coord', 'coord123');
+  tokens.district_official = await server.login('liwan', 'liwan123');
+  tokens.driver = await server.login('driver1', 'driver123');
+  const get = async (path: string) => (await server.call('GET', path, { token: tokens.coordinator })).json.data;
+  const pick = (rows: { id: string; districtId: string }[], own: boolean) =>
+    rows.find((r) => (own ? r.districtId === 'liwan' : r.districtId !== 'liwan' && r.districtId !== null))!;
+  const zones = await get('/api/zones');
+  ids.liwanZone = pick(zones, true).id;
+  ids.fsZone = pick(zones, false).id;
+  ids.fsDistrict = pick(zones, false).districtId;
+  const depots = await get('/api/depots');
+  ids.liwanDepot = pick(depots, true).id;
+  ids.fsDepot = pick(depots, false).id;
+  const vehicles = await get('/api/vehicles');
+  ids.liwanVehicle = pick(vehicles, true).id;
+  ids.fsVehicle = pick(vehicles, false).id;
+  const staff = await get('/api/staff');
+  ids.liwanStaff = pick(staff, true).id;
+  ids.fsStaff = pick(staff, false).id;
+  const me = (await server.call('GET', '/api/me', { token: tokens.driver })).json.data;
+  ids.driverVehicle = me.vehicleId;
+  const vehicle = vehicles.find((v: { id: string }) => v.id === me.vehicleId);
+  ids.driverDepot = vehicle.homeDepotId;
+  ids.driverStaff = staff.find((s: { vehicleId: string | null }) => s.vehicleId === me.vehicleId).id;
+}, 120_000);
+
+afterAll(async () => server?.dispose());
+
+const actors: Actor[] = ['anonymous', 'coordinator', 'district_official', 'driver'];
+const keys = Object.keys(cases) as RouteKey[];
+
+describe('authorization matrix', () => {
+  it('covers every route the server serves', () => {
+    const served = allRoutes(server.services, () => ({ status: 'ok', version: '', database: 'sqlite', uptimeS: 0 }), 60).map((r) => r.key).sort();
+    expect(served).toEqual([...keys].sort());
+  });
+
+  for (const key of keys) {
+    for (const actor of actors) {
+      for (const scope of ['own', 'foreign'] as const) {
+        const want = expected(key, actor, scope);
+        // Logging out would revoke the shared tokens: its allow case runs on a session of its own.
+        it(`${key} as ${actor} (${scope}) → ${want}`, async () => {
+          const request = await cases[key](scope, actor);
+          const method = key.split(' ')[0]!;
+          const token = actor === 'anonymous' ? undefined
+            : key === 'DELETE /api/sessions/current' ? await server.login(...loginOf(actor)) : tokens[actor];
+          const before = want === 'deny' ? await snapshot(server) : '';
+          const res = await server.call(method, request.path, { token, body: request.body, contentType: request.contentType });
+          if (want === 'allow') {
+            expect(res.status, JSON.stringify(res.json)).toBeLessThan(300);
+            expect(res.json.ok).toBe(true);
+          } else {
+            expect([401, 403, 404], JSON.stringify(res.json)).toContain(res.status);
+            expect(res.json.ok).toBe(false);
+            expect(res.json.error.message.length).toBeGreaterThan(5);
+            expect(await snapshot(server)).toBe(before);
+          }
+        });
+      }
+    }
+  }
+});
+
+function loginOf(actor: Exclude<Actor, 'anonymous'>): [string, string] {
+  return { coordinator: ['coord', 'coord123'], district_official: ['liwan', 'liwan123'], driver: ['driver1', 'driver123'] }[actor] as [string, string];
+}

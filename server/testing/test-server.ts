@@ -1,0 +1,58 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadConfig } from '../config';
+import { startServer, type RunningServer } from '../server';
+
+export interface TestServer extends RunningServer {
+  /** Logs in and returns the bearer token. */
+  login(username: string, password: string): Promise<string>;
+  call(method: string, path: string, options?: { token?: string; body?: unknown; contentType?: string }): Promise<{ status: number; json: any }>;
+  dispose(): Promise<void>;
+}
+
+/** A real server on port 0 over a fresh SQLite file, seeded with the demo scenarios. */
+export async function startTestServer(scenarios = ['liwan-2021', 'foshan-2021']): Promise<TestServer> {
+  const dir = mkdtempSync(join(tmpdir(), 'baogong-test-'));
+  const config = { ...loadConfig({}), port: 0, databaseUrl: `sqlite:${join(dir, 'test.sqlite')}` };
+  const server = await startServer(config, { seedScenarios: scenarios, log: () => {} });
+
+  async function call(method: string, path: string, options: { token?: string; body?: unknown; contentType?: string } = {}) {
+    const headers: Record<string, string> = {};
+    if (options.token) headers.authorization = `Bearer ${options.token}`;
+    let body: string | undefined;
+    if (options.body !== undefined) {
+      headers['content-type'] = options.contentType ?? 'application/json';
+      body = typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
+    }
+    const res = await fetch(server.url + path, { method, headers, body });
+    const text = await res.text();
+    let json: unknown = null;
+    try { json = JSON.parse(text); } catch { json = text; }
+    return { status: res.status, json: json as any };
+  }
+
+  return {
+    ...server,
+    call,
+    async login(username, password) {
+      const { status, json } = await call('POST', '/api/sessions', { body: { username, password } });
+      if (status !== 201) throw new Error(`login ${username} failed: ${status} ${JSON.stringify(json)}`);
+      return json.data.token as string;
+    },
+    async dispose() {
+      await server.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Everything a request could have changed, as one comparable value (the audit log included). */
+export async function snapshot(server: RunningServer): Promise<string> {
+  const s = server.store;
+  const parts = await Promise.all([
+    s.districts.list(), s.streets.list(), s.zones.list(), s.handoffPoints.list(), s.commodities.list(),
+    s.depots.list(), s.vehicles.list(), s.staff.list(), s.users.list(), s.audit.list({ limit: 100_000 }),
+  ]);
+  return JSON.stringify(parts);
+}
