@@ -65,7 +65,7 @@ export interface PlanOptions {
 
 export const DEFAULT_PLAN_OPTIONS: PlanOptions = {
   seed: 1,
-  nearestDepots: 3,
+  nearestDepots: 4,
   maxTripsPerVehicle: 3,
   reloadS: 1800,
   detourFactor: 1.3,

@@ -1,0 +1,41 @@
+import type { ExcludedVehicle, Shortfall, ShortfallCode, SupplyLimit } from '../contract';
+
+// Human-readable reasons, Chinese and English, built from machine-readable facts only.
+
+export interface Names {
+  commodity: (id: string) => { zh: string; en: string };
+  depot: (id: string) => { zh: string; en: string };
+  vehicle: (id: string) => string;
+}
+
+const list = (xs: string[]) => xs.join('、');
+const listEn = (xs: string[]) => xs.join(', ');
+
+export function shortfall(code: ShortfallCode, names: Names, commodityId: string | null, depotIds: string[] = [], vehicleIds: string[] = []): Shortfall {
+  const c = commodityId ? names.commodity(commodityId) : { zh: '物资', en: 'goods' };
+  const dZh = list(depotIds.map((d) => names.depot(d).zh));
+  const dEn = listEn(depotIds.map((d) => names.depot(d).en));
+  const vans = listEn(vehicleIds.map(names.vehicle));
+  const texts: Record<ShortfallCode, [string, string]> = {
+    no_stock: [`附近仓库没有${c.zh}库存`, `no stock of ${c.en} at the zone's nearest depots`],
+    stock_short: [`${c.zh}库存不足：${dZh}的库存已全部分配`, `${c.en} stock is short: all stock at ${dEn} is already shared out`],
+    no_van_capacity: [`运力不足：${dZh || '仓库'}的车辆装不下全部${c.zh}`, `no van capacity: the vans at ${dEn || 'the depot'} cannot carry all the ${c.en}`],
+    shift_too_short: [`班次时间不足：车辆无法在班次内送达${c.zh}`, `shift too short: no van can deliver the ${c.en} within its shift`],
+    driver_not_cleared: [`司机健康检测过期，车辆停用：${vans}`, `driver not cleared (health check lapses before the shift ends), van idle: ${vans}`],
+  };
+  const [zh, en] = texts[code];
+  return { code, commodityId, depotIds, vehicleIds, zh, en };
+}
+
+export function excludedVehicle(vehicleId: string, reason: ExcludedVehicle['reason'], names: Names): ExcludedVehicle {
+  const v = names.vehicle(vehicleId);
+  return reason === 'no_driver'
+    ? { vehicleId, reason, zh: `${v}未配司机`, en: `${v} has no driver` }
+    : { vehicleId, reason, zh: `${v}的司机健康检测在班次结束前过期`, en: `${v}'s driver's health check lapses before the shift ends` };
+}
+
+export function supplyLimit(depotId: string, commodityId: string, names: Names): SupplyLimit {
+  const d = names.depot(depotId);
+  const c = names.commodity(commodityId);
+  return { depotId, commodityId, zh: `${d.zh}的${c.zh}库存限制了供应`, en: `${c.en} stock at ${d.en} limits supply` };
+}
