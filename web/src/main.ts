@@ -1,0 +1,15 @@
+import './styles.css';
+import { getLang } from './i18n';
+import { coordinatorPage } from './pages/coordinator-page';
+import { districtPage } from './pages/district-page';
+import { driverPage } from './pages/driver-page';
+import { loginPage } from './pages/login-page';
+import { startRouter } from './router';
+
+document.documentElement.lang = getLang() === 'zh' ? 'zh-CN' : 'en';
+startRouter(document.getElementById('app')!, {
+  '/login': loginPage,
+  '/coordinator': coordinatorPage,
+  '/district': districtPage,
+  '/driver': driverPage,
+});

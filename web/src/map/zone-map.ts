@@ -1,0 +1,141 @@
+import * as L from 'leaflet';
+import 'leaflet/dist/leaflet.css';
+import type { LngLat, PolygonGeometry } from '../../../server/contract';
+import { startDrawing, type DrawHandlers, type DrawSession } from './draw-tool';
+import { polygonLatLngs, toLatLng } from './geo-edge';
+import { exposeTestHook } from './test-hook';
+import { addTiles, tileConfig, type TileConfig } from './tiles';
+
+export interface MapZone {
+  id: string;
+  /** Shown on hover (skipped for very large sets, where tooltips cost more than they help). */
+  label: string;
+  polygon: PolygonGeometry;
+  fill: string;
+}
+
+export interface MapDepot {
+  id: string;
+  label: string;
+  location: LngLat;
+  /** Built when the popup opens. */
+  popup(): HTMLElement;
+}
+
+export interface ZoneMapOptions {
+  onZoneClick?(id: string): void;
+  onDepotClick?(id: string): void;
+  tiles?: TileConfig | null;
+}
+
+export interface ZoneMap {
+  setZones(zones: readonly MapZone[]): void;
+  setDepots(depots: readonly MapDepot[]): void;
+  selectZone(id: string | null, focus?: boolean): void;
+  focusDepot(id: string): void;
+  fitAll(): void;
+  startDrawing(handlers: DrawHandlers): DrawSession;
+  /** Resolves after the canvas has painted what was set so far. */
+  rendered(): Promise<void>;
+  containerPoint(p: LngLat): { x: number; y: number };
+  /** Call after the container changes size. */
+  resize(): void;
+  destroy(): void;
+}
+
+const TOOLTIP_LIMIT = 2000;
+const ZONE_STYLE = { color: '#37474f', weight: 1, opacity: 0.9, fillOpacity: 0.45 };
+const SELECTED_STYLE = { color: '#0d47a1', weight: 3, opacity: 1, fillOpacity: 0.6 };
+
+/** The one map of every page: zones as canvas polygons, depots as canvas circles, one renderer for all. */
+export function createZoneMap(container: HTMLElement, options: ZoneMapOptions = {}): ZoneMap {
+  const renderer = L.canvas({ padding: 0.2, tolerance: 3 });
+  const map = L.map(container, { renderer, preferCanvas: true, zoomControl: true, attributionControl: true, minZoom: 3 })
+    .setView([23.12, 113.24], 12);
+  addTiles(map, options.tiles === undefined ? tileConfig() : options.tiles);
+  const zoneLayer = L.featureGroup().addTo(map);
+  const depotLayer = L.featureGroup().addTo(map);
+  const zoneById = new Map<string, L.Polygon>();
+  const depotById = new Map<string, L.CircleMarker>();
+  let selected: string | null = null;
+  let drawing: DrawSession | null = null;
+
+  function styleOf(id: string): L.PathOptions {
+    return id === selected ? SELECTED_STYLE : ZONE_STYLE;
+  }
+
+  const api: ZoneMap = {
+    setZones(zones) {
+      zoneLayer.clearLayers();
+      zoneById.clear();
+      const tooltips = zones.length <= TOOLTIP_LIMIT;
+      for (const zone of zones) {
+        const polygon = L.polygon(polygonLatLngs(zone.polygon), { renderer, fillColor: zone.fill, ...styleOf(zone.id) });
+        if (tooltips && zone.label) polygon.bindTooltip(zone.label, { sticky: true, direction: 'top' });
+        polygon.on('click', () => { if (!drawing) options.onZoneClick?.(zone.id); });
+        zoneById.set(zone.id, polygon);
+        zoneLayer.addLayer(polygon);
+      }
+      zoneById.get(selected ?? '')?.bringToFront();
+      depotLayer.eachLayer((layer) => (layer as L.CircleMarker).bringToFront());
+    },
+    setDepots(depots) {
+      depotLayer.clearLayers();
+      depotById.clear();
+      for (const depot of depots) {
+        const marker = L.circleMarker(toLatLng(depot.location), {
+          renderer, radius: 8, color: '#ffffff', weight: 2, fillColor: '#1a237e', fillOpacity: 1,
+        });
+        marker.bindTooltip(depot.label, { direction: 'top', offset: [0, -8] });
+        marker.bindPopup(() => depot.popup(), { maxWidth: 280 });
+        marker.on('click', () => { if (!drawing) options.onDepotClick?.(depot.id); });
+        depotById.set(depot.id, marker);
+        depotLayer.addLayer(marker);
+      }
+    },
+    selectZone(id, focus = false) {
+      const previous = selected;
+      selected = id;
+      if (previous) zoneById.get(previous)?.setStyle(ZONE_STYLE);
+      const polygon = id ? zoneById.get(id) : undefined;
+      if (!polygon) return;
+      polygon.setStyle(SELECTED_STYLE).bringToFront();
+      depotLayer.eachLayer((layer) => (layer as L.CircleMarker).bringToFront());
+      if (focus) map.fitBounds(polygon.getBounds(), { maxZoom: 16, padding: [40, 40] });
+    },
+    focusDepot(id) {
+      const marker = depotById.get(id);
+      if (!marker) return;
+      map.setView(marker.getLatLng(), Math.max(map.getZoom(), 14));
+      marker.openPopup();
+    },
+    fitAll() {
+      const bounds = zoneLayer.getBounds();
+      if (depotLayer.getLayers().length > 0) bounds.extend(depotLayer.getBounds());
+      if (bounds.isValid()) map.fitBounds(bounds, { padding: [20, 20] });
+    },
+    startDrawing(handlers) {
+      drawing?.clear();
+      const session = startDrawing(map, renderer, handlers);
+      drawing = session;
+      const clear = session.clear;
+      return {
+        ...session,
+        finish() { session.finish(); },
+        clear() { clear(); if (drawing === session) drawing = null; },
+      };
+    },
+    rendered: () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))),
+    containerPoint(p) {
+      const { x, y } = map.latLngToContainerPoint(toLatLng(p));
+      return { x, y };
+    },
+    resize: () => map.invalidateSize(),
+    destroy() {
+      drawing?.clear();
+      map.remove();
+    },
+  };
+  exposeTestHook(map, api);
+  return api;
+}

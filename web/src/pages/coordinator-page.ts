@@ -1,0 +1,114 @@
+import type { Commodity, Depot, District, Zone } from '../../../server/contract';
+import { request } from '../api';
+import { drawPanel } from '../components/draw-panel';
+import { importPanel } from '../components/import-panel';
+import { depotCard, stockScale } from '../components/stock-bars';
+import { tabs } from '../components/tabs';
+import { zoneEditor } from '../components/zone-editor';
+import { zoneTable } from '../components/zone-table';
+import { h, replaceChildren } from '../dom';
+import { t } from '../i18n';
+import { createZoneMap, type ZoneMap } from '../map/zone-map';
+import type { Page, PageContext } from '../router';
+import { mapDepots, mapZones } from '../zones/map-items';
+import { tierChoices } from '../zones/tiers';
+import { sortZones } from '../zones/zone-input';
+import { mapShell } from './map-shell';
+
+interface State {
+  zones: Zone[];
+  depots: Depot[];
+  districts: District[];
+  commodities: Commodity[];
+  selected: string | null;
+}
+
+/** The coordinator's console: every zone and depot on the map; edit, draw and import zones; import stock. */
+export function coordinatorPage(ctx: PageContext): Page {
+  const shell = mapShell(t('role.coordinator'), ctx.user, () => ctx.navigate('/login'), 'coordinator-page');
+  const state: State = { zones: [], depots: [], districts: [], commodities: [], selected: null };
+  let map: ZoneMap | null = null;
+  let panel: ReturnType<typeof tabs> | null = null;
+  let draw: ReturnType<typeof drawPanel> | null = null;
+
+  function select(id: string | null, focus = false): void {
+    state.selected = id;
+    map?.selectZone(id, focus);
+    panel?.show('zones');
+    shell.side.querySelector(`[data-zone-id="${id}"]`)?.scrollIntoView({ block: 'nearest' });
+  }
+
+  function zonesTab(): HTMLElement {
+    const zone = state.zones.find((z) => z.id === state.selected) ?? null;
+    return h('div', null,
+      zoneEditor(zone, tierChoices(state.zones), (updated) => {
+        state.zones = state.zones.map((z) => (z.id === updated.id ? updated : z));
+        map?.setZones(mapZones(state.zones));
+        map?.selectZone(updated.id);
+        replaceChildren(shell.side.querySelector('[data-testid="zone-list"]')!, list());
+      }),
+      h('div', { 'data-testid': 'zone-list' }, list()));
+  }
+
+  function list(): HTMLElement {
+    return zoneTable(sortZones(state.zones), { selectedId: state.selected, onSelect: (id) => select(id, true) });
+  }
+
+  function depotsTab(): HTMLElement {
+    const scale = stockScale(state.depots);
+    return h('div', { class: 'depot-list', 'data-testid': 'depot-list' }, state.depots.map((depot) => {
+      const card = depotCard(depot, state.commodities, scale);
+      card.tabIndex = 0;
+      card.addEventListener('click', () => map?.focusDepot(depot.id));
+      return card;
+    }));
+  }
+
+  async function reload(): Promise<void> {
+    try {
+      [state.zones, state.depots] = await Promise.all([request('GET /api/zones'), request('GET /api/depots')]);
+    } catch (err) {
+      shell.message.error(err);
+      return;
+    }
+    map?.setZones(mapZones(state.zones));
+    map?.setDepots(mapDepots(state.depots, state.commodities, stockScale(state.depots)));
+    if (state.selected) map?.selectZone(state.selected);
+    if (panel && panel.current() !== 'draw' && panel.current() !== 'import') panel.show(panel.current());
+  }
+
+  async function mounted(): Promise<void> {
+    map = createZoneMap(shell.mapEl, { onZoneClick: (id) => select(id), onDepotClick: () => panel?.show('depots') });
+    try {
+      [state.districts, state.commodities] = await Promise.all([request('GET /api/districts'), request('GET /api/commodities')]);
+    } catch (err) {
+      shell.message.error(err);
+      return;
+    }
+    await reload();
+    const zoneMap = map;
+    draw = drawPanel({
+      map: zoneMap, districts: state.districts, tiers: tierChoices(state.zones),
+      onCreated: async (zone) => { await reload(); state.selected = zone.id; zoneMap.selectZone(zone.id); },
+    });
+    const drawEl = draw.el;
+    const importEl = importPanel(() => void reload());
+    panel = tabs([
+      { id: 'zones', label: t('zones.title'), render: zonesTab },
+      { id: 'depots', label: t('depots.title'), render: depotsTab },
+      { id: 'draw', label: t('draw.title'), render: () => drawEl },
+      { id: 'import', label: t('import.title'), render: () => importEl },
+    ], 'zones');
+    replaceChildren(shell.side, panel.el);
+    map.fitAll();
+  }
+
+  return {
+    el: shell.el,
+    mounted: () => void mounted(),
+    dispose() {
+      draw?.dispose();
+      map?.destroy();
+    },
+  };
+}

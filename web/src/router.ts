@@ -1,0 +1,55 @@
+import type { User } from '../../server/contract';
+import { setUnauthenticatedHandler } from './api';
+import { replaceChildren } from './dom';
+import { onLangChange } from './i18n';
+import { homeFor, loadMe, type PagePath } from './session';
+
+export interface Page {
+  el: HTMLElement;
+  /** Releases the map and timers when the page is left. */
+  dispose?(): void;
+  /** Runs once the element is in the document (maps need their size). */
+  mounted?(): void;
+}
+
+export interface PageContext {
+  user: User | null;
+  navigate(path: PagePath): void;
+}
+
+export type PageFactory = (ctx: PageContext) => Page;
+
+const PATHS: readonly PagePath[] = ['/login', '/coordinator', '/district', '/driver'];
+
+/** A tiny path router: the server answers every non-API path with the app shell. */
+export function startRouter(root: HTMLElement, pages: Record<PagePath, PageFactory>): void {
+  let page: Page | null = null;
+  let rendering = 0;
+
+  function navigate(path: PagePath): void {
+    if (location.pathname !== path) history.pushState(null, '', path);
+    void render();
+  }
+
+  async function render(): Promise<void> {
+    const ticket = ++rendering;
+    const asked = PATHS.find((p) => p === location.pathname) ?? null;
+    const user = await loadMe().catch(() => null);
+    if (ticket !== rendering) return;
+    let path: PagePath;
+    if (!user) path = '/login';
+    else if (asked === '/login' || asked === null) path = homeFor(user.role);
+    else path = asked === homeFor(user.role) ? asked : homeFor(user.role);
+    if (location.pathname !== path) history.replaceState(null, '', path);
+    page?.dispose?.();
+    page = pages[path]({ user, navigate });
+    page.el.dataset.page = path.slice(1);
+    replaceChildren(root, page.el);
+    page.mounted?.();
+  }
+
+  setUnauthenticatedHandler(() => navigate('/login'));
+  window.addEventListener('popstate', () => void render());
+  onLangChange(() => void render());
+  void render();
+}

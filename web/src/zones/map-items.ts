@@ -1,0 +1,25 @@
+import type { Commodity, Depot, Zone } from '../../../server/contract';
+import { depotCard } from '../components/stock-bars';
+import { localName } from '../i18n';
+import type { MapDepot, MapZone } from '../map/zone-map';
+import { colourFor } from './colour';
+import { tierLabel } from './tiers';
+
+/** What the map draws for each zone: coloured by tier now, by days of cover once a plan gives them. */
+export function mapZones(zones: readonly Zone[], coverDays?: ReadonlyMap<string, number>): MapZone[] {
+  return zones.map((zone) => ({
+    id: zone.id,
+    label: `${localName(zone)} · ${tierLabel(zone.tier)}`,
+    polygon: zone.polygon,
+    fill: colourFor(zone, coverDays?.get(zone.id)),
+  }));
+}
+
+export function mapDepots(depots: readonly Depot[], commodities: readonly Commodity[], scale: ReadonlyMap<string, number>): MapDepot[] {
+  return depots.map((depot) => ({
+    id: depot.id,
+    label: localName(depot),
+    location: depot.location,
+    popup: () => depotCard(depot, commodities, scale),
+  }));
+}
