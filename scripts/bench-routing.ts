@@ -5,6 +5,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import type { SearchParams } from '../server/planner/routing';
 import { checkCvrp, readCvrp, solveCvrp } from './cvrplib';
 
 const { values } = parseArgs({
@@ -13,6 +14,8 @@ const { values } = parseArgs({
     'small-time-limit': { type: 'string' },
     seed: { type: 'string', default: '1' },
     only: { type: 'string' },
+    /** JSON object of SearchParams overrides, for experiments; the defaults are what is reported. */
+    params: { type: 'string' },
     dir: { type: 'string', default: resolve(import.meta.dirname, '../../shared/bench/cvrplib') },
   },
 });
@@ -21,6 +24,7 @@ const smallLimitS = Number(values['small-time-limit'] ?? timeLimitS);
 const seed = Number(values.seed);
 const root = values.dir;
 const bks = JSON.parse(readFileSync(join(root, 'bks.json'), 'utf8')) as Record<string, { bks: number }>;
+const params = values.params ? (JSON.parse(values.params) as Partial<SearchParams>) : undefined;
 const pattern = values.only ? new RegExp(values.only) : null;
 
 const files: { set: string; name: string; path: string }[] = [];
@@ -36,12 +40,12 @@ const customers = (name: string) => Number(/-n(\d+)-/.exec(name)?.[1] ?? 0) - 1;
 files.sort((a, b) => a.set.localeCompare(b.set) || customers(a.name) - customers(b.name));
 
 const pad = (s: string | number, w: number) => String(s).padStart(w);
-console.log(`time limit ${timeLimitS} s per instance (A/B/P: ${smallLimitS} s), seed ${seed}`);
+console.log(`time limit ${timeLimitS} s per instance (A/B/P: ${smallLimitS} s), seed ${seed}${params ? `, params ${JSON.stringify(params)}` : ''}`);
 console.log(`${'instance'.padEnd(14)}${pad('n', 6)}${pad('cost', 9)}${pad('bks', 9)}${pad('gap %', 8)}${pad('seconds', 9)}${pad('iters', 10)}  feasible`);
 const xGaps: number[] = [];
 for (const f of files) {
   const inst = readCvrp(f.path);
-  const run = solveCvrp(inst, f.set === 'X' ? timeLimitS : smallLimitS, seed);
+  const run = solveCvrp(inst, f.set === 'X' ? timeLimitS : smallLimitS, seed, undefined, params);
   const check = checkCvrp(inst, run.routes);
   const ref = bks[f.name]?.bks;
   const gap = ref ? ((check.cost - ref) / ref) * 100 : NaN;

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import {
-  cvrpRoutes, cvrpToProblem, parseCvrp, solveRouting, tsplibDistance, type CvrpInstance,
+  cvrpRoutes, cvrpToProblem, parseCvrp, solveRouting, tsplibDistance, type CvrpInstance, type SearchParams,
 } from '../server/planner/routing';
 
 export function readCvrp(file: string): CvrpInstance {
@@ -16,7 +16,9 @@ export interface CvrpRun {
   iterations: number;
 }
 
-export function solveCvrp(inst: CvrpInstance, timeLimitS: number, seed: number, maxIterations?: number): CvrpRun {
+export function solveCvrp(
+  inst: CvrpInstance, timeLimitS: number, seed: number, maxIterations?: number, params?: Partial<SearchParams>,
+): CvrpRun {
   const t0 = performance.now();
   // Building the problem counts against the limit too.
   const problem = cvrpToProblem(inst);
@@ -25,6 +27,7 @@ export function solveCvrp(inst: CvrpInstance, timeLimitS: number, seed: number, 
     now: () => performance.now(),
     deadlineMs: t0 + timeLimitS * 1000,
     ...(maxIterations === undefined ? {} : { maxIterations }),
+    ...(params ? { params } : {}),
   });
   return {
     routes: cvrpRoutes(sol),

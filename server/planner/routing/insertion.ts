@@ -6,6 +6,12 @@ export interface InsertionChoice {
   slot: number;
   pos: number;
   delta: number;
+  /** Positions left before the next blink; geometric, so one random draw covers ~1/blink positions. */
+  untilBlink: number;
+}
+
+export function drawBlink(rng: Rng, blink: number): number {
+  return blink > 0 ? Math.floor(Math.log(1 - rng.next()) / Math.log(1 - blink)) : Infinity;
 }
 
 function fitsCapacity(s: RouteState, j: number, slot: number, v: number): boolean {
@@ -96,7 +102,8 @@ export function cheapestInsertion(s: RouteState, j: number, rng: Rng, blink: num
       let prev = depot;
       for (let p = 0; p <= n; p++) {
         const next = p < n ? jobLoc[arr[p]!]! : depot;
-        if (blink > 0 && rng.next() < blink) {
+        if (choice.untilBlink-- <= 0) {
+          choice.untilBlink = drawBlink(rng, blink);
           prev = next;
           continue;
         }

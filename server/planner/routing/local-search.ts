@@ -12,44 +12,64 @@ const EPS = 1e-7;
 export class LocalSearch {
   private plan: PlanTrip[][] = [];
   private where: (PlanTrip | null)[] = [];
-  private readonly order: Int32Array;
+  private readonly stack: Int32Array;
+  private readonly queued: Uint8Array;
+  private top = 0;
 
   constructor(private readonly c: Compiled, private readonly neighbourLimit: number) {
-    this.order = new Int32Array(c.jobCount);
+    this.stack = new Int32Array(c.jobCount);
+    this.queued = new Uint8Array(c.jobCount);
   }
 
-  /** Improves s in place; returns the distance gained. */
-  run(s: RouteState, rng: Rng, maxPasses = 50): number {
+  /**
+   * Improves s in place and returns the distance gained. With `focus`, only those jobs are
+   * examined at first; jobs of every trip a move changes are then queued again ("don't look bits").
+   */
+  run(s: RouteState, rng: Rng, focus?: ArrayLike<number>, focusCount = focus?.length ?? 0): number {
     const c = this.c;
     this.plan = readPlan(s);
     this.where = new Array<PlanTrip | null>(c.jobCount).fill(null);
     for (const trips of this.plan) for (const t of trips) for (const j of t.nodes) this.where[j] = t;
-    for (let j = 0; j < c.jobCount; j++) this.order[j] = j;
-    for (let i = c.jobCount - 1; i > 0; i--) {
-      const k = rng.int(i + 1);
-      const x = this.order[i]!;
-      this.order[i] = this.order[k]!;
-      this.order[k] = x;
+    this.queued.fill(0);
+    this.top = 0;
+    if (focus) {
+      for (let i = 0; i < focusCount; i++) this.push(focus[i]!);
+    } else {
+      for (let j = 0; j < c.jobCount; j++) this.stack[j] = j;
+      for (let i = c.jobCount - 1; i > 0; i--) {
+        const k = rng.int(i + 1);
+        const x = this.stack[i]!;
+        this.stack[i] = this.stack[k]!;
+        this.stack[k] = x;
+      }
+      this.top = c.jobCount;
+      this.queued.fill(1);
     }
     const K = Math.min(this.neighbourLimit, c.neighbourCount);
     let gained = 0;
-    for (let pass = 0, improved = true; improved && pass < maxPasses; pass++) {
-      improved = false;
-      for (const u of this.order) {
-        if (!this.where[u]) continue;
-        for (let i = 0; i < K; i++) {
-          const w = c.neighbours[u * c.neighbourCount + i]!;
-          if (!this.where[w]) continue;
-          const g = this.tryPair(u, w);
-          if (g > 0) {
-            gained += g;
-            improved = true;
-          }
+    // The cap only guards against cycling on float noise; real runs end far earlier.
+    for (let moves = 0; this.top > 0 && moves < 100 * c.jobCount + 100;) {
+      const u = this.stack[--this.top]!;
+      this.queued[u] = 0;
+      if (!this.where[u]) continue;
+      for (let i = 0; i < K; i++) {
+        const w = c.neighbours[u * c.neighbourCount + i]!;
+        if (!this.where[w]) continue;
+        const g = this.tryPair(u, w);
+        if (g > 0) {
+          gained += g;
+          moves++;
         }
       }
     }
     if (gained > 0) writePlan(s, this.plan);
     return gained;
+  }
+
+  private push(j: number): void {
+    if (this.queued[j] === 1) return;
+    this.queued[j] = 1;
+    this.stack[this.top++] = j;
   }
 
   private loc(t: PlanTrip, i: number): number {
@@ -175,7 +195,10 @@ export class LocalSearch {
       B.load = loadB;
     }
     for (const t of [A, B]) {
-      for (const j of t.nodes) this.where[j] = t;
+      for (const j of t.nodes) {
+        this.where[j] = t;
+        this.push(j);
+      }
       if (t.nodes.length === 0) this.plan[t.v] = this.plan[t.v]!.filter((x) => x !== t);
     }
     return true;

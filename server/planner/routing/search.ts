@@ -1,4 +1,4 @@
-import { cheapestInsertion, type InsertionChoice } from './insertion';
+import { cheapestInsertion, drawBlink, type InsertionChoice } from './insertion';
 import type { Rng } from './rng';
 import { Ruiner } from './ruin';
 import { RouteState } from './state';
@@ -10,9 +10,10 @@ export const DEFAULT_PARAMS: SearchParams = {
   splitRate: 0.5,
   splitDepth: 0.01,
   blinkRate: 0.01,
-  startTemperature: 0.45,
+  startTemperature: 1,
   endTemperature: 0.005,
   neighbours: 50,
+  polishBest: true,
 };
 
 export interface SearchLimits {
@@ -84,13 +85,14 @@ function appendUnassigned(s: RouteState, list: Int32Array, n: number): number {
  */
 export function annealing(
   work: RouteState, rng: Rng, p: SearchParams, limits: SearchLimits,
-  polish: (s: RouteState) => void,
+  polish: (s: RouteState, focus: Int32Array, focusCount: number) => void,
 ): SearchOutcome {
   const c = work.c;
   const current = new RouteState(c);
   const best = new RouteState(c);
   current.copyFrom(work);
   best.copyFrom(work);
+  work.clearTouched();
   let trips = 0;
   for (let u = 0; u < work.usedCount; u++) trips += work.tripCount[work.used[u]!]!;
   const meanEdge = work.distance / Math.max(1, work.assigned + trips) || 1;
@@ -98,7 +100,7 @@ export function annealing(
   const tf = p.endTemperature * meanEdge;
   const ruiner = new Ruiner(c.vehicleCount * c.maxTrips);
   const list = new Int32Array(c.jobCount);
-  const choice: InsertionChoice = { slot: -1, pos: -1, delta: 0 };
+  const choice: InsertionChoice = { slot: -1, pos: -1, delta: 0, untilBlink: drawBlink(rng, p.blinkRate) };
   const startMs = limits.now();
   const spanMs = limits.deadlineMs - startMs;
   let timeFraction = 0;
@@ -120,16 +122,17 @@ export function annealing(
     const cost = work.cost();
     if (cost < currentCost - temperature * Math.log(rng.next())) {
       if (cost < bestCost - 1e-9) {
-        polish(work);
+        if (p.polishBest) polish(work, list, n);
         improvements++;
         best.copyFrom(work);
         bestCost = work.cost();
       }
-      current.copyFrom(work);
+      current.syncFrom(work, work);
       currentCost = work.cost();
     } else {
-      work.copyFrom(current);
+      work.syncFrom(current, work);
     }
+    work.clearTouched();
   }
   work.copyFrom(best);
   work.resyncDistance();

@@ -14,6 +14,7 @@ const LOCAL_SEARCH_NEIGHBOURS = 20;
  * With the same seed and an iteration cap that is reached before the deadline, the result is identical.
  */
 export function solveRouting(problem: RoutingProblem, options: SolveOptions = {}): RoutingSolution {
+  if (options.deadlineMs !== undefined && !options.now) throw new Error('a deadline needs a clock: pass options.now');
   const params: SearchParams = { ...DEFAULT_PARAMS, ...options.params };
   const c = compile(problem, options.splitDeliveries ?? true, params.neighbours);
   const rng = new Rng(options.seed ?? 1);
@@ -22,17 +23,17 @@ export function solveRouting(problem: RoutingProblem, options: SolveOptions = {}
   // Hardest jobs first: big ones, then far ones, so the easy ones fill the gaps.
   const order = Int32Array.from({ length: c.jobCount }, (_, j) => j)
     .sort((a, b) => c.jobSize[b]! - c.jobSize[a]! || c.jobDepotDist[b]! - c.jobDepotDist[a]! || a - b);
-  recreate(state, rng, 0, order, order.length, { slot: -1, pos: -1, delta: 0 });
+  recreate(state, rng, 0, order, order.length, { slot: -1, pos: -1, delta: 0, untilBlink: Infinity });
   const initialDistanceM = state.distance;
 
   const ls = new LocalSearch(c, LOCAL_SEARCH_NEIGHBOURS);
   ls.run(state, rng);
   const now = options.now ?? (() => 0);
-  const outcome = annealing(state, rng, params, {
+  const outcome = c.jobCount === 0 ? { iterations: 0, improvements: 0 } : annealing(state, rng, params, {
     maxIterations: options.maxIterations ?? (options.deadlineMs === undefined ? 1000 * c.jobCount : Infinity),
     deadlineMs: options.deadlineMs ?? Infinity,
     now,
-  }, (s) => ls.run(s, rng));
+  }, (s, focus, count) => ls.run(s, rng, focus, count));
   ls.run(state, rng);
   return buildSolution(state, problem.vehicles.map((v) => v.id), {
     iterations: outcome.iterations,

@@ -26,6 +26,10 @@ export class RouteState {
   readonly tripStart: Float64Array;
   readonly tripEnd: Float64Array;
   readonly tripLatestEnd: Float64Array;
+  /** Vehicles changed since clearTouched(): all that differs from a state this one was synced with. */
+  readonly touched: Int32Array;
+  touchedCount = 0;
+  private readonly isTouched: Uint8Array;
   private readonly dirty: Int32Array;
   private readonly isDirty: Uint8Array;
   private dirtyCount = 0;
@@ -47,6 +51,8 @@ export class RouteState {
     this.tripStart = new Float64Array(slots);
     this.tripEnd = new Float64Array(slots);
     this.tripLatestEnd = new Float64Array(slots);
+    this.touched = new Int32Array(c.vehicleCount);
+    this.isTouched = new Uint8Array(c.vehicleCount);
     this.dirty = new Int32Array(c.vehicleCount);
     this.isDirty = new Uint8Array(c.vehicleCount);
   }
@@ -88,6 +94,7 @@ export class RouteState {
         this.used[this.usedCount++] = v;
       }
     }
+    this.touch(v);
     const n = this.len[slot]!;
     let arr = this.nodes[slot]!;
     if (n === arr.length) {
@@ -132,6 +139,7 @@ export class RouteState {
     this.assigned -= count;
     this.setTripDist(slot);
     const v = (slot / this.c.maxTrips) | 0;
+    this.touch(v);
     if (this.isDirty[v] === 0) {
       this.isDirty[v] = 1;
       this.dirty[this.dirtyCount++] = v;
@@ -230,18 +238,39 @@ export class RouteState {
     }
   }
 
+  private touch(v: number): void {
+    if (this.isTouched[v] === 1) return;
+    this.isTouched[v] = 1;
+    this.touched[this.touchedCount++] = v;
+  }
+
+  clearTouched(): void {
+    for (let i = 0; i < this.touchedCount; i++) this.isTouched[this.touched[i]!] = 0;
+    this.touchedCount = 0;
+  }
+
+  /** Full copy of another state of the same problem. */
   copyFrom(o: RouteState): void {
+    for (let u = 0; u < this.usedCount; u++) this.copyVehicle(o, this.used[u]!);
+    for (let u = 0; u < o.usedCount; u++) this.copyVehicle(o, o.used[u]!);
+    this.copyShared(o);
+  }
+
+  /** Copy that trusts `log.touched` to list every vehicle on which this state and o differ. */
+  syncFrom(o: RouteState, log: RouteState): void {
+    for (let i = 0; i < log.touchedCount; i++) this.copyVehicle(o, log.touched[i]!);
+    this.copyShared(o);
+  }
+
+  private copyVehicle(o: RouteState, v: number): void {
     const MT = this.c.maxTrips;
     const D = this.c.dims;
-    for (let pass = 0; pass < 2; pass++) {
-      const src = pass === 0 ? this : o;
-      for (let u = 0; u < src.usedCount; u++) {
-        const v = src.used[u]!;
-        const trips = Math.max(this.tripCount[v]!, o.tripCount[v]!);
-        for (let k = 0; k < trips; k++) this.copySlot(o, v * MT + k, D);
-        this.tripCount[v] = o.tripCount[v]!;
-      }
-    }
+    const trips = Math.max(this.tripCount[v]!, o.tripCount[v]!);
+    for (let k = 0; k < trips; k++) this.copySlot(o, v * MT + k, D);
+    this.tripCount[v] = o.tripCount[v]!;
+  }
+
+  private copyShared(o: RouteState): void {
     this.jobSlot.set(o.jobSlot);
     this.jobPos.set(o.jobPos);
     this.used.set(o.used);

@@ -62,6 +62,8 @@ export interface SearchParams {
   endTemperature: number;
   /** Nearest-neighbour list length used by ruin and local search. */
   neighbours: number;
+  /** Run local search on each new best solution of the annealing. */
+  polishBest: boolean;
 }
 
 export interface SolveOptions {
