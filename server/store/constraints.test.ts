@@ -113,6 +113,17 @@ for (const backend of await fx.backends()) {
       if (backend.kind === 'postgres') await expect(db.raw('truncate audit_log')).rejects.toThrow(/append-only/);
     });
 
+    it.skipIf(backend.kind !== 'sqlite')('names the mistake of using the root store inside a transaction instead of hanging', async () => {
+      let later: Promise<unknown> = Promise.resolve();
+      await expect(store.transaction(async () => {
+        later = new Promise((done) => setTimeout(done, 20)).then(() => store.zones.list());
+        await store.zones.list();
+      })).rejects.toThrow(/store\.zones\.list\(\) called inside store\.transaction\(\): use the transaction's own store/);
+      await expect(store.transaction(() => store.transaction(async () => 1))).rejects.toThrow(/inside store\.transaction/);
+      // Work the transaction left running for afterwards uses the root store normally.
+      expect(Array.isArray(await later)).toBe(true);
+    });
+
     it('ignores what is not a constraint violation', () => {
       for (const err of [new Error('UNIQUE constraint failed'), null, 'x', { code: '23505x' }]) {
         expect(isUniqueViolation(err)).toBe(false);

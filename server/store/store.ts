@@ -8,22 +8,32 @@ import { createDepotRepo } from './depot-repo';
 import { createDistrictRepo, createStreetRepo } from './district-repo';
 import { createSessionRepo } from './session-repo';
 import { createStaffRepo } from './staff-repo';
+import { assertOutsideTransaction, inTransaction, outsideTransactionsOnly } from './transaction-guard';
 import { createUserRepo } from './user-repo';
 import { createVehicleRepo } from './vehicle-repo';
 import { createHandoffPointRepo, createZoneRepo } from './zone-repo';
 
+type Repositories = Omit<Store, 'kind' | 'transaction' | 'close'>;
+
 /** The Store port over a knex database (SQLite or PostgreSQL); close() destroys the pool. */
 export function createStore(db: Knex): Store {
   const codec = createCodec(db, databaseKind(db));
+  const repos = repositories(db, codec);
   return {
-    ...repositories(db, codec),
-    transaction: (fn) => db.transaction((trx) => fn(transactionStore(trx, codec))),
+    kind: codec.kind,
+    // Only SQLite would hang on the mistake (one connection); on PostgreSQL it works, just outside the transaction.
+    ...(codec.kind === 'sqlite' ? guardAll(repos) : repos),
+    transaction: async (fn) => {
+      if (codec.kind === 'sqlite') assertOutsideTransaction('store.transaction()');
+      return db.transaction((trx) => inTransaction(() => fn(transactionStore(trx, codec))));
+    },
     close: () => db.destroy(),
   };
 }
 
 function transactionStore(trx: Knex.Transaction, codec: Codec): Store {
   return {
+    kind: codec.kind,
     ...repositories(trx, codec),
     // A nested transaction becomes a savepoint: its failure undoes only its own writes.
     transaction: (fn) => trx.transaction((inner) => fn(transactionStore(inner, codec))),
@@ -31,9 +41,8 @@ function transactionStore(trx: Knex.Transaction, codec: Codec): Store {
   };
 }
 
-function repositories(db: Knex, codec: Codec): Omit<Store, 'transaction' | 'close'> {
+function repositories(db: Knex, codec: Codec): Repositories {
   return {
-    kind: codec.kind,
     districts: createDistrictRepo(db, codec),
     streets: createStreetRepo(db, codec),
     zones: createZoneRepo(db, codec),
@@ -46,4 +55,10 @@ function repositories(db: Knex, codec: Codec): Omit<Store, 'transaction' | 'clos
     sessions: createSessionRepo(db),
     audit: createAuditRepo(db, codec),
   };
+}
+
+function guardAll(repos: Repositories): Repositories {
+  const guarded = {} as Record<string, object>;
+  for (const [name, repo] of Object.entries(repos)) guarded[name] = outsideTransactionsOnly(name, repo);
+  return guarded as unknown as Repositories;
 }
