@@ -28,7 +28,7 @@ export function assembleRoutes(
           const shipment = depotShipments.get(zoneId)!;
           const classTotal = Object.entries(shipment).filter(([c]) => cold.has(c) === (goods === 'cold'))
             .reduce((sum, [, kg]) => sum + kg, 0);
-          const share = classTotal > 0 ? Math.min(1, stop.amount[0]! / Math.ceil(classTotal - 1e-9)) : 0;
+          const share = classTotal > 0 ? Math.min(1, stop.amount[0]! / Math.ceil(classTotal - 1e-9)) : 0; // overwritten by loadGoods
           const last = stops[stops.length - 1];
           const target: PlannedStop = last?.zoneId === zoneId ? last : {
             zoneId, handoffPointId: zone.handoffPointId, location: zone.location,

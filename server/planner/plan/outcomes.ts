@@ -14,6 +14,10 @@ export interface ShortfallFacts {
   idleVansByDepot: ReadonlyMap<string, string[]>;
   /** Depots that hold stock but have no cleared van at all. */
   depotsWithoutVans: ReadonlySet<string>;
+  /** Depots whose vans cannot move all their stock in one shift (the allocation saw less stock). */
+  fleetCapped: ReadonlySet<string>;
+  /** The depots' real stock, before it was scaled to what the vans can haul. */
+  depotStockKg: ReadonlyMap<string, Readonly<Record<string, number>>>;
   vehicles: readonly PlanVehicle[];
 }
 
@@ -54,9 +58,16 @@ function reasonsFor(zoneId: string, c: string, facts: ShortfallFacts, names: Nam
   if (fill && fill.fillRate < FULL) {
     for (const limit of facts.allocation.limits) {
       if (limit.commodityId !== c || !limit.zoneIds.includes(zoneId)) continue;
-      reasons.push(limit.kind === 'no-reachable-stock'
-        ? shortfall('no_stock', names, c)
-        : shortfall('stock_short', names, c, limit.depotIds));
+      if (limit.kind === 'no-reachable-stock') {
+        // Stock that exists but that no van can move (say, meat where no van has a cold box) is a van problem.
+        const stranded = [...facts.fleetCapped].filter((d) => (facts.depotStockKg.get(d)?.[c] ?? 0) > 0);
+        reasons.push(stranded.length > 0 ? shortfall('no_van_capacity', names, c, stranded) : shortfall('no_stock', names, c));
+        continue;
+      }
+      const byVans = limit.depotIds.filter((d) => facts.fleetCapped.has(d));
+      const byStock = limit.depotIds.filter((d) => !facts.fleetCapped.has(d));
+      if (byStock.length > 0) reasons.push(shortfall('stock_short', names, c, byStock));
+      if (byVans.length > 0) reasons.push(shortfall('no_van_capacity', names, c, byVans));
     }
   }
   // Stock the allocation could not use because no cleared van is based at its depot.
@@ -75,5 +86,19 @@ function reasonsFor(zoneId: string, c: string, facts: ShortfallFacts, names: Nam
     // Rounding across split pieces can leave a sliver; say so rather than leave it unexplained.
     reasons.push(shortfall('no_van_capacity', names, c));
   }
-  return reasons;
+  return merged(reasons, names);
+}
+
+/** One reason per code and commodity, naming every depot and van involved. */
+function merged(reasons: Shortfall[], names: Names): Shortfall[] {
+  const byKey = new Map<string, { depots: Set<string>; vans: Set<string>; first: Shortfall }>();
+  for (const r of reasons) {
+    const key = `${r.code}|${r.commodityId}`;
+    const acc = byKey.get(key) ?? { depots: new Set(), vans: new Set(), first: r };
+    r.depotIds.forEach((d) => acc.depots.add(d));
+    r.vehicleIds.forEach((v) => acc.vans.add(v));
+    byKey.set(key, acc);
+  }
+  return [...byKey.values()].map(({ first, depots, vans }) =>
+    shortfall(first.code, names, first.commodityId, [...depots].sort(), [...vans].sort()));
 }

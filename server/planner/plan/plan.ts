@@ -4,6 +4,8 @@ import { haversineModel } from '../distance';
 import { DEFAULT_PLAN_OPTIONS, type PlanInput, type PlanOptions, type PlanVehicle } from '../plan-input';
 import { excludedVehicle, supplyLimit, type Names } from '../reasons';
 import { assembleRoutes } from './assemble-routes';
+import { capToHaul, estimatedHaul, type Haul } from './fleet-capacity';
+import { loadGoods } from './load-goods';
 import { zoneOutcomes } from './outcomes';
 import { routeDepot, type DepotRouting, type DepotShipments } from './route-depot';
 
@@ -32,54 +34,59 @@ export function plan(input: PlanInput, partial: Partial<PlanOptions> = {}): Plan
     const depotId = input.vehicles.find((v) => v.id === e.vehicleId)!.homeDepotId;
     idleVansByDepot.set(depotId, [...(idleVansByDepot.get(depotId) ?? []), e.vehicleId]);
   }
-  const usableDepots = input.depots.filter((d) => depotsWithVans.has(d.id));
+  const vanDepots = input.depots.filter((d) => depotsWithVans.has(d.id));
   const depotsWithoutVans = new Set(input.depots.filter((d) => !depotsWithVans.has(d.id) && hasStock(d.stockKg)).map((d) => d.id));
-
-  // 1. Fair allocation of the stock that vans can actually move.
-  const allocation = allocate(
-    {
-      commodities: input.commodities,
-      depots: usableDepots,
-      zones: input.zones.map((z) => ({ id: z.id, location: z.location, weight: z.weight, demandKg: z.demandKg })),
-      distanceM: (d, z) => model.distanceM(usableDepots[d]!.location, input.zones[z]!.location),
-    },
-    { nearestDepots: options.nearestDepots },
-  );
-  progress(0.1);
-
-  // 2. Routes per depot, sharing the search deadline in proportion to each depot's zones.
-  const shipments = new Map<string, DepotShipments>();
-  for (const f of allocation.flows) {
-    if (f.kg <= 1e-9) continue;
-    const byZone = shipments.get(f.depotId) ?? new Map<string, Record<string, number>>();
-    const kg = byZone.get(f.zoneId) ?? {};
-    kg[f.commodityId] = (kg[f.commodityId] ?? 0) + f.kg;
-    byZone.set(f.zoneId, kg);
-    shipments.set(f.depotId, byZone);
-  }
   const zonesById = new Map(input.zones.map((z) => [z.id, z]));
-  const totalZones = [...shipments.values()].reduce((s, m) => s + m.size, 0);
-  const routings: DepotRouting[] = [];
-  let done = 0;
-  for (const depot of usableDepots) {
-    const depotShipments = shipments.get(depot.id);
-    if (!depotShipments) continue;
-    const share = depotShipments.size / Math.max(1, totalZones);
-    const deadline = options.deadlineMs === undefined ? undefined : now() + Math.max(0, options.deadlineMs - now()) * share;
-    const vans = cleared.filter((v) => v.homeDepotId === depot.id);
-    routings.push(routeDepot(depot, depotShipments, zonesById, vans, input.commodities, model, options, deadline));
-    done += depotShipments.size;
-    progress(0.1 + 0.8 * (done / Math.max(1, totalZones)));
+  const deadlineOf = (fraction: number) => (options.deadlineMs === undefined ? undefined : now() + Math.max(0, options.deadlineMs - now()) * fraction);
+
+  // 1. Fair allocation of what the vans can haul; 2. routes per depot. When the vans carried less
+  // than estimated, a second round shares what they really carried fairly and routes it again.
+  const round = (haul: ReadonlyMap<string, Haul>, deadlineMs: number | undefined, progressSpan: [number, number]) => {
+    const { depots, capped } = capToHaul(vanDepots, haul, input.commodities);
+    const allocation = allocate(
+      {
+        commodities: input.commodities,
+        depots,
+        zones: input.zones.map((z) => ({ id: z.id, location: z.location, weight: z.weight, demandKg: z.demandKg })),
+        distanceM: (d, z) => model.distanceM(depots[d]!.location, input.zones[z]!.location),
+      },
+      { nearestDepots: options.nearestDepots },
+    );
+    const shipments = shipmentsOf(allocation.flows);
+    const totalZones = [...shipments.values()].reduce((s, m) => s + m.size, 0);
+    const routings: DepotRouting[] = [];
+    let done = 0;
+    for (const depot of depots) {
+      const depotShipments = shipments.get(depot.id);
+      if (!depotShipments) continue;
+      const share = depotShipments.size / Math.max(1, totalZones - done);
+      const deadline = deadlineMs === undefined ? undefined : now() + Math.max(0, deadlineMs - now()) * share;
+      const vans = cleared.filter((v) => v.homeDepotId === depot.id);
+      routings.push(routeDepot(depot, depotShipments, zonesById, vans, input.commodities, model, options, deadline));
+      done += depotShipments.size;
+      progress(progressSpan[0] + (progressSpan[1] - progressSpan[0]) * (done / Math.max(1, totalZones)));
+    }
+    return { allocation, shipments, routings, capped };
+  };
+  let haul = estimatedHaul(vanDepots, cleared, options);
+  let outcome = round(haul, deadlineOf(1 / ROUNDS), [0.05, 0.3]);
+  for (let r = 2; r <= ROUNDS && outcome.routings.some((x) => x.solution.unassigned.length > 0); r++) {
+    haul = routedHaul(outcome.routings, haul);
+    outcome = round(haul, deadlineOf(1 / (ROUNDS - r + 1)), [0.3 * (r - 1), 0.3 * r]);
   }
+  const { allocation, shipments, routings, capped } = outcome;
 
   // 3. Goods on routes, outcomes and reasons.
   const vehiclesById = new Map(input.vehicles.map((v) => [v.id, v]));
   const routes = assembleRoutes(routings, shipments, zonesById, vehiclesById, input.commodities);
+  const depotsById = new Map(input.depots.map((d) => [d.id, d]));
+  loadGoods(routes, vanDepots.map((d) => depotsById.get(d.id)!), shipments, zonesById, vehiclesById, input.commodities);
   const zones = zoneOutcomes(input.zones, input.commodities, routes, {
-    allocation, routings, idleVansByDepot, depotsWithoutVans, vehicles: input.vehicles,
+    allocation, routings, idleVansByDepot, depotsWithoutVans, fleetCapped: capped, vehicles: input.vehicles,
+    depotStockKg: new Map(input.depots.map((d) => [d.id, d.stockKg])),
   }, names);
   const supplyLimits: SupplyLimit[] = allocation.limits.flatMap((l) =>
-    l.kind === 'depot-stock' ? l.depotIds.map((d) => supplyLimit(d, l.commodityId, names)) : []);
+    l.kind === 'depot-stock' ? l.depotIds.filter((d) => !capped.has(d)).map((d) => supplyLimit(d, l.commodityId, names)) : []);
   progress(1);
 
   return { routes, zones, excludedVehicles: excluded, supplyLimits, kpis: kpisOf(routes, zones, input, allocation.minFillRate, now() - startedMs) };
@@ -125,4 +132,37 @@ function namesOf(input: PlanInput): Names {
   };
 }
 
+/** Allocation-and-routing rounds at most: each shrinks the haul to what the vans really carried. */
+const ROUNDS = 3;
+
 const hasStock = (stock: Record<string, number>) => Object.values(stock).some((kg) => kg > 0);
+
+function shipmentsOf(flows: readonly { depotId: string; zoneId: string; commodityId: string; kg: number }[]): Map<string, DepotShipments> {
+  const shipments = new Map<string, DepotShipments>();
+  for (const f of flows) {
+    if (f.kg <= 1e-9) continue;
+    const byZone = shipments.get(f.depotId) ?? new Map<string, Record<string, number>>();
+    const kg = byZone.get(f.zoneId) ?? {};
+    kg[f.commodityId] = (kg[f.commodityId] ?? 0) + f.kg;
+    byZone.set(f.zoneId, kg);
+    shipments.set(f.depotId, byZone);
+  }
+  return shipments;
+}
+
+/** What each depot's vans really carried in a routing round (never more than the estimate). */
+function routedHaul(routings: readonly DepotRouting[], estimate: ReadonlyMap<string, Haul>): Map<string, Haul> {
+  const haul = new Map(estimate);
+  for (const { depot, solution } of routings) {
+    if (solution.unassigned.length === 0) continue;
+    let kg = 0;
+    let coldKg = 0;
+    for (const r of solution.routes) for (const t of r.trips) for (const s of t.stops) {
+      kg += s.amount[0]!;
+      coldKg += s.amount[1]!;
+    }
+    const before = estimate.get(depot.id)!;
+    haul.set(depot.id, { kg: Math.min(before.kg, kg), coldKg: Math.min(before.coldKg, coldKg) });
+  }
+  return haul;
+}

@@ -31,6 +31,9 @@ export function routeDepot(
   const zoneIds = [...shipments.keys()].sort();
   const points: LngLat[] = [depot.location, ...zoneIds.map((id) => zones.get(id)!.location)];
   const { distancesM, durationsS } = buildMatrices(points, model);
+  // Pieces that fit the smallest van (of each kind), so every van can take part in a big delivery.
+  const smallestKg = Math.min(...vehicles.map((v) => v.capacityKg).filter((c) => c > 0), Infinity);
+  const smallestColdKg = Math.min(...vehicles.map((v) => v.coldChainKg).filter((c) => c > 0), Infinity);
   const jobs: Job[] = zoneIds.flatMap((zoneId, i) => {
     const kg = shipments.get(zoneId)!;
     let ambientKg = 0;
@@ -40,11 +43,15 @@ export function routeDepot(
       else ambientKg += q;
     }
     const serviceS = zones.get(zoneId)!.serviceS;
-    const out: Job[] = [];
-    if (roundUp(ambientKg) > 0) out.push({ id: jobId(zoneId, 'ambient'), location: i + 1, amount: [roundUp(ambientKg), 0], serviceS });
-    // Cold goods change hands at the same gate: usually right after the ambient ones, so a short stop.
-    if (roundUp(coldKg) > 0) out.push({ id: jobId(zoneId, 'cold'), location: i + 1, amount: [roundUp(coldKg), roundUp(coldKg)], serviceS: Math.min(serviceS, COLD_HANDOFF_S) });
-    return out;
+    return [
+      ...pieces(roundUp(ambientKg), smallestKg).map((amount, k) => ({
+        id: jobId(zoneId, 'ambient', k), location: i + 1, amount: [amount, 0], serviceS: k === 0 ? serviceS : REPEAT_HANDOFF_S,
+      })),
+      // Cold goods change hands at the same gate, usually right after the ambient ones: a short stop.
+      ...pieces(roundUp(coldKg), smallestColdKg).map((amount, k) => ({
+        id: jobId(zoneId, 'cold', k), location: i + 1, amount: [amount, amount], serviceS: Math.min(serviceS, REPEAT_HANDOFF_S),
+      })),
+    ];
   });
   const solution = solveRouting(
     {
@@ -60,12 +67,21 @@ export function routeDepot(
 }
 
 // Routing works in whole kg so capacity checks are exact; the goods LP later fills the real amounts.
-const COLD_HANDOFF_S = 300;
+/** A further drop at a gate already served: the handoff team is there, only unloading remains. */
+const REPEAT_HANDOFF_S = 600;
 const roundUp = (kg: number) => Math.ceil(kg - 1e-9);
 
 export type GoodsClass = 'ambient' | 'cold';
-export const jobId = (zoneId: string, goods: GoodsClass) => `${zoneId}|${goods}`;
+export const jobId = (zoneId: string, goods: GoodsClass, piece: number) => `${zoneId}|${goods}|${piece}`;
 export function parseJobId(id: string): { zoneId: string; goods: GoodsClass } {
-  const at = id.lastIndexOf('|');
-  return { zoneId: id.slice(0, at), goods: id.slice(at + 1) as GoodsClass };
+  const [zoneId, goods] = id.split('|') as [string, GoodsClass];
+  return { zoneId, goods };
+}
+
+/** Equal whole-kg pieces of at most maxKg each (one piece when no van limits the size). */
+function pieces(totalKg: number, maxKg: number): number[] {
+  if (totalKg <= 0) return [];
+  const n = Number.isFinite(maxKg) ? Math.max(1, Math.ceil(totalKg / maxKg)) : 1;
+  const base = Math.floor(totalKg / n);
+  return Array.from({ length: n }, (_, k) => base + (k < totalKg - base * n ? 1 : 0));
 }

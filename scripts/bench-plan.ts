@@ -1,0 +1,67 @@
+/**
+ * npm run bench:plan — the whole plan (allocation, routing, goods, reasons) on the Liwan demo and on a
+ * generated city of 2,000 zones, 200 vans, 20 depots. Prints a table of runtime, peak memory and
+ * plan quality. Targets: Liwan < 1 s; the 2,000-zone city < 30 s with peak RSS < 1 GB.
+ */
+import { DEFAULT_TIER_RULES } from '../server/domain/tiers';
+import { planInputFromRecords } from '../server/planner/input-from-records';
+import type { PlanInput, PlanOptions } from '../server/planner/plan-input';
+import { plan } from '../server/planner/plan/plan';
+import { loadScenario } from '../server/store/scenario-files';
+import { generateCity, type City } from './gen-city';
+
+function liwanInput(): PlanInput {
+  const s = loadScenario('liwan-2021');
+  return planInputFromRecords(
+    { ...s, zones: s.zones.map((z) => ({ ...z, updatedAt: s.date })) },
+    { date: s.date, days: 1, utcOffset: '+08:00', tierRules: DEFAULT_TIER_RULES },
+  );
+}
+
+function cityInput(city: City): PlanInput {
+  const serviceS = { sealed: 1800, controlled: 1200, precaution: 600 } as const;
+  return {
+    commodities: city.commodities.map((c) => ({ id: c.id, name: c.name, nameEn: c.nameEn, coldChain: c.coldChain })),
+    zones: city.zones.map((z) => ({
+      id: z.id, name: z.name, nameEn: z.name, handoffPointId: null, location: z.centroid, demandKg: z.demandKg,
+      dailyNeedKg: Object.fromEntries(Object.entries(z.demandKg).map(([c, kg]) => [c, kg / city.days])),
+      onHandKg: {}, weight: z.weight, serviceS: serviceS[z.tier],
+    })),
+    depots: city.depots.map((d) => ({ id: d.id, name: d.name, nameEn: d.name, location: d.location, stockKg: d.stockKg })),
+    vehicles: city.vehicles.map((v) => ({
+      id: v.id, name: v.id, homeDepotId: v.homeDepotId, capacityKg: v.capacityKg, coldChainKg: v.coldChainKg,
+      shiftStartS: v.shiftStartS, shiftEndS: v.shiftEndS, driverId: `driver-${v.id}`, driverCleared: v.driverCleared,
+    })),
+  };
+}
+
+interface Row { name: string; zones: number; vans: number; depots: number; seconds: number; peakRssMb: number; target: string; minFill: number; allocFill: number; km: number; used: number; util: number; short: number }
+
+function measure(name: string, input: PlanInput, options: Partial<PlanOptions>, target: string): Row {
+  let peak = process.memoryUsage().rss;
+  const sampler = setInterval(() => { peak = Math.max(peak, process.memoryUsage().rss); }, 50);
+  const t0 = performance.now();
+  const result = plan(input, { ...options, now: () => performance.now(), onProgress: () => { peak = Math.max(peak, process.memoryUsage().rss); } });
+  const seconds = (performance.now() - t0) / 1000;
+  clearInterval(sampler);
+  peak = Math.max(peak, process.memoryUsage().rss);
+  const k = result.kpis;
+  return {
+    name, zones: input.zones.length, vans: input.vehicles.length, depots: input.depots.length, seconds, peakRssMb: peak / 2 ** 20, target,
+    minFill: k.minFillRate, allocFill: k.allocationFillRate, km: k.distanceKm, used: k.vehiclesUsed, util: k.vanUtilisation, short: k.zonesShort,
+  };
+}
+
+const args = process.argv.slice(2);
+const seconds = Number(args[args.indexOf('--time-limit') + 1] || 20);
+const rows: Row[] = [];
+rows.push(measure('Liwan 2021 demo', liwanInput(), { maxIterations: 3000 }, '< 1 s'));
+const city = generateCity({ zones: 2000, depots: 20, vehicles: 200, seed: 7, days: 1 });
+if (!process.argv.includes('--liwan-only')) rows.push(measure('generated city (seed 7)', cityInput(city), { maxIterations: Infinity, deadlineMs: performance.now() + seconds * 1000 }, '< 30 s, < 1 GB'));
+
+console.log(`\nbench:plan — whole plan on this machine (${seconds} s routing budget for the city)\n`);
+console.log('| scenario | zones | vans | depots | seconds | peak RSS MB | target | min fill | alloc fill | km | vans used | utilisation | zones short |');
+console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|');
+for (const r of rows) {
+  console.log(`| ${r.name} | ${r.zones} | ${r.vans} | ${r.depots} | ${r.seconds.toFixed(2)} | ${r.peakRssMb.toFixed(0)} | ${r.target} | ${r.minFill.toFixed(3)} | ${r.allocFill.toFixed(3)} | ${r.km.toFixed(0)} | ${r.used} | ${(r.util * 100).toFixed(0)} % | ${r.short} |`);
+}
