@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadRoutes, type LoadRoutesInput } from './load-routes';
+import { maxMinLevelByLp } from './load-routes-lp';
 
 const COMMODITIES = [
   { id: 'veg', coldChain: false },
@@ -54,6 +55,33 @@ describe('loadRoutes: golden cases', () => {
     // 360 kg over two 200 kg vans: which van, if any, is full depends on the split.
     expect(r.limits).toContainEqual(expect.objectContaining({ kind: 'saturated', depotStocks: [{ depotId: 'A', commodityId: 'eggs' }] }));
     expect(r.minFillRate).toBeCloseTo(0.5, 6);
+  });
+});
+
+describe('loadRoutes: a zone served from two depots', () => {
+  it('shares its demand by the planned flows, then fills each share from its own depot', () => {
+    const input: LoadRoutesInput = {
+      commodities: COMMODITIES,
+      depots: [
+        { id: 'A', stockKg: { veg: 1000 } },
+        { id: 'B', stockKg: { veg: 10 } },
+      ],
+      zones: [{ id: 'z', weight: 1, demandKg: { veg: 100 } }],
+      trips: [
+        { id: 'TA', depotId: 'A', capacityKg: 500, coldChainKg: 0, stopZoneIds: ['z'] },
+        { id: 'TB', depotId: 'B', capacityKg: 500, coldChainKg: 0, stopZoneIds: ['z'] },
+      ],
+    };
+    const plannedKg = [
+      { depotId: 'A', zoneId: 'z', commodityId: 'veg', kg: 75 },
+      { depotId: 'B', zoneId: 'z', commodityId: 'veg', kg: 25 },
+    ];
+    const r = loadRoutes(input, { plannedKg });
+    const on = (tripId: string) => sum(r.loads.filter((l) => l.tripId === tripId).map((l) => l.kg));
+    expect(on('TA')).toBeCloseTo(75, 9);
+    expect(on('TB')).toBeCloseTo(10, 9);
+    // Without a plan the halves are equal.
+    expect(loadRoutes(input).loads.find((l) => l.tripId === 'TA')!.kg).toBeCloseTo(50, 9);
   });
 });
 
@@ -177,6 +205,19 @@ describe('loadRoutes: properties', () => {
         }
       }),
       { numRuns: 150, seed: 42 },
+    );
+  });
+
+  it('finds the same max-min as the full LP in javascript-lp-solver, zones split over trips included', () => {
+    fc.assert(
+      fc.property(randomCase, ({ input }) => {
+        // A zone-commodity brought from two depots is shared out first, which the plain LP does not do.
+        const depotsOf = new Map<string, Set<string>>();
+        for (const t of input.trips) for (const z of t.stopZoneIds) depotsOf.set(z, (depotsOf.get(z) ?? new Set()).add(t.depotId));
+        fc.pre([...depotsOf.values()].every((s) => s.size === 1));
+        expect(Math.abs(loadRoutes(input).minLevel - maxMinLevelByLp(input))).toBeLessThanOrEqual(1e-6);
+      }),
+      { numRuns: 200, seed: 7 },
     );
   });
 });

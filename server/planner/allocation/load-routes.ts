@@ -1,15 +1,18 @@
-import { solveLp, type LpModel } from './lp-solve';
+import { depotLeximin, type Piece } from './load-levels';
 import { validWeight } from './parts';
 import type { ZoneFill } from './types';
 
 /**
  * Goods onto routes: with the trips fixed, how much of each commodity each trip drops at each
- * stop. Same fairness as the allocation (types.ts): first max t such that every served
- * zone-commodity gets demand × (1 − (1 − t)/weight); then, holding that, the most kg delivered.
+ * stop. Same fairness as the allocation (types.ts): the leximin of the levels, so first max t such
+ * that every served zone-commodity gets demand × (1 − (1 − t)/weight), then the next lowest, and
+ * so on; nothing that could still reach a short zone is left behind.
  *
- * A real LP: a van's kg are shared by the commodities (multi-commodity flow, no network
- * structure), so javascript-lp-solver solves it, one connected set of trips at a time (trips
- * sharing a depot's stock or a zone). Per depot that is a few hundred zones: well under a second.
+ * Each depot is solved alone (its trips share its stock, other depots' trips do not). A
+ * zone-commodity brought by trips of several depots is first shared between them, in proportion
+ * to `plannedKg` (the allocation's flows) when given, else equally. Per depot the LP has network
+ * structure once stock is seen as a sum per commodity (load-levels.ts), so it is solved by max
+ * flow, exactly; javascript-lp-solver solves the same LP in the tests (load-routes-lp.ts).
  */
 export interface LoadCommodity {
   id: string;
@@ -33,7 +36,7 @@ export interface LoadTrip {
   depotId: string;
   capacityKg: number;
   coldChainKg: number;
-  /** Zones in visiting order. */
+  /** Zones in visiting order; a zone listed twice is served at its first stop. */
   stopZoneIds: readonly string[];
 }
 
@@ -42,6 +45,10 @@ export interface LoadRoutesInput {
   depots: readonly LoadDepot[];
   zones: readonly LoadZone[];
   trips: readonly LoadTrip[];
+}
+
+export interface LoadRoutesOptions {
+  plannedKg?: readonly { depotId: string; zoneId: string; commodityId: string; kg: number }[];
 }
 
 export interface StopLoad {
@@ -69,171 +76,136 @@ export interface LoadRoutesResult {
   deliveredKg: number;
 }
 
-/** javascript-lp-solver's pivot tolerance and answer grid; its default 1e-8 costs ~1e-7 in fill. */
-const PRECISION = 1e-10;
-
-interface Slot {
-  trip: number;
-  stop: number;
+interface DepotPiece extends Piece {
   zone: number;
-  commodity: number;
+  /** Global trip index and stop index, parallel to `trips`. */
+  tripIndex: number[];
+  stopIndex: number[];
 }
 
-export function loadRoutes(input: LoadRoutesInput): LoadRoutesResult {
+export function loadRoutes(input: LoadRoutesInput, options: LoadRoutesOptions = {}): LoadRoutesResult {
   const zoneIndex = new Map(input.zones.map((z, i) => [z.id, i]));
-  const depotIndex = new Map(input.depots.map((d, i) => [d.id, i]));
-  const slots: Slot[] = [];
   const visited = new Set<number>();
-  input.trips.forEach((trip, r) => {
-    const depot = input.depots[depotIndex.get(trip.depotId) ?? -1];
-    trip.stopZoneIds.forEach((zoneId, stop) => {
-      const zone = zoneIndex.get(zoneId);
-      if (zone === undefined || !depot) return;
-      visited.add(zone);
-      input.commodities.forEach((c, k) => {
-        const usable = trip.capacityKg > 0 && (!c.coldChain || trip.coldChainKg > 0) && (depot.stockKg[c.id] ?? 0) > 0;
-        if (usable && (input.zones[zone]!.demandKg[c.id] ?? 0) > 0) slots.push({ trip: r, stop, zone, commodity: k });
+  const byDepot = new Map<string, DepotPiece[]>();
+  const depotsOfPair = new Map<string, string[]>();
+  for (const depot of input.depots) {
+    const pieces = new Map<string, DepotPiece>();
+    input.trips.forEach((trip, r) => {
+      if (trip.depotId !== depot.id) return;
+      const seen = new Set<number>();
+      trip.stopZoneIds.forEach((zoneId, stop) => {
+        const z = zoneIndex.get(zoneId);
+        if (z === undefined || seen.has(z)) return;
+        seen.add(z);
+        visited.add(z);
+        input.commodities.forEach((c, k) => {
+          const demandKg = input.zones[z]!.demandKg[c.id] ?? 0;
+          const usable = trip.capacityKg > 0 && (!c.coldChain || trip.coldChainKg > 0) && (depot.stockKg[c.id] ?? 0) > 0;
+          if (!usable || !(demandKg > 0)) return;
+          let piece = pieces.get(`${z}_${k}`);
+          if (!piece) {
+            const weight = validWeight(input.zones[z]!.weight);
+            piece = { zone: z, commodity: k, demandKg, weight, coldChain: c.coldChain, trips: [], tripIndex: [], stopIndex: [] };
+            pieces.set(`${z}_${k}`, piece);
+            const list = depotsOfPair.get(`${z}_${k}`);
+            if (list) list.push(depot.id);
+            else depotsOfPair.set(`${z}_${k}`, [depot.id]);
+          }
+          piece.tripIndex.push(r);
+          piece.stopIndex.push(stop);
+        });
       });
     });
-  });
+    byDepot.set(depot.id, [...pieces.values()]);
+  }
+  shareBetweenDepots(input, byDepot, depotsOfPair, options);
 
-  const kgBySlot = new Float64Array(slots.length);
-  for (const component of components(input, slots)) solveComponent(input, slots, component, kgBySlot);
-  repair(input, slots, kgBySlot, depotIndex);
-  return summarise(input, slots, kgBySlot, visited);
+  const loads: StopLoad[] = [];
+  for (const depot of input.depots) {
+    const pieces = byDepot.get(depot.id)!;
+    const localTrip = new Map<number, number>();
+    for (const p of pieces) p.trips = p.tripIndex.map((r) => localTrip.get(r) ?? (localTrip.set(r, localTrip.size), localTrip.size - 1));
+    const trips = [...localTrip.keys()].map((r) => input.trips[r]!);
+    const result = depotLeximin({ pieces, trips, stockKg: input.commodities.map((c) => depot.stockKg[c.id] ?? 0) });
+    pieces.forEach((p, i) =>
+      result.tripKg[i]!.forEach((kg, j) => {
+        if (kg > 1e-9) {
+          const trip = input.trips[p.tripIndex[j]!]!;
+          loads.push({ tripId: trip.id, stopIndex: p.stopIndex[j]!, zoneId: input.zones[p.zone]!.id, commodityId: input.commodities[p.commodity]!.id, kg });
+        }
+      }),
+    );
+  }
+  repair(input, loads);
+  const served = new Set([...depotsOfPair.keys()]);
+  return summarise(input, loads, served, visited);
 }
 
-/** Slots whose trips share a depot or a zone are solved together. */
-function components(input: LoadRoutesInput, slots: Slot[]): number[][] {
-  const n = input.trips.length;
-  const parent = Int32Array.from({ length: n }, (_, i) => i);
-  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
-  const firstTripOf = new Map<string, number>();
-  const join = (key: string, r: number) => {
-    const other = firstTripOf.get(key);
-    if (other === undefined) firstTripOf.set(key, r);
-    else parent[find(r)] = find(other);
-  };
-  input.trips.forEach((t, r) => join(`d:${t.depotId}`, r));
-  for (const s of slots) join(`z:${s.zone}`, s.trip);
-  const byRoot = new Map<number, number[]>();
-  slots.forEach((s, i) => {
-    const root = find(s.trip);
-    const list = byRoot.get(root);
-    if (list) list.push(i);
-    else byRoot.set(root, [i]);
-  });
-  return [...byRoot.values()];
+function shareBetweenDepots(
+  input: LoadRoutesInput,
+  byDepot: Map<string, DepotPiece[]>,
+  depotsOfPair: Map<string, string[]>,
+  options: LoadRoutesOptions,
+): void {
+  const planned = new Map<string, number>();
+  for (const f of options.plannedKg ?? []) planned.set(`${f.depotId}|${f.zoneId}|${f.commodityId}`, f.kg);
+  for (const [depotId, pieces] of byDepot) {
+    for (const p of pieces) {
+      const depots = depotsOfPair.get(`${p.zone}_${p.commodity}`)!;
+      if (depots.length < 2) continue;
+      const key = (d: string) => `${d}|${input.zones[p.zone]!.id}|${input.commodities[p.commodity]!.id}`;
+      const total = depots.reduce((s, d) => s + Math.max(0, planned.get(key(d)) ?? 0), 0);
+      const share = total > 0 ? Math.max(0, planned.get(key(depotId)) ?? 0) / total : 1 / depots.length;
+      p.demandKg *= share;
+    }
+    byDepot.set(depotId, pieces.filter((p) => p.demandKg > 0));
+  }
 }
 
-function solveComponent(input: LoadRoutesInput, slots: Slot[], component: number[], kgBySlot: Float64Array): void {
-  const pairs = new Map<string, { zone: number; commodity: number }>();
-  for (const i of component) pairs.set(pairKey(slots[i]!), slots[i]!);
-  const demand = (p: { zone: number; commodity: number }) => input.zones[p.zone]!.demandKg[input.commodities[p.commodity]!.id]!;
-  const weight = (p: { zone: number }) => validWeight(input.zones[p.zone]!.weight);
-  // t = lowest + u with u ≥ 0: javascript-lp-solver mishandles a negative free variable, and at
-  // t = lowest every requirement is zero.
-  const lowest = Math.min(...[...pairs.values()].map((p) => 1 - weight(p)));
-  const constraints: LpModel['constraints'] = {};
-  const variables: LpModel['variables'] = {};
-  const depotOf = new Map(input.depots.map((d, j) => [d.id, j]));
-  for (const i of component) {
-    const s = slots[i]!;
-    const trip = input.trips[s.trip]!;
-    const j = depotOf.get(trip.depotId)!;
-    constraints[`k${s.trip}`] = { max: trip.capacityKg };
-    if (input.commodities[s.commodity]!.coldChain) constraints[`c${s.trip}`] = { max: trip.coldChainKg };
-    constraints[`s${j}_${s.commodity}`] = { max: input.depots[j]!.stockKg[input.commodities[s.commodity]!.id] ?? 0 };
-  }
-  const u: Record<string, number> = { u: 1, ucap: 1 };
-  for (const [key, p] of pairs) {
-    const q = demand(p);
-    const alpha = q / weight(p);
-    constraints[`q${key}`] = { max: q };
-    constraints[`r${key}`] = { min: q - alpha + alpha * lowest };
-    u[`r${key}`] = -alpha;
-  }
-  constraints.ucap = { max: 1 - lowest };
-  for (const i of component) {
-    const s = slots[i]!;
-    const key = pairKey(s);
-    const v: Record<string, number> = { [`k${s.trip}`]: 1, [`q${key}`]: 1, [`r${key}`]: 1, total: 1 };
-    v[`s${depotOf.get(input.trips[s.trip]!.depotId)}_${s.commodity}`] = 1;
-    if (input.commodities[s.commodity]!.coldChain) v[`c${s.trip}`] = 1;
-    variables[`x${i}`] = v;
-  }
-  const first = solveLp({ optimize: 'u', opType: 'max', constraints, variables: { ...variables, u } }, PRECISION);
-  if (!first.feasible) throw new Error('loadRoutes: max-min LP infeasible');
-  const t = lowest + first.value('u');
-  // Hold every pair at level t (less the solver's rounding), then deliver as much as fits.
-  for (const [key, p] of pairs) {
-    const q = demand(p);
-    constraints[`r${key}`] = { min: Math.max(0, q * (1 - (1 - t) / weight(p)) - 1e-9 * (1 + q)) };
-  }
-  delete constraints.ucap;
-  const second = solveLp({ optimize: 'total', opType: 'max', constraints, variables }, PRECISION);
-  if (!second.feasible) throw new Error('loadRoutes: delivery LP infeasible');
-  for (const i of component) kgBySlot[i] = Math.max(0, second.value(`x${i}`));
-}
-
-/** Undo the LP's rounding so no van, stock or demand is exceeded by even a gram's fraction. */
-function repair(input: LoadRoutesInput, slots: Slot[], kg: Float64Array, depotIndex: Map<string, number>): void {
-  const cold = (s: Slot) => input.commodities[s.commodity]!.coldChain;
-  const depotOf = (s: Slot) => depotIndex.get(input.trips[s.trip]!.depotId)!;
-  const families: { key: (s: Slot) => string | undefined; limitKg: (key: string) => number }[] = [
-    { key: (s) => `${s.trip}`, limitKg: (k) => input.trips[Number(k)]!.capacityKg },
-    { key: (s) => (cold(s) ? `${s.trip}` : undefined), limitKg: (k) => input.trips[Number(k)]!.coldChainKg },
-    {
-      key: (s) => `${depotOf(s)}_${s.commodity}`,
-      limitKg: (k) => {
-        const [d, c] = k.split('_').map(Number) as [number, number];
-        return input.depots[d]!.stockKg[input.commodities[c]!.id] ?? 0;
-      },
-    },
-    {
-      key: pairKey,
-      limitKg: (k) => {
-        const [z, c] = k.split('_').map(Number) as [number, number];
-        return input.zones[z]!.demandKg[input.commodities[c]!.id] ?? 0;
-      },
-    },
+/** Undo rounding so no van, cold box, stock or demand is exceeded by even a gram's fraction. */
+function repair(input: LoadRoutesInput, loads: StopLoad[]): void {
+  const trip = new Map(input.trips.map((t) => [t.id, t]));
+  const depot = new Map(input.depots.map((d) => [d.id, d]));
+  const zone = new Map(input.zones.map((z) => [z.id, z]));
+  const cold = new Set(input.commodities.filter((c) => c.coldChain).map((c) => c.id));
+  const families: { key: (l: StopLoad) => string | undefined; limitKg: (l: StopLoad) => number }[] = [
+    { key: (l) => l.tripId, limitKg: (l) => trip.get(l.tripId)!.capacityKg },
+    { key: (l) => (cold.has(l.commodityId) ? l.tripId : undefined), limitKg: (l) => trip.get(l.tripId)!.coldChainKg },
+    { key: (l) => `${trip.get(l.tripId)!.depotId}|${l.commodityId}`, limitKg: (l) => depot.get(trip.get(l.tripId)!.depotId)!.stockKg[l.commodityId] ?? 0 },
+    { key: (l) => `${l.zoneId}|${l.commodityId}`, limitKg: (l) => zone.get(l.zoneId)!.demandKg[l.commodityId] ?? 0 },
   ];
   for (const family of families) {
     const sums = new Map<string, number>();
-    slots.forEach((s, i) => {
-      const key = family.key(s);
-      if (key !== undefined) sums.set(key, (sums.get(key) ?? 0) + kg[i]!);
-    });
-    slots.forEach((s, i) => {
-      const key = family.key(s);
-      if (key === undefined) return;
-      const sum = sums.get(key)!;
-      const limit = family.limitKg(key);
-      if (sum > limit) kg[i] = (kg[i]! * limit) / sum;
-    });
+    for (const l of loads) {
+      const k = family.key(l);
+      if (k !== undefined) sums.set(k, (sums.get(k) ?? 0) + l.kg);
+    }
+    for (const l of loads) {
+      const k = family.key(l);
+      if (k === undefined) continue;
+      const sum = sums.get(k)!;
+      const limit = family.limitKg(l);
+      if (sum > limit) l.kg = (l.kg * limit) / sum;
+    }
   }
 }
 
-function summarise(input: LoadRoutesInput, slots: Slot[], kg: Float64Array, visited: Set<number>): LoadRoutesResult {
-  const result: LoadRoutesResult = { loads: [], fills: [], limits: [], minLevel: 1, minFillRate: 1, deliveredKg: 0 };
+function summarise(input: LoadRoutesInput, loads: StopLoad[], served: Set<string>, visited: Set<number>): LoadRoutesResult {
+  const result: LoadRoutesResult = { loads, fills: [], limits: [], minLevel: 1, minFillRate: 1, deliveredKg: 0 };
   const got = new Map<string, number>();
-  const served = new Set(slots.map(pairKey));
-  slots.forEach((s, i) => {
-    const amount = kg[i]!;
-    got.set(pairKey(s), (got.get(pairKey(s)) ?? 0) + amount);
-    if (amount <= 1e-9) return;
-    const c = input.commodities[s.commodity]!;
-    result.loads.push({ tripId: input.trips[s.trip]!.id, stopIndex: s.stop, zoneId: input.zones[s.zone]!.id, commodityId: c.id, kg: amount });
-    result.deliveredKg += amount;
-  });
-  const notOnTrip: string[] = [];
+  for (const l of loads) {
+    got.set(`${l.zoneId}|${l.commodityId}`, (got.get(`${l.zoneId}|${l.commodityId}`) ?? 0) + l.kg);
+    result.deliveredKg += l.kg;
+  }
+  const notOnTrip = new Set<string>();
+  const coldVisited = new Set(input.trips.filter((t) => t.coldChainKg > 0).flatMap((t) => t.stopZoneIds));
   const noStock = new Map<string, string[]>();
   const noCold = new Map<string, string[]>();
   input.zones.forEach((zone, z) => {
     input.commodities.forEach((c, k) => {
       const demandKg = zone.demandKg[c.id] ?? 0;
       if (!(demandKg > 0)) return;
-      const deliveredKg = got.get(`${z}_${k}`) ?? 0;
+      const deliveredKg = got.get(`${zone.id}|${c.id}`) ?? 0;
       const fillRate = Math.min(1, deliveredKg / demandKg);
       const level = 1 - validWeight(zone.weight) * (1 - fillRate);
       result.fills.push({ zoneId: zone.id, commodityId: c.id, demandKg, deliveredKg, fillRate, level });
@@ -241,18 +213,19 @@ function summarise(input: LoadRoutesInput, slots: Slot[], kg: Float64Array, visi
         result.minLevel = Math.min(result.minLevel, level);
         result.minFillRate = Math.min(result.minFillRate, fillRate);
       } else if (!visited.has(z)) {
-        if (!notOnTrip.includes(zone.id)) notOnTrip.push(zone.id);
+        notOnTrip.add(zone.id);
       } else {
-        const byCold = c.coldChain && !coldVanVisits(input, zone.id);
-        const map = byCold ? noCold : noStock;
-        map.set(c.id, [...(map.get(c.id) ?? []), zone.id]);
+        const map = c.coldChain && !coldVisited.has(zone.id) ? noCold : noStock;
+        const list = map.get(c.id);
+        if (list) list.push(zone.id);
+        else map.set(c.id, [zone.id]);
       }
     });
   });
-  if (notOnTrip.length > 0) result.limits.push({ kind: 'not-on-any-trip', zoneIds: notOnTrip });
+  if (notOnTrip.size > 0) result.limits.push({ kind: 'not-on-any-trip', zoneIds: [...notOnTrip] });
   for (const [commodityId, zoneIds] of noStock) result.limits.push({ kind: 'no-stock-on-visiting-trips', commodityId, zoneIds });
   for (const [commodityId, zoneIds] of noCold) result.limits.push({ kind: 'no-cold-chain-on-visiting-trips', commodityId, zoneIds });
-  result.limits.push(saturated(input, result.loads));
+  result.limits.push(saturated(input, loads));
   return result;
 }
 
@@ -262,7 +235,7 @@ function saturated(input: LoadRoutesInput, loads: StopLoad[]): LoadLimit {
   const depotOfTrip = new Map(input.trips.map((t) => [t.id, t.depotId]));
   for (const l of loads) {
     tripKg.set(l.tripId, (tripKg.get(l.tripId) ?? 0) + l.kg);
-    const key = `${depotOfTrip.get(l.tripId)}\u0000${l.commodityId}`;
+    const key = `${depotOfTrip.get(l.tripId)}|${l.commodityId}`;
     stockKg.set(key, (stockKg.get(key) ?? 0) + l.kg);
   }
   const full = (used: number, cap: number) => cap > 0 && used >= cap * (1 - 1e-7);
@@ -270,15 +243,7 @@ function saturated(input: LoadRoutesInput, loads: StopLoad[]): LoadLimit {
     kind: 'saturated',
     tripIds: input.trips.filter((t) => full(tripKg.get(t.id) ?? 0, t.capacityKg)).map((t) => t.id),
     depotStocks: input.depots.flatMap((d) =>
-      input.commodities
-        .filter((c) => full(stockKg.get(`${d.id}\u0000${c.id}`) ?? 0, d.stockKg[c.id] ?? 0))
-        .map((c) => ({ depotId: d.id, commodityId: c.id })),
+      input.commodities.filter((c) => full(stockKg.get(`${d.id}|${c.id}`) ?? 0, d.stockKg[c.id] ?? 0)).map((c) => ({ depotId: d.id, commodityId: c.id })),
     ),
   };
 }
-
-function coldVanVisits(input: LoadRoutesInput, zoneId: string): boolean {
-  return input.trips.some((t) => t.coldChainKg > 0 && t.stopZoneIds.includes(zoneId));
-}
-
-const pairKey = (p: { zone: number; commodity: number }) => `${p.zone}_${p.commodity}`;
