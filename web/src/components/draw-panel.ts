@@ -4,7 +4,7 @@ import { h, replaceChildren } from '../dom';
 import { localName, t } from '../i18n';
 import type { ZoneMap } from '../map/zone-map';
 import type { DrawSession } from '../map/draw-tool';
-import { districtAt, polygonFromPoints } from '../zones/zone-input';
+import { districtFor, polygonFromPoints } from '../zones/zone-input';
 import { messageBox } from './messages';
 import { field, numberInput, tierSelect } from './zone-editor';
 
@@ -51,7 +51,7 @@ export function drawPanel({ map, districts, tiers, onCreated }: DrawPanelDeps): 
     const nameEn = h('input', { name: 'nameEn', maxlength: 200, 'data-testid': 'draw-name-en' });
     const district = h('select', { name: 'districtId', required: true, 'data-testid': 'draw-district' },
       districts.map((d) => h('option', { value: d.id }, localName(d))));
-    district.value = districtAt(districts, points[0])?.id ?? districts[0]?.id ?? '';
+    district.value = districtFor(districts, points)?.id ?? districts[0]?.id ?? '';
     const tier = tierSelect(tiers, tiers[0] ?? 'sealed', 'draw-tier');
     const population = numberInput('population', '', 'draw-population');
     const households = numberInput('households', '', 'draw-households');

@@ -33,11 +33,13 @@ function round6(n: number): number {
   return Math.round(n * 1e6) / 1e6;
 }
 
-/** The district whose bounds hold the first corner (the server checks the whole polygon). */
-export function districtAt(districts: readonly District[], point: LngLat | undefined): District | undefined {
-  if (!point) return undefined;
-  const [lng, lat] = point;
-  return districts.find(({ bbox: [minLng, minLat, maxLng, maxLat] }) => lng >= minLng && lng <= maxLng && lat >= minLat && lat <= maxLat);
+/** The most specific district whose bounds hold every corner (bounds overlap; the server checks the polygon). */
+export function districtFor(districts: readonly District[], points: readonly LngLat[]): District | undefined {
+  const area = ({ bbox: [a, b, c, d] }: District) => (c - a) * (d - b);
+  return districts
+    .filter(({ bbox: [minLng, minLat, maxLng, maxLat] }) =>
+      points.length > 0 && points.every(([lng, lat]) => lng >= minLng && lng <= maxLng && lat >= minLat && lat <= maxLat))
+    .sort((x, y) => area(x) - area(y))[0];
 }
 
 /**

@@ -1,0 +1,98 @@
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { loadConfig } from '../../server/config';
+import { startServer, type RunningServer } from '../../server/server';
+import { ensureWebBuilt } from './ensure-build';
+
+export const LOGINS = {
+  coordinator: { username: 'coord', password: 'coord123', path: '/coordinator' },
+  district: { username: 'liwan', password: 'liwan123', path: '/district' },
+  driver: { username: 'driver1', password: 'driver123', path: '/driver' },
+} as const;
+
+export const CHROMIUM_ARGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+
+const SCREENSHOTS = resolve('artifacts/screenshots');
+
+export interface E2E {
+  server: RunningServer;
+  browser: Browser;
+  url: string;
+  /** A fresh context (own cookies and localStorage) whose requests leave only for localhost. */
+  newPage(viewport?: { width: number; height: number }, mobile?: boolean): Promise<Page>;
+  login(page: Page, who: keyof typeof LOGINS): Promise<void>;
+  /** A bearer token for checking the API behind the page. */
+  apiToken(who: keyof typeof LOGINS): Promise<string>;
+  api<T>(token: string, path: string): Promise<T>;
+  screenshot(page: Page, name: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export function isLocal(url: string): boolean {
+  const { protocol, hostname } = new URL(url);
+  if (protocol === 'data:' || protocol === 'blob:' || protocol === 'about:') return true;
+  return hostname === '127.0.0.1' || hostname === 'localhost' || hostname === '[::1]';
+}
+
+/** The real server on a fresh seeded SQLite file, and headless Debian chromium. */
+export async function startE2E(): Promise<E2E> {
+  await ensureWebBuilt();
+  const dir = mkdtempSync(join(tmpdir(), 'baogong-e2e-'));
+  const config = { ...loadConfig({}), port: 0, databaseUrl: `sqlite:${join(dir, 'e2e.sqlite')}`, seedDemo: true };
+  const server = await startServer(config, { seedScenarios: ['liwan-2021', 'foshan-2021'], log: () => {} });
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const contexts: BrowserContext[] = [];
+
+  return {
+    server, browser, url: server.url,
+    async newPage(viewport = { width: 1280, height: 800 }, mobile = false) {
+      const context = await browser.newContext({ viewport, locale: 'zh-CN', isMobile: mobile, hasTouch: mobile, deviceScaleFactor: 1 });
+      contexts.push(context);
+      await context.route('**/*', (route) => (isLocal(route.request().url()) ? route.continue() : route.abort()));
+      return context.newPage();
+    },
+    async login(page, who) {
+      const { username, password, path } = LOGINS[who];
+      await page.goto(`${server.url}/login`);
+      await page.getByTestId('login-username').fill(username);
+      await page.getByTestId('login-password').fill(password);
+      await page.getByTestId('login-submit').click();
+      await page.waitForURL(`**${path}`);
+      await page.locator(`[data-page="${path.slice(1)}"]`).waitFor();
+    },
+    async apiToken(who) {
+      const { username, password } = LOGINS[who];
+      const res = await fetch(`${server.url}/api/sessions`, {
+        method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }),
+      });
+      return ((await res.json()) as { data: { token: string } }).data.token;
+    },
+    async api<T>(token: string, path: string) {
+      const res = await fetch(`${server.url}${path}`, { headers: { authorization: `Bearer ${token}` } });
+      const body = (await res.json()) as { ok: boolean; data: T };
+      if (!body.ok) throw new Error(`${path}: ${JSON.stringify(body)}`);
+      return body.data;
+    },
+    async screenshot(page, name) {
+      mkdirSync(SCREENSHOTS, { recursive: true });
+      await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
+    },
+    async close() {
+      for (const context of contexts) await context.close().catch(() => undefined);
+      await browser.close();
+      await server.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Switches the page's language with the header button and waits for the re-render. */
+export async function switchLanguage(page: Page, to: 'zh' | 'en'): Promise<void> {
+  await page.getByTestId('lang-switch').click();
+  await page.waitForFunction((lang) => document.documentElement.lang.startsWith(lang), to);
+}
