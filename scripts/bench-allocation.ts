@@ -9,7 +9,7 @@
  * building its models and solving them; loading the wasm is excluded.
  */
 import loadHighs from 'highs';
-import { allocate } from '../server/planner/allocation';
+import { allocate, maxMinLevelByLp } from '../server/planner/allocation';
 import { buildCommodityParts, buildDistanceTable, validWeight } from '../server/planner/allocation/parts';
 import type { AllocationInput } from '../server/planner/allocation';
 import { generateCity, haversineM } from './gen-city';
@@ -25,6 +25,8 @@ const SIZES: Record<number, number> = { 200: 10, 2000: 20, 10000: 50 };
 const sizes = (arg('sizes') ?? '200,2000,10000').split(',').map(Number);
 const seed = Number(arg('seed') ?? 1);
 const highsBudgetS = Number(arg('highs-budget-s') ?? 900);
+/** javascript-lp-solver's own time on the first LP (max t) alone; it takes ~40 s at 500 zones. */
+const jslpMaxZones = Number(arg('jslp-max-zones') ?? 200);
 
 interface Outcome {
   minLevel: number;
@@ -33,6 +35,8 @@ interface Outcome {
   /** Keyed `${zoneIndex}|${commodityId}`. */
   deliveredKg: Map<string, number>;
   seconds: number;
+  /** Best of two more runs, once the JIT has warmed up. */
+  warmSeconds?: number;
   lps?: number;
   note?: string;
 }
@@ -51,9 +55,15 @@ function runPlanner(input: AllocationInput): Outcome {
   const start = performance.now();
   const r = allocate(input, { nearestDepots: NEAREST });
   const seconds = (performance.now() - start) / 1000;
+  let warmSeconds = Number.POSITIVE_INFINITY;
+  for (let i = 0; i < 2; i++) {
+    const again = performance.now();
+    allocate(input, { nearestDepots: NEAREST });
+    warmSeconds = Math.min(warmSeconds, (performance.now() - again) / 1000);
+  }
   const index = new Map(input.zones.map((z, i) => [z.id, i]));
   const deliveredKg = new Map(r.fills.map((f) => [`${index.get(f.zoneId)}|${f.commodityId}`, f.deliveredKg]));
-  return { minLevel: r.minLevel, minFillRate: r.minFillRate, tonneKm: r.tonneKm, deliveredKg, seconds };
+  return { minLevel: r.minLevel, minFillRate: r.minFillRate, tonneKm: r.tonneKm, deliveredKg, seconds, warmSeconds };
 }
 
 function runHighs(highs: Highs, input: AllocationInput): Outcome {
@@ -191,8 +201,8 @@ async function main(): Promise<void> {
   const highs = await loadHighs();
   const rows: string[] = [];
   rows.push(
-    '| zones × depots | arcs (k=3) | planner t* | planner min fill | planner t·km | HiGHS t* | HiGHS min fill | HiGHS t·km | rel. diff t* / cost / max Δkg÷demand | planner s | HiGHS s (LPs) | HiGHS ÷ planner |',
-    '|---|---|---|---|---|---|---|---|---|---|---|---|',
+    '| zones × depots | arcs (k=3) | planner t* | planner min fill | planner t·km | HiGHS t* | HiGHS min fill | HiGHS t·km | rel. diff t* / cost / max Δkg÷demand | planner s cold / warm | HiGHS s (LPs) | HiGHS ÷ planner (cold) | jsLP max-t LP alone s |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|---|',
   );
   for (const zones of sizes) {
     const depots = SIZES[zones] ?? Math.max(2, Math.round(zones / 200));
@@ -205,9 +215,15 @@ async function main(): Promise<void> {
     } catch (e) {
       note = e instanceof Error ? e.message : String(e);
     }
-    const arcs = input.zones.length * NEAREST * input.commodities.length;
+    let jslp = '—';
+    if (zones <= jslpMaxZones) {
+      const start = performance.now();
+      const t = maxMinLevelByLp(input, { nearestDepots: NEAREST });
+      jslp = `${fmt((performance.now() - start) / 1000, 2)} (t* ${fmt(t)})`;
+    }
+    const plannerSeconds = `${fmt(planner.seconds, 2)} / ${fmt(planner.warmSeconds!, 2)}`;
     if (!highsOut) {
-      rows.push(`| ${zones} × ${depots} | ≤${arcs} | ${fmt(planner.minLevel)} | ${fmt(planner.minFillRate)} | ${fmt(planner.tonneKm, 3)} | — | — | — | HiGHS failed: ${note} | ${fmt(planner.seconds, 2)} | — | — |`);
+      rows.push(`| ${zones} × ${depots} | ${arcsCount(input)} | ${fmt(planner.minLevel)} | ${fmt(planner.minFillRate)} | ${fmt(planner.tonneKm, 3)} | — | — | — | HiGHS failed: ${note} | ${plannerSeconds} | — | — | ${jslp} |`);
     } else {
       let maxDelta = 0;
       for (const [key, kg] of highsOut.deliveredKg) {
@@ -218,7 +234,7 @@ async function main(): Promise<void> {
       const relT = Math.abs(planner.minLevel - highsOut.minLevel) / Math.max(1, Math.abs(highsOut.minLevel));
       const relCost = Math.abs(planner.tonneKm - highsOut.tonneKm) / Math.max(1, highsOut.tonneKm);
       rows.push(
-        `| ${zones} × ${depots} | ${arcsCount(input)} | ${fmt(planner.minLevel)} | ${fmt(planner.minFillRate)} | ${fmt(planner.tonneKm, 3)} | ${fmt(highsOut.minLevel)} | ${fmt(highsOut.minFillRate)} | ${fmt(highsOut.tonneKm, 3)} | ${sci(relT)} / ${sci(relCost)} / ${sci(maxDelta)} | ${fmt(planner.seconds, 2)} | ${fmt(highsOut.seconds, 1)} (${highsOut.lps}) | ${fmt(highsOut.seconds / planner.seconds, 1)} |`,
+        `| ${zones} × ${depots} | ${arcsCount(input)} | ${fmt(planner.minLevel)} | ${fmt(planner.minFillRate)} | ${fmt(planner.tonneKm, 3)} | ${fmt(highsOut.minLevel)} | ${fmt(highsOut.minFillRate)} | ${fmt(highsOut.tonneKm, 3)} | ${sci(relT)} / ${sci(relCost)} / ${sci(maxDelta)} | ${plannerSeconds} | ${fmt(highsOut.seconds, 1)} (${highsOut.lps}) | ${fmt(highsOut.seconds / planner.seconds, 1)} | ${jslp} |`,
       );
     }
     console.error(rows[rows.length - 1]);

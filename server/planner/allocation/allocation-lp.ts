@@ -28,21 +28,8 @@ interface Arc {
 }
 
 export function leximinByLp(input: AllocationInput, options: AllocationOptions = {}): LpAllocation {
-  const k = Math.max(1, Math.floor(options.nearestDepots ?? DEFAULT_NEAREST_DEPOTS));
-  const table = buildDistanceTable(input);
   const out: LpAllocation = { minLevel: 1, deliveredKg: new Map(), tonneKm: 0 };
-  for (const { id: c } of input.commodities) {
-    const { parts, unreachableZones } = buildCommodityParts(input, table, c, k, options.maxDistanceM ?? Infinity);
-    const arcs: Arc[] = [];
-    const zones = [...unreachableZones];
-    for (const part of parts) {
-      part.zones.forEach((z, i) => {
-        zones.push(z);
-        for (let a = part.arcStart[i]!; a < part.arcStart[i + 1]!; a++) {
-          arcs.push({ zone: z, depot: part.depots[part.arcDepot[a]!]!, distanceM: part.arcDistanceM[a]! });
-        }
-      });
-    }
+  for (const { c, zones, arcs } of commodityArcs(input, options)) {
     const demand = (z: number) => input.zones[z]!.demandKg[c]!;
     const required = (z: number, t: number) => Math.max(0, demand(z) * (1 - (1 - t) / validWeight(input.zones[z]!.weight)));
     const frozen = new Map<number, number>();
@@ -77,6 +64,37 @@ export function leximinByLp(input: AllocationInput, options: AllocationOptions =
     out.tonneKm += costOf(input, c, arcs, frozen);
   }
   return out;
+}
+
+/** The first LP alone (max t, the max-min) per commodity: what javascript-lp-solver costs at size. */
+export function maxMinLevelByLp(input: AllocationInput, options: AllocationOptions = {}): number {
+  let minLevel = 1;
+  for (const { c, zones, arcs } of commodityArcs(input, options)) {
+    const lowest = Math.min(...zones.map((z) => 1 - validWeight(input.zones[z]!.weight)));
+    const solved = solveLp(levelModel(input, c, arcs, zones, new Map(), lowest));
+    if (!solved.feasible) throw new Error('allocation LP: max t infeasible');
+    minLevel = Math.min(minLevel, lowest + solved.value('u'));
+  }
+  return minLevel;
+}
+
+function commodityArcs(input: AllocationInput, options: AllocationOptions) {
+  const k = Math.max(1, Math.floor(options.nearestDepots ?? DEFAULT_NEAREST_DEPOTS));
+  const table = buildDistanceTable(input);
+  return input.commodities.map(({ id: c }) => {
+    const { parts, unreachableZones } = buildCommodityParts(input, table, c, k, options.maxDistanceM ?? Infinity);
+    const arcs: Arc[] = [];
+    const zones = [...unreachableZones];
+    for (const part of parts) {
+      part.zones.forEach((z, i) => {
+        zones.push(z);
+        for (let a = part.arcStart[i]!; a < part.arcStart[i + 1]!; a++) {
+          arcs.push({ zone: z, depot: part.depots[part.arcDepot[a]!]!, distanceM: part.arcDistanceM[a]! });
+        }
+      });
+    }
+    return { c, zones, arcs };
+  });
 }
 
 /**

@@ -57,6 +57,25 @@ export function minCostTransport(p: TransportProblem, epsKg: number): Float64Arr
       zonePotential = Math.min(zonePotential, p.arcCost[a]! + potential[p.arcDepot[a]!]!);
     }
     while (remaining > epsKg) {
+      // Shortcut: every reduced distance is ≥ 0 and depots with spare stock sit at 0, so when
+      // the zone's cheapest arc (reduced cost 0) leaves such a depot, it is a shortest path and,
+      // its length being 0, no potential changes.
+      let direct = -1;
+      for (let a = p.arcStart[z]!; a < p.arcStart[z + 1]!; a++) {
+        const i = p.arcDepot[a]!;
+        if (p.arcCost[a]! + potential[i]! - zonePotential <= 0 && p.capKg[i]! - used[i]! > epsKg && potential[i]! <= 0) {
+          direct = a;
+          break;
+        }
+      }
+      if (direct >= 0) {
+        const i = p.arcDepot[direct]!;
+        const amount = Math.min(remaining, p.capKg[i]! - used[i]!);
+        used[i]! += amount;
+        addFlow(direct, amount);
+        remaining -= amount;
+        continue;
+      }
       dist.fill(Number.POSITIVE_INFINITY);
       done.fill(0);
       for (let i = 0; i < m; i++) {
