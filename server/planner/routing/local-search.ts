@@ -16,7 +16,12 @@ export class LocalSearch {
   private readonly queued: Uint8Array;
   private top = 0;
 
-  constructor(private readonly c: Compiled, private readonly neighbourLimit: number) {
+  constructor(
+    private readonly c: Compiled,
+    private readonly neighbourLimit: number,
+    /** Polled now and then so a long first descent cannot overrun the caller's deadline. */
+    private readonly outOfTime: () => boolean = () => false,
+  ) {
     this.stack = new Int32Array(c.jobCount);
     this.queued = new Uint8Array(c.jobCount);
   }
@@ -47,8 +52,10 @@ export class LocalSearch {
     }
     const K = Math.min(this.neighbourLimit, c.neighbourCount);
     let gained = 0;
+    let pops = 0;
     // The cap only guards against cycling on float noise; real runs end far earlier.
     for (let moves = 0; this.top > 0 && moves < 100 * c.jobCount + 100;) {
+      if ((++pops & 255) === 0 && this.outOfTime()) break;
       const u = this.stack[--this.top]!;
       this.queued[u] = 0;
       if (!this.where[u]) continue;
@@ -97,11 +104,11 @@ export class LocalSearch {
     // Relocate u after w, then before w.
     if (!(same && iw === iu - 1)) {
       const delta = this.d(lw, lu) + this.d(lu, nW) - this.d(lw, nW) - removeU;
-      if (delta < -EPS && this.apply(A, B, this.moved(A, iu, 1, B, iw + 1, false))) return -delta;
+      if (delta < -EPS && (same || this.fits(B, A, iu, 1, null, 0, 0)) && this.apply(A, B, this.moved(A, iu, 1, B, iw + 1, false))) return -delta;
     }
     if (!(same && iw === iu + 1)) {
       const delta = this.d(pW, lu) + this.d(lu, lw) - this.d(pW, lw) - removeU;
-      if (delta < -EPS && this.apply(A, B, this.moved(A, iu, 1, B, iw, false))) return -delta;
+      if (delta < -EPS && (same || this.fits(B, A, iu, 1, null, 0, 0)) && this.apply(A, B, this.moved(A, iu, 1, B, iw, false))) return -delta;
     }
     // Or-opt: the string starting at u, 2 or 3 long, after w, kept or reversed.
     for (let len = 2; len <= 3; len++) {
@@ -112,29 +119,33 @@ export class LocalSearch {
       const inner = this.c.symmetric ? 0 : this.pathCost(A, iu, len, true) - this.pathCost(A, iu, len, false);
       const keep = this.d(lw, lu) + this.d(le, nW) - this.d(lw, nW) - out;
       const rev = this.d(lw, le) + this.d(lu, nW) - this.d(lw, nW) - out + inner;
+      if ((keep >= -EPS && rev >= -EPS) || (!same && !this.fits(B, A, iu, len, null, 0, 0))) continue;
       if (keep < -EPS && keep <= rev && this.apply(A, B, this.moved(A, iu, len, B, iw + 1, false))) return -keep;
       if (rev < -EPS && this.apply(A, B, this.moved(A, iu, len, B, iw + 1, true))) return -rev;
     }
     if (!same) {
       const swap = this.d(pU, lw) + this.d(lw, nU) - this.d(pU, lu) - this.d(lu, nU)
         + this.d(pW, lu) + this.d(lu, nW) - this.d(pW, lw) - this.d(lw, nW);
-      if (swap < -EPS) {
+      if (swap < -EPS && this.fits(A, B, iw, 1, A, iu, 1) && this.fits(B, A, iu, 1, B, iw, 1)) {
         const a = [...A.nodes];
         const b = [...B.nodes];
         a[iu] = w;
         b[iw] = u;
         if (this.apply(A, B, [a, b])) return -swap;
       }
+      // Tails swap; with different depots each moved tail also returns to its new depot.
       const dA = this.c.vehDepot[A.v]!;
       const dB = this.c.vehDepot[B.v]!;
-      const lastA = this.loc(A, A.nodes.length - 1);
-      const lastB = this.loc(B, B.nodes.length - 1);
-      let star = this.d(lu, nW) + this.d(lw, nU) - this.d(lu, nU) - this.d(lw, nW);
+      const tailA = A.nodes.length - iu - 1;
+      const tailB = B.nodes.length - iw - 1;
+      let star = this.d(lu, tailB > 0 ? nW : dA) + this.d(lw, tailA > 0 ? nU : dB) - this.d(lu, nU) - this.d(lw, nW);
       if (dA !== dB) {
-        if (iw + 1 < B.nodes.length) star += this.d(lastB, dA) - this.d(lastB, dB);
-        if (iu + 1 < A.nodes.length) star += this.d(lastA, dB) - this.d(lastA, dA);
+        const lastA = this.loc(A, A.nodes.length - 1);
+        const lastB = this.loc(B, B.nodes.length - 1);
+        if (tailB > 0) star += this.d(lastB, dA) - this.d(lastB, dB);
+        if (tailA > 0) star += this.d(lastA, dB) - this.d(lastA, dA);
       }
-      if (star < -EPS) {
+      if (star < -EPS && this.fits(A, B, iw + 1, tailB, A, iu + 1, tailA) && this.fits(B, A, iu + 1, tailA, B, iw + 1, tailB)) {
         const a = [...A.nodes.slice(0, iu + 1), ...B.nodes.slice(iw + 1)];
         const b = [...B.nodes.slice(0, iw + 1), ...A.nodes.slice(iu + 1)];
         if (this.apply(A, B, [a, b])) return -star;
@@ -149,6 +160,18 @@ export class LocalSearch {
       }
     }
     return 0;
+  }
+
+  /** Would trip t still fit its van after gaining add[from..+len) and losing sub[from..+len)? */
+  private fits(t: PlanTrip, add: PlanTrip, addFrom: number, addLen: number, sub: PlanTrip | null, subFrom: number, subLen: number): boolean {
+    const { dims: D, jobAmt, vehCap } = this.c;
+    for (let d = 0; d < D; d++) {
+      let load = t.load[d]!;
+      for (let i = addFrom; i < addFrom + addLen; i++) load += jobAmt[add.nodes[i]! * D + d]!;
+      if (sub) for (let i = subFrom; i < subFrom + subLen; i++) load -= jobAmt[sub.nodes[i]! * D + d]!;
+      if (load > vehCap[t.v * D + d]! + 1e-9) return false;
+    }
+    return true;
   }
 
   private pathCost(t: PlanTrip, from: number, len: number, reversed: boolean): number {

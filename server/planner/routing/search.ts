@@ -109,11 +109,13 @@ export function annealing(
   let improvements = 0;
   let it = 0;
   for (; it < limits.maxIterations; it++) {
-    if ((it & 31) === 0 && Number.isFinite(limits.deadlineMs)) {
+    if (Number.isFinite(limits.deadlineMs)) {
       timeFraction = (limits.now() - startMs) / spanMs;
       if (timeFraction >= 1) break;
     }
-    const progress = Math.max(timeFraction, Number.isFinite(limits.maxIterations) ? it / limits.maxIterations : 0);
+    // With an iteration cap the schedule ignores the clock, so a run that reaches the cap
+    // before the deadline is reproducible; the deadline then only cuts it short.
+    const progress = Number.isFinite(limits.maxIterations) ? it / limits.maxIterations : timeFraction;
     const temperature = t0 * Math.pow(tf / t0, progress);
     let n = ruiner.ruin(work, rng, p, list);
     n = appendUnassigned(work, list, n);

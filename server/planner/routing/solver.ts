@@ -26,12 +26,13 @@ export function solveRouting(problem: RoutingProblem, options: SolveOptions = {}
   recreate(state, rng, 0, order, order.length, { slot: -1, pos: -1, delta: 0, untilBlink: Infinity });
   const initialDistanceM = state.distance;
 
-  const ls = new LocalSearch(c, LOCAL_SEARCH_NEIGHBOURS);
-  ls.run(state, rng);
   const now = options.now ?? (() => 0);
+  const deadlineMs = options.deadlineMs ?? Infinity;
+  const ls = new LocalSearch(c, LOCAL_SEARCH_NEIGHBOURS, () => now() >= deadlineMs);
+  ls.run(state, rng);
   const outcome = c.jobCount === 0 ? { iterations: 0, improvements: 0 } : annealing(state, rng, params, {
     maxIterations: options.maxIterations ?? (options.deadlineMs === undefined ? 1000 * c.jobCount : Infinity),
-    deadlineMs: options.deadlineMs ?? Infinity,
+    deadlineMs,
     now,
   }, (s, focus, count) => ls.run(s, rng, focus, count));
   ls.run(state, rng);
