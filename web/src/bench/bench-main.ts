@@ -47,9 +47,8 @@ window.benchRender = async (count) => {
   const map = createZoneMap(document.getElementById('map')!, { tiles: null });
   const zones = generateZones(count);
   const t0 = performance.now();
-  map.setZones(zones);
+  map.setZones(zones, true);
   const t1 = performance.now();
-  map.fitAll();
   await map.rendered();
   const t2 = performance.now();
   const hook = window.__baogongMap!;

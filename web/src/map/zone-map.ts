@@ -29,7 +29,8 @@ export interface ZoneMapOptions {
 }
 
 export interface ZoneMap {
-  setZones(zones: readonly MapZone[]): void;
+  /** Replaces the zones; `fit` frames them (and the depots) first, so the polygons are projected once. */
+  setZones(zones: readonly MapZone[], fit?: boolean): void;
   setDepots(depots: readonly MapDepot[]): void;
   selectZone(id: string | null, focus?: boolean): void;
   focusDepot(id: string): void;
@@ -44,6 +45,19 @@ export interface ZoneMap {
 }
 
 const TOOLTIP_LIMIT = 2000;
+
+function zoneBounds(zones: readonly MapZone[]): L.LatLngBounds {
+  let [minLng, minLat, maxLng, maxLat] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const zone of zones) {
+    for (const [lng, lat] of zone.polygon.coordinates[0] ?? []) {
+      if (lng < minLng) minLng = lng;
+      if (lng > maxLng) maxLng = lng;
+      if (lat < minLat) minLat = lat;
+      if (lat > maxLat) maxLat = lat;
+    }
+  }
+  return minLng === Infinity ? L.latLngBounds([]) : L.latLngBounds([minLat, minLng], [maxLat, maxLng]);
+}
 const ZONE_STYLE = { color: '#37474f', weight: 1, opacity: 0.9, fillOpacity: 0.45 };
 const SELECTED_STYLE = { color: '#0d47a1', weight: 3, opacity: 1, fillOpacity: 0.6 };
 
@@ -60,19 +74,33 @@ export function createZoneMap(container: HTMLElement, options: ZoneMapOptions = 
   let selected: string | null = null;
   let drawing: DrawSession | null = null;
 
+  // One click listener for all zones (10,000 polygons need no 10,000 closures).
+  let idOf = new WeakMap<L.Layer, string>();
+  zoneLayer.on('click', (e: L.LeafletMouseEvent) => {
+    const id = idOf.get(e.propagatedFrom as L.Layer);
+    if (id && !drawing) options.onZoneClick?.(id);
+  });
+
+  function fitTo(bounds: L.LatLngBounds): void {
+    if (depotLayer.getLayers().length > 0) bounds.extend(depotLayer.getBounds());
+    if (bounds.isValid()) map.fitBounds(bounds, { padding: [20, 20], animate: false });
+  }
+
   function styleOf(id: string): L.PathOptions {
     return id === selected ? SELECTED_STYLE : ZONE_STYLE;
   }
 
   const api: ZoneMap = {
-    setZones(zones) {
+    setZones(zones, fit = false) {
       zoneLayer.clearLayers();
       zoneById.clear();
+      idOf = new WeakMap();
+      if (fit) fitTo(zoneBounds(zones));
       const tooltips = zones.length <= TOOLTIP_LIMIT;
       for (const zone of zones) {
         const polygon = L.polygon(polygonLatLngs(zone.polygon), { renderer, fillColor: zone.fill, ...styleOf(zone.id) });
         if (tooltips && zone.label) polygon.bindTooltip(zone.label, { sticky: true, direction: 'top' });
-        polygon.on('click', () => { if (!drawing) options.onZoneClick?.(zone.id); });
+        idOf.set(polygon, zone.id);
         zoneById.set(zone.id, polygon);
         zoneLayer.addLayer(polygon);
       }
@@ -110,9 +138,7 @@ export function createZoneMap(container: HTMLElement, options: ZoneMapOptions = 
       marker.openPopup();
     },
     fitAll() {
-      const bounds = zoneLayer.getBounds();
-      if (depotLayer.getLayers().length > 0) bounds.extend(depotLayer.getBounds());
-      if (bounds.isValid()) map.fitBounds(bounds, { padding: [20, 20] });
+      fitTo(zoneLayer.getBounds());
     },
     startDrawing(handlers) {
       drawing?.clear();

@@ -64,15 +64,15 @@ export function coordinatorPage(ctx: PageContext): Page {
     }));
   }
 
-  async function reload(): Promise<void> {
+  async function reload(fit = false): Promise<void> {
     try {
       [state.zones, state.depots] = await Promise.all([request('GET /api/zones'), request('GET /api/depots')]);
     } catch (err) {
       shell.message.error(err);
       return;
     }
-    map?.setZones(mapZones(state.zones));
     map?.setDepots(mapDepots(state.depots, state.commodities, stockScale(state.depots)));
+    map?.setZones(mapZones(state.zones), fit);
     if (state.selected) map?.selectZone(state.selected);
     if (panel && panel.current() !== 'draw' && panel.current() !== 'import') panel.show(panel.current());
   }
@@ -85,7 +85,7 @@ export function coordinatorPage(ctx: PageContext): Page {
       shell.message.error(err);
       return;
     }
-    await reload();
+    await reload(true);
     const zoneMap = map;
     draw = drawPanel({
       map: zoneMap, districts: state.districts, tiers: tierChoices(state.zones),
@@ -100,7 +100,6 @@ export function coordinatorPage(ctx: PageContext): Page {
       { id: 'import', label: t('import.title'), render: () => importEl },
     ], 'zones');
     replaceChildren(shell.side, panel.el);
-    map.fitAll();
   }
 
   return {

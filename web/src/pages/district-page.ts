@@ -40,10 +40,9 @@ export function districtPage(ctx: PageContext): Page {
         const title = shell.el.querySelector('[data-testid="page-title"]');
         if (title) title.textContent = t('district.title', { name: localName(own) });
       }
-      map.setZones(mapZones(zones));
       map.setDepots(mapDepots(depots, commodities, stockScale(depots)));
+      map.setZones(mapZones(zones), true);
       renderTable();
-      map.fitAll();
     } catch (err) {
       shell.message.error(err);
     }
