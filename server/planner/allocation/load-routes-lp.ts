@@ -7,7 +7,7 @@ import { validWeight } from './parts';
  * javascript-lp-solver: the reference `loadRoutes` is tested against. Dense tableau, so small
  * instances only. A pair counts as served when some visiting trip can carry it (as in loadRoutes).
  */
-export function maxMinLevelByLp(input: LoadRoutesInput): number {
+export function loadRoutesMaxMinByLp(input: LoadRoutesInput): number {
   const constraints: LpModel['constraints'] = {};
   const variables: LpModel['variables'] = {};
   const pairs = new Map<string, { q: number; w: number }>();

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadRoutes, type LoadRoutesInput } from './load-routes';
-import { maxMinLevelByLp } from './load-routes-lp';
+import { loadRoutesMaxMinByLp } from './load-routes-lp';
 
 const COMMODITIES = [
   { id: 'veg', coldChain: false },
@@ -215,7 +215,7 @@ describe('loadRoutes: properties', () => {
         const depotsOf = new Map<string, Set<string>>();
         for (const t of input.trips) for (const z of t.stopZoneIds) depotsOf.set(z, (depotsOf.get(z) ?? new Set()).add(t.depotId));
         fc.pre([...depotsOf.values()].every((s) => s.size === 1));
-        expect(Math.abs(loadRoutes(input).minLevel - maxMinLevelByLp(input))).toBeLessThanOrEqual(1e-6);
+        expect(Math.abs(loadRoutes(input).minLevel - loadRoutesMaxMinByLp(input))).toBeLessThanOrEqual(1e-6);
       }),
       { numRuns: 200, seed: 7 },
     );

@@ -76,10 +76,12 @@ export interface ZoneFill {
 
 /**
  * Why zones are short, for the explain step. `depot-stock`: the listed depots' stock of the
- * commodity is exhausted by exactly the listed zones, which all sit at `level` (a saturated side of
- * the min cut; the LP dual of each listed stock is positive). One more kg spread over these
- * depots raises the group's level by `levelGainPerKg` (the dual value). `no-reachable-stock`: no
- * depot within reach holds the commodity.
+ * commodity is exhausted by exactly the listed zones (the saturated side of the min cut at that
+ * level; the LP dual of each listed stock is positive). Those zones sit at `level`, except any left
+ * at zero because their low weight ranks them after the others (their level 1 − weight is higher).
+ * One more kg spread over these depots raises the group's level by `levelGainPerKg` (the dual
+ * value); one kg at a single listed depot raises what the group receives. `no-reachable-stock`:
+ * no depot within reach holds the commodity.
  */
 export type AllocationLimit =
   | {
