@@ -41,11 +41,15 @@ files.sort((a, b) => a.set.localeCompare(b.set) || customers(a.name) - customers
 
 const pad = (s: string | number, w: number) => String(s).padStart(w);
 console.log(`time limit ${timeLimitS} s per instance (A/B/P: ${smallLimitS} s), seed ${seed}${params ? `, params ${JSON.stringify(params)}` : ''}`);
-console.log(`${'instance'.padEnd(14)}${pad('n', 6)}${pad('cost', 9)}${pad('bks', 9)}${pad('gap %', 8)}${pad('seconds', 9)}${pad('iters', 10)}  feasible`);
+console.log(`${'instance'.padEnd(14)}${pad('n', 6)}${pad('cost', 9)}${pad('bks', 9)}${pad('gap %', 8)}${pad('seconds', 9)}${pad('iters', 10)}${pad('cpu %', 7)}  feasible`);
 const xGaps: number[] = [];
 for (const f of files) {
   const inst = readCvrp(f.path);
+  const cpu0 = process.cpuUsage();
   const run = solveCvrp(inst, f.set === 'X' ? timeLimitS : smallLimitS, seed, undefined, params);
+  const cpu = process.cpuUsage(cpu0);
+  // Other work on the machine shows up as a CPU share well below 100 %.
+  const cpuPct = ((cpu.user + cpu.system) / 1e4 / run.seconds).toFixed(0);
   const check = checkCvrp(inst, run.routes);
   const ref = bks[f.name]?.bks;
   const gap = ref ? ((check.cost - ref) / ref) * 100 : NaN;
@@ -53,7 +57,7 @@ for (const f of files) {
   if (f.set === 'X' && inst.dimension - 1 <= 400 && Number.isFinite(gap)) xGaps.push(gap);
   console.log(
     `${f.name.padEnd(14)}${pad(inst.dimension - 1, 6)}${pad(check.cost, 9)}${pad(ref ?? '-', 9)}${pad(gap.toFixed(2), 8)}` +
-      `${pad(run.seconds.toFixed(1), 9)}${pad(run.iterations, 10)}  ${feasible ? 'yes' : `NO ${check.errors.slice(0, 3).join('; ')}${check.cost !== run.cost ? ` cost reported ${run.cost}` : ''}`}`,
+      `${pad(run.seconds.toFixed(1), 9)}${pad(run.iterations, 10)}${pad(cpuPct, 7)}  ${feasible ? 'yes' : `NO ${check.errors.slice(0, 3).join('; ')}${check.cost !== run.cost ? ` cost reported ${run.cost}` : ''}`}`,
   );
 }
 if (xGaps.length > 0) {

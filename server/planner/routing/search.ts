@@ -66,14 +66,24 @@ export function recreate(s: RouteState, rng: Rng, blink: number, list: Int32Arra
   }
 }
 
-/** Collects currently unassigned jobs after the first `n` entries of list. */
-function appendUnassigned(s: RouteState, list: Int32Array, n: number): number {
-  if (s.assigned + n >= s.c.jobCount) return n;
-  for (let j = 0; j < s.c.jobCount; j++) {
+/**
+ * Adds up to `max` currently unassigned jobs after the first `n` entries of list, scanning from a
+ * random job. A sample rather than all of them keeps iterations cheap when the fleet is too small.
+ */
+function appendUnassigned(s: RouteState, rng: Rng, list: Int32Array, n: number, max: number): number {
+  const J = s.c.jobCount;
+  let missing = J - s.assigned - n;
+  if (missing <= 0) return n;
+  const start = rng.int(J);
+  for (let k = 0; k < J && missing > 0 && max > 0; k++) {
+    const j = (start + k) % J;
     if (s.jobSlot[j]! >= 0) continue;
     let seen = false;
     for (let i = 0; i < n && !seen; i++) seen = list[i] === j;
-    if (!seen) list[n++] = j;
+    if (seen) continue;
+    list[n++] = j;
+    missing--;
+    max--;
   }
   return n;
 }
@@ -118,7 +128,7 @@ export function annealing(
     const progress = Number.isFinite(limits.maxIterations) ? it / limits.maxIterations : timeFraction;
     const temperature = t0 * Math.pow(tf / t0, progress);
     let n = ruiner.ruin(work, rng, p, list);
-    n = appendUnassigned(work, list, n);
+    n = appendUnassigned(work, rng, list, n, Math.ceil(p.meanRemoved));
     sortRemoved(work, rng, list, n);
     recreate(work, rng, p.blinkRate, list, n, choice);
     const cost = work.cost();
