@@ -124,4 +124,18 @@ describe('allocate: golden cases solved by hand', () => {
     expect(r.fills).toHaveLength(2);
     expect(allocate(input, { nearestDepots: 1 })).toEqual(r);
   });
+
+  it('handles empty inputs and treats an unknown distance as no road', () => {
+    expect(allocate({ commodities: [], depots: [], zones: [], distanceM: () => 0 })).toMatchObject({ flows: [], fills: [], minLevel: 1, tonneKm: 0 });
+    const input = lineCity(
+      [
+        { id: 'A', x: 0, stock: { eggs: 10 } },
+        { id: 'B', x: 1, stock: { eggs: 10 } },
+      ],
+      [{ id: 'z', x: 0, weight: 1, demand: { eggs: 15 } }],
+    );
+    const r = allocate({ ...input, distanceM: (d) => (d === 0 ? Number.NaN : 1000) });
+    expect(r.flows.map((f) => [f.depotId, f.kg])).toEqual([['B', 10]]);
+    expect(Number.isFinite(r.tonneKm)).toBe(true);
+  });
 });

@@ -28,7 +28,13 @@ export function buildDistanceTable(input: AllocationInput): DistanceTable {
   const m = input.depots.length;
   const n = input.zones.length;
   const distanceM = new Float64Array(m * n);
-  for (let d = 0; d < m; d++) for (let z = 0; z < n; z++) distanceM[d * n + z] = input.distanceM(d, z);
+  for (let d = 0; d < m; d++) {
+    for (let z = 0; z < n; z++) {
+      const metres = input.distanceM(d, z);
+      // An unknown distance (no road, NaN) means the depot cannot serve the zone.
+      distanceM[d * n + z] = metres >= 0 && Number.isFinite(metres) ? metres : Number.POSITIVE_INFINITY;
+    }
+  }
   const depotOrder: Int32Array[] = [];
   for (let z = 0; z < n; z++) {
     const order = Int32Array.from({ length: m }, (_, d) => d);
@@ -69,7 +75,8 @@ export function buildCommodityParts(
     chosen.push(list);
     if (positive(input.zones[z]!.demandKg[commodityId]) === 0) continue;
     for (const d of table.depotOrder[z]!) {
-      if (list.length >= nearestDepots || table.distanceM[d * n + z]! > maxDistanceM) break;
+      const metres = table.distanceM[d * n + z]!;
+      if (list.length >= nearestDepots || metres > maxDistanceM || metres === Number.POSITIVE_INFINITY) break;
       if (stock[d]! > 0) list.push(d);
     }
     if (list.length === 0) unreachableZones.push(z);
