@@ -63,7 +63,7 @@ export async function startE2E(): Promise<E2E> {
       await page.getByTestId('login-password').fill(password);
       await page.getByTestId('login-submit').click();
       await page.waitForURL(`**${path}`);
-      await page.locator(`[data-page="${path.slice(1)}"]`).waitFor();
+      await page.locator(`[data-page="${path.slice(1)}"][data-ready="true"]`).waitFor();
     },
     async apiToken(who) {
       const { username, password } = LOGINS[who];
@@ -91,8 +91,8 @@ export async function startE2E(): Promise<E2E> {
   };
 }
 
-/** Switches the page's language with the header button and waits for the re-render. */
+/** Switches the page's language with the header button and waits until the page has re-rendered and loaded. */
 export async function switchLanguage(page: Page, to: 'zh' | 'en'): Promise<void> {
   await page.getByTestId('lang-switch').click();
-  await page.waitForFunction((lang) => document.documentElement.lang.startsWith(lang), to);
+  await page.locator(`[data-page][data-lang="${to}"][data-ready="true"]`).waitFor();
 }

@@ -1,14 +1,14 @@
 import type { User } from '../../server/contract';
 import { setUnauthenticatedHandler } from './api';
 import { replaceChildren } from './dom';
-import { onLangChange } from './i18n';
+import { getLang, onLangChange } from './i18n';
 import { homeFor, loadMe, type PagePath } from './session';
 
 export interface Page {
   el: HTMLElement;
   /** Releases the map and timers when the page is left. */
   dispose?(): void;
-  /** Runs once the element is in the document (maps need their size). */
+  /** Runs once the element is in the document (maps need their size); sets `data-ready` on `el` when loaded. */
   mounted?(): void;
 }
 
@@ -44,6 +44,7 @@ export function startRouter(root: HTMLElement, pages: Record<PagePath, PageFacto
     page?.dispose?.();
     page = pages[path]({ user, navigate });
     page.el.dataset.page = path.slice(1);
+    page.el.dataset.lang = getLang();
     replaceChildren(root, page.el);
     page.mounted?.();
   }

@@ -77,7 +77,7 @@ export const en: Record<MessageKey, string> = {
   'district.title': '{name} · district view',
   'district.sortNote': 'Sorted by tier (by days of cover once a plan is published)',
   'district.cover': 'Days of cover',
-  'district.coverPending': 'no plan yet',
+  'district.coverPending': 'no plan',
   'driver.vehicle': 'My vehicle',
   'driver.noVehicle': 'No vehicle assigned yet: ask your coordinator.',
   'driver.kind.van': 'Van',

@@ -58,8 +58,8 @@ function zoneBounds(zones: readonly MapZone[]): L.LatLngBounds {
   }
   return minLng === Infinity ? L.latLngBounds([]) : L.latLngBounds([minLat, minLng], [maxLat, maxLng]);
 }
-const ZONE_STYLE = { color: '#37474f', weight: 1, opacity: 0.9, fillOpacity: 0.45 };
-const SELECTED_STYLE = { color: '#0d47a1', weight: 3, opacity: 1, fillOpacity: 0.6 };
+const ZONE_STYLE = { color: '#37474f', weight: 1, opacity: 0.9, fillOpacity: 0.6 };
+const SELECTED_STYLE = { color: '#0d47a1', weight: 3, opacity: 1, fillOpacity: 0.75 };
 
 /** The one map of every page: zones as canvas polygons, depots as canvas circles, one renderer for all. */
 export function createZoneMap(container: HTMLElement, options: ZoneMapOptions = {}): ZoneMap {

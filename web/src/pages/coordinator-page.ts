@@ -100,6 +100,7 @@ export function coordinatorPage(ctx: PageContext): Page {
       { id: 'import', label: t('import.title'), render: () => importEl },
     ], 'zones');
     replaceChildren(shell.side, panel.el);
+    shell.el.dataset.ready = 'true';
   }
 
   return {

@@ -43,6 +43,7 @@ export function districtPage(ctx: PageContext): Page {
       map.setDepots(mapDepots(depots, commodities, stockScale(depots)));
       map.setZones(mapZones(zones), true);
       renderTable();
+      shell.el.dataset.ready = 'true';
     } catch (err) {
       shell.message.error(err);
     }

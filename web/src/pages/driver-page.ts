@@ -34,8 +34,9 @@ export function driverPage(ctx: PageContext): Page {
     replaceChildren(vehicleCard,
       h('h2', null, t('driver.vehicle')),
       h('p', { class: 'vehicle-name', 'data-testid': 'vehicle-name' }, vehicle.name),
+      h('p', { class: 'vehicle-sub muted' }, h('span', { 'data-testid': 'vehicle-id' }, vehicle.id), ' · ',
+        t(vehicle.kind === 'bus' ? 'driver.kind.bus' : 'driver.kind.van')),
       h('dl', null,
-        row(vehicle.kind === 'bus' ? 'driver.kind.bus' : 'driver.kind.van', vehicle.id, 'vehicle-id'),
         row('driver.capacity', t('common.kg', { n: formatNumber(vehicle.capacityKg) })),
         row('driver.coldChain', t('common.kg', { n: formatNumber(vehicle.coldChainKg) })),
         row('driver.shift', `${vehicle.shiftStart}–${vehicle.shiftEnd}`),
@@ -43,6 +44,11 @@ export function driverPage(ctx: PageContext): Page {
   }
 
   async function load(): Promise<void> {
+    await loadVehicle();
+    page.dataset.ready = 'true';
+  }
+
+  async function loadVehicle(): Promise<void> {
     const vehicleId = ctx.user?.vehicleId;
     if (!vehicleId) {
       replaceChildren(vehicleCard, h('h2', null, t('driver.vehicle')), h('p', { 'data-testid': 'no-vehicle' }, t('driver.noVehicle')));
@@ -61,11 +67,12 @@ export function driverPage(ctx: PageContext): Page {
   window.addEventListener('online', renderStatus);
   window.addEventListener('offline', renderStatus);
   renderStatus();
+  const page = h('div', { class: 'page page-driver', 'data-testid': 'driver-page' },
+    topBar(t('role.driver'), ctx.user, () => ctx.navigate('/login')),
+    message.el,
+    h('main', { class: 'driver-main' }, vehicleCard, stops));
   return {
-    el: h('div', { class: 'page page-driver', 'data-testid': 'driver-page' },
-      topBar(t('role.driver'), ctx.user, () => ctx.navigate('/login')),
-      message.el,
-      h('main', { class: 'driver-main' }, vehicleCard, stops)),
+    el: page,
     mounted: () => void load(),
     dispose() {
       offQueue();

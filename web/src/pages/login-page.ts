@@ -34,7 +34,7 @@ export function loginPage(ctx: PageContext): Page {
     submit,
     message.el);
   return {
-    el: h('div', { class: 'page page-login', 'data-testid': 'login-page' }, topBar(t('app.title'), null), h('main', { class: 'center' }, form)),
+    el: h('div', { class: 'page page-login', 'data-testid': 'login-page', 'data-ready': 'true' }, topBar(t('app.title'), null), h('main', { class: 'center' }, form)),
     mounted: () => username.focus(),
   };
 }
