@@ -107,7 +107,9 @@ export function cheapestInsertion(s: RouteState, j: number, rng: Rng, blink: num
           prev = next;
           continue;
         }
-        const delta = dist[prev * size + loc]! + dist[row + next]! - dist[prev * size + next]!;
+        // On a symmetric matrix both legs come from j's own row, which stays in cache.
+        const into = c.symmetric ? dist[row + prev]! : dist[prev * size + loc]!;
+        const delta = into + dist[row + next]! - dist[prev * size + next]!;
         if (delta < choice.delta && (!c.timed || fitsTime(s, j, slot, p, v))) {
           choice.slot = slot;
           choice.pos = p;
