@@ -97,7 +97,19 @@ describe('coordinator console (real server, chromium)', () => {
     await page.getByTestId('draw-cancel').click();
   });
 
-  it('edits a zone tier and population from the map selection', async () => {
+  it('selects a zone by clicking it on the map', async () => {
+    const zone = await e2e.api<Zone>(await e2e.apiToken('coordinator'), '/api/zones/liwan-zhongnan');
+    const ring = zone.polygon.coordinates[0]!.slice(0, -1);
+    const inside: LngLat = [ring.reduce((a, p) => a + p[0], 0) / ring.length, ring.reduce((a, p) => a + p[1], 0) / ring.length];
+    await page.evaluate((centre) => window.__baogongMap!.setView(centre, 14), inside);
+    const box = (await page.getByTestId('map').boundingBox())!;
+    const p = await page.evaluate((pt) => window.__baogongMap!.containerPoint(pt), inside);
+    await page.mouse.click(box.x + p.x, box.y + p.y);
+    await page.locator('[data-testid="zone-editor"][data-zone-id="liwan-zhongnan"]').waitFor();
+    expect(await page.locator('[data-testid="zone-row"].selected').getAttribute('data-zone-id')).toBe('liwan-zhongnan');
+  });
+
+  it('edits a zone tier and population from the zone list', async () => {
     await page.getByTestId('tab-zones').click();
     await page.locator('[data-testid="zone-row"][data-zone-id="liwan-huadi"]').click();
     await page.getByTestId('zone-editor').waitFor();
@@ -107,6 +119,32 @@ describe('coordinator console (real server, chromium)', () => {
     await page.locator('[data-testid="editor-message"][data-kind="info"]').waitFor();
     const zone = await e2e.api<Zone>(await e2e.apiToken('coordinator'), '/api/zones/liwan-huadi');
     expect(zone).toMatchObject({ tier: 'sealed', population: 70000 });
+  });
+
+  it('imports stock from CSV and zones from GeoJSON, and shows a refused import', async () => {
+    await page.getByTestId('tab-import').click();
+    const csv = 'depotId,commodityId,kg\nliwan-lilang-market,eggs,1234\n';
+    await page.getByTestId('import-csv').setInputFiles({ name: 'stock.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.locator('[data-testid="import-message"][data-kind="info"]').waitFor();
+    const token = await e2e.apiToken('coordinator');
+    const depot = await e2e.api<{ stockKg: Record<string, number> }>(token, '/api/depots/liwan-lilang-market');
+    expect(depot.stockKg.eggs).toBe(1234);
+
+    const square = (lng: number, lat: number): LngLat[] => [[lng, lat], [lng + 0.003, lat], [lng + 0.003, lat + 0.003], [lng, lat + 0.003], [lng, lat]];
+    const geojson = {
+      type: 'FeatureCollection',
+      features: [{ type: 'Feature', geometry: { type: 'Polygon', coordinates: [square(113.19, 23.15)] },
+        properties: { name: '导入测试区', districtId: 'liwan', tier: 'precaution', population: 900, households: 300 } }],
+    };
+    await page.getByTestId('import-geojson').setInputFiles({ name: 'zones.geojson', mimeType: 'application/geo+json', buffer: Buffer.from(JSON.stringify(geojson)) });
+    await page.locator('[data-testid="import-message"][data-kind="info"]').filter({ hasText: '1' }).waitFor();
+    const zones = await e2e.api<Zone[]>(token, '/api/zones');
+    expect(zones.some((z) => z.name === '导入测试区')).toBe(true);
+
+    await page.getByTestId('import-csv').setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from('depotId,commodityId,kg\nno-such-depot,eggs,5\n') });
+    const refused = page.locator('[data-testid="import-message"][data-kind="error"]');
+    await refused.waitFor();
+    expect(await refused.textContent()).toContain('no-such-depot');
   });
 
   it('renders in English', async () => {
