@@ -30,6 +30,7 @@ export function coordinatorPage(ctx: PageContext): Page {
   let map: ZoneMap | null = null;
   let panel: ReturnType<typeof tabs> | null = null;
   let draw: ReturnType<typeof drawPanel> | null = null;
+  let disposed = false;
 
   function select(id: string | null, focus = false): void {
     state.selected = id;
@@ -68,9 +69,10 @@ export function coordinatorPage(ctx: PageContext): Page {
     try {
       [state.zones, state.depots] = await Promise.all([request('GET /api/zones'), request('GET /api/depots')]);
     } catch (err) {
-      shell.message.error(err);
+      if (!disposed) shell.message.error(err);
       return;
     }
+    if (disposed) return;
     map?.setDepots(mapDepots(state.depots, state.commodities, stockScale(state.depots)));
     map?.setZones(mapZones(state.zones), fit);
     if (state.selected) map?.selectZone(state.selected);
@@ -85,7 +87,9 @@ export function coordinatorPage(ctx: PageContext): Page {
       shell.message.error(err);
       return;
     }
+    if (disposed) return;
     await reload(true);
+    if (disposed) return;
     const zoneMap = map;
     draw = drawPanel({
       map: zoneMap, districts: state.districts, tiers: tierChoices(state.zones),
@@ -107,6 +111,7 @@ export function coordinatorPage(ctx: PageContext): Page {
     el: shell.el,
     mounted: () => void mounted(),
     dispose() {
+      disposed = true;
       draw?.dispose();
       map?.destroy();
     },

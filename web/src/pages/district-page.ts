@@ -19,6 +19,7 @@ export function districtPage(ctx: PageContext): Page {
   let map: ZoneMap | null = null;
   let zones: Zone[] = [];
   let selected: string | null = null;
+  let disposed = false;
 
   function renderTable(): void {
     const table = zoneTable(sortZones(zones), {
@@ -34,6 +35,7 @@ export function districtPage(ctx: PageContext): Page {
       const [districts, zoneList, depots, commodities] = await Promise.all([
         request('GET /api/districts'), request('GET /api/zones'), request('GET /api/depots'), request('GET /api/commodities'),
       ]);
+      if (disposed) return;
       zones = zoneList;
       const own = districts.find((d) => d.id === ctx.user?.districtId) ?? districts[0];
       if (own) {
@@ -45,9 +47,9 @@ export function districtPage(ctx: PageContext): Page {
       renderTable();
       shell.el.dataset.ready = 'true';
     } catch (err) {
-      shell.message.error(err);
+      if (!disposed) shell.message.error(err);
     }
   }
 
-  return { el: shell.el, mounted: () => void mounted(), dispose: () => map?.destroy() };
+  return { el: shell.el, mounted: () => void mounted(), dispose() { disposed = true; map?.destroy(); } };
 }
