@@ -27,6 +27,11 @@ describe('edge cases', () => {
     const sol = solveRouting(p, { seed: 1, now: () => t++, deadlineMs: 20 });
     expect(sol.stats.iterations).toBeGreaterThan(0);
     expect(sol.stats.iterations).toBeLessThanOrEqual(20);
+    // A deadline already past still yields the constructed, valid solution.
+    const late = solveRouting(p, { seed: 1, now: () => 100, deadlineMs: 50 });
+    expect(late.stats.iterations).toBe(0);
+    expect(late.unassigned).toEqual([]);
+    expect(checkSolution(p, late)).toEqual([]);
   });
 
   it('gives the same result under any clock when the iteration cap comes before the deadline', () => {

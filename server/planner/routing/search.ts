@@ -120,8 +120,10 @@ export function annealing(
   let it = 0;
   for (; it < limits.maxIterations; it++) {
     if (Number.isFinite(limits.deadlineMs)) {
-      timeFraction = (limits.now() - startMs) / spanMs;
-      if (timeFraction >= 1) break;
+      const nowMs = limits.now();
+      // Construction may already have used up the time; never divide by a spent span.
+      if (nowMs >= limits.deadlineMs) break;
+      timeFraction = (nowMs - startMs) / spanMs;
     }
     // With an iteration cap the schedule ignores the clock, so a run that reaches the cap
     // before the deadline is reproducible; the deadline then only cuts it short.
