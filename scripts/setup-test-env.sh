@@ -3,11 +3,15 @@
 # (never a test tool's own browser download). Idempotent; quiet when everything is there.
 set -euo pipefail
 
-if ! command -v chromium >/dev/null 2>&1; then
-  echo "installing Debian's chromium for the browser tests…"
+# A CJK font too: without one the Chinese pages (and their screenshots) render as empty boxes.
+need=()
+command -v chromium >/dev/null 2>&1 || need+=(chromium)
+fc-list 2>/dev/null | grep -qi 'wenquanyi\|noto sans cjk' || need+=(fonts-wqy-microhei)
+if [ "${#need[@]}" -gt 0 ]; then
+  echo "installing Debian packages for the browser tests: ${need[*]}…"
   if [ "$(id -u)" -eq 0 ]; then SUDO=""; else SUDO="sudo"; fi
   $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need[@]}" >/dev/null
 fi
 
 # PostgreSQL is optional for the suite: tests that need it skip with a message when it is unreachable.
