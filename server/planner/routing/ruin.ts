@@ -62,7 +62,8 @@ export class Ruiner {
   ): number {
     const n = s.len[slot]!;
     let m = 1;
-    while (l + m < n && rng.next() < p.splitDepth) m++;
+    // The kept part grows until a beta-probability stop, so it is usually most of the trip.
+    while (l + m < n && rng.next() >= p.splitDepth) m++;
     const total = l + m;
     const lo = Math.max(0, pos - total + 1);
     const hi = Math.min(pos, n - total);
