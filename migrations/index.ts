@@ -10,6 +10,7 @@ import * as users from './20261127000800_users';
 import * as sessions from './20261127000900_sessions';
 import * as auditLog from './20261127001000_audit_log';
 import * as auditLogAppendOnly from './20261127001100_audit_log_append_only';
+import * as plans from './20261127001200_plans';
 
 // A static list rather than knex's directory scan: the scan dynamic-imports .ts files, which works
 // or not depending on the loader (tsx, vitest, plain node). migrations.test.ts checks this list
@@ -32,6 +33,7 @@ export const MIGRATIONS: readonly NamedMigration[] = [
   { name: '20261127000900_sessions', ...sessions },
   { name: '20261127001000_audit_log', ...auditLog },
   { name: '20261127001100_audit_log_append_only', ...auditLogAppendOnly },
+  { name: '20261127001200_plans', ...plans },
 ];
 
 export const migrationSource: Knex.MigrationSource<NamedMigration> = {

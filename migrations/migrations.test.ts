@@ -9,7 +9,7 @@ import { MIGRATIONS } from './index';
 
 const KNEX_TABLES = ['knex_migrations', 'knex_migrations_lock'];
 const OUR_TABLES = [
-  'audit_log', 'commodities', 'depot_stock', 'depots', 'districts', 'handoff_points', 'sessions', 'staff',
+  'audit_log', 'commodities', 'depot_stock', 'depots', 'districts', 'handoff_points', 'plan_stops', 'plans', 'sessions', 'staff',
   'streets', 'users', 'vehicles', 'zones',
 ];
 

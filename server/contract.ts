@@ -291,6 +291,12 @@ export interface ApiRoutes {
   'PUT /api/staff/:id': { body: StaffInput; reply: Staff };
   'DELETE /api/staff/:id': { body: never; reply: { deleted: true } };
   'GET /api/audit': { body: never; query: { entity?: string; limit?: number }; reply: AuditEntry[] };
+  'POST /api/plans': { body: PlanRunInput; reply: PlanSummary };
+  'GET /api/plans': { body: never; query: PlanListQuery; reply: PlanSummary[] };
+  'GET /api/plans/:id': { body: never; reply: Plan };
+  'GET /api/plans/:a/compare/:b': { body: never; reply: PlanComparison };
+  'POST /api/plans/:id/publish': { body: never; reply: PlanSummary };
+  'GET /api/vehicles/:id/route': { body: never; query: { date?: string }; reply: VehicleRoute | null };
 }
 
 export type RouteKey = keyof ApiRoutes;
@@ -329,6 +335,8 @@ export interface PlannedStop {
   arrivalS: number;
   departureS: number;
   quantitiesKg: Record<string, number>;
+  /** Replans only: the stop was already handed off when the plan was made (kept as it was). */
+  done?: boolean;
 }
 
 export interface PlannedTrip {
@@ -339,6 +347,8 @@ export interface PlannedTrip {
   loadKg: number;
   coldChainLoadKg: number;
   stops: PlannedStop[];
+  /** Replans only: the van was already loaded for this trip, so it is kept as it was. */
+  kept?: boolean;
 }
 
 export interface PlannedRoute {
@@ -376,7 +386,8 @@ export interface PlanKpis {
 
 export interface ExcludedVehicle {
   vehicleId: string;
-  reason: 'no_driver' | 'driver_not_cleared';
+  /** broken_down: reported broken in a replan's situation. */
+  reason: 'no_driver' | 'driver_not_cleared' | 'broken_down';
   zh: string;
   en: string;
 }
@@ -399,10 +410,13 @@ export interface PlanResult {
 
 export interface PlanSummary {
   id: string;
+  /** Set on publish: 1, 2, … per scope (one district, or city-wide when districtId is null). */
   version: number | null;
   status: PlanStatus;
   /** The plan day, YYYY-MM-DD. */
   date: string;
+  /** The district planned, or null for a city-wide plan. */
+  districtId: string | null;
   createdAt: string;
   createdBy: string;
   publishedAt: string | null;
@@ -419,9 +433,52 @@ export interface Plan extends PlanSummary {
   changes: PlanChanges | null;
 }
 
+/** Stops are named by zone id; a zone visited twice by one van appears twice. */
+export interface VehicleChange {
+  vehicleId: string;
+  added: string[];
+  removed: string[];
+  /** The stops both plans share are visited in another order. */
+  reordered: boolean;
+}
+
+export interface ZoneChange {
+  zoneId: string;
+  deliveredBeforeKg: number;
+  deliveredAfterKg: number;
+  /** Lowest fill rate over the zone's commodities; null when the plan does not cover the zone. */
+  fillRateBefore: number | null;
+  fillRateAfter: number | null;
+}
+
+/** What changed from one plan to another: only vehicles and zones that differ are listed. */
 export interface PlanChanges {
-  vehicles: { vehicleId: string; added: string[]; removed: string[]; reordered: boolean }[];
-  zones: { zoneId: string; deliveredBeforeKg: number; deliveredAfterKg: number }[];
+  vehicles: VehicleChange[];
+  zones: ZoneChange[];
+}
+
+export interface KpiDelta {
+  before: number | null;
+  after: number | null;
+  /** after − before; null when either is null. */
+  delta: number | null;
+}
+
+/** GET /api/plans/:a/compare/:b: `before` is a, `after` is b. */
+export interface PlanComparison extends PlanChanges {
+  before: PlanSummary;
+  after: PlanSummary;
+  kpis: Record<Exclude<keyof PlanKpis, 'runtimeMs'>, KpiDelta>;
+}
+
+/** What a replan knows that the base plan did not. Stops are named by their place in the base plan. */
+export interface PlanSituation {
+  /** Stops already handed off: their goods are in the zone and leave the remaining demand. */
+  completedStops: { vehicleId: string; tripIndex: number; stopIndex: number }[];
+  /** Vans on the road: their current trip is kept as it is (its goods are no longer at the depot). */
+  loadedVehicles: string[];
+  /** Vans out of service: never routed. */
+  brokenVehicles: string[];
 }
 
 export interface PlanRunInput {
@@ -433,5 +490,30 @@ export interface PlanRunInput {
   seed?: number;
   /** Days until the next resupply: demand = daily need × days. */
   days?: number;
+  /** Replan from this plan: keeps its done stops and loaded vans (see situation). */
   basePlanId?: string;
+  situation?: PlanSituation;
+}
+
+export interface PlanListQuery {
+  districtId?: string;
+  status?: PlanStatus;
+  date?: string;
+}
+
+/** A driver's published route: the van's route in the newest published plan that covers it. */
+export interface VehicleRoute extends PlannedRoute {
+  planId: string;
+  planVersion: number;
+  date: string;
+  publishedAt: string;
+}
+
+/** In-process plan event, for the live layer to push as plan:progress / plan:published. */
+export interface PlanEvent {
+  planId: string;
+  districtId: string | null;
+  status: PlanStatus;
+  progress: number;
+  version: number | null;
 }

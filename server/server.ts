@@ -43,6 +43,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const services = createServices({
     store, passwords, now, tierRules: config.tierRules, sessionTtlS: config.sessionTtlS,
   });
+  // Embedded (one process owns the SQLite file): plans a previous run left unfinished never will finish.
+  if (store.kind === 'sqlite') await services.plans.failInterrupted();
   const startedAt = Date.now();
   const health = (): Health => ({
     status: 'ok', version: VERSION, database: store.kind, uptimeS: Math.round((Date.now() - startedAt) / 1000),
@@ -59,6 +61,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     http, store, services,
     async close() {
       await new Promise<void>((done) => http.close(() => done()));
+      await services.plans.close();
       await store.close();
     },
   };

@@ -10,6 +10,7 @@ import type { RouteDef } from './route-def';
 import { splitKey } from './route-def';
 import { depotRoutes } from './routes/depot-routes';
 import { fleetRoutes } from './routes/fleet-routes';
+import { planRoutes } from './routes/plan-routes';
 import { referenceRoutes } from './routes/reference-routes';
 import { sessionRoutes } from './routes/session-routes';
 import { zoneRoutes } from './routes/zone-routes';
@@ -36,6 +37,7 @@ export function allRoutes(services: Services, health: () => Health, sessionTtlS:
     ...zoneRoutes(services),
     ...depotRoutes(services),
     ...fleetRoutes(services),
+    ...planRoutes(services),
     ...extra,
   ];
 }

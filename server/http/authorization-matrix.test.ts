@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Role, RouteKey } from '../contract';
 import { snapshot, startTestServer, type TestServer } from '../testing/test-server';
 import { allRoutes } from './app';
@@ -15,6 +15,7 @@ const tokens: Partial<Record<Actor, string>> = {};
 const ids = {
   liwanZone: '', fsZone: '', liwanDepot: '', fsDepot: '', liwanVehicle: '', fsVehicle: '', liwanStaff: '', fsStaff: '',
   driverVehicle: '', driverDepot: '', driverStaff: '', fsDistrict: '',
+  liwanPlan: '', liwanPlan2: '', fsPlan: '', fsPlan2: '',
 };
 let seq = 0;
 const fresh = (prefix: string) => `${prefix}-${++seq}`;
@@ -66,6 +67,22 @@ async function target(kind: keyof typeof STABLE_FOREIGN, scope: Scope, actor: Ac
   return scope === 'own' || actor === 'coordinator' ? throwaway(kind, scope) : STABLE_FOREIGN[kind]();
 }
 
+const planBody = (scope: Scope) =>
+  scope === 'own' ? { date: '2021-06-03', districtId: 'liwan', timeLimitS: 0.2 } : { date: '2021-06-01', districtId: ids.fsDistrict, timeLimitS: 0.2 };
+
+/** A finished draft plan of the scope's district, run by the coordinator. */
+async function draftPlan(scope: Scope): Promise<string> {
+  const { id } = await asCoordinator('POST', '/api/plans', planBody(scope));
+  await server.services.plans.idle();
+  return id;
+}
+
+/** Allowed publishes get a fresh draft; refused ones aim at a standing draft, which must stay one. */
+async function publishTarget(scope: Scope, actor: Actor): Promise<string> {
+  if (expected('POST /api/plans/:id/publish', actor, scope) === 'allow') return draftPlan(scope);
+  return scope === 'own' ? ids.liwanPlan : ids.fsPlan;
+}
+
 // For each route: how to build the request against an own or a foreign target, for a given actor.
 const cases: Record<RouteKey, (scope: Scope, actor: Actor) => Promise<Request> | Request> = {
   'GET /api/health': () => ({ path: '/api/health' }),
@@ -107,11 +124,22 @@ const cases: Record<RouteKey, (scope: Scope, actor: Actor) => Promise<Request> |
   'PUT /api/staff/:id': async (s, a) => ({ path: `/api/staff/${await target('staff', s, a)}`, body: staffBody(s) }),
   'DELETE /api/staff/:id': async (s, a) => ({ path: `/api/staff/${await target('staff', s, a)}` }),
   'GET /api/audit': () => ({ path: '/api/audit?limit=5' }),
+  'POST /api/plans': (s) => ({ path: '/api/plans', body: planBody(s) }),
+  'GET /api/plans': (s) => ({ path: `/api/plans?districtId=${districtFor(s)}` }),
+  'GET /api/plans/:id': (s) => ({ path: `/api/plans/${s === 'own' ? ids.liwanPlan : ids.fsPlan}` }),
+  'GET /api/plans/:a/compare/:b': (s) => ({
+    path: s === 'own' ? `/api/plans/${ids.liwanPlan}/compare/${ids.liwanPlan2}` : `/api/plans/${ids.fsPlan}/compare/${ids.fsPlan2}`,
+  }),
+  'POST /api/plans/:id/publish': async (s, a) => ({ path: `/api/plans/${await publishTarget(s, a)}/publish` }),
+  'GET /api/vehicles/:id/route': (s, a) => ({
+    path: `/api/vehicles/${a === 'driver' ? (s === 'own' ? ids.driverVehicle : ids.fsVehicle) : s === 'own' ? ids.liwanVehicle : ids.fsVehicle}/route`,
+  }),
 };
 const otherDepot = () => (ids.driverDepot === ids.liwanDepot ? ids.fsDepot : ids.liwanDepot);
 
 const DRIVER_ROUTES = new Set<RouteKey>([
   'GET /api/me', 'GET /api/commodities', 'DELETE /api/sessions/current', 'GET /api/vehicles/:id', 'GET /api/depots/:id', 'GET /api/staff/:id',
+  'GET /api/vehicles/:id/route',
 ]);
 const UNSCOPED = new Set<RouteKey>(['GET /api/health', 'POST /api/sessions', 'DELETE /api/sessions/current', 'GET /api/me', 'GET /api/districts', 'GET /api/commodities']);
 
@@ -151,7 +179,11 @@ beforeAll(async () => {
   const vehicle = vehicles.find((v: { id: string }) => v.id === me.vehicleId);
   ids.driverDepot = vehicle.homeDepotId;
   ids.driverStaff = staff.find((s: { vehicleId: string | null }) => s.vehicleId === me.vehicleId).id;
+  [ids.liwanPlan, ids.liwanPlan2, ids.fsPlan, ids.fsPlan2] = [await draftPlan('own'), await draftPlan('own'), await draftPlan('foreign'), await draftPlan('foreign')];
 }, 120_000);
+
+// A plan queued by an allowed request finishes before the next case takes its snapshot.
+afterEach(async () => server?.services.plans.idle());
 
 afterAll(async () => server?.dispose());
 

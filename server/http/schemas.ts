@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type {
-  DepotInput, LoginInput, PolygonGeometry, StaffInput, VehicleInput, ZoneFeatureCollection, ZoneInput,
+  DepotInput, LoginInput, PlanListQuery, PlanRunInput, PlanSituation, PolygonGeometry, StaffInput, VehicleInput, ZoneFeatureCollection, ZoneInput,
 } from '../contract';
 
 // Edge validation. Each schema `satisfies` its contract type so the two cannot drift apart.
@@ -117,3 +117,34 @@ export const auditQuerySchema = z.strictObject({
   limit: z.coerce.number().int().min(1).max(1000).optional(),
 });
 export const emptyQuerySchema = z.strictObject({});
+
+// ---- Plans ----------------------------------------------------------------------------------------
+
+const calendarDate = z.iso.date({ message: 'must be a calendar date YYYY-MM-DD' });
+const index = z.number().int('must be a whole number').min(0, 'must not be negative').max(10_000, 'is implausibly large');
+
+export const planSituationSchema = z.strictObject({
+  completedStops: z.array(z.strictObject({ vehicleId: id, tripIndex: index, stopIndex: index })).max(100_000).default([]),
+  loadedVehicles: z.array(id).max(10_000).default([]),
+  brokenVehicles: z.array(id).max(10_000).default([]),
+}) satisfies z.ZodType<PlanSituation, PlanSituationInput>;
+
+type PlanSituationInput = Partial<PlanSituation>;
+
+export const planRunInputSchema = z.strictObject({
+  date: calendarDate,
+  districtId: id.optional(),
+  timeLimitS: z.number().finite().min(0.1, 'must be at least 0.1 s').max(600, 'must be at most 600 s').optional(),
+  seed: z.number().int('must be a whole number').min(0).max(2 ** 31 - 1).optional(),
+  days: z.number().int('must be a whole number').min(1, 'must be at least 1').max(30, 'must be at most 30').optional(),
+  basePlanId: id.optional(),
+  situation: planSituationSchema.optional(),
+}) satisfies z.ZodType<PlanRunInput, unknown>;
+
+export const planListQuerySchema = z.strictObject({
+  districtId: id.optional(),
+  status: z.enum(['queued', 'running', 'draft', 'published', 'superseded', 'failed']).optional(),
+  date: calendarDate.optional(),
+}) satisfies z.ZodType<PlanListQuery, unknown>;
+
+export const vehicleRouteQuerySchema = z.strictObject({ date: calendarDate.optional() });

@@ -2,6 +2,8 @@ import type { TierRule } from '../domain/tiers';
 import { createAuthService, type PasswordHasher } from './auth-service';
 import { createDepotService } from './depot-service';
 import { createStaffService, createVehicleService } from './fleet-service';
+import type { PlanRunner } from './plan-runner';
+import { createPlanService } from './plan-service';
 import type { Store } from './ports';
 import { createReferenceService } from './reference-service';
 import { createZoneService } from './zone-service';
@@ -12,6 +14,10 @@ export interface ServiceDeps {
   tierRules: readonly TierRule[];
   sessionTtlS: number;
   now: () => Date;
+  /** Local time's offset from UTC, e.g. '+08:00' (plan days are local days). */
+  utcOffset?: string;
+  /** Where plans run (default: a worker thread). */
+  planRunner?: PlanRunner;
 }
 
 export function createServices(deps: ServiceDeps) {
@@ -23,6 +29,7 @@ export function createServices(deps: ServiceDeps) {
     vehicles: createVehicleService(store, now),
     staff: createStaffService(store, now),
     reference: createReferenceService(store, now),
+    plans: createPlanService({ store, now, tierRules: deps.tierRules, utcOffset: deps.utcOffset, runner: deps.planRunner }),
   };
 }
 

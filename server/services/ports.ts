@@ -1,5 +1,6 @@
 import type {
-  AuditEntry, Commodity, Depot, District, HandoffPoint, Role, Staff, Street, User, Vehicle, Zone, ZoneStatus,
+  AuditEntry, Commodity, Depot, District, HandoffPoint, Plan, PlanChanges, PlanKpis, PlanResult, PlanStatus, PlanSummary,
+  Role, Staff, Street, User, Vehicle, Zone, ZoneStatus,
 } from '../contract';
 
 // The store's ports. server/store/ implements them with knex; services depend only on these.
@@ -100,6 +101,49 @@ export interface AuditRepo {
   list(filter?: { entity?: string; entityId?: string; limit?: number }): Promise<AuditEntry[]>;
 }
 
+/** A stored plan: the API's Plan plus the settings it was run with. */
+export interface PlanRecord extends Plan {
+  inputSettings: unknown;
+}
+
+export interface PlanFilter {
+  /** null: city-wide plans only; undefined: any scope. */
+  districtId?: string | null;
+  status?: PlanStatus;
+  date?: string;
+}
+
+export interface PlanPatch {
+  status?: PlanStatus;
+  progress?: number;
+  error?: string | null;
+  version?: number | null;
+  publishedAt?: string | null;
+  kpis?: PlanKpis | null;
+  result?: PlanResult | null;
+  changes?: PlanChanges | null;
+}
+
+export interface PublishedPlanRef {
+  id: string;
+  version: number;
+  date: string;
+  publishedAt: string;
+}
+
+export interface PlanRepo {
+  insert(plan: PlanRecord): Promise<void>;
+  get(id: string): Promise<PlanRecord | null>;
+  /** Summaries only (no result), newest first. */
+  list(filter?: PlanFilter): Promise<PlanSummary[]>;
+  /** False when there was no such plan. A patch with a result also rewrites the plan's stop rows. */
+  update(id: string, patch: PlanPatch): Promise<boolean>;
+  /** Highest version published so far in a scope (0 when none). */
+  maxVersion(districtId: string | null): Promise<number>;
+  /** The newest published plan whose routes include the vehicle, optionally for one day. */
+  latestPublishedForVehicle(vehicleId: string, date?: string): Promise<PublishedPlanRef | null>;
+}
+
 export interface Store {
   readonly kind: 'sqlite' | 'postgres';
   districts: DistrictRepo;
@@ -113,6 +157,7 @@ export interface Store {
   users: UserRepo;
   sessions: SessionRepo;
   audit: AuditRepo;
+  plans: PlanRepo;
   /** Runs fn in one transaction: every repository of `tx` writes inside it; a throw rolls all back. */
   transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
   close(): Promise<void>;

@@ -6,6 +6,7 @@ import { createCommodityRepo } from './commodity-repo';
 import { databaseKind } from './db';
 import { createDepotRepo } from './depot-repo';
 import { createDistrictRepo, createStreetRepo } from './district-repo';
+import { createPlanRepo } from './plan-repo';
 import { createSessionRepo } from './session-repo';
 import { createStaffRepo } from './staff-repo';
 import { assertOutsideTransaction, inTransaction, outsideTransactionsOnly } from './transaction-guard';
@@ -54,6 +55,7 @@ function repositories(db: Knex, codec: Codec): Repositories {
     users: createUserRepo(db, codec),
     sessions: createSessionRepo(db),
     audit: createAuditRepo(db, codec),
+    plans: createPlanRepo(db, codec),
   };
 }
 

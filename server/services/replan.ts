@@ -1,0 +1,172 @@
+import type { ExcludedVehicle, PlanKpis, PlannedRoute, PlannedTrip, PlanResult, PlanSituation, ZoneOutcome } from '../contract';
+import type { PlanInput } from '../planner/plan-input';
+
+// Pure helpers for a replan: what the base plan already did (done stops, loaded vans), what that
+// leaves for the planner, and how the kept part and the new plan merge into one result.
+
+type Kg = Record<string, number>;
+
+const stopKey = (vehicleId: string, tripIndex: number, stopIndex: number) => `${vehicleId}#${tripIndex}#${stopIndex}`;
+
+const addKg = (into: Map<string, Kg>, id: string, kg: Kg) => {
+  const acc = into.get(id) ?? {};
+  for (const [c, q] of Object.entries(kg)) acc[c] = (acc[c] ?? 0) + q;
+  into.set(id, acc);
+};
+
+export interface ReplanBasis {
+  /** Stops of the base plan already handed off: earlier replans' done stops and the situation's. */
+  done: ReadonlySet<string>;
+  /** vehicleId → index in the base route of the trip the van is loaded for. */
+  kept: ReadonlyMap<string, number>;
+  broken: ReadonlySet<string>;
+  /** Goods already in each zone, or on a van bound for it: zoneId → commodity → kg. */
+  onHandKg: Map<string, Kg>;
+  /** Goods that left each depot (delivered or loaded): depotId → commodity → kg. */
+  takenKg: Map<string, Kg>;
+  /** vehicleId → second of the day the van is free again (end of its last done or kept trip). */
+  busyUntilS: Map<string, number>;
+}
+
+/** What the base plan already did, given the situation. */
+export function replanBasis(base: PlanResult, situation: PlanSituation): ReplanBasis {
+  const done = new Set<string>();
+  for (const r of base.routes) r.trips.forEach((t, ti) => t.stops.forEach((s, si) => { if (s.done) done.add(stopKey(r.vehicleId, ti, si)); }));
+  for (const s of situation.completedStops) done.add(stopKey(s.vehicleId, s.tripIndex, s.stopIndex));
+
+  const kept = new Map<string, number>();
+  for (const vehicleId of situation.loadedVehicles) {
+    const route = base.routes.find((r) => r.vehicleId === vehicleId);
+    // The current trip: the first with a stop still to do.
+    const current = route?.trips.findIndex((t, ti) => t.stops.some((_, si) => !done.has(stopKey(vehicleId, ti, si)))) ?? -1;
+    if (current >= 0) kept.set(vehicleId, current);
+  }
+
+  const onHandKg = new Map<string, Kg>();
+  const takenKg = new Map<string, Kg>();
+  const busyUntilS = new Map<string, number>();
+  for (const r of base.routes) {
+    r.trips.forEach((t, ti) => {
+      const whole = kept.get(r.vehicleId) === ti;
+      let used = false;
+      t.stops.forEach((s, si) => {
+        if (!whole && !done.has(stopKey(r.vehicleId, ti, si))) return;
+        used = true;
+        addKg(onHandKg, s.zoneId, s.quantitiesKg);
+        addKg(takenKg, t.depotId, s.quantitiesKg);
+      });
+      if (used) busyUntilS.set(r.vehicleId, Math.max(busyUntilS.get(r.vehicleId) ?? 0, t.returnS));
+    });
+  }
+  return { done, kept, broken: new Set(situation.brokenVehicles), onHandKg, takenKg, busyUntilS };
+}
+
+/** The planner's input for what is left: depots without the goods that left, broken vans out, busy vans later. */
+export function remainingInput(input: PlanInput, basis: ReplanBasis): PlanInput {
+  return {
+    ...input,
+    depots: input.depots.map((d) => {
+      const taken = basis.takenKg.get(d.id);
+      if (!taken) return d;
+      return { ...d, stockKg: Object.fromEntries(Object.entries(d.stockKg).map(([c, kg]) => [c, Math.max(0, kg - (taken[c] ?? 0))])) };
+    }),
+    vehicles: input.vehicles.filter((v) => !basis.broken.has(v.id)).map((v) => {
+      const busy = basis.busyUntilS.get(v.id);
+      return busy === undefined ? v : { ...v, shiftStartS: Math.min(v.shiftEndS, Math.max(v.shiftStartS, busy)) };
+    }),
+  };
+}
+
+/** The base route's trips that stand: the loaded trip whole, and the done stops of the others. */
+function standingTrips(route: PlannedRoute, basis: ReplanBasis, coldChain: ReadonlySet<string>): PlannedTrip[] {
+  const trips: PlannedTrip[] = [];
+  route.trips.forEach((t, ti) => {
+    const isDone = (si: number) => basis.done.has(stopKey(route.vehicleId, ti, si));
+    if (basis.kept.get(route.vehicleId) === ti) {
+      trips.push({ ...t, kept: true, stops: t.stops.map((s, si) => (isDone(si) ? { ...s, done: true } : s)) });
+      return;
+    }
+    const stops = t.stops.flatMap((s, si) => (isDone(si) ? [{ ...s, done: true }] : []));
+    if (stops.length === 0) return;
+    let loadKg = 0;
+    let coldChainLoadKg = 0;
+    for (const s of stops) for (const [c, kg] of Object.entries(s.quantitiesKg)) {
+      loadKg += kg;
+      if (coldChain.has(c)) coldChainLoadKg += kg;
+    }
+    trips.push({ ...t, stops, loadKg, coldChainLoadKg });
+  });
+  return trips;
+}
+
+export interface MergeFacts {
+  coldChainCommodities: ReadonlySet<string>;
+  capacityKg: ReadonlyMap<string, number>;
+  vehicleNames: ReadonlyMap<string, string>;
+}
+
+/** The base plan's standing part and the new plan of what was left, as one result. */
+export function mergeReplan(base: PlanResult, rest: PlanResult, basis: ReplanBasis, facts: MergeFacts): PlanResult {
+  const routes = new Map<string, PlannedRoute>();
+  for (const r of base.routes) {
+    const trips = standingTrips(r, basis, facts.coldChainCommodities);
+    if (trips.length) routes.set(r.vehicleId, { ...r, trips });
+  }
+  for (const r of rest.routes) {
+    const before = routes.get(r.vehicleId);
+    routes.set(r.vehicleId, before ? { ...r, trips: [...before.trips, ...r.trips].sort((x, y) => x.departS - y.departS) } : r);
+  }
+  const merged = [...routes.values()]
+    .map((r) => ({ ...r, distanceM: r.trips.reduce((s, t) => s + t.distanceM, 0) }))
+    .sort((a, b) => a.vehicleId.localeCompare(b.vehicleId));
+
+  // The planner saw demand less what the zone already holds; report against the whole need.
+  const zones: ZoneOutcome[] = rest.zones.map((z) => {
+    const prior = basis.onHandKg.get(z.zoneId) ?? {};
+    const out: ZoneOutcome = { ...z, demandKg: {}, deliveredKg: {}, fillRate: {} };
+    for (const c of Object.keys(z.demandKg)) {
+      const demand = z.demandKg[c]! + (prior[c] ?? 0);
+      const delivered = z.deliveredKg[c]! + (prior[c] ?? 0);
+      out.demandKg[c] = demand;
+      out.deliveredKg[c] = delivered;
+      out.fillRate[c] = demand > 0 ? Math.min(1, delivered / demand) : 1;
+    }
+    return out;
+  });
+
+  const broken: ExcludedVehicle[] = [...basis.broken].sort().map((vehicleId) => {
+    const name = facts.vehicleNames.get(vehicleId) ?? vehicleId;
+    return { vehicleId, reason: 'broken_down', zh: `${name}故障停驶`, en: `${name} is broken down` };
+  });
+  const excludedVehicles = [...rest.excludedVehicles.filter((e) => !basis.broken.has(e.vehicleId)), ...broken];
+  return { routes: merged, zones, excludedVehicles, supplyLimits: rest.supplyLimits, kpis: kpisOf(merged, zones, rest.kpis, facts.capacityKg) };
+}
+
+/** The plan's KPIs over merged routes and zones (as the planner computes them). */
+export function kpisOf(routes: readonly PlannedRoute[], zones: readonly ZoneOutcome[], planned: PlanKpis, capacityKg: ReadonlyMap<string, number>): PlanKpis {
+  let deliveredKg = 0;
+  let demandKg = 0;
+  let minFill = 1;
+  let minCover: number | null = null;
+  for (const z of zones) {
+    for (const c of Object.keys(z.demandKg)) {
+      deliveredKg += z.deliveredKg[c]!;
+      demandKg += z.demandKg[c]!;
+      if (z.demandKg[c]! > 0) minFill = Math.min(minFill, z.fillRate[c]!);
+      const cover = z.daysOfCover[c];
+      if (cover !== null && cover !== undefined) minCover = minCover === null ? cover : Math.min(minCover, cover);
+    }
+  }
+  const loads = routes.flatMap((r) => r.trips.map((t) => t.loadKg / (capacityKg.get(r.vehicleId) ?? Infinity)));
+  return {
+    minFillRate: minFill,
+    allocationFillRate: planned.allocationFillRate,
+    deliveredKg, demandKg,
+    distanceKm: routes.reduce((s, r) => s + r.distanceM, 0) / 1000,
+    vehiclesUsed: routes.length,
+    vanUtilisation: loads.length ? loads.reduce((a, b) => a + b, 0) / loads.length : 0,
+    zonesShort: zones.filter((z) => z.shortfalls.length > 0).length,
+    minDaysOfCover: minCover,
+    runtimeMs: planned.runtimeMs,
+  };
+}
