@@ -71,6 +71,8 @@ export function createPlanService(deps: PlanServiceDeps) {
     if (!plan) return;
     const settings = plan.inputSettings as RunSettings;
     let lastWrite = 0;
+    // The last progress write lands before the final one (a pool could otherwise reorder them).
+    let progressWrite: Promise<unknown> = Promise.resolve();
     try {
       await store.plans.update(id, { status: 'running', progress: 0 });
       emit({ ...plan, status: 'running', progress: 0 });
@@ -78,13 +80,15 @@ export function createPlanService(deps: PlanServiceDeps) {
         emit({ ...plan, status: 'running', progress });
         if (Date.now() - lastWrite < PROGRESS_WRITE_MS || progress >= 1) return;
         lastWrite = Date.now();
-        void store.plans.update(id, { progress: Math.min(0.99, progress) }).catch(() => {});
+        progressWrite = progressWrite.then(() => store.plans.update(id, { progress: Math.min(0.99, progress) })).catch(() => {});
       });
+      await progressWrite;
       const changes = result.base ? planChanges(result.base, result.plan) : null;
       await store.plans.update(id, { status: 'draft', progress: 1, result: result.plan, kpis: result.plan.kpis, changes, error: null });
       emit({ ...plan, status: 'draft', progress: 1 });
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
+      await progressWrite;
       await store.plans.update(id, { status: 'failed', error: message }).catch(() => {});
       emit({ ...plan, status: 'failed' });
     }
