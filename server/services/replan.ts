@@ -1,5 +1,6 @@
 import type { ExcludedVehicle, PlanKpis, PlannedRoute, PlannedTrip, PlanResult, PlanSituation, ZoneOutcome } from '../contract';
 import type { PlanInput } from '../planner/plan-input';
+import { kpisOf } from '../planner/plan/kpis';
 
 // Pure helpers for a replan: what the base plan already did (done stops, loaded vans), what that
 // leaves for the planner, and how the kept part and the new plan merge into one result.
@@ -139,34 +140,6 @@ export function mergeReplan(base: PlanResult, rest: PlanResult, basis: ReplanBas
     return { vehicleId, reason: 'broken_down', zh: `${name}故障停驶`, en: `${name} is broken down` };
   });
   const excludedVehicles = [...rest.excludedVehicles.filter((e) => !basis.broken.has(e.vehicleId)), ...broken];
-  return { routes: merged, zones, excludedVehicles, supplyLimits: rest.supplyLimits, kpis: kpisOf(merged, zones, rest.kpis, facts.capacityKg) };
+  return { routes: merged, zones, excludedVehicles, supplyLimits: rest.supplyLimits, kpis: kpisOf(merged, zones, facts.capacityKg, rest.kpis.allocationFillRate, rest.kpis.runtimeMs) };
 }
 
-/** The plan's KPIs over merged routes and zones (as the planner computes them). */
-export function kpisOf(routes: readonly PlannedRoute[], zones: readonly ZoneOutcome[], planned: PlanKpis, capacityKg: ReadonlyMap<string, number>): PlanKpis {
-  let deliveredKg = 0;
-  let demandKg = 0;
-  let minFill = 1;
-  let minCover: number | null = null;
-  for (const z of zones) {
-    for (const c of Object.keys(z.demandKg)) {
-      deliveredKg += z.deliveredKg[c]!;
-      demandKg += z.demandKg[c]!;
-      if (z.demandKg[c]! > 0) minFill = Math.min(minFill, z.fillRate[c]!);
-      const cover = z.daysOfCover[c];
-      if (cover !== null && cover !== undefined) minCover = minCover === null ? cover : Math.min(minCover, cover);
-    }
-  }
-  const loads = routes.flatMap((r) => r.trips.map((t) => t.loadKg / (capacityKg.get(r.vehicleId) ?? Infinity)));
-  return {
-    minFillRate: minFill,
-    allocationFillRate: planned.allocationFillRate,
-    deliveredKg, demandKg,
-    distanceKm: routes.reduce((s, r) => s + r.distanceM, 0) / 1000,
-    vehiclesUsed: routes.length,
-    vanUtilisation: loads.length ? loads.reduce((a, b) => a + b, 0) / loads.length : 0,
-    zonesShort: zones.filter((z) => z.shortfalls.length > 0).length,
-    minDaysOfCover: minCover,
-    runtimeMs: planned.runtimeMs,
-  };
-}

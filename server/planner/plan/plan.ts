@@ -1,10 +1,11 @@
-import type { ExcludedVehicle, PlanKpis, PlanResult, SupplyLimit } from '../../contract';
+import type { ExcludedVehicle, PlanResult, SupplyLimit } from '../../contract';
 import { allocate } from '../allocation';
 import { haversineModel } from '../distance';
 import { DEFAULT_PLAN_OPTIONS, type PlanInput, type PlanOptions, type PlanVehicle } from '../plan-input';
 import { excludedVehicle, supplyLimit, type Names } from '../reasons';
 import { assembleRoutes } from './assemble-routes';
 import { capToHaul, estimatedHaul, type Haul } from './fleet-capacity';
+import { kpisOf } from './kpis';
 import { loadGoods } from './load-goods';
 import { zoneOutcomes } from './outcomes';
 import { routeDepot, type DepotRouting, type DepotShipments } from './route-depot';
@@ -89,36 +90,7 @@ export function plan(input: PlanInput, partial: Partial<PlanOptions> = {}): Plan
     l.kind === 'depot-stock' ? l.depotIds.filter((d) => !capped.has(d)).map((d) => supplyLimit(d, l.commodityId, names)) : []);
   progress(1);
 
-  return { routes, zones, excludedVehicles: excluded, supplyLimits, kpis: kpisOf(routes, zones, input, allocation.minFillRate, now() - startedMs) };
-}
-
-function kpisOf(routes: PlanResult['routes'], zones: PlanResult['zones'], input: PlanInput, allocationFillRate: number, runtimeMs: number): PlanKpis {
-  const capacity = new Map(input.vehicles.map((v) => [v.id, v.capacityKg]));
-  let deliveredKg = 0;
-  let demandKg = 0;
-  let minFill = 1;
-  let minCover: number | null = null;
-  for (const z of zones) {
-    for (const c of Object.keys(z.demandKg)) {
-      deliveredKg += z.deliveredKg[c]!;
-      demandKg += z.demandKg[c]!;
-      if (z.demandKg[c]! > 0) minFill = Math.min(minFill, z.fillRate[c]!);
-      const cover = z.daysOfCover[c];
-      if (cover !== null && cover !== undefined) minCover = minCover === null ? cover : Math.min(minCover, cover);
-    }
-  }
-  const trips = routes.flatMap((r) => r.trips.map((t) => t.loadKg / (capacity.get(r.vehicleId) ?? Infinity)));
-  return {
-    minFillRate: minFill,
-    allocationFillRate: allocationFillRate,
-    deliveredKg, demandKg,
-    distanceKm: routes.reduce((s, r) => s + r.distanceM, 0) / 1000,
-    vehiclesUsed: routes.length,
-    vanUtilisation: trips.length ? trips.reduce((a, b) => a + b, 0) / trips.length : 0,
-    zonesShort: zones.filter((z) => z.shortfalls.length > 0).length,
-    minDaysOfCover: minCover,
-    runtimeMs,
-  };
+  return { routes, zones, excludedVehicles: excluded, supplyLimits, kpis: kpisOf(routes, zones, new Map(input.vehicles.map((v) => [v.id, v.capacityKg])), allocation.minFillRate, now() - startedMs) };
 }
 
 function namesOf(input: PlanInput): Names {
