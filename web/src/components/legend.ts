@@ -1,14 +1,24 @@
 import { h } from '../dom';
 import { t } from '../i18n';
-import { TIER_COLOURS, LIFTED_COLOUR } from '../zones/colour';
+import { COVER_BANDS, LIFTED_COLOUR, TIER_COLOURS } from '../zones/colour';
 import { tierLabel } from '../zones/tiers';
 
-/** The map legend (tier colours for now; cover bands join once plans exist). Plain DOM over the map. */
-export function legend(): HTMLElement {
-  const rows = Object.entries(TIER_COLOURS).map(([tier, colour]) => swatch(colour, tierLabel(tier)));
+/** The map legend: tier colours, or days-of-cover bands once a plan colours the zones. Plain DOM over the map. */
+export function legend(mode: 'tier' | 'cover' = 'tier'): HTMLElement {
+  const rows = mode === 'tier'
+    ? Object.entries(TIER_COLOURS).map(([tier, colour]) => swatch(colour, tierLabel(tier)))
+    : COVER_BANDS.map((band, i) => swatch(band.colour, i === 0 ? t('legend.coverLow')
+      : band.below === Infinity ? t('legend.coverHigh') : t('legend.coverBand', { from: COVER_BANDS[i - 1]!.below, to: band.below })));
   rows.push(swatch(LIFTED_COLOUR, t('status.lifted')));
   rows.push(h('div', { class: 'legend-row' }, h('span', { class: 'legend-dot' }), t('depots.title')));
-  return h('div', { class: 'legend', 'data-testid': 'legend' }, h('strong', null, t('legend.title')), ...rows);
+  if (mode === 'cover') rows.push(h('div', { class: 'legend-row' }, h('span', { class: 'legend-line' }), t('legend.route')));
+  return h('div', { class: 'legend', 'data-testid': 'legend', 'data-mode': mode },
+    h('strong', null, mode === 'cover' ? t('legend.cover') : t('legend.title')), ...rows);
+}
+
+/** Swaps the legend inside `root` to the given mode. */
+export function setLegend(root: HTMLElement, mode: 'tier' | 'cover'): void {
+  root.querySelector('[data-testid="legend"]')?.replaceWith(legend(mode));
 }
 
 function swatch(colour: string, label: string): HTMLElement {

@@ -3,8 +3,11 @@ import 'leaflet/dist/leaflet.css';
 import type { LngLat, PolygonGeometry } from '../../../server/contract';
 import { startDrawing, type DrawHandlers, type DrawSession } from './draw-tool';
 import { polygonLatLngs, toLatLng } from './geo-edge';
+import { createRouteLayer, type MapRoute } from './route-layer';
 import { exposeTestHook } from './test-hook';
 import { addTiles, tileConfig, type TileConfig } from './tiles';
+
+export type { MapRoute } from './route-layer';
 
 export interface MapZone {
   id: string;
@@ -32,6 +35,8 @@ export interface ZoneMap {
   /** Replaces the zones; `fit` frames them (and the depots) first, so the polygons are projected once. */
   setZones(zones: readonly MapZone[], fit?: boolean): void;
   setDepots(depots: readonly MapDepot[]): void;
+  /** Replaces the drawn delivery routes; `fit` frames them. */
+  setRoutes(routes: readonly MapRoute[], fit?: boolean): void;
   selectZone(id: string | null, focus?: boolean): void;
   focusDepot(id: string): void;
   fitAll(): void;
@@ -68,6 +73,7 @@ export function createZoneMap(container: HTMLElement, options: ZoneMapOptions = 
     .setView([23.12, 113.24], 12);
   addTiles(map, options.tiles === undefined ? tileConfig() : options.tiles);
   const zoneLayer = L.featureGroup().addTo(map);
+  const routeLayer = createRouteLayer(map, renderer, container);
   const depotLayer = L.featureGroup().addTo(map);
   const zoneById = new Map<string, L.Polygon>();
   const depotById = new Map<string, L.CircleMarker>();
@@ -105,6 +111,7 @@ export function createZoneMap(container: HTMLElement, options: ZoneMapOptions = 
         zoneLayer.addLayer(polygon);
       }
       zoneById.get(selected ?? '')?.bringToFront();
+      routeLayer.front();
       depotLayer.eachLayer((layer) => (layer as L.CircleMarker).bringToFront());
     },
     setDepots(depots) {
@@ -121,6 +128,12 @@ export function createZoneMap(container: HTMLElement, options: ZoneMapOptions = 
         depotLayer.addLayer(marker);
       }
     },
+    setRoutes(routes, fit = false) {
+      routeLayer.set(routes);
+      const bounds = routeLayer.bounds();
+      if (fit && bounds.isValid()) map.fitBounds(bounds, { padding: [24, 24], maxZoom: 16, animate: false });
+      depotLayer.eachLayer((layer) => (layer as L.CircleMarker).bringToFront());
+    },
     selectZone(id, focus = false) {
       const previous = selected;
       selected = id;
@@ -128,6 +141,7 @@ export function createZoneMap(container: HTMLElement, options: ZoneMapOptions = 
       const polygon = id ? zoneById.get(id) : undefined;
       if (!polygon) return;
       polygon.setStyle(SELECTED_STYLE).bringToFront();
+      routeLayer.front();
       depotLayer.eachLayer((layer) => (layer as L.CircleMarker).bringToFront());
       if (focus) map.fitBounds(polygon.getBounds(), { maxZoom: 16, padding: [40, 40] });
     },

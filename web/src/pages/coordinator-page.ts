@@ -1,7 +1,9 @@
-import type { Commodity, Depot, District, Zone } from '../../../server/contract';
+import type { Commodity, Depot, District, Plan, Zone } from '../../../server/contract';
 import { request } from '../api';
 import { drawPanel } from '../components/draw-panel';
 import { importPanel } from '../components/import-panel';
+import { setLegend } from '../components/legend';
+import { planPanel } from '../components/plan-panel';
 import { depotCard, stockScale } from '../components/stock-bars';
 import { tabs } from '../components/tabs';
 import { zoneEditor } from '../components/zone-editor';
@@ -9,6 +11,9 @@ import { zoneTable } from '../components/zone-table';
 import { h, replaceChildren } from '../dom';
 import { t } from '../i18n';
 import { createZoneMap, type ZoneMap } from '../map/zone-map';
+import { coverByZone } from '../plans/plan-format';
+import { planRoutes } from '../plans/plan-map';
+import { loadRefs, type PlanRefs } from '../plans/plan-refs';
 import type { Page, PageContext } from '../router';
 import { mapDepots, mapZones } from '../zones/map-items';
 import { tierChoices } from '../zones/tiers';
@@ -31,6 +36,18 @@ export function coordinatorPage(ctx: PageContext): Page {
   let panel: ReturnType<typeof tabs> | null = null;
   let draw: ReturnType<typeof drawPanel> | null = null;
   let disposed = false;
+  let plans: ReturnType<typeof planPanel> | null = null;
+  let refs: Promise<PlanRefs> | null = null;
+  let cover: Map<string, number> | undefined;
+  const planRefs = (): Promise<PlanRefs> => (refs ??= loadRefs().catch((err: unknown) => { refs = null; throw err; }));
+
+  /** Colours zones by the shown plan's days of cover and draws its routes (or back to tiers without one). */
+  async function showPlan(plan: Plan | null): Promise<void> {
+    cover = plan?.result ? coverByZone(plan.result.zones) : undefined;
+    map?.setZones(mapZones(state.zones, cover));
+    map?.setRoutes(plan?.result ? planRoutes(plan, await planRefs()) : []);
+    setLegend(shell.el, cover ? 'cover' : 'tier');
+  }
 
   function select(id: string | null, focus = false): void {
     state.selected = id;
@@ -44,7 +61,7 @@ export function coordinatorPage(ctx: PageContext): Page {
     return h('div', null,
       zoneEditor(zone, tierChoices(state.zones), (updated) => {
         state.zones = state.zones.map((z) => (z.id === updated.id ? updated : z));
-        map?.setZones(mapZones(state.zones));
+        map?.setZones(mapZones(state.zones, cover));
         map?.selectZone(updated.id);
         replaceChildren(shell.side.querySelector('[data-testid="zone-list"]')!, list());
       }),
@@ -74,9 +91,10 @@ export function coordinatorPage(ctx: PageContext): Page {
     }
     if (disposed) return;
     map?.setDepots(mapDepots(state.depots, state.commodities, stockScale(state.depots)));
-    map?.setZones(mapZones(state.zones), fit);
+    map?.setZones(mapZones(state.zones, cover), fit);
     if (state.selected) map?.selectZone(state.selected);
-    if (panel && panel.current() !== 'draw' && panel.current() !== 'import') panel.show(panel.current());
+    refs = null;
+    if (panel && !['draw', 'import', 'plans'].includes(panel.current())) panel.show(panel.current());
   }
 
   async function mounted(): Promise<void> {
@@ -97,9 +115,15 @@ export function coordinatorPage(ctx: PageContext): Page {
     });
     const drawEl = draw.el;
     const importEl = importPanel(() => void reload());
+    plans = planPanel({
+      districts: state.districts, zones: () => state.zones, refs: planRefs,
+      onShow: (plan) => void showPlan(plan).catch((err: unknown) => shell.message.error(err)),
+    });
+    const plansEl = plans.el;
     panel = tabs([
       { id: 'zones', label: t('zones.title'), render: zonesTab },
       { id: 'depots', label: t('depots.title'), render: depotsTab },
+      { id: 'plans', label: t('plans.title'), render: () => plansEl },
       { id: 'draw', label: t('draw.title'), render: () => drawEl },
       { id: 'import', label: t('import.title'), render: () => importEl },
     ], 'zones');
@@ -113,6 +137,7 @@ export function coordinatorPage(ctx: PageContext): Page {
     dispose() {
       disposed = true;
       draw?.dispose();
+      plans?.dispose();
       map?.destroy();
     },
   };

@@ -1,0 +1,111 @@
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Plan, PlanSummary, VehicleRoute } from '../../server/contract';
+import { startE2E, switchLanguage, type E2E } from './harness';
+
+// Plans end to end on one server: the coordinator runs two plans, publishes one, compares them and
+// downloads a manifest; the driver then sees the published stops on a phone.
+
+async function runPlanInUi(page: Page, timeLimit: string): Promise<string> {
+  await page.getByTestId('plan-time-limit').fill(timeLimit);
+  const before = await page.getByTestId('plan-row').count();
+  await page.getByTestId('plan-run').click();
+  await page.locator('[data-testid="plan-progress"][data-done]').waitFor({ timeout: 60_000 });
+  await page.waitForFunction((n) => document.querySelectorAll('[data-testid="plan-row"]').length > n, before);
+  await page.locator('[data-testid="plan-detail"]').waitFor();
+  return (await page.getByTestId('plan-detail').getAttribute('data-plan-id'))!;
+}
+
+describe('plans in the browser (real server, chromium)', () => {
+  let e2e: E2E;
+  let page: Page;
+  let first = '';
+  let second = '';
+  beforeAll(async () => {
+    e2e = await startE2E();
+    page = await e2e.newPage();
+    await e2e.login(page, 'coordinator');
+    await page.getByTestId('tab-plans').click();
+    await page.getByTestId('plan-form').waitFor();
+  });
+  afterAll(async () => { await e2e?.close(); });
+
+  it('runs a plan: progress reaches 100 %, KPIs and shortfall reasons show, publish draws the routes', async () => {
+    expect(await page.getByTestId('plan-date').inputValue()).toBe('2021-06-03');
+    expect(await page.getByTestId('plan-district').inputValue()).toBe('liwan');
+    first = await runPlanInUi(page, '1');
+    expect(await page.getByTestId('plan-progress').getAttribute('data-pct')).toBe('100');
+    expect(await page.getByTestId('plan-progress-text').textContent()).toBe('100%');
+    expect(await page.getByTestId('plan-detail').getAttribute('data-status')).toBe('draft');
+    expect(await page.getByTestId('kpi-minFillRate').textContent()).toMatch(/最低满足率\d+(\.\d)?%/);
+    expect(await page.getByTestId('kpi-vehiclesUsed').textContent()).toMatch(/出车数\d+/);
+    const reasons = page.locator('[data-testid="shortfall-row"] td.reason');
+    expect(await reasons.count()).toBeGreaterThan(0);
+    expect(await reasons.first().textContent()).toMatch(/[\u4e00-\u9fff]/);
+    expect(await page.locator('[data-testid="excluded-list"] li').count()).toBeGreaterThan(0);
+    expect(Number(await page.getByTestId('map').getAttribute('data-routes'))).toBeGreaterThan(0);
+    expect(await page.getByTestId('legend').getAttribute('data-mode')).toBe('cover');
+
+    await page.getByTestId('plan-publish').click();
+    await page.locator('[data-testid="plan-detail"][data-status="published"]').waitFor();
+    const plan = await e2e.api<Plan>(await e2e.apiToken('coordinator'), `/api/plans/${first}`);
+    expect(plan.status).toBe('published');
+    const routes = plan.result!.routes.reduce((n, r) => n + r.trips.length, 0);
+    expect(Number(await page.getByTestId('map').getAttribute('data-routes'))).toBe(routes);
+    await page.waitForTimeout(300);
+    await e2e.screenshot(page, 'plans-coordinator-zh');
+    await switchLanguage(page, 'en');
+    await page.getByTestId('tab-plans').click();
+    await page.locator('[data-testid="plan-detail"][data-status="published"]').waitFor();
+    expect(await page.locator('[data-testid="shortfall-row"] td.reason').first().textContent()).toMatch(/[a-z]{3}/);
+    await page.waitForTimeout(300);
+    await e2e.screenshot(page, 'plans-coordinator-en');
+    await switchLanguage(page, 'zh');
+    await page.getByTestId('tab-plans').click();
+    await page.getByTestId('plan-form').waitFor();
+  });
+
+  it('compares two plans side by side', async () => {
+    second = await runPlanInUi(page, '2');
+    await page.locator(`[data-plan-id="${first}"] [data-testid="plan-pick"]`).check();
+    await page.locator(`[data-plan-id="${second}"] [data-testid="plan-pick"]`).check();
+    await page.getByTestId('plan-compare-run').click();
+    await page.getByTestId('plan-compare').waitFor();
+    expect(await page.getByTestId('compare-kpi').count()).toBe(9);
+    const changed = await page.locator('[data-testid="compare-vehicle"], [data-testid="compare-zone"]').count();
+    const cmp = await e2e.api<{ vehicles: unknown[]; zones: unknown[] }>(await e2e.apiToken('coordinator'), `/api/plans/${first}/compare/${second}`);
+    expect(changed).toBe(cmp.vehicles.length + cmp.zones.length);
+    expect(await page.locator('[data-testid="compare-kpi"][data-kpi="distanceKm"] td').nth(3).textContent()).toMatch(/^[+-]?\d|—/);
+    await e2e.screenshot(page, 'plans-compare-zh');
+  });
+
+  it('downloads a van manifest as CSV with its stops, and opens the printable sheet', async () => {
+    await page.locator(`[data-plan-id="${first}"] [data-testid="plan-open"]`).click();
+    await page.locator(`[data-testid="plan-detail"][data-plan-id="${first}"]`).waitFor();
+    const row = page.getByTestId('route-row').first();
+    const vehicleId = (await row.getAttribute('data-vehicle-id'))!;
+    const [download] = await Promise.all([page.waitForEvent('download'), row.getByTestId('manifest-csv').click()]);
+    expect(download.suggestedFilename()).toBe(`manifest-2021-06-03-${vehicleId}.csv`);
+    const csv = readFileSync((await download.path())!, 'utf8').replace(/^\uFEFF/, '');
+    const lines = csv.trim().split('\r\n');
+    const route = await e2e.api<VehicleRoute>(await e2e.apiToken('coordinator'), `/api/vehicles/${vehicleId}/route`);
+    const stops = route.trips.flatMap((trip) => trip.stops);
+    expect(lines).toHaveLength(stops.length + 1);
+    expect(lines[0]).toMatch(/^趟次,序号,zone_id,区域,交接点,lng,lat,到达/);
+    stops.forEach((stop, i) => expect(lines[i + 1]!.split(',')[2]).toBe(stop.zoneId));
+    expect(lines[1]).toMatch(/,\d\d:\d\d,/);
+
+    await row.getByTestId('manifest-open').click();
+    await page.getByTestId('manifest-sheet').waitFor();
+    expect(await page.getByTestId('manifest-row').count()).toBe(stops.length);
+    await e2e.screenshot(page, 'plans-manifest-zh');
+    await page.getByTestId('manifest-close').click();
+  });
+
+  it('the API lists both plans, one published', async () => {
+    const list = await e2e.api<PlanSummary[]>(await e2e.apiToken('coordinator'), '/api/plans');
+    expect(list.find((p) => p.id === first)?.status).toBe('published');
+    expect(list.find((p) => p.id === second)?.status).toBe('draft');
+  });
+});

@@ -1,0 +1,148 @@
+import type { District, Plan, PlanSummary, Zone } from '../../../server/contract';
+import { request } from '../api';
+import { h, replaceChildren } from '../dom';
+import { localName, t, tOr } from '../i18n';
+import { latestSealedDate, planLabel } from '../plans/plan-format';
+import type { PlanRefs } from '../plans/plan-refs';
+import { messageBox } from './messages';
+import { planCompare } from './plan-compare';
+import { planDetail } from './plan-detail';
+
+export interface PlanPanelOptions {
+  districts: readonly District[];
+  zones(): readonly Zone[];
+  refs(): Promise<PlanRefs>;
+  /** The plan whose routes and cover the map shows (the one opened, else the latest published). */
+  onShow(plan: Plan | null): void;
+}
+
+const POLL_MS = 500;
+const isDone = (s: PlanSummary): boolean => s.status !== 'queued' && s.status !== 'running';
+
+/** The 计划 Plans tab: run a plan with progress, list plans, open one, compare two, publish a draft. */
+export function planPanel(options: PlanPanelOptions): { el: HTMLElement; dispose(): void } {
+  const message = messageBox('plan-message');
+  const zones = options.zones();
+  const latest = zones.filter((z) => z.sealedAt).sort((a, b) => Date.parse(b.sealedAt!) - Date.parse(a.sealedAt!))[0];
+  const district = h('select', { 'data-testid': 'plan-district', onchange: () => { date.value = latestSealedDate(zones, district.value || undefined) ?? date.value; } },
+    h('option', { value: '' }, t('plans.allDistricts')),
+    options.districts.map((d) => h('option', { value: d.id }, localName(d))));
+  district.value = latest?.districtId ?? '';
+  const date = h('input', { type: 'date', 'data-testid': 'plan-date', required: true, value: latestSealedDate(zones, district.value || undefined) ?? '' });
+  const limit = h('input', { type: 'number', min: 1, max: 60, step: 1, 'data-testid': 'plan-time-limit', value: 2 });
+  const runButton = h('button', { type: 'submit', class: 'primary', 'data-testid': 'plan-run' }, t('plans.run'));
+  const bar = h('progress', { max: 100, value: 0, 'data-testid': 'plan-progress-bar' });
+  const barText = h('span', { 'data-testid': 'plan-progress-text' }, '0%');
+  const progress = h('div', { class: 'plan-progress', 'data-testid': 'plan-progress', hidden: true }, h('span', null, t('plans.running')), bar, barText);
+  const list = h('div', { class: 'plan-list', 'data-testid': 'plan-list' });
+  const view = h('div', { 'data-testid': 'plan-view' });
+  const picked = new Set<string>();
+  const compareButton = h('button', { type: 'button', 'data-testid': 'plan-compare-run', disabled: true, onclick: () => void compare() }, t('plans.compare'));
+  let plans: PlanSummary[] = [];
+  let disposed = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+
+  function setProgress(fraction: number): void {
+    const pct = Math.round(Math.max(0, Math.min(1, fraction)) * 100);
+    bar.value = pct;
+    barText.textContent = t('plans.progress', { pct });
+    progress.dataset.pct = String(pct);
+  }
+
+  function renderList(): void {
+    compareButton.disabled = picked.size !== 2;
+    replaceChildren(list, plans.length === 0 ? h('p', { class: 'muted' }, t('plans.empty')) : plans.map((p) => h('div', {
+      class: 'plan-row', 'data-testid': 'plan-row', 'data-plan-id': p.id, 'data-status': p.status,
+    },
+      h('input', {
+        type: 'checkbox', 'data-testid': 'plan-pick', 'aria-label': planLabel(p), checked: picked.has(p.id), disabled: !isDone(p) || p.status === 'failed',
+        onchange: (e: Event) => { const on = (e.target as HTMLInputElement).checked; if (on) picked.add(p.id); else picked.delete(p.id); renderList(); },
+      }),
+      h('span', { class: 'plan-name' }, planLabel(p)),
+      h('span', { class: `plan-status status-${p.status}` }, tOr(`plan.status.${p.status}`, p.status)),
+      h('button', { type: 'button', 'data-testid': 'plan-open', onclick: () => void open(p.id) }, t('plans.open')))));
+  }
+
+  async function loadList(): Promise<void> {
+    plans = await request('GET /api/plans');
+    for (const id of [...picked]) if (!plans.some((p) => p.id === id)) picked.delete(id);
+    if (!disposed) renderList();
+  }
+
+  async function open(id: string): Promise<void> {
+    try {
+      const [plan, refs] = await Promise.all([request('GET /api/plans/:id', { params: { id } }), options.refs()]);
+      if (disposed) return;
+      replaceChildren(view, planDetail(plan, refs, { onPublish: (p) => void publish(p) }));
+      options.onShow(plan.result ? plan : null);
+    } catch (err) { message.error(err); }
+  }
+
+  async function publish(plan: Plan): Promise<void> {
+    try {
+      const summary = await request('POST /api/plans/:id/publish', { params: { id: plan.id } });
+      message.info(t('plans.publishedMsg', { n: summary.version ?? '?' }));
+      await loadList();
+      await open(plan.id);
+    } catch (err) { message.error(err); }
+  }
+
+  async function compare(): Promise<void> {
+    const [a, b] = plans.filter((p) => picked.has(p.id)).reverse(); // older first: before → after
+    if (!a || !b) return;
+    try {
+      const [cmp, refs] = await Promise.all([request('GET /api/plans/:a/compare/:b', { params: { a: a.id, b: b.id } }), options.refs()]);
+      if (!disposed) replaceChildren(view, planCompare(cmp, refs, () => replaceChildren(view)));
+    } catch (err) { message.error(err); }
+  }
+
+  async function poll(id: string): Promise<void> {
+    if (disposed) return;
+    try {
+      const plan = await request('GET /api/plans/:id', { params: { id } });
+      setProgress(plan.progress);
+      if (!isDone(plan)) { timer = setTimeout(() => void poll(id), POLL_MS); return; }
+      runButton.disabled = false;
+      progress.dataset.done = plan.status;
+      await loadList();
+      await open(id);
+    } catch (err) {
+      message.error(err);
+      timer = setTimeout(() => void poll(id), POLL_MS * 4);
+    }
+  }
+
+  async function run(e: Event): Promise<void> {
+    e.preventDefault();
+    message.clear();
+    runButton.disabled = true;
+    progress.hidden = false;
+    delete progress.dataset.done;
+    setProgress(0);
+    try {
+      const summary = await request('POST /api/plans', {
+        body: { date: date.value, districtId: district.value || undefined, timeLimitS: Number(limit.value) || 2 },
+      });
+      await loadList();
+      await poll(summary.id);
+    } catch (err) {
+      runButton.disabled = false;
+      progress.hidden = true;
+      message.error(err);
+    }
+  }
+
+  const form = h('form', { class: 'plan-form', 'data-testid': 'plan-form', onsubmit: (e: Event) => void run(e) },
+    h('div', { class: 'field-row' },
+      h('label', { class: 'field' }, h('span', null, t('plans.date')), date),
+      h('label', { class: 'field' }, h('span', null, t('plans.district')), district),
+      h('label', { class: 'field' }, h('span', null, t('plans.timeLimit')), limit)),
+    h('div', { class: 'actions' }, runButton));
+  const el = h('div', { class: 'plan-panel', 'data-testid': 'plan-panel' }, form, progress, message.el,
+    h('h4', null, t('plans.list')), list, h('div', { class: 'actions' }, compareButton, h('span', { class: 'muted' }, t('plans.compareHint'))), view);
+  loadList().then(() => {
+    const published = plans.find((p) => p.status === 'published');
+    if (published) void open(published.id);
+  }).catch((err: unknown) => message.error(err));
+  return { el, dispose() { disposed = true; clearTimeout(timer); } };
+}
