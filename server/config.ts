@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { DEFAULT_TIER_RULES, type TierRule } from './domain/tiers';
+import { DEFAULT_OPS, type OpsConfig } from './ops-config';
 
 /** Everything the process reads from its environment, read once, here and nowhere else. */
 export interface Config {
@@ -16,6 +17,8 @@ export interface Config {
   /** Seed the demo scenario into an empty database at start. */
   seedDemo: boolean;
   logRequests: boolean;
+  /** Residents' requests, alerts and passes: limits and thresholds (server/ops-config.ts). */
+  ops: OpsConfig;
 }
 
 const OSM_TILES = {
@@ -34,6 +37,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     tiles: env.TILE_URL ? { url: env.TILE_URL, attribution: env.TILE_ATTRIBUTION ?? '' } : OSM_TILES,
     seedDemo: env.SEED_DEMO !== '0',
     logRequests: env.LOG_REQUESTS === '1',
+    ops: {
+      requests: {
+        ...DEFAULT_OPS.requests,
+        deviceBurst: intFrom(env.REQUEST_DEVICE_BURST, DEFAULT_OPS.requests.deviceBurst, 'REQUEST_DEVICE_BURST'),
+        zoneBurst: intFrom(env.REQUEST_ZONE_BURST, DEFAULT_OPS.requests.zoneBurst, 'REQUEST_ZONE_BURST'),
+      },
+      alerts: { ...DEFAULT_OPS.alerts, intervalMs: intFrom(env.ALERT_INTERVAL_MS, DEFAULT_OPS.alerts.intervalMs, 'ALERT_INTERVAL_MS') },
+    },
   };
 }
 

@@ -4,6 +4,9 @@
 
 export type LngLat = [lng: number, lat: number];
 
+export * from './contract-requests';
+import type { RequestApiRoutes } from './contract-requests';
+
 export type Role = 'coordinator' | 'district_official' | 'driver';
 export const ROLES: readonly Role[] = ['coordinator', 'district_official', 'driver'];
 
@@ -257,7 +260,7 @@ export interface ListQuery {
   districtId?: string;
 }
 
-export interface ApiRoutes {
+export interface ApiRoutes extends RequestApiRoutes {
   'GET /api/health': { body: never; reply: Health };
   'POST /api/sessions': { body: LoginInput; reply: LoginResult };
   'DELETE /api/sessions/current': { body: never; reply: { revoked: true } };

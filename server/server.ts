@@ -42,6 +42,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   }
   const services = createServices({
     store, passwords, now, tierRules: config.tierRules, sessionTtlS: config.sessionTtlS,
+    ops: config.ops,
   });
   // Embedded (one process owns the SQLite file): plans a previous run left unfinished never will finish.
   if (store.kind === 'sqlite') await services.plans.failInterrupted();

@@ -12,6 +12,7 @@ import { depotRoutes } from './routes/depot-routes';
 import { fleetRoutes } from './routes/fleet-routes';
 import { planRoutes } from './routes/plan-routes';
 import { referenceRoutes } from './routes/reference-routes';
+import { requestRoutes } from './routes/request-routes';
 import { sessionRoutes } from './routes/session-routes';
 import { zoneRoutes } from './routes/zone-routes';
 import { emptyQuerySchema as emptyQuery } from './schemas';
@@ -38,6 +39,7 @@ export function allRoutes(services: Services, health: () => Health, sessionTtlS:
     ...depotRoutes(services),
     ...fleetRoutes(services),
     ...planRoutes(services),
+    ...requestRoutes(services),
     ...extra,
   ];
 }

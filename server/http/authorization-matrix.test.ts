@@ -16,6 +16,7 @@ const ids = {
   liwanZone: '', fsZone: '', liwanDepot: '', fsDepot: '', liwanVehicle: '', fsVehicle: '', liwanStaff: '', fsStaff: '',
   driverVehicle: '', driverDepot: '', driverStaff: '', fsDistrict: '',
   liwanPlan: '', liwanPlan2: '', fsPlan: '', fsPlan2: '',
+  liwanRequest: '', fsRequest: '', coordinatorUser: '',
 };
 let seq = 0;
 const fresh = (prefix: string) => `${prefix}-${++seq}`;
@@ -124,6 +125,16 @@ const cases: Record<RouteKey, (scope: Scope, actor: Actor) => Promise<Request> |
   'PUT /api/staff/:id': async (s, a) => ({ path: `/api/staff/${await target('staff', s, a)}`, body: staffBody(s) }),
   'DELETE /api/staff/:id': async (s, a) => ({ path: `/api/staff/${await target('staff', s, a)}` }),
   'GET /api/audit': () => ({ path: '/api/audit?limit=5' }),
+  'GET /api/public/zones/:zoneId': (s) => ({ path: `/api/public/zones/${publicZone(s)}` }),
+  'POST /api/public/zones/:zoneId/requests': (s) => ({ path: `/api/public/zones/${publicZone(s)}/requests`, body: requestBody() }),
+  'GET /api/requests': (s) => ({ path: `/api/requests?districtId=${districtFor(s)}` }),
+  'GET /api/requests/:id': (s) => ({ path: `/api/requests/${s === 'own' ? ids.liwanRequest : ids.fsRequest}` }),
+  'PATCH /api/requests/:id': async (s, a) => ({
+    path: `/api/requests/${await requestTarget('PATCH /api/requests/:id', s, a)}`, body: { status: 'assigned', ownerId: ids.coordinatorUser },
+  }),
+  'POST /api/requests/bulk': async (s, a) => ({
+    path: '/api/requests/bulk', body: { ids: [await requestTarget('POST /api/requests/bulk', s, a)], action: 'assign', ownerId: ids.coordinatorUser },
+  }),
   'POST /api/plans': (s) => ({ path: '/api/plans', body: planBody(s) }),
   'GET /api/plans': (s) => ({ path: `/api/plans?districtId=${districtFor(s)}` }),
   'GET /api/plans/:id': (s) => ({ path: `/api/plans/${s === 'own' ? ids.liwanPlan : ids.fsPlan}` }),
@@ -135,6 +146,20 @@ const cases: Record<RouteKey, (scope: Scope, actor: Actor) => Promise<Request> |
     path: `/api/vehicles/${a === 'driver' ? (s === 'own' ? ids.driverVehicle : ids.fsVehicle) : s === 'own' ? ids.liwanVehicle : ids.fsVehicle}/route`,
   }),
 };
+// Public request pages: "foreign" is a zone that does not exist (the page must answer 404 and store nothing).
+const PUBLIC = new Set<RouteKey>(['GET /api/public/zones/:zoneId', 'POST /api/public/zones/:zoneId/requests']);
+const publicZone = (s: Scope) => (s === 'own' ? ids.liwanZone : 'no-such-zone');
+const requestBody = () => ({ category: 'food_shortage' as const, building: '3栋', contact: '13800000000', text: fresh('缺少蔬菜') });
+/** Files a request through the service (each with its own device, so the matrix never meets the rate limit). */
+async function fileRequest(scope: Scope): Promise<string> {
+  const { receiptId } = await server.services.requests.file(scope === 'own' ? ids.liwanZone : ids.fsZone, requestBody(), fresh('matrix-device'));
+  return (await server.store.requests.list()).find((r) => r.receiptId === receiptId)!.id;
+}
+/** Allowed changes get a fresh request; refused ones aim at a standing one, which must stay new. */
+async function requestTarget(key: RouteKey, scope: Scope, actor: Actor): Promise<string> {
+  if (expected(key, actor, scope) === 'allow') return fileRequest(scope);
+  return scope === 'own' ? ids.liwanRequest : ids.fsRequest;
+}
 const otherDepot = () => (ids.driverDepot === ids.liwanDepot ? ids.fsDepot : ids.liwanDepot);
 
 const DRIVER_ROUTES = new Set<RouteKey>([
@@ -145,6 +170,7 @@ const UNSCOPED = new Set<RouteKey>(['GET /api/health', 'POST /api/sessions', 'DE
 
 /** The rule the server must follow, stated independently of its implementation. */
 function expected(key: RouteKey, actor: Actor, scope: Scope): 'allow' | 'deny' {
+  if (PUBLIC.has(key)) return scope === 'own' ? 'allow' : 'deny';
   if (key === 'GET /api/health' || key === 'POST /api/sessions') return 'allow';
   if (actor === 'anonymous') return 'deny';
   if (actor === 'coordinator') return 'allow';
@@ -180,6 +206,8 @@ beforeAll(async () => {
   ids.driverDepot = vehicle.homeDepotId;
   ids.driverStaff = staff.find((s: { vehicleId: string | null }) => s.vehicleId === me.vehicleId).id;
   [ids.liwanPlan, ids.liwanPlan2, ids.fsPlan, ids.fsPlan2] = [await draftPlan('own'), await draftPlan('own'), await draftPlan('foreign'), await draftPlan('foreign')];
+  [ids.liwanRequest, ids.fsRequest] = [await fileRequest('own'), await fileRequest('foreign')];
+  ids.coordinatorUser = (await server.call('GET', '/api/me', { token: tokens.coordinator })).json.data.id;
 }, 120_000);
 
 // A plan queued by an allowed request finishes before the next case takes its snapshot.

@@ -37,7 +37,7 @@ export function route<K extends RouteKey, B = undefined, Q = Record<string, neve
   return def as unknown as RouteDef<RouteKey, unknown, unknown>;
 }
 
-export function splitKey(key: RouteKey): { method: 'get' | 'post' | 'put' | 'delete'; path: string } {
+export function splitKey(key: RouteKey): { method: 'get' | 'post' | 'put' | 'patch' | 'delete'; path: string } {
   const [method, path] = key.split(' ') as [string, string];
-  return { method: method.toLowerCase() as 'get' | 'post' | 'put' | 'delete', path };
+  return { method: method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete', path };
 }

@@ -5,6 +5,8 @@ import { createStaffService, createVehicleService } from './fleet-service';
 import type { PlanRunner } from './plan-runner';
 import { createPlanService } from './plan-service';
 import type { Store } from './ports';
+import { createRequestService } from './request-service';
+import type { OpsConfig } from '../ops-config';
 import { createReferenceService } from './reference-service';
 import { createZoneService } from './zone-service';
 
@@ -18,6 +20,8 @@ export interface ServiceDeps {
   utcOffset?: string;
   /** Where plans run (default: a worker thread). */
   planRunner?: PlanRunner;
+  /** Requests, alerts and passes: limits and thresholds (defaults: DEFAULT_OPS). */
+  ops?: OpsConfig;
 }
 
 export function createServices(deps: ServiceDeps) {
@@ -30,6 +34,7 @@ export function createServices(deps: ServiceDeps) {
     staff: createStaffService(store, now),
     reference: createReferenceService(store, now),
     plans: createPlanService({ store, now, tierRules: deps.tierRules, utcOffset: deps.utcOffset, runner: deps.planRunner }),
+    requests: createRequestService({ store, now, limits: deps.ops?.requests }),
   };
 }
 

@@ -5,6 +5,7 @@ import type {
 } from '../contract';
 import type { TierRule } from '../domain/tiers';
 import { planInputFromRecords } from '../planner/input-from-records';
+import { extraDemandKg } from '../domain/request-demand';
 import { writeAudited } from './audit';
 import { AppError, notFound } from './errors';
 import { kpiDeltas, planChanges } from './plan-diff';
@@ -96,8 +97,10 @@ export function createPlanService(deps: PlanServiceDeps) {
 
   /** Loads the records as they are now, plans what is left and, for a replan, merges the kept part. */
   async function compute(plan: PlanRecord, settings: RunSettings, onProgress: (f: number) => void): Promise<{ plan: PlanResult; base: PlanResult | null }> {
-    const [zones, handoffPoints, commodities, depots, vehicles, staff] = await Promise.all([
+    const [zones, handoffPoints, commodities, depots, vehicles, staff, requests] = await Promise.all([
       store.zones.list(), store.handoffPoints.list(), store.commodities.list(), store.depots.list(), store.vehicles.list(), store.staff.list(),
+      // Residents' open requests raise their zone's demand (server/domain/request-demand.ts).
+      store.requests.list({ status: ['new', 'assigned'] }),
     ]);
     const districtId = plan.districtId ?? undefined;
     const base = plan.basePlanId ? (await store.plans.get(plan.basePlanId))?.result ?? null : null;
@@ -105,7 +108,7 @@ export function createPlanService(deps: PlanServiceDeps) {
     const basis = base ? replanBasis(base, settings.situation) : null;
     const input = planInputFromRecords(
       { zones, handoffPoints, commodities, staff, vehicles, depots: depots.filter((d) => !districtId || d.districtId === null || d.districtId === districtId) },
-      { date: plan.date, days: settings.days, utcOffset, tierRules, districtId, onHandKg: basis?.onHandKg },
+      { date: plan.date, days: settings.days, utcOffset, tierRules, districtId, onHandKg: basis?.onHandKg, extraKg: extraDemandKg(requests, commodities) },
     );
     const options = { seed: settings.seed, maxIterations: Number.MAX_SAFE_INTEGER };
     if (!base || !basis) return { plan: await runner.run(input, options, settings.timeLimitS, onProgress), base: null };

@@ -7,6 +7,7 @@ import { databaseKind } from './db';
 import { createDepotRepo } from './depot-repo';
 import { createDistrictRepo, createStreetRepo } from './district-repo';
 import { createPlanRepo } from './plan-repo';
+import { createRequestRepo } from './request-repo';
 import { createSessionRepo } from './session-repo';
 import { createStaffRepo } from './staff-repo';
 import { assertOutsideTransaction, inTransaction, outsideTransactionsOnly } from './transaction-guard';
@@ -56,6 +57,7 @@ function repositories(db: Knex, codec: Codec): Repositories {
     sessions: createSessionRepo(db),
     audit: createAuditRepo(db, codec),
     plans: createPlanRepo(db, codec),
+    requests: createRequestRepo(db),
   };
 }
 

@@ -1,0 +1,195 @@
+// Residents' requests, weak-signal alerts and frontline passes: part of the contract (re-exported by
+// contract.ts, which the web imports). A file of its own because contract.ts is past the size limit.
+
+export type RequestCategory =
+  | 'food_shortage'
+  | 'medicine'
+  | 'special_diet'
+  | 'elderly_disabled_care'
+  | 'infant_needs'
+  | 'complaint'
+  | 'other';
+export const REQUEST_CATEGORIES: readonly RequestCategory[] = [
+  'food_shortage', 'medicine', 'special_diet', 'elderly_disabled_care', 'infant_needs', 'complaint', 'other',
+];
+
+export type RequestStatus = 'new' | 'assigned' | 'resolved' | 'referred';
+export const REQUEST_STATUSES: readonly RequestStatus[] = ['new', 'assigned', 'resolved', 'referred'];
+
+/** What a resident sends from the zone's public page (no login). */
+export interface PublicRequestInput {
+  category: RequestCategory;
+  commodityId?: string;
+  /** Building and unit, e.g. "12栋 3单元". */
+  building: string;
+  /** Phone or WeChat: seen by staff only, never shown back. */
+  contact: string;
+  text: string;
+  /** Honeypot: the page hides it, so only a bot fills it in. */
+  website?: string;
+}
+
+/** All a resident gets back: nothing they typed is echoed. */
+export interface RequestReceipt {
+  receiptId: string;
+  message: string;
+}
+
+export interface PublicZone {
+  zoneId: string;
+  name: string;
+  nameEn: string;
+}
+
+export interface ResidentRequest {
+  id: string;
+  receiptId: string;
+  zoneId: string;
+  districtId: string;
+  category: RequestCategory;
+  commodityId: string | null;
+  building: string;
+  contact: string;
+  text: string;
+  status: RequestStatus;
+  ownerId: string | null;
+  note: string | null;
+  createdAt: string;
+  updatedAt: string;
+  /** Seconds since it was filed, computed when read. */
+  ageS: number;
+}
+
+export interface RequestListQuery {
+  status?: RequestStatus;
+  category?: RequestCategory;
+  zoneId?: string;
+  districtId?: string;
+  /** Only requests at least this old (the ones waiting too long). */
+  minAgeS?: number;
+  maxAgeS?: number;
+}
+
+export interface RequestPatch {
+  status: Exclude<RequestStatus, 'new'>;
+  /** Required for `assigned`: the user who handles it. */
+  ownerId?: string;
+  /** Required for `resolved` and `referred`. */
+  note?: string;
+}
+
+export type RequestBulkAction = 'assign' | 'resolve' | 'refer';
+
+export interface RequestBulkInput {
+  ids: string[];
+  action: RequestBulkAction;
+  ownerId?: string;
+  note?: string;
+}
+
+// ---- Alerts (weak signals) -------------------------------------------------------------------
+
+export type AlertRule = 'request_spike' | 'commodity_complaints' | 'low_cover' | 'failed_handoff' | 'no_delivery';
+export type AlertLevel = 'yellow' | 'orange' | 'red';
+export type AlertState = 'open' | 'acknowledged' | 'closed';
+
+export interface Alert {
+  id: string;
+  zoneId: string;
+  districtId: string;
+  rule: AlertRule;
+  reasonZh: string;
+  reasonEn: string;
+  state: AlertState;
+  /** Climbs with age while unacknowledged; frozen at acknowledgement. */
+  level: AlertLevel;
+  /** Who acknowledged it (the owner from then on). */
+  ownerId: string | null;
+  raisedAt: string;
+  acknowledgedAt: string | null;
+  closedAt: string | null;
+  closedBy: string | null;
+  closeNote: string | null;
+  ageS: number;
+}
+
+export interface AlertListQuery {
+  state?: AlertState;
+  rule?: AlertRule;
+  zoneId?: string;
+  districtId?: string;
+}
+
+// ---- Frontline passes ------------------------------------------------------------------------
+
+/** The signed content of a pass; the token is base64url(JSON of this) + "." + base64url(Ed25519 signature). */
+export interface PassClaims {
+  passId: string;
+  staffId: string;
+  passNumber: string;
+  name: string;
+  photoRef: string | null;
+  vehicleId: string | null;
+  vehicleName: string | null;
+  issuedAt: string;
+  /** The health check's validity: the pass lapses with it. */
+  validUntil: string;
+}
+
+export interface StaffPass extends PassClaims {
+  token: string;
+}
+
+export interface PassIssueInput {
+  photoRef?: string;
+}
+
+export interface PassPublicKey {
+  algorithm: 'Ed25519';
+  /** SubjectPublicKeyInfo, PEM. */
+  publicKeyPem: string;
+  /** The same key as a JWK (WebCrypto importKey('jwk', …) on a gate device). */
+  jwk: { kty: 'OKP'; crv: 'Ed25519'; x: string };
+}
+
+export interface RevokedPass {
+  passId: string;
+  revokedAt: string;
+}
+
+export interface DisinfectionInput {
+  at: string;
+  by: string;
+  method: string;
+}
+
+export interface Disinfection extends DisinfectionInput {
+  id: number;
+  vehicleId: string;
+  recordedBy: string;
+  recordedAt: string;
+}
+
+export interface RequestApiRoutes {
+  'GET /api/public/zones/:zoneId': { body: never; reply: PublicZone };
+  'POST /api/public/zones/:zoneId/requests': { body: PublicRequestInput; reply: RequestReceipt };
+  'GET /api/requests': { body: never; query: RequestListQuery; reply: ResidentRequest[] };
+  'GET /api/requests/:id': { body: never; reply: ResidentRequest };
+  'PATCH /api/requests/:id': { body: RequestPatch; reply: ResidentRequest };
+  'POST /api/requests/bulk': { body: RequestBulkInput; reply: ResidentRequest[] };
+}
+
+export interface AlertApiRoutes {
+  'GET /api/alerts': { body: never; query: AlertListQuery; reply: Alert[] };
+  'POST /api/alerts/:id/ack': { body: never; reply: Alert };
+  'POST /api/alerts/:id/close': { body: { note: string }; reply: Alert };
+}
+
+export interface PassApiRoutes {
+  'POST /api/staff/:id/pass': { body: PassIssueInput; reply: StaffPass };
+  'POST /api/staff/:id/pass/revoke': { body: never; reply: { revoked: number } };
+  'GET /api/passes/public-key': { body: never; reply: PassPublicKey };
+  'GET /api/passes/revoked': { body: never; reply: RevokedPass[] };
+  'POST /api/vehicles/:id/disinfections': { body: DisinfectionInput; reply: Disinfection };
+  'GET /api/vehicles/:id/disinfections': { body: never; reply: Disinfection[] };
+}

@@ -1,0 +1,47 @@
+// Limits and thresholds for residents' requests, alerts and passes (issue #6). Defaults here; config.ts
+// (the only reader of process.env) overrides the ones a deployment tunes.
+
+export interface RequestLimits {
+  /** Token buckets: a device (device id + IP) may file `deviceBurst` at once, then one per `deviceRefillS`. */
+  deviceBurst: number;
+  deviceRefillS: number;
+  /** A whole zone's page: protects triage from a flood (one compound, one angry group chat). */
+  zoneBurst: number;
+  zoneRefillS: number;
+  /** The same text in the same zone within this window is a duplicate. */
+  duplicateWindowS: number;
+}
+
+export interface AlertThresholds {
+  /** Spike: requests in the last `spikeWindowS` vs the zone's rate over the `baselineS` before it. */
+  spikeWindowS: number;
+  baselineS: number;
+  spikeMinCount: number;
+  spikeFactor: number;
+  /** The same commodity complained of this many times within `complaintWindowS`. */
+  complaintCount: number;
+  complaintWindowS: number;
+  /** Days of cover below this in the published plan raise low_cover. */
+  lowCoverDays: number;
+  /** No delivery to a zone for this long (once the live layer's events are wired in). */
+  noDeliveryS: number;
+  /** Unacknowledged alerts turn orange, then red, after these ages. */
+  orangeAfterS: number;
+  redAfterS: number;
+  /** How often the timer evaluates the rules; 0 turns the timer off (tests call evaluateAlerts). */
+  intervalMs: number;
+}
+
+export interface OpsConfig {
+  requests: RequestLimits;
+  alerts: AlertThresholds;
+}
+
+export const DEFAULT_OPS: OpsConfig = {
+  requests: { deviceBurst: 5, deviceRefillS: 120, zoneBurst: 60, zoneRefillS: 10, duplicateWindowS: 30 * 60 },
+  alerts: {
+    spikeWindowS: 3600, baselineS: 24 * 3600, spikeMinCount: 5, spikeFactor: 3,
+    complaintCount: 3, complaintWindowS: 24 * 3600, lowCoverDays: 1, noDeliveryS: 12 * 3600,
+    orangeAfterS: 30 * 60, redAfterS: 2 * 3600, intervalMs: 60_000,
+  },
+};

@@ -1,0 +1,28 @@
+import type { RequestLimits } from '../ops-config';
+import type { Store } from './ports';
+import type { RequestRecord } from './request-ports';
+import { createRequestIntake } from './request-intake';
+import { createRequestTriage } from './request-triage';
+
+export interface RequestServiceDeps {
+  store: Store;
+  now: () => Date;
+  limits?: RequestLimits;
+}
+
+/** Residents' requests: public intake and staff triage, with a hook for whoever reacts to new ones. */
+export function createRequestService({ store, now, limits }: RequestServiceDeps) {
+  const listeners = new Set<(record: RequestRecord) => void>();
+  const intake = createRequestIntake({ store, now, limits, onFiled: (r) => { for (const l of listeners) l(r); } });
+  return {
+    ...intake,
+    ...createRequestTriage(store, now),
+    /** Listens for newly filed requests; returns the unsubscribe. */
+    onFiled(listener: (record: RequestRecord) => void): () => void {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}
+
+export type RequestService = ReturnType<typeof createRequestService>;
