@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Plan, PlanSummary, VehicleRoute } from '../../server/contract';
+import type { LiveSnapshot, Plan, PlanSummary, VehicleRoute } from '../../server/contract';
+import { call, connectLive } from '../../server/testing/live-kit';
 import { startE2E, switchLanguage, type E2E } from './harness';
 
 // Plans end to end on one server: the coordinator runs two plans, publishes one, compares them and
@@ -107,5 +108,70 @@ describe('plans in the browser (real server, chromium)', () => {
     const list = await e2e.api<PlanSummary[]>(await e2e.apiToken('coordinator'), '/api/plans');
     expect(list.find((p) => p.id === first)?.status).toBe('published');
     expect(list.find((p) => p.id === second)?.status).toBe('draft');
+  });
+
+  it('driver on a phone sees the published stops in order; deliveries recorded offline are sent once online', async () => {
+    const driverToken = await e2e.apiToken('driver');
+    const route = await e2e.api<VehicleRoute | null>(driverToken, '/api/vehicles/lw-van-01/route');
+    expect(route?.planId).toBe(first);
+    const stops = route!.trips.flatMap((trip) => trip.stops);
+    expect(stops.length).toBeGreaterThanOrEqual(2);
+
+    const phone = await e2e.newPage({ width: 390, height: 844 }, true);
+    await e2e.login(phone, 'driver');
+    await phone.getByTestId('stop').first().waitFor();
+    const zones = await phone.getByTestId('stop').evaluateAll((els) => els.map((el) => el.getAttribute('data-zone-id')));
+    expect(zones).toEqual(stops.map((s) => s.zoneId));
+    expect(await phone.getByTestId('route-sub').textContent()).toContain('2021-06-03');
+    expect(await phone.getByTestId('nav-geo').first().getAttribute('href')).toMatch(/^geo:23\.\d+,113\.\d+/);
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await phone.waitForTimeout(300);
+    await e2e.screenshot(phone, 'plans-driver-zh');
+
+    await phone.context().setOffline(true);
+    await phone.locator('[data-testid="net-status"][data-online="false"]').waitFor();
+    for (const i of [0, 1]) {
+      const stop = phone.getByTestId('stop').nth(i);
+      await stop.getByTestId('stop-deliver').click();
+      await phone.locator(`[data-testid="stop"]:nth-child(${i + 1})[data-status="delivered"]`).waitFor();
+    }
+    expect(await phone.getByTestId('pending-count').getAttribute('data-count')).toBe('2');
+    await e2e.screenshot(phone, 'plans-driver-offline-zh');
+    await phone.context().setOffline(false);
+    await phone.locator('[data-testid="pending-count"][data-count="0"]').waitFor({ timeout: 20_000 });
+
+    const coordinator = await connectLive(e2e.url, await e2e.apiToken('coordinator'));
+    try {
+      const reply = await call<LiveSnapshot>(coordinator, 'sync:request');
+      expect(reply.ok).toBe(true);
+      const van = reply.ok ? reply.data.vehicles.find((v) => v.vehicleId === 'lw-van-01') : undefined;
+      const delivered = van!.stops.filter((s) => s.status === 'delivered').map((s) => [s.tripIndex, s.stopIndex]);
+      expect(delivered).toHaveLength(2);
+    } finally {
+      coordinator.close();
+    }
+    await switchLanguage(phone, 'en');
+    await phone.getByTestId('stop').first().waitFor();
+    await e2e.screenshot(phone, 'plans-driver-en');
+  });
+
+  it('district view: zones sorted by days of cover from the published plan, bars per commodity, deliveries under way', async () => {
+    const page = await e2e.newPage();
+    await e2e.login(page, 'district');
+    await page.locator('[data-testid="zone-row"][data-cover]').first().waitFor();
+    const covers = await page.getByTestId('zone-row').evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset.cover ?? ''));
+    const known = covers.filter((c) => c !== '').map(Number);
+    expect(known.length).toBeGreaterThan(0);
+    expect(known).toEqual([...known].sort((a, b) => a - b));
+    expect(await page.locator('[data-testid="zone-row"] .cover-bar').count()).toBeGreaterThan(0);
+    await page.locator('[data-testid="live-vehicle"][data-vehicle-id="lw-van-01"]').waitFor();
+    expect(await page.locator('[data-vehicle-id="lw-van-01"] [data-testid="live-stop"][data-status="delivered"]').count()).toBe(2);
+    expect(Number(await page.getByTestId('map').getAttribute('data-routes'))).toBeGreaterThan(0);
+    await page.waitForTimeout(300);
+    await e2e.screenshot(page, 'plans-district-zh');
+    await switchLanguage(page, 'en');
+    await page.locator('[data-testid="live-vehicle"]').first().waitFor();
+    await page.waitForTimeout(300);
+    await e2e.screenshot(page, 'plans-district-en');
   });
 });

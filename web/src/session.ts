@@ -1,5 +1,6 @@
 import type { Role, User } from '../../server/contract';
 import { ApiFailure, request } from './api';
+import { clearApiCache } from './driver/sw-register';
 
 export type PagePath = '/login' | '/coordinator' | '/district' | '/driver';
 
@@ -43,5 +44,6 @@ export async function logout(): Promise<void> {
     if (!(err instanceof ApiFailure && err.code === 'UNAUTHENTICATED')) throw err;
   } finally {
     current = null;
+    await clearApiCache();
   }
 }

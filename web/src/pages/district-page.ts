@@ -1,55 +1,120 @@
-import type { Zone } from '../../../server/contract';
+import type { Commodity, Depot, LiveVehicle, Plan, Vehicle, Zone, ZoneOutcome } from '../../../server/contract';
 import { request } from '../api';
+import { coverTable } from '../components/cover-table';
+import { setLegend } from '../components/legend';
+import { liveDeliveries } from '../components/live-deliveries';
 import { stockScale } from '../components/stock-bars';
 import { zoneTable } from '../components/zone-table';
 import { h, replaceChildren } from '../dom';
 import { localName, t } from '../i18n';
+import { connectLive, type LiveLink } from '../live/live-link';
 import { createZoneMap, type ZoneMap } from '../map/zone-map';
+import { coverByZone, planLabel } from '../plans/plan-format';
+import { planRoutes } from '../plans/plan-map';
 import type { Page, PageContext } from '../router';
 import { mapDepots, mapZones } from '../zones/map-items';
 import { sortZones } from '../zones/zone-input';
 import { mapShell } from './map-shell';
 
 /**
- * The district official's view: their district's zones (the API filters by the session) and a table sorted
- * by tier; once plans land, pass days of cover to sortZones/mapZones/zoneTable and the order and colours follow.
+ * The district official's view: their district's zones (the API filters by the session), sorted by days of
+ * cover from the district's latest published plan (worst first, per-commodity bars), that plan's routes on the
+ * map, and the deliveries under way from the live layer.
  */
 export function districtPage(ctx: PageContext): Page {
   const shell = mapShell(t('role.district_official'), ctx.user, () => ctx.navigate('/login'), 'district-page');
+  const table = h('div', { 'data-testid': 'district-table' });
+  const deliveries = h('div', { 'data-testid': 'district-live' });
   let map: ZoneMap | null = null;
+  let live: LiveLink | null = null;
   let zones: Zone[] = [];
+  let commodities: Commodity[] = [];
+  let vehicles = new Map<string, string>();
+  let plan: Plan | null = null;
+  let cover = new Map<string, number>();
+  let outcomes = new Map<string, ZoneOutcome>();
+  let liveVehicles: LiveVehicle[] = [];
   let selected: string | null = null;
   let disposed = false;
 
-  function renderTable(): void {
-    const table = zoneTable(sortZones(zones), {
-      selectedId: selected, showCover: true,
-      onSelect: (id) => { selected = id; map?.selectZone(id, true); renderTable(); },
-    });
-    replaceChildren(shell.side, h('p', { class: 'muted' }, t('district.sortNote')), table);
+  function select(id: string, focus: boolean): void {
+    selected = id;
+    map?.selectZone(id, focus);
+    renderTable();
   }
 
+  function renderTable(): void {
+    const sorted = sortZones(zones, plan ? cover : undefined);
+    replaceChildren(table,
+      h('p', { class: 'muted', 'data-testid': 'district-note' }, plan ? t('district.sortNoteCover', { plan: planLabel(plan) }) : t('district.sortNote')),
+      plan ? coverTable(sorted, cover, outcomes, commodities, { selectedId: selected, onSelect: (id) => select(id, true) })
+        : zoneTable(sorted, { selectedId: selected, showCover: true, onSelect: (id) => select(id, true) }));
+  }
+
+  function renderLive(): void {
+    const zoneName = (id: string): string => { const z = zones.find((x) => x.id === id); return z ? localName(z) : id; };
+    replaceChildren(deliveries, live ? liveDeliveries(liveVehicles, vehicles, zoneName) : h('p', { class: 'muted' }, t('district.noLive')));
+  }
+
+  async function loadPlan(): Promise<void> {
+    const published = (await request('GET /api/plans', { query: { status: 'published' } }))[0];
+    plan = published ? await request('GET /api/plans/:id', { params: { id: published.id } }) : null;
+    cover = coverByZone(plan?.result?.zones ?? []);
+    outcomes = new Map((plan?.result?.zones ?? []).map((o) => [o.zoneId, o]));
+  }
+
+  function startLive(): void {
+    live = connectLive();
+    const resync = (): void => {
+      live?.snapshot().then((snap) => { liveVehicles = snap.vehicles; renderLive(); }).catch(() => undefined);
+    };
+    live.onResync(resync);
+    live.on('stop:updated', ({ stop }) => {
+      const v = liveVehicles.find((x) => x.vehicleId === stop.vehicleId && x.planId === stop.planId);
+      const i = v?.stops.findIndex((s) => s.tripIndex === stop.tripIndex && s.stopIndex === stop.stopIndex) ?? -1;
+      if (v && i >= 0) { v.stops[i] = stop; renderLive(); } else resync();
+    });
+    live.on('plan:published', () => void refresh());
+  }
+
+  async function refresh(): Promise<void> {
+    await loadPlan();
+    if (disposed) return;
+    map?.setZones(mapZones(zones, plan ? cover : undefined));
+    map?.setRoutes(plan ? planRoutes(plan, { depots: depotMap, vehicles: vehicleMap }) : []);
+    setLegend(shell.el, plan ? 'cover' : 'tier');
+    renderTable();
+  }
+
+  let depotMap = new Map<string, Depot>();
+  let vehicleMap = new Map<string, Vehicle>();
   async function mounted(): Promise<void> {
-    map = createZoneMap(shell.mapEl, { onZoneClick: (id) => { selected = id; map?.selectZone(id); renderTable(); } });
+    map = createZoneMap(shell.mapEl, { onZoneClick: (id) => select(id, false) });
     try {
-      const [districts, zoneList, depots, commodities] = await Promise.all([
+      const [districts, zoneList, depots, commodityList, vehicleList] = await Promise.all([
         request('GET /api/districts'), request('GET /api/zones'), request('GET /api/depots'), request('GET /api/commodities'),
+        request('GET /api/vehicles').catch((): Vehicle[] => []),
       ]);
       if (disposed) return;
       zones = zoneList;
+      commodities = commodityList;
+      depotMap = new Map(depots.map((d) => [d.id, d]));
+      vehicleMap = new Map(vehicleList.map((v) => [v.id, v]));
+      vehicles = new Map(vehicleList.map((v) => [v.id, v.name]));
       const own = districts.find((d) => d.id === ctx.user?.districtId) ?? districts[0];
-      if (own) {
-        const title = shell.el.querySelector('[data-testid="page-title"]');
-        if (title) title.textContent = t('district.title', { name: localName(own) });
-      }
+      const title = shell.el.querySelector('[data-testid="page-title"]');
+      if (own && title) title.textContent = t('district.title', { name: localName(own) });
       map.setDepots(mapDepots(depots, commodities, stockScale(depots)));
       map.setZones(mapZones(zones), true);
-      renderTable();
+      replaceChildren(shell.side, table, deliveries);
+      await refresh();
+      startLive();
+      renderLive();
       shell.el.dataset.ready = 'true';
     } catch (err) {
       if (!disposed) shell.message.error(err);
     }
   }
 
-  return { el: shell.el, mounted: () => void mounted(), dispose() { disposed = true; map?.destroy(); } };
+  return { el: shell.el, mounted: () => void mounted(), dispose() { disposed = true; live?.close(); map?.destroy(); } };
 }

@@ -1,29 +1,39 @@
-import type { Depot, Vehicle } from '../../../server/contract';
+import type { Commodity, Depot, Vehicle } from '../../../server/contract';
 import { request } from '../api';
 import { messageBox } from '../components/messages';
 import { topBar } from '../components/top-bar';
 import { formatNumber, h, replaceChildren } from '../dom';
-import { localName, t, type MessageKey } from '../i18n';
 import { createOfflineQueue } from '../driver/offline-queue';
+import { outboxSender } from '../driver/outbox-sender';
+import { routeSection } from '../driver/route-section';
+import { registerServiceWorker } from '../driver/sw-register';
+import { localName, t, type MessageKey } from '../i18n';
+import { connectLive, type LiveLink } from '../live/live-link';
 import type { Page, PageContext } from '../router';
 
-/** The driver's phone page: their van, its home depot, today's stops (none until plans are published). */
+const FLUSH_EVERY_MS = 5000;
+
+/** The driver's phone page: their van, today's stops with actions (kept offline, sent in order), a route map. */
 export function driverPage(ctx: PageContext): Page {
   const message = messageBox('page-message');
   const vehicleCard = h('section', { class: 'card', 'data-testid': 'vehicle-card' }, h('p', { class: 'muted' }, t('common.loading')));
   const queue = createOfflineQueue(localStorage);
   const status = h('p', { class: 'net-status', 'data-testid': 'net-status' });
-  const stops = h('section', { class: 'card', 'data-testid': 'stops' },
-    h('h2', null, t('driver.stops')),
-    h('ol', { class: 'stop-list', 'data-testid': 'stop-list' }),
-    h('p', { class: 'muted', 'data-testid': 'no-plan' }, t('driver.noPlan')),
-    status);
+  const pending = h('p', { class: 'pending-count', 'data-testid': 'pending-count' });
+  const vehicleId = ctx.user?.vehicleId ?? null;
+  const live: LiveLink | null = vehicleId ? connectLive() : null;
+  const send = live ? outboxSender(live, (text) => message.error(new Error(t('driver.sendRefused', { message: text })))) : null;
+  const flush = (): void => { if (send && navigator.onLine) void queue.flush(send); };
+  const route = vehicleId ? routeSection({ vehicleId, queue, live, message, flush }) : null;
+  const timer = setInterval(flush, FLUSH_EVERY_MS);
 
   function renderStatus(): void {
-    const pending = queue.pending().length;
+    const n = queue.pending().length;
+    const connected = live?.connected() ?? false;
     status.dataset.online = String(navigator.onLine);
-    replaceChildren(status, navigator.onLine ? t('driver.online') : t('driver.offline'),
-      pending > 0 ? ` · ${t('driver.queue', { n: pending })}` : null);
+    replaceChildren(status, navigator.onLine ? t('driver.online') : t('driver.offline'), ' · ', connected ? t('driver.live') : t('driver.liveOff'));
+    pending.dataset.count = String(n);
+    replaceChildren(pending, t('driver.pending', { n }));
   }
 
   function row(label: MessageKey, value: string, testId?: string): HTMLElement {
@@ -44,40 +54,52 @@ export function driverPage(ctx: PageContext): Page {
   }
 
   async function load(): Promise<void> {
-    await loadVehicle();
-    page.dataset.ready = 'true';
-  }
-
-  async function loadVehicle(): Promise<void> {
-    const vehicleId = ctx.user?.vehicleId;
+    registerServiceWorker();
     if (!vehicleId) {
       replaceChildren(vehicleCard, h('h2', null, t('driver.vehicle')), h('p', { 'data-testid': 'no-vehicle' }, t('driver.noVehicle')));
+      page.dataset.ready = 'true';
       return;
     }
     try {
       const vehicle = await request('GET /api/vehicles/:id', { params: { id: vehicleId } });
-      const depot = await request('GET /api/depots/:id', { params: { id: vehicle.homeDepotId } }).catch(() => null);
+      const [depot, commodities] = await Promise.all([
+        request('GET /api/depots/:id', { params: { id: vehicle.homeDepotId } }).catch(() => null),
+        request('GET /api/commodities').catch((): Commodity[] => []),
+      ]);
       renderVehicle(vehicle, depot);
+      await route?.load(depot, { commodities });
     } catch (err) {
       message.error(err);
     }
+    page.dataset.ready = 'true';
+    flush();
   }
 
+  live?.onResync(() => {
+    void live.snapshot().then((snap) => { for (const v of snap.vehicles) if (v.vehicleId === vehicleId) route?.merge(v.stops); }).catch(() => undefined);
+  });
+  live?.on('stop:updated', (event) => route?.merge([event.stop]));
+  live?.on('plan:published', () => void route?.reload().catch(() => undefined));
+  live?.onStatus(() => { renderStatus(); flush(); });
   const offQueue = queue.onChange(renderStatus);
-  window.addEventListener('online', renderStatus);
-  window.addEventListener('offline', renderStatus);
+  const onNet = (): void => { renderStatus(); flush(); };
+  window.addEventListener('online', onNet);
+  window.addEventListener('offline', onNet);
   renderStatus();
   const page = h('div', { class: 'page page-driver', 'data-testid': 'driver-page' },
     topBar(t('role.driver'), ctx.user, () => ctx.navigate('/login')),
     message.el,
-    h('main', { class: 'driver-main' }, vehicleCard, stops));
+    h('main', { class: 'driver-main' }, h('div', { class: 'driver-status' }, status, pending), route?.el, vehicleCard));
   return {
     el: page,
     mounted: () => void load(),
     dispose() {
       offQueue();
-      window.removeEventListener('online', renderStatus);
-      window.removeEventListener('offline', renderStatus);
+      clearInterval(timer);
+      live?.close();
+      route?.dispose();
+      window.removeEventListener('online', onNet);
+      window.removeEventListener('offline', onNet);
     },
   };
 }

@@ -1,4 +1,4 @@
-import type { LngLat, Plan } from '../../../server/contract';
+import type { LngLat, Plan, PlannedRoute } from '../../../server/contract';
 import { coverByZone } from './plan-format';
 import type { PlanRefs } from './plan-refs';
 
@@ -9,9 +9,9 @@ export interface GeoFeature {
 }
 
 /** depot → stops → depot for each trip of each van (a trip whose depot is unknown starts at its first stop). */
-export function tripPaths(plan: Pick<Plan, 'result'>, refs: Pick<PlanRefs, 'depots'>): { vehicleId: string; trip: number; path: LngLat[] }[] {
+export function tripPaths(routes: readonly PlannedRoute[], refs: Pick<PlanRefs, 'depots'>): { vehicleId: string; trip: number; path: LngLat[] }[] {
   const paths: { vehicleId: string; trip: number; path: LngLat[] }[] = [];
-  for (const route of plan.result?.routes ?? []) {
+  for (const route of routes) {
     route.trips.forEach((trip, i) => {
       const depot = refs.depots.get(trip.depotId)?.location;
       const stops = trip.stops.map((s) => s.location);
@@ -38,7 +38,7 @@ export function planGeoJson(plan: Plan, refs: PlanRefs): { type: 'FeatureCollect
     }];
   });
   const byVehicle = new Map((plan.result?.routes ?? []).map((r) => [r.vehicleId, r]));
-  const routes: GeoFeature[] = tripPaths(plan, refs).map(({ vehicleId, trip, path }) => {
+  const routes: GeoFeature[] = tripPaths(plan.result?.routes ?? [], refs).map(({ vehicleId, trip, path }) => {
     const t = byVehicle.get(vehicleId)!.trips[trip - 1]!;
     return {
       type: 'Feature', geometry: { type: 'LineString', coordinates: path },

@@ -1,0 +1,90 @@
+import type { Commodity, Depot, VehicleRoute } from '../../../server/contract';
+import type { MessageBox } from '../components/messages';
+import { h, replaceChildren } from '../dom';
+import { t } from '../i18n';
+import type { LiveLink } from '../live/live-link';
+import { createZoneMap, type ZoneMap } from '../map/zone-map';
+import { routeColour } from '../plans/plan-format';
+import { tripPaths } from '../plans/plan-geojson';
+import type { OfflineQueue } from './offline-queue';
+import type { OutboxKind, OutboxPayload } from './outbox-sender';
+import { loadRoute } from './route-cache';
+import { stopCard } from './stop-card';
+import { createStopStates, type StopStates } from './stop-state';
+
+export interface RouteSectionDeps {
+  vehicleId: string;
+  queue: OfflineQueue;
+  live: LiveLink | null;
+  message: MessageBox;
+  /** Sends what is queued (when online). */
+  flush(): void;
+}
+
+/** Today's stops in order, a small map of the route, and the actions that go through the outbox. */
+export function routeSection(deps: RouteSectionDeps) {
+  const list = h('ol', { class: 'stop-list', 'data-testid': 'stop-list' });
+  const sub = h('p', { class: 'muted', 'data-testid': 'route-sub' });
+  const mapEl = h('div', { class: 'driver-map', 'data-testid': 'map', hidden: true });
+  const noPlan = h('p', { class: 'muted', 'data-testid': 'no-plan', hidden: true }, t('driver.noPlan'));
+  const el = h('section', { class: 'card', 'data-testid': 'stops' }, h('h2', null, t('driver.stops')), sub, noPlan, mapEl, list);
+  let route: VehicleRoute | null = null;
+  let states: StopStates | null = null;
+  let commodities: readonly Commodity[] = [];
+  let map: ZoneMap | null = null;
+  let depotShown: Depot | null = null;
+
+  function record<K extends OutboxKind>(tripIndex: number, stopIndex: number, kind: K, fields: object): void {
+    if (!route || !states) return;
+    const payload = { planId: route.planId, vehicleId: route.vehicleId, tripIndex, stopIndex, at: new Date().toISOString(), ...fields } as OutboxPayload<K>;
+    deps.queue.enqueue(kind, payload);
+    states.set(tripIndex, stopIndex, kind === 'stop:arrive' ? 'arrived' : kind === 'stop:deliver' ? 'delivered' : 'failed');
+    render();
+    deps.flush();
+  }
+
+  function render(): void {
+    if (!route || !states) return;
+    let n = 0;
+    const s = states;
+    replaceChildren(list, route.trips.flatMap((trip, tripIndex) => trip.stops.map((stop, stopIndex) => stopCard({
+      stop, tripIndex, stopIndex, n: ++n, status: s.get(tripIndex, stopIndex), commodities,
+      record: (kind, fields) => record(tripIndex, stopIndex, kind, fields),
+    }))));
+  }
+
+  function drawMap(depot: Depot | null): void {
+    if (!route) return;
+    mapEl.hidden = false;
+    map ??= createZoneMap(mapEl, {});
+    const depots = new Map(depot ? [[depot.id, depot]] : []);
+    map.setDepots(depot ? [{ id: depot.id, label: depot.name, location: depot.location, popup: () => h('strong', null, depot.name) }] : []);
+    map.setRoutes(tripPaths([route], { depots }).map((p) => ({
+      id: `${p.vehicleId}#${p.trip}`, label: String(p.trip), colour: routeColour(p.trip - 1), path: p.path,
+    })), true);
+  }
+
+  return {
+    el,
+    async load(depot: Depot | null, refs: { commodities: readonly Commodity[] }): Promise<void> {
+      commodities = refs.commodities;
+      depotShown = depot;
+      const loaded = await loadRoute(deps.vehicleId);
+      route = loaded.route;
+      noPlan.hidden = route !== null;
+      if (!route) { replaceChildren(list); return; }
+      states = createStopStates(localStorage, route);
+      replaceChildren(sub, t('driver.routeOf', { v: route.planVersion, date: route.date }), loaded.cached ? ` · ${t('driver.cachedRoute')}` : null);
+      render();
+      drawMap(depot);
+    },
+    /** Server news about this van's stops (snapshot or push). */
+    merge(stops: Parameters<StopStates['merge']>[0]): void {
+      states?.merge(stops);
+      render();
+    },
+    /** Fetches the route again (a new plan was published), keeping the depot and names. */
+    reload(): Promise<void> { return this.load(depotShown, { commodities }); },
+    dispose() { map?.destroy(); },
+  };
+}

@@ -1,0 +1,67 @@
+import { STOP_FAIL_REASONS, type Commodity, type HandoffMode, type PlannedStop, type StopStatus } from '../../../server/contract';
+import { h } from '../dom';
+import { localName, t, tOr } from '../i18n';
+import { hhmm } from '../plans/plan-format';
+import { amapUri, geoUri } from './nav-link';
+import type { OutboxKind, OutboxPayload } from './outbox-sender';
+
+export interface StopCardInput {
+  stop: PlannedStop;
+  tripIndex: number;
+  stopIndex: number;
+  /** 1-based place in the day's route. */
+  n: number;
+  status: StopStatus;
+  commodities: readonly Commodity[];
+  /** Records a driver event (the page adds the plan, van and time). */
+  record<K extends OutboxKind>(kind: K, fields: Omit<OutboxPayload<K>, 'planId' | 'vehicleId' | 'tripIndex' | 'stopIndex' | 'at'>): void;
+}
+
+const HANDOFF_MODES: readonly HandoffMode[] = ['compound_gate', 'building_gate', 'door'];
+
+/** One stop on the driver's phone: where and when, what to hand over (editable), navigate, and the three actions. */
+export function stopCard(input: StopCardInput): HTMLElement {
+  const { stop, status } = input;
+  const label = stop.handoffPointId ?? stop.zoneId;
+  const name = (id: string): string => { const c = input.commodities.find((x) => x.id === id); return c ? localName(c) : id; };
+  const qty = Object.entries(stop.quantitiesKg).filter(([, kg]) => kg > 0).map(([id, kg]) => ({
+    id, input: h('input', { type: 'number', min: 0, step: 0.1, inputmode: 'decimal', value: Math.round(kg * 10) / 10, 'data-testid': 'qty', 'data-commodity': id, 'aria-label': name(id) }),
+  }));
+  const mode = h('select', { 'data-testid': 'handoff-mode', 'aria-label': t('driver.handoffMode') },
+    HANDOFF_MODES.map((m) => h('option', { value: m }, tOr(`handoff.${m}`, m))));
+  const reason = h('select', { 'data-testid': 'fail-reason', 'aria-label': t('driver.failReason') },
+    STOP_FAIL_REASONS.map((r) => h('option', { value: r }, tOr(`fail.${r}`, r))));
+  const note = h('input', { type: 'text', maxlength: 200, 'data-testid': 'fail-note', placeholder: t('driver.failNote') });
+  const failForm = h('div', { class: 'fail-form', hidden: true },
+    reason, note,
+    h('button', {
+      type: 'button', class: 'big danger', 'data-testid': 'stop-fail-confirm',
+      onclick: () => input.record('stop:fail', { reason: reason.value as (typeof STOP_FAIL_REASONS)[number], text: note.value.trim() }),
+    }, t('driver.confirmFail')));
+  const done = status === 'delivered';
+  const deliver = (): void => input.record('stop:deliver', {
+    quantitiesKg: Object.fromEntries(qty.map((q) => [q.id, Math.max(0, Number(q.input.value) || 0)])),
+    handoffMode: mode.value as HandoffMode,
+  });
+  return h('li', {
+    class: 'stop-card', 'data-testid': 'stop', 'data-status': status, 'data-zone-id': stop.zoneId,
+    'data-trip': input.tripIndex, 'data-stop': input.stopIndex,
+  },
+    h('div', { class: 'stop-head' },
+      h('span', { class: 'stop-no' }, input.n),
+      h('div', { class: 'stop-title' },
+        h('strong', { 'data-testid': 'stop-zone' }, stop.zoneId),
+        h('div', { class: 'muted' }, t('driver.stopTitle', { trip: input.tripIndex + 1, n: input.stopIndex + 1 }), ' · ', t('driver.plannedAt', { time: hhmm(stop.arrivalS) }))),
+      h('span', { class: 'stop-chip', 'data-status': status, 'data-testid': 'stop-status' }, tOr(`stop.status.${status}`, status))),
+    h('div', { class: 'stop-handoff muted' }, label),
+    h('table', { class: 'qty-table' }, h('tbody', null, qty.map((q) => h('tr', null, h('td', null, name(q.id)), h('td', null, q.input), h('td', null, 'kg'))))),
+    h('div', { class: 'stop-nav' },
+      h('a', { class: 'nav-link', href: geoUri(stop.location, label), 'data-testid': 'nav-geo' }, t('driver.navigate')),
+      h('a', { class: 'nav-link', href: amapUri(stop.location, label), target: '_blank', rel: 'noopener', 'data-testid': 'nav-amap' }, t('driver.navigateAmap'))),
+    done ? null : h('div', { class: 'stop-actions' },
+      status === 'pending' ? h('button', { type: 'button', class: 'big', 'data-testid': 'stop-arrive', onclick: () => input.record('stop:arrive', {}) }, t('driver.arrived')) : null,
+      mode,
+      h('button', { type: 'button', class: 'big primary', 'data-testid': 'stop-deliver', onclick: deliver }, t('driver.deliver')),
+      status !== 'failed' ? h('button', { type: 'button', class: 'big', 'data-testid': 'stop-fail', onclick: () => { failForm.hidden = !failForm.hidden; } }, t('driver.fail')) : null),
+    failForm);
+}
