@@ -12,6 +12,7 @@ import * as auditLog from './20261127001000_audit_log';
 import * as auditLogAppendOnly from './20261127001100_audit_log_append_only';
 import * as plans from './20261127001200_plans';
 import * as residentRequests from './20261129000100_resident_requests';
+import * as alerts from './20261129000200_alerts';
 
 // A static list rather than knex's directory scan: the scan dynamic-imports .ts files, which works
 // or not depending on the loader (tsx, vitest, plain node). migrations.test.ts checks this list
@@ -36,6 +37,7 @@ export const MIGRATIONS: readonly NamedMigration[] = [
   { name: '20261127001100_audit_log_append_only', ...auditLogAppendOnly },
   { name: '20261127001200_plans', ...plans },
   { name: '20261129000100_resident_requests', ...residentRequests },
+  { name: '20261129000200_alerts', ...alerts },
 ];
 
 export const migrationSource: Knex.MigrationSource<NamedMigration> = {

@@ -46,6 +46,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   });
   // Embedded (one process owns the SQLite file): plans a previous run left unfinished never will finish.
   if (store.kind === 'sqlite') await services.plans.failInterrupted();
+  const stopAlertTimer = services.alerts.startTimer();
   const startedAt = Date.now();
   const health = (): Health => ({
     status: 'ok', version: VERSION, database: store.kind, uptimeS: Math.round((Date.now() - startedAt) / 1000),
@@ -62,6 +63,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     http, store, services,
     async close() {
       await new Promise<void>((done) => http.close(() => done()));
+      stopAlertTimer();
+      await services.alerts.idle();
       await services.plans.close();
       await store.close();
     },

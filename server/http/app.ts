@@ -12,6 +12,7 @@ import { depotRoutes } from './routes/depot-routes';
 import { fleetRoutes } from './routes/fleet-routes';
 import { planRoutes } from './routes/plan-routes';
 import { referenceRoutes } from './routes/reference-routes';
+import { alertRoutes } from './routes/alert-routes';
 import { requestRoutes } from './routes/request-routes';
 import { sessionRoutes } from './routes/session-routes';
 import { zoneRoutes } from './routes/zone-routes';
@@ -40,6 +41,7 @@ export function allRoutes(services: Services, health: () => Health, sessionTtlS:
     ...fleetRoutes(services),
     ...planRoutes(services),
     ...requestRoutes(services),
+    ...alertRoutes(services),
     ...extra,
   ];
 }

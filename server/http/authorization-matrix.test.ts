@@ -17,6 +17,7 @@ const ids = {
   driverVehicle: '', driverDepot: '', driverStaff: '', fsDistrict: '',
   liwanPlan: '', liwanPlan2: '', fsPlan: '', fsPlan2: '',
   liwanRequest: '', fsRequest: '', coordinatorUser: '',
+  liwanAlert: '', fsAlert: '',
 };
 let seq = 0;
 const fresh = (prefix: string) => `${prefix}-${++seq}`;
@@ -128,6 +129,9 @@ const cases: Record<RouteKey, (scope: Scope, actor: Actor) => Promise<Request> |
   'GET /api/public/zones/:zoneId': (s) => ({ path: `/api/public/zones/${publicZone(s)}` }),
   'POST /api/public/zones/:zoneId/requests': (s) => ({ path: `/api/public/zones/${publicZone(s)}/requests`, body: requestBody() }),
   'GET /api/requests': (s) => ({ path: `/api/requests?districtId=${districtFor(s)}` }),
+  'GET /api/alerts': (s) => ({ path: `/api/alerts?districtId=${districtFor(s)}` }),
+  'POST /api/alerts/:id/ack': async (s, a) => ({ path: `/api/alerts/${await alertTarget('POST /api/alerts/:id/ack', s, a)}/ack` }),
+  'POST /api/alerts/:id/close': async (s, a) => ({ path: `/api/alerts/${await alertTarget('POST /api/alerts/:id/close', s, a)}/close`, body: { note: 'checked' } }),
   'GET /api/requests/:id': (s) => ({ path: `/api/requests/${s === 'own' ? ids.liwanRequest : ids.fsRequest}` }),
   'PATCH /api/requests/:id': async (s, a) => ({
     path: `/api/requests/${await requestTarget('PATCH /api/requests/:id', s, a)}`, body: { status: 'assigned', ownerId: ids.coordinatorUser },
@@ -159,6 +163,20 @@ async function fileRequest(scope: Scope): Promise<string> {
 async function requestTarget(key: RouteKey, scope: Scope, actor: Actor): Promise<string> {
   if (expected(key, actor, scope) === 'allow') return fileRequest(scope);
   return scope === 'own' ? ids.liwanRequest : ids.fsRequest;
+}
+/** An open alert in the scope's zone, stored directly (the rules have their own tests). */
+async function raiseAlert(scope: Scope): Promise<string> {
+  const id = fresh('alert');
+  await server.store.alerts.insert({
+    id, key: id, zoneId: scope === 'own' ? ids.liwanZone : ids.fsZone, districtId: districtFor(scope), rule: 'request_spike',
+    reasonZh: '诉求激增', reasonEn: 'request spike', state: 'open', ownerId: null, raisedAt: new Date().toISOString(),
+    acknowledgedAt: null, closedAt: null, closedBy: null, closeNote: null,
+  });
+  return id;
+}
+async function alertTarget(key: RouteKey, scope: Scope, actor: Actor): Promise<string> {
+  if (expected(key, actor, scope) === 'allow') return raiseAlert(scope);
+  return scope === 'own' ? ids.liwanAlert : ids.fsAlert;
 }
 const otherDepot = () => (ids.driverDepot === ids.liwanDepot ? ids.fsDepot : ids.liwanDepot);
 
@@ -207,11 +225,16 @@ beforeAll(async () => {
   ids.driverStaff = staff.find((s: { vehicleId: string | null }) => s.vehicleId === me.vehicleId).id;
   [ids.liwanPlan, ids.liwanPlan2, ids.fsPlan, ids.fsPlan2] = [await draftPlan('own'), await draftPlan('own'), await draftPlan('foreign'), await draftPlan('foreign')];
   [ids.liwanRequest, ids.fsRequest] = [await fileRequest('own'), await fileRequest('foreign')];
+  [ids.liwanAlert, ids.fsAlert] = [await raiseAlert('own'), await raiseAlert('foreign')];
   ids.coordinatorUser = (await server.call('GET', '/api/me', { token: tokens.coordinator })).json.data.id;
 }, 120_000);
 
 // A plan queued by an allowed request finishes before the next case takes its snapshot.
-afterEach(async () => server?.services.plans.idle());
+afterEach(async () => {
+  await server?.services.plans.idle();
+  // A filed request evaluates the alert rules in the background: let it land before the next snapshot.
+  await server?.services.alerts.idle();
+});
 
 afterAll(async () => server?.dispose());
 

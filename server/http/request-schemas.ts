@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import {
   REQUEST_CATEGORIES, REQUEST_STATUSES,
-  type PublicRequestInput, type RequestBulkInput, type RequestListQuery, type RequestPatch,
+  type AlertListQuery, type PublicRequestInput, type RequestBulkInput, type RequestListQuery, type RequestPatch,
 } from '../contract-requests';
 
 // Edge validation for residents' requests; each schema `satisfies` its contract type.
@@ -44,3 +44,14 @@ export const requestBulkSchema = z.strictObject({
   ownerId: id.optional(),
   note: note.optional(),
 }) satisfies z.ZodType<RequestBulkInput>;
+
+export const alertListQuerySchema = z.strictObject({
+  state: z.enum(['open', 'acknowledged', 'closed']).optional(),
+  rule: z.enum(['request_spike', 'commodity_complaints', 'low_cover', 'failed_handoff', 'no_delivery']).optional(),
+  zoneId: id.optional(),
+  districtId: id.optional(),
+}) satisfies z.ZodType<AlertListQuery>;
+
+export const alertCloseSchema = z.strictObject({
+  note: z.string().trim().min(1, 'say why the alert is closed').max(1000, 'must be at most 1000 characters'),
+});

@@ -6,6 +6,7 @@ import type { PlanRunner } from './plan-runner';
 import { createPlanService } from './plan-service';
 import type { Store } from './ports';
 import { createRequestService } from './request-service';
+import { createAlertService } from './alert-service';
 import type { OpsConfig } from '../ops-config';
 import { createReferenceService } from './reference-service';
 import { createZoneService } from './zone-service';
@@ -26,6 +27,10 @@ export interface ServiceDeps {
 
 export function createServices(deps: ServiceDeps) {
   const { store, now } = deps;
+  const requests = createRequestService({ store, now, limits: deps.ops?.requests });
+  const alerts = createAlertService({ store, now, thresholds: deps.ops?.alerts });
+  // A new request may be the one that makes a spike: evaluate at once (a failure is retried by the timer).
+  requests.onFiled(() => { alerts.evaluateAlerts().catch(() => {}); });
   return {
     auth: createAuthService(deps),
     zones: createZoneService(deps),
@@ -34,7 +39,8 @@ export function createServices(deps: ServiceDeps) {
     staff: createStaffService(store, now),
     reference: createReferenceService(store, now),
     plans: createPlanService({ store, now, tierRules: deps.tierRules, utcOffset: deps.utcOffset, runner: deps.planRunner }),
-    requests: createRequestService({ store, now, limits: deps.ops?.requests }),
+    requests,
+    alerts,
   };
 }
 

@@ -2,7 +2,7 @@ import type {
   AuditEntry, Commodity, Depot, District, HandoffPoint, Plan, PlanChanges, PlanKpis, PlanResult, PlanStatus, PlanSummary,
   Role, Staff, Street, User, Vehicle, Zone, ZoneStatus,
 } from '../contract';
-import type { RequestRepo } from './request-ports';
+import type { AlertRepo, RequestRepo } from './request-ports';
 
 // The store's ports. server/store/ implements them with knex; services depend only on these.
 
@@ -160,6 +160,7 @@ export interface Store {
   audit: AuditRepo;
   plans: PlanRepo;
   requests: RequestRepo;
+  alerts: AlertRepo;
   /** Runs fn in one transaction: every repository of `tx` writes inside it; a throw rolls all back. */
   transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
   close(): Promise<void>;

@@ -1,6 +1,6 @@
-import type { RequestCategory, RequestStatus, ResidentRequest } from '../contract-requests';
+import type { Alert, AlertRule, AlertState, RequestCategory, RequestStatus, ResidentRequest } from '../contract-requests';
 
-// Store ports for residents' requests (kept beside ports.ts, which holds the older aggregates).
+// Store ports for residents' requests and alerts (kept beside ports.ts, which holds the older aggregates).
 
 /** A request as stored: the API's shape without the read-time age, plus the duplicate key. */
 export type RequestRecord = Omit<ResidentRequest, 'ageS'> & { textHash: string };
@@ -24,4 +24,24 @@ export interface RequestRepo {
   update(id: string, patch: Pick<RequestRecord, 'status' | 'ownerId' | 'note' | 'updatedAt'>): Promise<void>;
   /** The newest request in the zone with this text hash filed at or after `sinceIso`, if any. */
   findDuplicate(zoneId: string, textHash: string, sinceIso: string): Promise<RequestRecord | null>;
+}
+
+/** An alert as stored: the API's shape without the read-time level and age. */
+export type AlertRecord = Omit<Alert, 'level' | 'ageS'> & { key: string };
+
+export interface AlertFilter {
+  state?: AlertState;
+  rule?: AlertRule;
+  zoneId?: string;
+  districtId?: string;
+}
+
+export interface AlertRepo {
+  insert(record: AlertRecord): Promise<void>;
+  get(id: string): Promise<AlertRecord | null>;
+  /** Newest first. */
+  list(filter?: AlertFilter): Promise<AlertRecord[]>;
+  /** The newest alert with this key, if any. */
+  latestByKey(key: string): Promise<AlertRecord | null>;
+  update(id: string, patch: Partial<Pick<AlertRecord, 'state' | 'ownerId' | 'acknowledgedAt' | 'closedAt' | 'closedBy' | 'closeNote'>>): Promise<void>;
 }

@@ -8,6 +8,7 @@ import { createDepotRepo } from './depot-repo';
 import { createDistrictRepo, createStreetRepo } from './district-repo';
 import { createPlanRepo } from './plan-repo';
 import { createRequestRepo } from './request-repo';
+import { createAlertRepo } from './alert-repo';
 import { createSessionRepo } from './session-repo';
 import { createStaffRepo } from './staff-repo';
 import { assertOutsideTransaction, inTransaction, outsideTransactionsOnly } from './transaction-guard';
@@ -58,6 +59,7 @@ function repositories(db: Knex, codec: Codec): Repositories {
     audit: createAuditRepo(db, codec),
     plans: createPlanRepo(db, codec),
     requests: createRequestRepo(db),
+    alerts: createAlertRepo(db),
   };
 }
 

@@ -54,6 +54,7 @@ export async function snapshot(server: RunningServer): Promise<string> {
     s.districts.list(), s.streets.list(), s.zones.list(), s.handoffPoints.list(), s.commodities.list(),
     s.depots.list(), s.vehicles.list(), s.staff.list(), s.users.list(), s.audit.list({ limit: 100_000 }), s.plans.list(),
     s.requests.list(),
+    s.alerts.list(),
   ]);
   return JSON.stringify(parts);
 }

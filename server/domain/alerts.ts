@@ -1,0 +1,155 @@
+import type { AlertLevel, AlertRule, RequestCategory } from '../contract-requests';
+
+// Weak signals (预警): pure rules over requests, plan outcomes and delivery events. Each returns
+// candidates; the service raises the ones not already open. `nowMs` is passed in: no clock here.
+
+export interface AlertCandidate {
+  zoneId: string;
+  rule: AlertRule;
+  /** Same key, same alert: a candidate whose key is open (or closed within cooldownS) is not raised again. */
+  key: string;
+  cooldownS: number;
+  reasonZh: string;
+  reasonEn: string;
+}
+
+export interface EscalationLimits {
+  orangeAfterS: number;
+  redAfterS: number;
+}
+
+/** yellow → orange → red as an unacknowledged alert ages. Monotonic in age by construction. */
+export function alertLevel(ageS: number, limits: EscalationLimits): AlertLevel {
+  if (ageS >= limits.redAfterS) return 'red';
+  if (ageS >= limits.orangeAfterS) return 'orange';
+  return 'yellow';
+}
+
+export interface SignalRequest {
+  zoneId: string;
+  category: RequestCategory;
+  commodityId: string | null;
+  createdAt: string;
+}
+
+export interface SpikeThresholds {
+  spikeWindowS: number;
+  baselineS: number;
+  spikeMinCount: number;
+  spikeFactor: number;
+}
+
+const name = (names: ReadonlyMap<string, string>, id: string) => names.get(id) ?? id;
+
+/**
+ * A zone files at least spikeMinCount requests in the last window, and spikeFactor times what its
+ * baseline (the period before the window) would predict for a window. A zone with no baseline counts
+ * as one request per window, so a quiet zone's first few requests are not a spike.
+ */
+export function requestSpikes(
+  requests: readonly SignalRequest[], nowMs: number, t: SpikeThresholds, names: ReadonlyMap<string, string> = new Map(),
+): AlertCandidate[] {
+  const windowStart = nowMs - t.spikeWindowS * 1000;
+  const baselineStart = windowStart - t.baselineS * 1000;
+  const recent = new Map<string, number>();
+  const earlier = new Map<string, number>();
+  for (const r of requests) {
+    const at = Date.parse(r.createdAt);
+    if (at > nowMs) continue;
+    if (at >= windowStart) recent.set(r.zoneId, (recent.get(r.zoneId) ?? 0) + 1);
+    else if (at >= baselineStart) earlier.set(r.zoneId, (earlier.get(r.zoneId) ?? 0) + 1);
+  }
+  const out: AlertCandidate[] = [];
+  for (const [zoneId, n] of [...recent].sort(([a], [b]) => a.localeCompare(b))) {
+    const expected = Math.max(1, ((earlier.get(zoneId) ?? 0) * t.spikeWindowS) / t.baselineS);
+    if (n < t.spikeMinCount || n < t.spikeFactor * expected) continue;
+    const minutes = Math.round(t.spikeWindowS / 60);
+    out.push({
+      zoneId, rule: 'request_spike', key: `request_spike:${zoneId}`, cooldownS: t.spikeWindowS,
+      reasonZh: `${name(names, zoneId)}近${minutes}分钟收到${n}条诉求，约为平时的${(n / expected).toFixed(1)}倍`,
+      reasonEn: `${name(names, zoneId)} filed ${n} requests in the last ${minutes} min, ${(n / expected).toFixed(1)}× its usual rate`,
+    });
+  }
+  return out;
+}
+
+const COMPLAINING: ReadonlySet<RequestCategory> = new Set(['food_shortage', 'complaint', 'special_diet', 'infant_needs']);
+
+/** The same commodity named in complaintCount or more requests of one zone within the window. */
+export function commodityComplaints(
+  requests: readonly SignalRequest[], nowMs: number, t: { complaintCount: number; complaintWindowS: number },
+  names: ReadonlyMap<string, string> = new Map(),
+): AlertCandidate[] {
+  const since = nowMs - t.complaintWindowS * 1000;
+  const counts = new Map<string, number>();
+  for (const r of requests) {
+    const at = Date.parse(r.createdAt);
+    if (!r.commodityId || !COMPLAINING.has(r.category) || at < since || at > nowMs) continue;
+    const key = `${r.zoneId}\u0000${r.commodityId}`;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  const out: AlertCandidate[] = [];
+  for (const [key, n] of [...counts].sort(([a], [b]) => a.localeCompare(b))) {
+    if (n < t.complaintCount) continue;
+    const [zoneId, commodityId] = key.split('\u0000') as [string, string];
+    out.push({
+      zoneId, rule: 'commodity_complaints', key: `commodity_complaints:${zoneId}:${commodityId}`, cooldownS: t.complaintWindowS,
+      reasonZh: `${name(names, zoneId)}有${n}条诉求反映缺少${name(names, commodityId)}`,
+      reasonEn: `${n} requests from ${name(names, zoneId)} say ${name(names, commodityId)} is short`,
+    });
+  }
+  return out;
+}
+
+export interface CoverOutcome {
+  zoneId: string;
+  daysOfCover: Record<string, number | null>;
+}
+
+/** Zones whose days of cover in the published plan fall below the threshold (one alert per plan and zone). */
+export function lowCover(
+  planId: string, outcomes: readonly CoverOutcome[], t: { lowCoverDays: number }, names: ReadonlyMap<string, string> = new Map(),
+): AlertCandidate[] {
+  const out: AlertCandidate[] = [];
+  for (const z of outcomes) {
+    const low = Object.entries(z.daysOfCover).filter((e): e is [string, number] => e[1] !== null && e[1] < t.lowCoverDays);
+    if (!low.length) continue;
+    const [commodityId, days] = low.reduce((a, b) => (b[1] < a[1] ? b : a));
+    out.push({
+      zoneId: z.zoneId, rule: 'low_cover', key: `low_cover:${planId}:${z.zoneId}`, cooldownS: Number.POSITIVE_INFINITY,
+      reasonZh: `${name(names, z.zoneId)}的${name(names, commodityId)}按发布方案仅够${days.toFixed(1)}天`,
+      reasonEn: `${name(names, z.zoneId)} has ${days.toFixed(1)} days of ${name(names, commodityId)} under the published plan`,
+    });
+  }
+  return out;
+}
+
+export interface HandoffEvent {
+  eventId: string;
+  zoneId: string;
+  kind: 'arrived' | 'delivered' | 'failed';
+  at: string;
+}
+
+/** A failed handoff is an alert of its own (one per event). */
+export function failedHandoffs(events: readonly HandoffEvent[], names: ReadonlyMap<string, string> = new Map()): AlertCandidate[] {
+  return events.filter((e) => e.kind === 'failed').map((e) => ({
+    zoneId: e.zoneId, rule: 'failed_handoff' as const, key: `failed_handoff:${e.eventId}`, cooldownS: Number.POSITIVE_INFINITY,
+    reasonZh: `${name(names, e.zoneId)}交接失败`, reasonEn: `a handoff at ${name(names, e.zoneId)} failed`,
+  }));
+}
+
+/** Zones under supply whose last delivery (or none) is older than noDeliveryS. */
+export function noDelivery(
+  zoneIds: readonly string[], lastDeliveredAt: ReadonlyMap<string, string>, nowMs: number, t: { noDeliveryS: number },
+  names: ReadonlyMap<string, string> = new Map(),
+): AlertCandidate[] {
+  const hours = Math.round(t.noDeliveryS / 3600);
+  return zoneIds.filter((z) => {
+    const last = lastDeliveredAt.get(z);
+    return last === undefined || nowMs - Date.parse(last) >= t.noDeliveryS * 1000;
+  }).map((zoneId) => ({
+    zoneId, rule: 'no_delivery' as const, key: `no_delivery:${zoneId}`, cooldownS: t.noDeliveryS,
+    reasonZh: `${name(names, zoneId)}已超过${hours}小时没有配送`, reasonEn: `no delivery to ${name(names, zoneId)} for over ${hours} h`,
+  }));
+}

@@ -1,0 +1,22 @@
+import type { Services } from '../../services';
+import { alertCloseSchema, alertListQuerySchema } from '../request-schemas';
+import { route } from '../route-def';
+
+const staffRoles = ['coordinator', 'district_official'] as const;
+
+export function alertRoutes({ alerts }: Services) {
+  return [
+    route({
+      key: 'GET /api/alerts', summary: 'Alerts (weak signals), newest first, with their level by age; officials see their district',
+      roles: staffRoles, query: alertListQuerySchema, handler: ({ actor, query }) => alerts.list(actor!, query),
+    }),
+    route({
+      key: 'POST /api/alerts/:id/ack', summary: 'Acknowledge an open alert: the caller owns it and its level stops climbing',
+      roles: staffRoles, handler: ({ actor, params }) => alerts.acknowledge(actor!, params.id!),
+    }),
+    route({
+      key: 'POST /api/alerts/:id/close', summary: 'Close an alert with a note saying why', roles: staffRoles,
+      body: alertCloseSchema, handler: ({ actor, params, body }) => alerts.close(actor!, params.id!, body.note),
+    }),
+  ];
+}

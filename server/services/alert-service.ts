@@ -1,0 +1,156 @@
+import { randomUUID } from 'node:crypto';
+import type { User } from '../contract';
+import type { Alert, AlertListQuery } from '../contract-requests';
+import { alertLevel, commodityComplaints, lowCover, requestSpikes, type AlertCandidate } from '../domain/alerts';
+import { DEFAULT_OPS, type AlertThresholds } from '../ops-config';
+import { writeAudited } from './audit';
+import { AppError, notFound } from './errors';
+import type { Store } from './ports';
+import type { AlertRecord } from './request-ports';
+import { assertCanWriteDistrict, canReadDistrict, listDistrict } from './scope';
+
+export type AlertChange = 'raised' | 'acknowledged' | 'closed';
+export type AlertListener = (alert: Alert, change: AlertChange) => void;
+
+export interface AlertServiceDeps {
+  store: Store;
+  now: () => Date;
+  thresholds?: AlertThresholds;
+  log?: (msg: string, err?: unknown) => void;
+}
+
+/** Raises alerts from the rules in domain/alerts.ts, lets staff acknowledge and close them, and tells listeners. */
+export function createAlertService({ store, now, thresholds = DEFAULT_OPS.alerts, log = () => {} }: AlertServiceDeps) {
+  const t = thresholds;
+  const listeners = new Set<AlertListener>();
+  // One evaluation at a time, so two triggers never raise the same key twice.
+  let chain: Promise<unknown> = Promise.resolve();
+
+  function dto(a: AlertRecord, at: Date): Alert {
+    const { key: _key, ...rest } = a;
+    const raised = Date.parse(a.raisedAt);
+    // The level stops climbing once someone has taken the alert on.
+    const until = a.acknowledgedAt ?? a.closedAt;
+    const levelAgeS = ((until ? Date.parse(until) : at.getTime()) - raised) / 1000;
+    return { ...rest, level: alertLevel(levelAgeS, t), ageS: Math.max(0, Math.floor((at.getTime() - raised) / 1000)) };
+  }
+
+  const tell = (alert: Alert, change: AlertChange) => {
+    for (const l of listeners) {
+      try { l(alert, change); } catch (err) { log('alert listener failed', err); }
+    }
+  };
+
+  async function candidates(at: Date): Promise<AlertCandidate[]> {
+    const nowMs = at.getTime();
+    const lookbackS = Math.max(t.spikeWindowS + t.baselineS, t.complaintWindowS);
+    const [requests, zones, commodities, published] = await Promise.all([
+      store.requests.list({ createdAfter: new Date(nowMs - lookbackS * 1000).toISOString() }),
+      store.zones.list(), store.commodities.list(), store.plans.list({ status: 'published' }),
+    ]);
+    const names = new Map<string, string>([...commodities.map((c) => [c.id, c.name] as const), ...zones.map((z) => [z.id, z.name] as const)]);
+    const out = [...requestSpikes(requests, nowMs, t, names), ...commodityComplaints(requests, nowMs, t, names)];
+    // The newest published plan of each scope is the one residents live by.
+    const newest = new Map<string, string>();
+    for (const p of published) if (!newest.has(p.districtId ?? '')) newest.set(p.districtId ?? '', p.id);
+    for (const planId of newest.values()) {
+      const plan = await store.plans.get(planId);
+      if (plan?.result) out.push(...lowCover(planId, plan.result.zones, t, names));
+    }
+    return out;
+  }
+
+  async function evaluate(at: Date): Promise<Alert[]> {
+    const zones = new Map((await store.zones.list()).map((z) => [z.id, z]));
+    const raised: Alert[] = [];
+    for (const c of await candidates(at)) {
+      const zone = zones.get(c.zoneId);
+      if (!zone) continue;
+      const last = await store.alerts.latestByKey(c.key);
+      if (last && (last.state !== 'closed' || at.getTime() - Date.parse(last.closedAt ?? last.raisedAt) < c.cooldownS * 1000)) continue;
+      const record: AlertRecord = {
+        id: randomUUID(), key: c.key, zoneId: c.zoneId, districtId: zone.districtId, rule: c.rule, reasonZh: c.reasonZh, reasonEn: c.reasonEn,
+        state: 'open', ownerId: null, raisedAt: at.toISOString(), acknowledgedAt: null, closedAt: null, closedBy: null, closeNote: null,
+      };
+      await store.transaction(async (tx) => {
+        await tx.alerts.insert(record);
+        await tx.audit.append({ at: record.raisedAt, userId: null, action: 'alert.raise', entity: 'alert', entityId: record.id, detail: { key: c.key } });
+      });
+      raised.push(dto(record, at));
+    }
+    for (const a of raised) tell(a, 'raised');
+    return raised;
+  }
+
+  async function writable(tx: Store, actor: User, id: string): Promise<AlertRecord> {
+    const a = await tx.alerts.get(id);
+    if (!a || !canReadDistrict(actor, a.districtId)) throw notFound('alert', id);
+    assertCanWriteDistrict(actor, a.districtId, 'districtId');
+    return a;
+  }
+
+  /** Runs every rule now; returns the alerts it raised. Also called on each new request and by the timer. */
+  function evaluateAlerts(at: Date = now()): Promise<Alert[]> {
+    const run = chain.then(() => evaluate(at));
+    chain = run.catch(() => {});
+    return run;
+  }
+
+  return {
+    evaluateAlerts,
+    /** Resolves once no evaluation is running (close() waits for it before the store goes). */
+    idle: (): Promise<void> => chain.then(() => {}),
+
+    async list(actor: User, query: AlertListQuery): Promise<Alert[]> {
+      const at = now();
+      const rows = await store.alerts.list({ ...query, districtId: listDistrict(actor, query.districtId) });
+      return rows.map((a) => dto(a, at));
+    },
+
+    async acknowledge(actor: User, id: string): Promise<Alert> {
+      const done = await writeAudited(store, actor, now, async (tx) => {
+        const a = await writable(tx, actor, id);
+        if (a.state !== 'open') throw new AppError('CONFLICT', `alert "${id}" is ${a.state}, not open`);
+        const at = now().toISOString();
+        await tx.alerts.update(id, { state: 'acknowledged', ownerId: actor.id, acknowledgedAt: at });
+        return { result: { ...a, state: 'acknowledged' as const, ownerId: actor.id, acknowledgedAt: at }, audit: { action: 'alert.ack', entity: 'alert', entityId: id, detail: null } };
+      });
+      const alert = dto(done, now());
+      tell(alert, 'acknowledged');
+      return alert;
+    },
+
+    async close(actor: User, id: string, note: string): Promise<Alert> {
+      if (!note.trim()) throw new AppError('VALIDATION', 'body.note: say why the alert is closed', 'body.note');
+      const done = await writeAudited(store, actor, now, async (tx) => {
+        const a = await writable(tx, actor, id);
+        if (a.state === 'closed') throw new AppError('CONFLICT', `alert "${id}" is already closed`);
+        const at = now().toISOString();
+        const patch = { state: 'closed' as const, closedAt: at, closedBy: actor.id, closeNote: note.trim(), ownerId: a.ownerId ?? actor.id };
+        await tx.alerts.update(id, patch);
+        return { result: { ...a, ...patch }, audit: { action: 'alert.close', entity: 'alert', entityId: id, detail: { note: patch.closeNote } } };
+      });
+      const alert = dto(done, now());
+      tell(alert, 'closed');
+      return alert;
+    },
+
+    /** In-process events (raised, acknowledged, closed) for the live layer to push to `district:<id>`. */
+    onAlert(listener: AlertListener): () => void {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+
+    /** Evaluates every intervalMs (0: never); returns the stop. */
+    startTimer(): () => void {
+      if (t.intervalMs <= 0) return () => {};
+      const timer = setInterval(() => {
+        evaluateAlerts().catch((err: unknown) => log('alerts: evaluation failed', err));
+      }, t.intervalMs);
+      timer.unref();
+      return () => clearInterval(timer);
+    },
+  };
+}
+
+export type AlertService = ReturnType<typeof createAlertService>;

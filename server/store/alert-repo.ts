@@ -1,0 +1,66 @@
+import type { Knex } from 'knex';
+import type { AlertRecord, AlertRepo } from '../services/request-ports';
+import { canonicalIso } from './codec';
+
+interface AlertRow {
+  id: string;
+  key: string;
+  zone_id: string;
+  district_id: string;
+  rule: AlertRecord['rule'];
+  reason_zh: string;
+  reason_en: string;
+  state: AlertRecord['state'];
+  owner_id: string | null;
+  raised_at: string;
+  acknowledged_at: string | null;
+  closed_at: string | null;
+  closed_by: string | null;
+  close_note: string | null;
+}
+
+const iso = (v: string | null | undefined) => (v ? canonicalIso(v) : v);
+
+const fromRow = (r: AlertRow): AlertRecord => ({
+  id: r.id, key: r.key, zoneId: r.zone_id, districtId: r.district_id, rule: r.rule, reasonZh: r.reason_zh, reasonEn: r.reason_en,
+  state: r.state, ownerId: r.owner_id, raisedAt: r.raised_at, acknowledgedAt: r.acknowledged_at, closedAt: r.closed_at,
+  closedBy: r.closed_by, closeNote: r.close_note,
+});
+
+export function createAlertRepo(db: Knex): AlertRepo {
+  return {
+    async insert(a) {
+      await db('alerts').insert({
+        id: a.id, key: a.key, zone_id: a.zoneId, district_id: a.districtId, rule: a.rule, reason_zh: a.reasonZh, reason_en: a.reasonEn,
+        state: a.state, owner_id: a.ownerId, raised_at: canonicalIso(a.raisedAt), acknowledged_at: iso(a.acknowledgedAt),
+        closed_at: iso(a.closedAt), closed_by: a.closedBy, close_note: a.closeNote,
+      });
+    },
+    async get(id) {
+      const row = await db<AlertRow>('alerts').where({ id }).first();
+      return row ? fromRow(row) : null;
+    },
+    async list(filter = {}) {
+      const q = db<AlertRow>('alerts').select('*').orderBy([{ column: 'raised_at', order: 'desc' }, { column: 'id' }]);
+      if (filter.state) q.where({ state: filter.state });
+      if (filter.rule) q.where({ rule: filter.rule });
+      if (filter.zoneId) q.where({ zone_id: filter.zoneId });
+      if (filter.districtId) q.where({ district_id: filter.districtId });
+      return (await q).map(fromRow);
+    },
+    async latestByKey(key) {
+      const row = await db<AlertRow>('alerts').where({ key }).orderBy('raised_at', 'desc').first();
+      return row ? fromRow(row) : null;
+    },
+    async update(id, p) {
+      const row: Partial<AlertRow> = {};
+      if (p.state !== undefined) row.state = p.state;
+      if (p.ownerId !== undefined) row.owner_id = p.ownerId;
+      if (p.acknowledgedAt !== undefined) row.acknowledged_at = iso(p.acknowledgedAt);
+      if (p.closedAt !== undefined) row.closed_at = iso(p.closedAt);
+      if (p.closedBy !== undefined) row.closed_by = p.closedBy;
+      if (p.closeNote !== undefined) row.close_note = p.closeNote;
+      await db('alerts').where({ id }).update(row);
+    },
+  };
+}
