@@ -137,6 +137,15 @@ describe('plans in the browser (real server, chromium)', () => {
     }
     expect(await phone.getByTestId('pending-count').getAttribute('data-count')).toBe('2');
     await e2e.screenshot(phone, 'plans-driver-offline-zh');
+    // The service worker keeps the shell and the last route: a reload without network still shows the stops.
+    await phone.waitForFunction(async () => Boolean(navigator.serviceWorker.controller)
+      && Boolean(await (await caches.open('baogong-api-v1')).match('/api/vehicles/lw-van-01/route'))
+      && Boolean(await (await caches.open('baogong-api-v1')).match('/api/me')), undefined, { timeout: 15_000 });
+    await phone.reload();
+    await phone.locator('[data-page="driver"][data-ready="true"]').waitFor();
+    expect(await phone.getByTestId('stop').count()).toBe(stops.length);
+    expect(await phone.getByTestId('pending-count').getAttribute('data-count')).toBe('2');
+    expect(await phone.locator('[data-testid="stop"][data-status="delivered"]').count()).toBe(2);
     await phone.context().setOffline(false);
     await phone.locator('[data-testid="pending-count"][data-count="0"]').waitFor({ timeout: 20_000 });
 

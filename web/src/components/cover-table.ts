@@ -35,13 +35,13 @@ export function coverTable(zones: readonly Zone[], cover: ReadonlyMap<string, nu
       class: zone.id === options.selectedId ? 'selected' : '', onclick: () => options.onSelect(zone.id),
       onkeydown: (e: KeyboardEvent) => { if (e.key === 'Enter') options.onSelect(zone.id); },
     },
-      h('td', null, h('span', { class: 'tier-badge', style: `background:${colourFor(zone, days)}` }), localName(zone),
+      h('td', null, h('span', { class: 'tier-badge', style: `background:${colourFor(zone, days)}` }), h('strong', null, localName(zone)),
         h('div', { class: 'muted' }, tierLabel(zone.tier))),
       h('td', { class: 'num', 'data-testid': 'zone-cover' }, days === undefined ? t('district.coverPending') : t('district.days', { n: days.toFixed(1) })),
       h('td', null, coverBars(outcomes.get(zone.id), commodities)));
   });
   return h('div', { class: 'table-wrap' },
     h('table', { class: 'zone-table', 'data-testid': 'zone-table' },
-      h('thead', null, h('tr', null, h('th', null, t('zones.name')), h('th', { class: 'num' }, t('district.cover')), h('th', null, t('district.perCommodity')))),
+      h('thead', null, h('tr', null, h('th', null, t('zones.name')), h('th', { class: 'num' }, t('district.cover')), h('th', { class: 'wrap' }, t('district.perCommodity')))),
       h('tbody', null, rows)));
 }

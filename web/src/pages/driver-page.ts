@@ -26,6 +26,7 @@ export function driverPage(ctx: PageContext): Page {
   const flush = (): void => { if (send && navigator.onLine) void queue.flush(send); };
   const route = vehicleId ? routeSection({ vehicleId, queue, live, message, flush }) : null;
   const timer = setInterval(flush, FLUSH_EVERY_MS);
+  let disposed = false;
 
   function renderStatus(): void {
     const n = queue.pending().length;
@@ -54,7 +55,11 @@ export function driverPage(ctx: PageContext): Page {
   }
 
   async function load(): Promise<void> {
-    registerServiceWorker();
+    registerServiceWorker(() => {
+      if (disposed) return;
+      void request('GET /api/me').catch(() => null);
+      void load();
+    });
     if (!vehicleId) {
       replaceChildren(vehicleCard, h('h2', null, t('driver.vehicle')), h('p', { 'data-testid': 'no-vehicle' }, t('driver.noVehicle')));
       page.dataset.ready = 'true';
@@ -94,6 +99,7 @@ export function driverPage(ctx: PageContext): Page {
     el: page,
     mounted: () => void load(),
     dispose() {
+      disposed = true;
       offQueue();
       clearInterval(timer);
       live?.close();
