@@ -149,6 +149,11 @@ describe('plans in the browser (real server, chromium)', () => {
     await phone.context().setOffline(false);
     await phone.locator('[data-testid="pending-count"][data-count="0"]').waitFor({ timeout: 20_000 });
 
+    await page.getByTestId('tab-plans').click();
+    await page.waitForFunction(() => document.querySelectorAll(
+      '[data-testid="live-panel"] [data-vehicle-id="lw-van-01"] [data-testid="live-stop"][data-status="delivered"]').length === 2);
+    await page.getByTestId('live-panel').scrollIntoViewIfNeeded();
+    await e2e.screenshot(page, 'plans-coordinator-live-zh');
     const coordinator = await connectLive(e2e.url, await e2e.apiToken('coordinator'));
     try {
       const reply = await call<LiveSnapshot>(coordinator, 'sync:request');

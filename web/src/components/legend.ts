@@ -1,6 +1,6 @@
 import { h } from '../dom';
 import { t } from '../i18n';
-import { COVER_BANDS, LIFTED_COLOUR, TIER_COLOURS } from '../zones/colour';
+import { COVER_BANDS, LIFTED_COLOUR, OUTSIDE_PLAN_COLOUR, TIER_COLOURS } from '../zones/colour';
 import { tierLabel } from '../zones/tiers';
 
 /** The map legend: tier colours, or days-of-cover bands once a plan colours the zones. Plain DOM over the map. */
@@ -9,6 +9,7 @@ export function legend(mode: 'tier' | 'cover' = 'tier'): HTMLElement {
     ? Object.entries(TIER_COLOURS).map(([tier, colour]) => swatch(colour, tierLabel(tier)))
     : COVER_BANDS.map((band, i) => swatch(band.colour, i === 0 ? t('legend.coverLow')
       : band.below === Infinity ? t('legend.coverHigh') : t('legend.coverBand', { from: COVER_BANDS[i - 1]!.below, to: band.below })));
+  if (mode === 'cover') rows.push(swatch(OUTSIDE_PLAN_COLOUR, t('legend.outsidePlan')));
   rows.push(swatch(LIFTED_COLOUR, t('status.lifted')));
   rows.push(h('div', { class: 'legend-row' }, h('span', { class: 'legend-dot' }), t('depots.title')));
   if (mode === 'cover') rows.push(h('div', { class: 'legend-row' }, h('span', { class: 'legend-line' }), t('legend.route')));

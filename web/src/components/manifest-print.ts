@@ -20,7 +20,7 @@ export function openManifestSheet(plan: Plan, route: PlannedRoute, refs: PlanRef
       h('button', { type: 'button', class: 'primary', 'data-testid': 'manifest-print', onclick: () => window.print() }, t('manifest.print')),
       h('button', { type: 'button', 'data-testid': 'manifest-close', onclick: close }, t('manifest.close'))),
     h('h1', null, t('manifest.title', { vehicle: vehicle?.name ?? route.vehicleId })),
-    h('p', null, t('manifest.sub', { plan: planLabel(plan), date: plan.date, driver: route.driverId ?? '—' })),
+    h('p', null, t('manifest.sub', { plan: planLabel(plan), driver: route.driverId ?? '—' })),
     h('table', { class: 'manifest-table', 'data-testid': 'manifest-table' },
       h('thead', null, h('tr', null,
         h('th', null, t('manifest.trip')), h('th', null, t('manifest.order')), h('th', null, t('plans.zone')),

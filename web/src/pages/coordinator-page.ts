@@ -3,6 +3,7 @@ import { request } from '../api';
 import { drawPanel } from '../components/draw-panel';
 import { importPanel } from '../components/import-panel';
 import { setLegend } from '../components/legend';
+import { livePanel } from '../components/live-panel';
 import { planPanel } from '../components/plan-panel';
 import { depotCard, stockScale } from '../components/stock-bars';
 import { tabs } from '../components/tabs';
@@ -37,6 +38,8 @@ export function coordinatorPage(ctx: PageContext): Page {
   let draw: ReturnType<typeof drawPanel> | null = null;
   let disposed = false;
   let plans: ReturnType<typeof planPanel> | null = null;
+  let live: ReturnType<typeof livePanel> | null = null;
+  let vehicleNames = new Map<string, string>();
   let refs: Promise<PlanRefs> | null = null;
   let cover: Map<string, number> | undefined;
   const planRefs = (): Promise<PlanRefs> => (refs ??= loadRefs().catch((err: unknown) => { refs = null; throw err; }));
@@ -119,7 +122,9 @@ export function coordinatorPage(ctx: PageContext): Page {
       districts: state.districts, zones: () => state.zones, refs: planRefs,
       onShow: (plan) => void showPlan(plan).catch((err: unknown) => shell.message.error(err)),
     });
-    const plansEl = plans.el;
+    live = livePanel(() => ({ vehicles: vehicleNames, zones: new Map(state.zones.map((z) => [z.id, z])) }));
+    void planRefs().then((r) => { vehicleNames = new Map([...r.vehicles].map(([id, v]) => [id, v.name])); }).catch(() => undefined);
+    const plansEl = h('div', null, plans.el, live.el);
     panel = tabs([
       { id: 'zones', label: t('zones.title'), render: zonesTab },
       { id: 'depots', label: t('depots.title'), render: depotsTab },
@@ -138,6 +143,7 @@ export function coordinatorPage(ctx: PageContext): Page {
       disposed = true;
       draw?.dispose();
       plans?.dispose();
+      live?.close();
       map?.destroy();
     },
   };

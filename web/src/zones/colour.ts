@@ -7,6 +7,8 @@ export const TIER_COLOURS: Record<string, string> = {
 };
 export const OTHER_TIER_COLOUR = '#6d4c41';
 export const LIFTED_COLOUR = '#9e9e9e';
+/** Zones a shown plan does not cover (another district, or nothing needed). */
+export const OUTSIDE_PLAN_COLOUR = '#cfd8dc';
 
 /** Days-of-cover bands, upper bound exclusive: under 1 day is red, 4 days or more is green. */
 export const COVER_BANDS: readonly { below: number; colour: string }[] = [

@@ -2,16 +2,16 @@ import type { Commodity, Depot, Zone } from '../../../server/contract';
 import { depotCard } from '../components/stock-bars';
 import { localName } from '../i18n';
 import type { MapDepot, MapZone } from '../map/zone-map';
-import { colourFor } from './colour';
+import { colourFor, OUTSIDE_PLAN_COLOUR } from './colour';
 import { tierLabel } from './tiers';
 
-/** What the map draws for each zone: coloured by tier now, by days of cover once a plan gives them. */
+/** What the map draws for each zone: by tier, or by days of cover when a plan's cover is given (zones outside it pale). */
 export function mapZones(zones: readonly Zone[], coverDays?: ReadonlyMap<string, number>): MapZone[] {
   return zones.map((zone) => ({
     id: zone.id,
     label: `${localName(zone)} · ${tierLabel(zone.tier)}`,
     polygon: zone.polygon,
-    fill: colourFor(zone, coverDays?.get(zone.id)),
+    fill: coverDays && !coverDays.has(zone.id) && zone.status !== 'lifted' ? OUTSIDE_PLAN_COLOUR : colourFor(zone, coverDays?.get(zone.id)),
   }));
 }
 

@@ -1,0 +1,29 @@
+import type { LiveVehicle } from '../../../server/contract';
+import { h, replaceChildren } from '../dom';
+import { localName } from '../i18n';
+import { connectLive, type LiveLink } from '../live/live-link';
+import { liveDeliveries } from './live-deliveries';
+
+/**
+ * Deliveries under way, kept current from the live socket: a snapshot on connect and after any sequence gap,
+ * then each stop:updated push applied in place. `names` gives van and zone names.
+ */
+export function livePanel(names: () => { vehicles: ReadonlyMap<string, string>; zones: ReadonlyMap<string, { name: string; nameEn: string }> }): { el: HTMLElement; close(): void } {
+  const el = h('div', { 'data-testid': 'live-panel' });
+  let vehicles: LiveVehicle[] = [];
+  const link: LiveLink = connectLive();
+  const render = (): void => {
+    const { vehicles: vans, zones } = names();
+    replaceChildren(el, liveDeliveries(vehicles, vans, (id) => { const z = zones.get(id); return z ? localName(z) : id; }));
+  };
+  const resync = (): void => { link.snapshot().then((snap) => { vehicles = snap.vehicles; render(); }).catch(() => undefined); };
+  link.onResync(resync);
+  link.on('stop:updated', ({ stop }) => {
+    const v = vehicles.find((x) => x.vehicleId === stop.vehicleId && x.planId === stop.planId);
+    const i = v?.stops.findIndex((s) => s.tripIndex === stop.tripIndex && s.stopIndex === stop.stopIndex) ?? -1;
+    if (v && i >= 0) { v.stops[i] = stop; render(); } else resync();
+  });
+  link.on('plan:published', resync);
+  render();
+  return { el, close: () => link.close() };
+}
