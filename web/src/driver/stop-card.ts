@@ -24,8 +24,9 @@ export function stopCard(input: StopCardInput): HTMLElement {
   const { stop, status } = input;
   const label = stop.handoffPointId ?? stop.zoneId;
   const name = (id: string): string => { const c = input.commodities.find((x) => x.id === id); return c ? localName(c) : id; };
+  const done = status === 'delivered';
   const qty = Object.entries(stop.quantitiesKg).filter(([, kg]) => kg > 0).map(([id, kg]) => ({
-    id, input: h('input', { type: 'number', min: 0, step: 0.1, inputmode: 'decimal', value: Math.round(kg * 10) / 10, 'data-testid': 'qty', 'data-commodity': id, 'aria-label': name(id) }),
+    id, input: h('input', { type: 'number', min: 0, step: 0.1, inputmode: 'decimal', value: Math.round(kg * 10) / 10, 'data-testid': 'qty', 'data-commodity': id, 'aria-label': name(id), readonly: done }),
   }));
   const mode = h('select', { 'data-testid': 'handoff-mode', 'aria-label': t('driver.handoffMode') },
     HANDOFF_MODES.map((m) => h('option', { value: m }, tOr(`handoff.${m}`, m))));
@@ -38,7 +39,6 @@ export function stopCard(input: StopCardInput): HTMLElement {
       type: 'button', class: 'big danger', 'data-testid': 'stop-fail-confirm',
       onclick: () => input.record('stop:fail', { reason: reason.value as (typeof STOP_FAIL_REASONS)[number], text: note.value.trim() }),
     }, t('driver.confirmFail')));
-  const done = status === 'delivered';
   const deliver = (): void => input.record('stop:deliver', {
     quantitiesKg: Object.fromEntries(qty.map((q) => [q.id, Math.max(0, Number(q.input.value) || 0)])),
     handoffMode: mode.value as HandoffMode,
