@@ -1,4 +1,4 @@
-import { STOP_FAIL_REASONS, type Commodity, type HandoffMode, type PlannedStop, type StopStatus } from '../../../server/contract';
+import type { Commodity, HandoffMode, PlannedStop, StopFailReason, StopStatus } from '../../../server/contract';
 import { h } from '../dom';
 import { localName, t, tOr } from '../i18n';
 import { hhmm } from '../plans/plan-format';
@@ -18,6 +18,10 @@ export interface StopCardInput {
 }
 
 const HANDOFF_MODES: readonly HandoffMode[] = ['compound_gate', 'building_gate', 'door'];
+/** STOP_FAIL_REASONS of the contract (the web imports types only); the Record makes tsc flag a missing reason. */
+const FAIL_REASONS = Object.keys({
+  nobody_at_handoff: 1, access_blocked: 1, refused: 1, goods_damaged: 1, vehicle_problem: 1, other: 1,
+} satisfies Record<StopFailReason, 1>) as StopFailReason[];
 
 /** One stop on the driver's phone: where and when, what to hand over (editable), navigate, and the three actions. */
 export function stopCard(input: StopCardInput): HTMLElement {
@@ -31,13 +35,13 @@ export function stopCard(input: StopCardInput): HTMLElement {
   const mode = h('select', { 'data-testid': 'handoff-mode', 'aria-label': t('driver.handoffMode') },
     HANDOFF_MODES.map((m) => h('option', { value: m }, tOr(`handoff.${m}`, m))));
   const reason = h('select', { 'data-testid': 'fail-reason', 'aria-label': t('driver.failReason') },
-    STOP_FAIL_REASONS.map((r) => h('option', { value: r }, tOr(`fail.${r}`, r))));
+    FAIL_REASONS.map((r) => h('option', { value: r }, tOr(`fail.${r}`, r))));
   const note = h('input', { type: 'text', maxlength: 200, 'data-testid': 'fail-note', placeholder: t('driver.failNote') });
   const failForm = h('div', { class: 'fail-form', hidden: true },
     reason, note,
     h('button', {
       type: 'button', class: 'big danger', 'data-testid': 'stop-fail-confirm',
-      onclick: () => input.record('stop:fail', { reason: reason.value as (typeof STOP_FAIL_REASONS)[number], text: note.value.trim() }),
+      onclick: () => input.record('stop:fail', { reason: reason.value as StopFailReason, text: note.value.trim() }),
     }, t('driver.confirmFail')));
   const deliver = (): void => input.record('stop:deliver', {
     quantitiesKg: Object.fromEntries(qty.map((q) => [q.id, Math.max(0, Number(q.input.value) || 0)])),
