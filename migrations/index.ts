@@ -13,6 +13,9 @@ import * as auditLogAppendOnly from './20261127001100_audit_log_append_only';
 import * as plans from './20261127001200_plans';
 import * as residentRequests from './20261129000100_resident_requests';
 import * as alerts from './20261129000200_alerts';
+import * as serverKeys from './20261129000300_server_keys';
+import * as staffPasses from './20261129000400_staff_passes';
+import * as vehicleDisinfections from './20261129000500_vehicle_disinfections';
 
 // A static list rather than knex's directory scan: the scan dynamic-imports .ts files, which works
 // or not depending on the loader (tsx, vitest, plain node). migrations.test.ts checks this list
@@ -38,6 +41,9 @@ export const MIGRATIONS: readonly NamedMigration[] = [
   { name: '20261127001200_plans', ...plans },
   { name: '20261129000100_resident_requests', ...residentRequests },
   { name: '20261129000200_alerts', ...alerts },
+  { name: '20261129000300_server_keys', ...serverKeys },
+  { name: '20261129000400_staff_passes', ...staffPasses },
+  { name: '20261129000500_vehicle_disinfections', ...vehicleDisinfections },
 ];
 
 export const migrationSource: Knex.MigrationSource<NamedMigration> = {

@@ -11,7 +11,7 @@ const KNEX_TABLES = ['knex_migrations', 'knex_migrations_lock'];
 const OUR_TABLES = [
   'audit_log', 'commodities', 'depot_stock', 'depots', 'districts', 'handoff_points', 'plan_stops', 'plans', 'sessions', 'staff',
   'streets', 'users', 'vehicles', 'zones',
-  'resident_requests', 'alerts',
+  'resident_requests', 'alerts', 'server_keys', 'staff_passes', 'vehicle_disinfections',
 ];
 
 describe('the static migration list', () => {

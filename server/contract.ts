@@ -5,7 +5,7 @@
 export type LngLat = [lng: number, lat: number];
 
 export * from './contract-requests';
-import type { AlertApiRoutes, RequestApiRoutes } from './contract-requests';
+import type { AlertApiRoutes, PassApiRoutes, RequestApiRoutes } from './contract-requests';
 
 export type Role = 'coordinator' | 'district_official' | 'driver';
 export const ROLES: readonly Role[] = ['coordinator', 'district_official', 'driver'];
@@ -260,7 +260,7 @@ export interface ListQuery {
   districtId?: string;
 }
 
-export interface ApiRoutes extends RequestApiRoutes, AlertApiRoutes {
+export interface ApiRoutes extends RequestApiRoutes, AlertApiRoutes, PassApiRoutes {
   'GET /api/health': { body: never; reply: Health };
   'POST /api/sessions': { body: LoginInput; reply: LoginResult };
   'DELETE /api/sessions/current': { body: never; reply: { revoked: true } };

@@ -13,6 +13,7 @@ import { fleetRoutes } from './routes/fleet-routes';
 import { planRoutes } from './routes/plan-routes';
 import { referenceRoutes } from './routes/reference-routes';
 import { alertRoutes } from './routes/alert-routes';
+import { passRoutes } from './routes/pass-routes';
 import { requestRoutes } from './routes/request-routes';
 import { sessionRoutes } from './routes/session-routes';
 import { zoneRoutes } from './routes/zone-routes';
@@ -42,6 +43,7 @@ export function allRoutes(services: Services, health: () => Health, sessionTtlS:
     ...planRoutes(services),
     ...requestRoutes(services),
     ...alertRoutes(services),
+    ...passRoutes(services),
     ...extra,
   ];
 }

@@ -130,6 +130,12 @@ const cases: Record<RouteKey, (scope: Scope, actor: Actor) => Promise<Request> |
   'POST /api/public/zones/:zoneId/requests': (s) => ({ path: `/api/public/zones/${publicZone(s)}/requests`, body: requestBody() }),
   'GET /api/requests': (s) => ({ path: `/api/requests?districtId=${districtFor(s)}` }),
   'GET /api/alerts': (s) => ({ path: `/api/alerts?districtId=${districtFor(s)}` }),
+  'POST /api/staff/:id/pass': async (s, a) => ({ path: `/api/staff/${await target('staff', s, a)}/pass`, body: { photoRef: 'photo-1' } }),
+  'POST /api/staff/:id/pass/revoke': async (s, a) => ({ path: `/api/staff/${await target('staff', s, a)}/pass/revoke` }),
+  'GET /api/passes/public-key': () => ({ path: '/api/passes/public-key' }),
+  'GET /api/passes/revoked': () => ({ path: '/api/passes/revoked' }),
+  'POST /api/vehicles/:id/disinfections': (s, a) => ({ path: `/api/vehicles/${vanOf(s, a)}/disinfections`, body: { at: '2021-06-03T07:00:00+08:00', by: '张师傅', method: '含氯消毒剂喷洒' } }),
+  'GET /api/vehicles/:id/disinfections': (s, a) => ({ path: `/api/vehicles/${vanOf(s, a)}/disinfections` }),
   'POST /api/alerts/:id/ack': async (s, a) => ({ path: `/api/alerts/${await alertTarget('POST /api/alerts/:id/ack', s, a)}/ack` }),
   'POST /api/alerts/:id/close': async (s, a) => ({ path: `/api/alerts/${await alertTarget('POST /api/alerts/:id/close', s, a)}/close`, body: { note: 'checked' } }),
   'GET /api/requests/:id': (s) => ({ path: `/api/requests/${s === 'own' ? ids.liwanRequest : ids.fsRequest}` }),
@@ -178,17 +184,22 @@ async function alertTarget(key: RouteKey, scope: Scope, actor: Actor): Promise<s
   if (expected(key, actor, scope) === 'allow') return raiseAlert(scope);
   return scope === 'own' ? ids.liwanAlert : ids.fsAlert;
 }
+const vanOf = (s: Scope, a: Actor) => (a === 'driver' ? (s === 'own' ? ids.driverVehicle : ids.fsVehicle) : s === 'own' ? ids.liwanVehicle : ids.fsVehicle);
+/** Gate devices read these without a login. */
+const OPEN_TO_ALL = new Set<RouteKey>(['GET /api/passes/public-key', 'GET /api/passes/revoked']);
 const otherDepot = () => (ids.driverDepot === ids.liwanDepot ? ids.fsDepot : ids.liwanDepot);
 
 const DRIVER_ROUTES = new Set<RouteKey>([
   'GET /api/me', 'GET /api/commodities', 'DELETE /api/sessions/current', 'GET /api/vehicles/:id', 'GET /api/depots/:id', 'GET /api/staff/:id',
   'GET /api/vehicles/:id/route',
+  'POST /api/vehicles/:id/disinfections', 'GET /api/vehicles/:id/disinfections',
 ]);
 const UNSCOPED = new Set<RouteKey>(['GET /api/health', 'POST /api/sessions', 'DELETE /api/sessions/current', 'GET /api/me', 'GET /api/districts', 'GET /api/commodities']);
 
 /** The rule the server must follow, stated independently of its implementation. */
 function expected(key: RouteKey, actor: Actor, scope: Scope): 'allow' | 'deny' {
   if (PUBLIC.has(key)) return scope === 'own' ? 'allow' : 'deny';
+  if (OPEN_TO_ALL.has(key)) return 'allow';
   if (key === 'GET /api/health' || key === 'POST /api/sessions') return 'allow';
   if (actor === 'anonymous') return 'deny';
   if (actor === 'coordinator') return 'allow';

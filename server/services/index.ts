@@ -7,6 +7,8 @@ import { createPlanService } from './plan-service';
 import type { Store } from './ports';
 import { createRequestService } from './request-service';
 import { createAlertService } from './alert-service';
+import { createDisinfectionService } from './disinfection-service';
+import { createPassService } from './passes';
 import type { OpsConfig } from '../ops-config';
 import { createReferenceService } from './reference-service';
 import { createZoneService } from './zone-service';
@@ -41,6 +43,9 @@ export function createServices(deps: ServiceDeps) {
     plans: createPlanService({ store, now, tierRules: deps.tierRules, utcOffset: deps.utcOffset, runner: deps.planRunner }),
     requests,
     alerts,
+    passes: createPassService(store, now, deps.utcOffset),
+    // Its own (stateless) vehicle service: only for the read rule of vans.
+    disinfections: createDisinfectionService(store, now, createVehicleService(store, now)),
   };
 }
 

@@ -3,6 +3,7 @@ import type {
   Role, Staff, Street, User, Vehicle, Zone, ZoneStatus,
 } from '../contract';
 import type { AlertRepo, RequestRepo } from './request-ports';
+import type { DisinfectionRepo, PassRepo } from './pass-ports';
 
 // The store's ports. server/store/ implements them with knex; services depend only on these.
 
@@ -161,6 +162,8 @@ export interface Store {
   plans: PlanRepo;
   requests: RequestRepo;
   alerts: AlertRepo;
+  passes: PassRepo;
+  disinfections: DisinfectionRepo;
   /** Runs fn in one transaction: every repository of `tx` writes inside it; a throw rolls all back. */
   transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
   close(): Promise<void>;

@@ -9,6 +9,7 @@ import { createDistrictRepo, createStreetRepo } from './district-repo';
 import { createPlanRepo } from './plan-repo';
 import { createRequestRepo } from './request-repo';
 import { createAlertRepo } from './alert-repo';
+import { createDisinfectionRepo, createPassRepo } from './pass-repo';
 import { createSessionRepo } from './session-repo';
 import { createStaffRepo } from './staff-repo';
 import { assertOutsideTransaction, inTransaction, outsideTransactionsOnly } from './transaction-guard';
@@ -60,6 +61,8 @@ function repositories(db: Knex, codec: Codec): Repositories {
     plans: createPlanRepo(db, codec),
     requests: createRequestRepo(db),
     alerts: createAlertRepo(db),
+    passes: createPassRepo(db, codec),
+    disinfections: createDisinfectionRepo(db),
   };
 }
 

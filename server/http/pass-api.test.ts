@@ -1,0 +1,96 @@
+import { createPublicKey } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verifyPass } from '../services/passes';
+import { snapshot, startTestServer, type TestServer } from '../testing/test-server';
+
+// Frontline passes and the disinfection log over the real server; passes checked with the public
+// key as a gate device would (the key and the revocation list are fetched without a login).
+
+let server: TestServer;
+let coord: string;
+let official: string;
+let driver: string;
+let seq = 0;
+
+async function newStaff(token: string, healthCheckValidUntil: string, districtId = 'liwan') {
+  const res = await server.call('POST', '/api/staff', {
+    token, body: { name: '李四', role: 'handoff_worker', passNumber: `GZ-${++seq}`, healthCheckValidUntil, districtId },
+  });
+  expect(res.status, JSON.stringify(res.json)).toBe(201);
+  return res.json.data.id as string;
+}
+
+beforeAll(async () => {
+  server = await startTestServer();
+  coord = await server.login('coord', 'coord123');
+  official = await server.login('liwan', 'liwan123');
+  driver = await server.login('driver1', 'driver123');
+}, 60_000);
+afterAll(async () => server?.dispose());
+
+describe('passes', () => {
+  it('issues a signed pass that verifies with the published key until the health check lapses', async () => {
+    const id = await newStaff(official, '2031-06-10');
+    const res = await server.call('POST', `/api/staff/${id}/pass`, { token: official, body: { photoRef: 'photos/li-si.jpg' } });
+    expect(res.status).toBe(201);
+    const pass = res.json.data;
+    expect(pass).toMatchObject({ staffId: id, name: '李四', photoRef: 'photos/li-si.jpg', validUntil: '2031-06-10T15:59:59.000Z' });
+    const key = (await server.call('GET', '/api/passes/public-key')).json.data;
+    expect(key.jwk).toMatchObject({ kty: 'OKP', crv: 'Ed25519' });
+    // The JWK and the PEM are the same key.
+    expect(createPublicKey({ key: key.jwk, format: 'jwk' }).export({ type: 'spki', format: 'pem' })).toBe(key.publicKeyPem);
+
+    const verdict = verifyPass(pass.token, key.publicKeyPem, new Date('2031-06-10T12:00:00Z'));
+    expect(verdict).toMatchObject({ ok: true, claims: { passId: pass.passId, passNumber: pass.passNumber } });
+    expect(verifyPass(pass.token, key.publicKeyPem, new Date('2031-06-10T16:00:00Z'))).toEqual({ ok: false, reason: 'expired' });
+    // A changed claim breaks the signature.
+    const [payload, sig] = pass.token.split('.');
+    const forged = JSON.parse(Buffer.from(payload, 'base64url').toString());
+    forged.validUntil = '2040-01-01T00:00:00.000Z';
+    expect(verifyPass(`${Buffer.from(JSON.stringify(forged)).toString('base64url')}.${sig}`, key.publicKeyPem, new Date())).toEqual({ ok: false, reason: 'bad_signature' });
+    expect(verifyPass('nonsense', key.publicKeyPem, new Date())).toEqual({ ok: false, reason: 'malformed' });
+  });
+
+  it('refuses revoked passes (list served without login) and lapsed health checks', async () => {
+    const id = await newStaff(coord, '2031-01-01');
+    const pass = (await server.call('POST', `/api/staff/${id}/pass`, { token: coord, body: {} })).json.data;
+    expect((await server.call('POST', `/api/staff/${id}/pass/revoke`, { token: official })).json.data).toEqual({ revoked: 1 });
+    const revoked = (await server.call('GET', '/api/passes/revoked')).json.data as { passId: string }[];
+    expect(revoked.map((r) => r.passId)).toContain(pass.passId);
+    const key = (await server.call('GET', '/api/passes/public-key')).json.data.publicKeyPem;
+    expect(verifyPass(pass.token, key, new Date('2030-01-01T00:00:00Z'), new Set(revoked.map((r) => r.passId)))).toEqual({ ok: false, reason: 'revoked' });
+    const audit = (await server.store.audit.list({ entity: 'staff', entityId: id })).map((e) => e.action).reverse();
+    expect(audit).toEqual(['staff.create', 'pass.issue', 'pass.revoke']);
+
+    const lapsed = await newStaff(coord, '2021-06-01');
+    const before = await snapshot(server);
+    const res = await server.call('POST', `/api/staff/${lapsed}/pass`, { token: coord, body: {} });
+    expect(res.json.error.code).toBe('CONFLICT');
+    expect(res.json.error.message).toMatch(/health check lapsed/);
+    expect(await snapshot(server)).toBe(before);
+  });
+
+  it('officials issue only for their district; bad input names the field', async () => {
+    const foreign = await newStaff(coord, '2031-01-01', (await server.call('GET', '/api/districts', { token: coord })).json.data.find((d: { id: string }) => d.id !== 'liwan').id);
+    expect((await server.call('POST', `/api/staff/${foreign}/pass`, { token: official, body: {} })).status).toBe(404);
+    const mine = await newStaff(official, '2031-01-01');
+    const bad = await server.call('POST', `/api/staff/${mine}/pass`, { token: official, body: { photoRef: '' } });
+    expect(bad.json.error).toMatchObject({ code: 'VALIDATION', field: 'body.photoRef' });
+  });
+});
+
+describe('disinfection log', () => {
+  it("the driver records their van's disinfection; others read it; bad input changes nothing", async () => {
+    const van = (await server.call('GET', '/api/me', { token: driver })).json.data.vehicleId as string;
+    const entry = { at: '2021-06-03T07:00:00+08:00', by: '张师傅', method: '含氯消毒剂喷洒' };
+    const res = await server.call('POST', `/api/vehicles/${van}/disinfections`, { token: driver, body: entry });
+    expect(res.status).toBe(201);
+    expect(res.json.data).toMatchObject({ vehicleId: van, by: '张师傅', at: '2021-06-02T23:00:00.000Z' });
+    const before = await snapshot(server);
+    const bad = await server.call('POST', `/api/vehicles/${van}/disinfections`, { token: driver, body: { ...entry, at: 'yesterday' } });
+    expect(bad.json.error).toMatchObject({ code: 'VALIDATION', field: 'body.at' });
+    expect(await snapshot(server)).toBe(before);
+    const log = (await server.call('GET', `/api/vehicles/${van}/disinfections`, { token: coord })).json.data;
+    expect(log.map((d: { method: string }) => d.method)).toEqual(['含氯消毒剂喷洒']);
+  });
+});

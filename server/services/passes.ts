@@ -1,0 +1,108 @@
+import { createPrivateKey, createPublicKey, generateKeyPairSync, randomUUID, sign, verify, type KeyObject } from 'node:crypto';
+import type { User } from '../contract';
+import type { PassClaims, PassPublicKey, RevokedPass, StaffPass } from '../contract-requests';
+import { writeAudited } from './audit';
+import { AppError, notFound } from './errors';
+import type { Store } from './ports';
+import { assertCanWriteDistrict, canReadDistrict } from './scope';
+
+// Frontline passes: Ed25519 over node:crypto. A gate device checks them offline with the same
+// algorithm in WebCrypto (importKey('jwk', key.jwk, 'Ed25519'), verify('Ed25519', …)): the token is
+// base64url(UTF-8 JSON of the claims) "." base64url(signature over those UTF-8 bytes).
+
+const KEY_ID = 'pass-signing';
+
+export type PassCheck =
+  | { ok: true; claims: PassClaims }
+  | { ok: false; reason: 'malformed' | 'bad_signature' | 'expired' | 'revoked' };
+
+/** Checks a pass token: signature, validity at `now`, and the revocation list. */
+export function verifyPass(token: string, publicKey: KeyObject | string, now: Date, revoked: ReadonlySet<string> = new Set()): PassCheck {
+  const [payload, signature, extra] = token.split('.');
+  if (!payload || !signature || extra !== undefined) return { ok: false, reason: 'malformed' };
+  const key = typeof publicKey === 'string' ? createPublicKey(publicKey) : publicKey;
+  const bytes = Buffer.from(payload, 'base64url');
+  if (!verify(null, bytes, key, Buffer.from(signature, 'base64url'))) return { ok: false, reason: 'bad_signature' };
+  let claims: PassClaims;
+  try { claims = JSON.parse(bytes.toString('utf8')) as PassClaims; } catch { return { ok: false, reason: 'malformed' }; }
+  if (!(Date.parse(claims.validUntil) > now.getTime())) return { ok: false, reason: 'expired' };
+  if (revoked.has(claims.passId)) return { ok: false, reason: 'revoked' };
+  return { ok: true, claims };
+}
+
+export function signPass(claims: PassClaims, privateKey: KeyObject): string {
+  const bytes = Buffer.from(JSON.stringify(claims), 'utf8');
+  return `${bytes.toString('base64url')}.${sign(null, bytes, privateKey).toString('base64url')}`;
+}
+
+/** A health check valid "until 2021-06-10" covers that whole local day. */
+export function validUntilOf(healthCheckValidUntil: string, utcOffset: string): string {
+  const iso = /^\d{4}-\d{2}-\d{2}$/.test(healthCheckValidUntil) ? `${healthCheckValidUntil}T23:59:59${utcOffset}` : healthCheckValidUntil;
+  return new Date(iso).toISOString();
+}
+
+export function createPassService(store: Store, now: () => Date, utcOffset = '+08:00') {
+  let keys: Promise<{ privateKey: KeyObject; publicKey: KeyObject }> | null = null;
+
+  /** The key pair, made and stored on first use; a lost race reads the winner's key back. */
+  function keyPair() {
+    keys ??= (async () => {
+      let record = await store.passes.getKey(KEY_ID);
+      if (!record) {
+        const pair = generateKeyPairSync('ed25519');
+        record = await store.passes.putKeyIfAbsent({
+          id: KEY_ID, algorithm: 'Ed25519', createdAt: now().toISOString(),
+          privatePem: pair.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+          publicPem: pair.publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+        });
+      }
+      return { privateKey: createPrivateKey(record.privatePem), publicKey: createPublicKey(record.publicPem) };
+    })().catch((err: unknown) => { keys = null; throw err; });
+    return keys;
+  }
+
+  async function writableStaff(tx: Store, actor: User, staffId: string) {
+    const staff = await tx.staff.get(staffId);
+    if (!staff || !canReadDistrict(actor, staff.districtId)) throw notFound('staff member', staffId);
+    assertCanWriteDistrict(actor, staff.districtId, 'districtId');
+    return staff;
+  }
+
+  return {
+    async issue(actor: User, staffId: string, input: { photoRef?: string }): Promise<StaffPass> {
+      const { privateKey } = await keyPair();
+      return writeAudited(store, actor, now, async (tx) => {
+        const staff = await writableStaff(tx, actor, staffId);
+        const at = now();
+        const validUntil = validUntilOf(staff.healthCheckValidUntil, utcOffset);
+        if (Date.parse(validUntil) <= at.getTime()) {
+          throw new AppError('CONFLICT', `staff member "${staffId}": the health check lapsed on ${staff.healthCheckValidUntil}; record a new one before issuing a pass`);
+        }
+        const vehicle = staff.vehicleId ? await tx.vehicles.get(staff.vehicleId) : null;
+        const claims: PassClaims = {
+          passId: randomUUID(), staffId, passNumber: staff.passNumber, name: staff.name, photoRef: input.photoRef ?? null,
+          vehicleId: vehicle?.id ?? null, vehicleName: vehicle?.name ?? null, issuedAt: at.toISOString(), validUntil,
+        };
+        await tx.passes.insert(claims);
+        return { result: { ...claims, token: signPass(claims, privateKey) }, audit: { action: 'pass.issue', entity: 'staff', entityId: staffId, detail: { passId: claims.passId } } };
+      });
+    },
+
+    revoke: (actor: User, staffId: string) =>
+      writeAudited(store, actor, now, async (tx) => {
+        await writableStaff(tx, actor, staffId);
+        const revoked = await tx.passes.revokeForStaff(staffId, now().toISOString(), actor.id);
+        return { result: { revoked }, audit: { action: 'pass.revoke', entity: 'staff', entityId: staffId, detail: { revoked } } };
+      }),
+
+    async publicKey(): Promise<PassPublicKey> {
+      const { publicKey } = await keyPair();
+      const jwk = publicKey.export({ format: 'jwk' }) as { x: string };
+      return { algorithm: 'Ed25519', publicKeyPem: publicKey.export({ type: 'spki', format: 'pem' }).toString(), jwk: { kty: 'OKP', crv: 'Ed25519', x: jwk.x } };
+    },
+
+    revoked: (): Promise<RevokedPass[]> => store.passes.revoked(),
+  };
+}
+
+export type PassService = ReturnType<typeof createPassService>;
