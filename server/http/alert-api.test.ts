@@ -90,3 +90,12 @@ describe('alerts', () => {
     expect((await clock.list(coordUser, { zoneId: liwanZone }))[0]!.level).toBe('yellow');
   });
 });
+
+describe('evaluation triggers', () => {
+  it('a burst of triggers joins one waiting evaluation', async () => {
+    const runs = [server.services.alerts.evaluateSoon(), server.services.alerts.evaluateSoon(), server.services.alerts.evaluateSoon()];
+    expect(runs[1]).toBe(runs[0]);
+    expect(runs[2]).toBe(runs[0]);
+    await Promise.all(runs);
+  });
+});

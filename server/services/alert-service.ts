@@ -96,8 +96,24 @@ export function createAlertService({ store, now, thresholds = DEFAULT_OPS.alerts
     return run;
   }
 
+  // At most one evaluation waiting behind the running one: a burst of requests (the very thing a spike
+  // is) must not queue one full evaluation per request.
+  let queued: Promise<Alert[]> | null = null;
+  function evaluateSoon(): Promise<Alert[]> {
+    if (queued) return queued;
+    const run = chain.then(() => {
+      queued = null;
+      return evaluate(now());
+    });
+    queued = run;
+    chain = run.catch(() => {});
+    return run;
+  }
+
   return {
     evaluateAlerts,
+    /** For triggers (new requests): joins an evaluation that has not started yet instead of adding one. */
+    evaluateSoon,
     /** Resolves once no evaluation is running (close() waits for it before the store goes). */
     idle: (): Promise<void> => chain.then(() => {}),
 

@@ -32,7 +32,7 @@ export function createServices(deps: ServiceDeps) {
   const requests = createRequestService({ store, now, limits: deps.ops?.requests });
   const alerts = createAlertService({ store, now, thresholds: deps.ops?.alerts });
   // A new request may be the one that makes a spike: evaluate at once (a failure is retried by the timer).
-  requests.onFiled(() => { alerts.evaluateAlerts().catch(() => {}); });
+  requests.onFiled(() => { alerts.evaluateSoon().catch(() => {}); });
   return {
     auth: createAuthService(deps),
     zones: createZoneService(deps),
