@@ -16,6 +16,7 @@ import * as alerts from './20261129000200_alerts';
 import * as serverKeys from './20261129000300_server_keys';
 import * as staffPasses from './20261129000400_staff_passes';
 import * as vehicleDisinfections from './20261129000500_vehicle_disinfections';
+import * as liveOperations from './20261128000100_live_operations';
 
 // A static list rather than knex's directory scan: the scan dynamic-imports .ts files, which works
 // or not depending on the loader (tsx, vitest, plain node). migrations.test.ts checks this list
@@ -39,6 +40,7 @@ export const MIGRATIONS: readonly NamedMigration[] = [
   { name: '20261127001000_audit_log', ...auditLog },
   { name: '20261127001100_audit_log_append_only', ...auditLogAppendOnly },
   { name: '20261127001200_plans', ...plans },
+  { name: '20261128000100_live_operations', ...liveOperations },
   { name: '20261129000100_resident_requests', ...residentRequests },
   { name: '20261129000200_alerts', ...alerts },
   { name: '20261129000300_server_keys', ...serverKeys },

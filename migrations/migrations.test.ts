@@ -12,6 +12,7 @@ const OUR_TABLES = [
   'audit_log', 'commodities', 'depot_stock', 'depots', 'districts', 'handoff_points', 'plan_stops', 'plans', 'sessions', 'staff',
   'streets', 'users', 'vehicles', 'zones',
   'resident_requests', 'alerts', 'server_keys', 'staff_passes', 'vehicle_disinfections',
+  'deliveries', 'stop_events', 'stop_progress', 'vehicle_positions', 'zone_delivered',
 ];
 
 describe('the static migration list', () => {

@@ -19,6 +19,27 @@ export interface Config {
   logRequests: boolean;
   /** Residents' requests, alerts and passes: limits and thresholds (server/ops-config.ts). */
   ops: OpsConfig;
+  live: LiveConfig;
+}
+
+/** Live operations (server/live): thresholds and batching. */
+export interface LiveConfig {
+  /** Local time's offset from UTC: plan days and track days are local days. */
+  utcOffset: string;
+  /** A van further than this from its planned legs is off its route (legs are straight lines, roads are not). */
+  offRouteM: number;
+  /** A van whose next ETA is this far behind plan is late. */
+  lateAfterS: number;
+  /** Position fixes are written in batches: every flushMs or every flushRows fixes, whichever comes first. */
+  positionFlushMs: number;
+  positionFlushRows: number;
+  /** Connected sessions are re-validated this often (catches expiry and changes made outside this process). */
+  revalidateMs: number;
+  /** socket.io connection-state recovery window. */
+  recoveryMs: number;
+  /** For ETAs: the planner's straight-line detour factor and mean speed. */
+  detourFactor: number;
+  speedKmh: number;
 }
 
 const OSM_TILES = {
@@ -44,6 +65,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         zoneBurst: intFrom(env.REQUEST_ZONE_BURST, DEFAULT_OPS.requests.zoneBurst, 'REQUEST_ZONE_BURST'),
       },
       alerts: { ...DEFAULT_OPS.alerts, intervalMs: intFrom(env.ALERT_INTERVAL_MS, DEFAULT_OPS.alerts.intervalMs, 'ALERT_INTERVAL_MS') },
+    },
+    live: {
+      utcOffset: env.UTC_OFFSET ?? '+08:00',
+      offRouteM: intFrom(env.LIVE_OFF_ROUTE_M, 800, 'LIVE_OFF_ROUTE_M'),
+      lateAfterS: intFrom(env.LIVE_LATE_AFTER_S, 900, 'LIVE_LATE_AFTER_S'),
+      positionFlushMs: intFrom(env.LIVE_POSITION_FLUSH_MS, 250, 'LIVE_POSITION_FLUSH_MS'),
+      positionFlushRows: intFrom(env.LIVE_POSITION_FLUSH_ROWS, 500, 'LIVE_POSITION_FLUSH_ROWS'),
+      revalidateMs: intFrom(env.LIVE_REVALIDATE_MS, 500, 'LIVE_REVALIDATE_MS'),
+      recoveryMs: intFrom(env.LIVE_RECOVERY_MS, 2 * 60 * 1000, 'LIVE_RECOVERY_MS'),
+      detourFactor: 1.3,
+      speedKmh: 25,
     },
   };
 }

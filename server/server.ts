@@ -4,6 +4,8 @@ import { resolve } from 'node:path';
 import type { Health } from './contract';
 import type { Config } from './config';
 import { createHttpApp } from './http/app';
+import { createLiveService, type LiveService } from './live/live-service';
+import { attachLiveGateway } from './live/socket-gateway';
 import { createServices, type Services } from './services';
 import type { Store } from './services/ports';
 import { migrateLatest, openDatabase } from './store/db';
@@ -19,6 +21,7 @@ export interface RunningServer {
   http: Server;
   store: Store;
   services: Services;
+  live: LiveService;
   close(): Promise<void>;
 }
 
@@ -56,12 +59,21 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     webRoot: resolve('web/dist'), log,
   });
   const http = createServer(app);
+  const live = createLiveService({ store, config: config.live, now, log });
+  const gateway = attachLiveGateway({ http, live, auth: services.auth, store, config: config.live, now, log });
+  services.tracks.flushWith(live.flush);
+  const stopPlanEvents = services.plans.onPlanEvent((event) => {
+    live.planEvent(event).catch((err: unknown) => log('live: plan event could not be pushed', err));
+  });
   await new Promise<void>((done) => http.listen(config.port, config.host, done));
   const { port } = http.address() as AddressInfo;
   return {
     url: `http://${config.host}:${port}`,
-    http, store, services,
+    http, store, services, live,
     async close() {
+      stopPlanEvents();
+      // Closes the sockets (and the HTTP server under them) and writes the buffered GPS fixes.
+      await gateway.close();
       await new Promise<void>((done) => http.close(() => done()));
       stopAlertTimer();
       await services.alerts.idle();

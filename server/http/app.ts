@@ -10,6 +10,7 @@ import type { RouteDef } from './route-def';
 import { splitKey } from './route-def';
 import { depotRoutes } from './routes/depot-routes';
 import { fleetRoutes } from './routes/fleet-routes';
+import { liveRoutes } from './routes/live-routes';
 import { planRoutes } from './routes/plan-routes';
 import { referenceRoutes } from './routes/reference-routes';
 import { alertRoutes } from './routes/alert-routes';
@@ -40,6 +41,7 @@ export function allRoutes(services: Services, health: () => Health, sessionTtlS:
     ...zoneRoutes(services),
     ...depotRoutes(services),
     ...fleetRoutes(services),
+    ...liveRoutes(services),
     ...planRoutes(services),
     ...requestRoutes(services),
     ...alertRoutes(services),

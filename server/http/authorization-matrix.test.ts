@@ -155,7 +155,19 @@ const cases: Record<RouteKey, (scope: Scope, actor: Actor) => Promise<Request> |
   'GET /api/vehicles/:id/route': (s, a) => ({
     path: `/api/vehicles/${a === 'driver' ? (s === 'own' ? ids.driverVehicle : ids.fsVehicle) : s === 'own' ? ids.liwanVehicle : ids.fsVehicle}/route`,
   }),
+  'GET /api/vehicles/:id/track': (s, a) => ({
+    path: `/api/vehicles/${a === 'driver' ? (s === 'own' ? ids.driverVehicle : ids.fsVehicle) : s === 'own' ? ids.liwanVehicle : ids.fsVehicle}/track?date=2021-06-03`,
+  }),
+  // A throwaway user each time: revoking a shared login would log the other cases out.
+  'POST /api/users/:id/revoke-sessions': async (s) => ({ path: `/api/users/${await throwawayUser(s)}/revoke-sessions` }),
 };
+async function throwawayUser(scope: Scope): Promise<string> {
+  const id = fresh('tmp-user');
+  await server.store.users.upsert({
+    id, username: id, displayName: 'matrix user', role: 'district_official', districtId: districtFor(scope), vehicleId: null,
+  }, 'not-a-hash');
+  return id;
+}
 // Public request pages: "foreign" is a zone that does not exist (the page must answer 404 and store nothing).
 const PUBLIC = new Set<RouteKey>(['GET /api/public/zones/:zoneId', 'POST /api/public/zones/:zoneId/requests']);
 const publicZone = (s: Scope) => (s === 'own' ? ids.liwanZone : 'no-such-zone');
@@ -191,7 +203,7 @@ const otherDepot = () => (ids.driverDepot === ids.liwanDepot ? ids.fsDepot : ids
 
 const DRIVER_ROUTES = new Set<RouteKey>([
   'GET /api/me', 'GET /api/commodities', 'DELETE /api/sessions/current', 'GET /api/vehicles/:id', 'GET /api/depots/:id', 'GET /api/staff/:id',
-  'GET /api/vehicles/:id/route',
+  'GET /api/vehicles/:id/route', 'GET /api/vehicles/:id/track',
   'POST /api/vehicles/:id/disinfections', 'GET /api/vehicles/:id/disinfections',
 ]);
 const UNSCOPED = new Set<RouteKey>(['GET /api/health', 'POST /api/sessions', 'DELETE /api/sessions/current', 'GET /api/me', 'GET /api/districts', 'GET /api/commodities']);
@@ -204,7 +216,7 @@ function expected(key: RouteKey, actor: Actor, scope: Scope): 'allow' | 'deny' {
   if (actor === 'anonymous') return 'deny';
   if (actor === 'coordinator') return 'allow';
   if (actor === 'driver') return DRIVER_ROUTES.has(key) && (UNSCOPED.has(key) || scope === 'own') ? 'allow' : 'deny';
-  if (key === 'PUT /api/commodities/:id' || key === 'GET /api/audit') return 'deny';
+  if (key === 'PUT /api/commodities/:id' || key === 'GET /api/audit' || key === 'POST /api/users/:id/revoke-sessions') return 'deny';
   return UNSCOPED.has(key) || scope === 'own' ? 'allow' : 'deny';
 }
 

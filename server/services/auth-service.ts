@@ -17,12 +17,18 @@ export interface AuthDeps {
 
 export const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
 
+/** Sessions that just ended: one (logout) or all of a user's (revocation). The live layer drops their sockets. */
+export type SessionsEnded = { tokenHash: string } | { userId: string };
+
 /** Password login with revocable server-side sessions; the same token serves cookie and bearer use. */
 export function createAuthService({ store, passwords, now, sessionTtlS }: AuthDeps) {
   // A fixed hash to verify against when the user is unknown, so timing does not reveal usernames.
   let decoyHash: Promise<string> | null = null;
+  const endedListeners = new Set<(ended: SessionsEnded) => void>();
+  // Told after the commit, so a listener that re-checks the store sees the revocation.
+  const announce = (ended: SessionsEnded) => { for (const listener of endedListeners) listener(ended); };
 
-  return {
+  const service = {
     async login(username: string, password: string): Promise<LoginResult> {
       const record = await store.users.getByUsername(username);
       decoyHash ??= passwords.hash('decoy-password');
@@ -56,17 +62,34 @@ export function createAuthService({ store, passwords, now, sessionTtlS }: AuthDe
         await tx.sessions.revoke(hashToken(token), at);
         await tx.audit.append({ at, userId: actor.id, action: 'session.revoke', entity: 'session', entityId: null, detail: null });
       });
+      announce({ tokenHash: hashToken(token) });
     },
 
     async revokeAllFor(userId: string, actor: User): Promise<number> {
       const at = now().toISOString();
-      return store.transaction(async (tx) => {
+      const n = await store.transaction(async (tx) => {
         const n = await tx.sessions.revokeAllForUser(userId, at);
         await tx.audit.append({ at, userId: actor.id, action: 'session.revoke-all', entity: 'user', entityId: userId, detail: { sessions: n } });
         return n;
       });
+      announce({ userId });
+      return n;
+    },
+
+    /** A coordinator ends every session of a user (a lost phone, a driver taken off duty). */
+    async revokeUserSessions(actor: User, userId: string): Promise<{ revoked: number }> {
+      if (actor.role !== 'coordinator') throw new AppError('FORBIDDEN', 'only coordinators may revoke other users\' sessions');
+      if (!(await store.users.get(userId))) throw new AppError('NOT_FOUND', `user "${userId}" does not exist`);
+      return { revoked: await service.revokeAllFor(userId, actor) };
+    },
+
+    /** Listens for ended sessions; returns the unsubscribe. */
+    onSessionsEnded(listener: (ended: SessionsEnded) => void): () => void {
+      endedListeners.add(listener);
+      return () => endedListeners.delete(listener);
     },
   };
+  return service;
 }
 
 export type AuthService = ReturnType<typeof createAuthService>;

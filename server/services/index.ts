@@ -11,6 +11,7 @@ import { createDisinfectionService } from './disinfection-service';
 import { createPassService } from './passes';
 import type { OpsConfig } from '../ops-config';
 import { createReferenceService } from './reference-service';
+import { createTrackService } from './track-service';
 import { createZoneService } from './zone-service';
 
 export interface ServiceDeps {
@@ -33,11 +34,13 @@ export function createServices(deps: ServiceDeps) {
   const alerts = createAlertService({ store, now, thresholds: deps.ops?.alerts });
   // A new request may be the one that makes a spike: evaluate at once (a failure is retried by the timer).
   requests.onFiled(() => { alerts.evaluateSoon().catch(() => {}); });
+  const vehicles = createVehicleService(store, now);
   return {
     auth: createAuthService(deps),
     zones: createZoneService(deps),
     depots: createDepotService(store, now),
-    vehicles: createVehicleService(store, now),
+    vehicles,
+    tracks: createTrackService(store, vehicles),
     staff: createStaffService(store, now),
     reference: createReferenceService(store, now),
     plans: createPlanService({ store, now, tierRules: deps.tierRules, utcOffset: deps.utcOffset, runner: deps.planRunner }),

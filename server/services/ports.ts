@@ -4,6 +4,7 @@ import type {
 } from '../contract';
 import type { AlertRepo, RequestRepo } from './request-ports';
 import type { DisinfectionRepo, PassRepo } from './pass-ports';
+import type { LiveRepo } from '../store/live-ports';
 
 // The store's ports. server/store/ implements them with knex; services depend only on these.
 
@@ -164,6 +165,7 @@ export interface Store {
   alerts: AlertRepo;
   passes: PassRepo;
   disinfections: DisinfectionRepo;
+  live: LiveRepo;
   /** Runs fn in one transaction: every repository of `tx` writes inside it; a throw rolls all back. */
   transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
   close(): Promise<void>;

@@ -16,6 +16,7 @@ import { assertOutsideTransaction, inTransaction, outsideTransactionsOnly } from
 import { createUserRepo } from './user-repo';
 import { createVehicleRepo } from './vehicle-repo';
 import { createHandoffPointRepo, createZoneRepo } from './zone-repo';
+import { createLiveRepo } from './live-repo';
 
 type Repositories = Omit<Store, 'kind' | 'transaction' | 'close'>;
 
@@ -63,6 +64,7 @@ function repositories(db: Knex, codec: Codec): Repositories {
     alerts: createAlertRepo(db),
     passes: createPassRepo(db, codec),
     disinfections: createDisinfectionRepo(db),
+    live: createLiveRepo(db, codec),
   };
 }
 

@@ -3,7 +3,7 @@ import type { User } from '../contract';
 import type { UserRepo } from '../services/ports';
 import type { Codec } from './codec';
 
-interface UserRow {
+export interface UserRow {
   id: string;
   username: string;
   display_name: string;
@@ -13,7 +13,7 @@ interface UserRow {
   password_hash: string;
 }
 
-const userFromRow = (r: UserRow): User => ({
+export const userFromRow = (r: UserRow): User => ({
   id: r.id, username: r.username, displayName: r.display_name, role: r.role,
   districtId: r.district_id, vehicleId: r.vehicle_id,
 });

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadConfig } from '../config';
+import { loadConfig, type Config } from '../config';
 import { startServer, type RunningServer } from '../server';
 
 export interface TestServer extends RunningServer {
@@ -12,9 +12,9 @@ export interface TestServer extends RunningServer {
 }
 
 /** A real server on port 0 over a fresh SQLite file, seeded with the demo scenarios. */
-export async function startTestServer(scenarios = ['liwan-2021', 'foshan-2021']): Promise<TestServer> {
+export async function startTestServer(scenarios = ['liwan-2021', 'foshan-2021'], overrides: Partial<Config> = {}): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), 'baogong-test-'));
-  const config = { ...loadConfig({}), port: 0, databaseUrl: `sqlite:${join(dir, 'test.sqlite')}` };
+  const config = { ...loadConfig({}), port: 0, databaseUrl: `sqlite:${join(dir, 'test.sqlite')}`, ...overrides };
   const server = await startServer(config, { seedScenarios: scenarios, log: () => {} });
 
   async function call(method: string, path: string, options: { token?: string; body?: unknown; contentType?: string } = {}) {

@@ -1,0 +1,166 @@
+import type {
+  LiveSnapshot, MoveResult, PlanEvent, StopEventResult, User, VehicleMoveInput,
+} from '../contract';
+import type { LiveConfig } from '../config';
+import { haversineModel } from '../planner/distance';
+import { AppError, forbidden } from '../services/errors';
+import type { Store } from '../services/ports';
+import { derive, liveStop, liveVehicle, liveZoneCover, type Derived } from './live-dto';
+import { arriveSchema, deliverSchema, failSchema, moveSchema, parseLive } from './live-schemas';
+import { createLiveState, type VehicleEntry } from './live-state';
+import { localDate } from './local-time';
+import type { Outbox } from './outbox';
+import { createPositionBuffer } from './position-buffer';
+import { createStopRecorder, type StopInput, type StopKind } from './stop-recorder';
+import type { ZodType } from 'zod';
+import { COORDINATORS, stopRooms, vehicleRooms, viewOf, zoneRooms, type View } from './views';
+
+export interface LiveDeps {
+  store: Store;
+  config: LiveConfig;
+  now: () => Date;
+  log: (msg: string, err?: unknown) => void;
+}
+
+const RECENT_FIXES = 64;
+const SCHEMAS = { arrived: arriveSchema, delivered: deliverSchema, failed: failSchema } as const;
+
+/** Live use cases, transport-free: the socket gateway calls these and delivers what they send. */
+export function createLiveService({ store, config, now, log }: LiveDeps) {
+  const state = createLiveState(store);
+  const recorder = createStopRecorder(store, state, now);
+  const positions = createPositionBuffer(store, { flushMs: config.positionFlushMs, flushRows: config.positionFlushRows }, log);
+  const model = haversineModel({ detourFactor: config.detourFactor, speedKmh: config.speedKmh });
+  const etaOptions = { utcOffset: config.utcOffset, durationS: model.durationS };
+  const zoneDistricts = new Map<string, string>();
+  let outbox: Outbox | null = null;
+
+  const zoneDistrict = (zoneId: string) => zoneDistricts.get(zoneId) ?? null;
+  async function refreshZones() {
+    for (const z of await state.zones()) zoneDistricts.set(z.id, z.districtId);
+  }
+
+  function assertDriverOf(user: User, vehicleId: string) {
+    if (user.role !== 'driver' || user.vehicleId !== vehicleId) throw forbidden(`only the driver of van "${vehicleId}" may report for it`);
+  }
+
+  async function vehicleOf(user: User, vehicleId: string): Promise<VehicleEntry> {
+    assertDriverOf(user, vehicleId);
+    const entry = await state.vehicle(vehicleId);
+    if (!entry) throw new AppError('NOT_FOUND', `van "${vehicleId}" does not exist`);
+    return entry;
+  }
+
+  function pushMoved(entry: VehicleEntry, derived: Derived) {
+    outbox?.send('vehicle:moved', vehicleRooms(entry.vehicle), (view) => {
+      const lv = liveVehicle(entry, view, derived, zoneDistrict, config.utcOffset);
+      if (!lv || !view.seesVehicle(entry.vehicle)) return null;
+      const { stops, ...vehicle } = lv;
+      return {
+        vehicle,
+        etas: stops.filter((s) => s.status === 'pending' || s.status === 'arrived')
+          .map((s) => ({ tripIndex: s.tripIndex, stopIndex: s.stopIndex, etaAt: s.etaAt })),
+      };
+    });
+  }
+
+  return {
+    attach(target: Outbox) { outbox = target; },
+
+    /** Loads a van's route and state ahead of its first event (a driver's socket just connected). */
+    warm(vehicleId: string): void {
+      state.vehicle(vehicleId).catch((err: unknown) => log(`live: could not load van ${vehicleId}`, err));
+    },
+
+    async move(user: User, raw: unknown): Promise<MoveResult> {
+      const input: VehicleMoveInput = parseLive(moveSchema, raw);
+      const entry = await vehicleOf(user, input.vehicleId);
+      const at = new Date(input.position.at).toISOString();
+      if (entry.recentFixes.has(at)) return { accepted: true, fresh: false };
+      entry.recentFixes.add(at);
+      if (entry.recentFixes.size > RECENT_FIXES) entry.recentFixes.delete(entry.recentFixes.values().next().value!);
+      const fix = { vehicleId: entry.vehicle.id, lng: input.position.lng, lat: input.position.lat, speedKmh: input.position.speedKmh, at };
+      positions.push({ ...fix, localDate: localDate(at, config.utcOffset) });
+      // A late fix from a dead spot belongs in the track but must not move the van backwards.
+      if (!entry.fix || at > entry.fix.at) {
+        await refreshZonesOnce();
+        entry.fix = fix;
+        pushMoved(entry, derive(entry, config, etaOptions));
+      }
+      return { accepted: true, fresh: true };
+    },
+
+    async stop(user: User, kind: StopKind, raw: unknown): Promise<StopEventResult> {
+      const input = parseLive(SCHEMAS[kind] as ZodType<StopInput>, raw);
+      await vehicleOf(user, input.vehicleId);
+      const rec = await recorder.record(user, kind, input);
+      if (!rec.fresh) return rec.result;
+      const { entry, stop } = rec;
+      const zone = await state.zone(stop.zoneId);
+      if (zone) zoneDistricts.set(zone.id, zone.districtId);
+      const derived = derive(entry, config, etaOptions);
+      const failure = 'reason' in input ? { reason: input.reason, text: input.text } : {};
+      outbox?.send('stop:updated', stopRooms(entry.vehicle.id, zone?.districtId ?? null), (view) => ({
+        stop: liveStop(entry, stop, view.seesVehicle(entry.vehicle) ? derived : null, config.utcOffset),
+        event: rec.result, ...failure,
+      }));
+      // The stop's new state moves the ETAs of the stops after it: push them too, so a client that
+      // applies events holds exactly what a fresh snapshot would show.
+      if (entry.fix) pushMoved(entry, derived);
+      if (kind === 'delivered' && zone && entry.route) {
+        const date = entry.route.date;
+        const delivered = (await state.delivered(date)).get(zone.id) ?? {};
+        const cover = liveZoneCover(zone, date, delivered, await state.commodities());
+        outbox?.send('zone:cover-changed', zoneRooms(zone.districtId), () => ({ zone: cover }));
+      }
+      return rec.result;
+    },
+
+    /** Everything a room may see, stamped with the room's current sequence. */
+    async snapshot(room: string): Promise<LiveSnapshot> {
+      const view = viewOf(room);
+      const entries = view.room.startsWith('vehicle:')
+        ? [await state.vehicle(view.room.slice('vehicle:'.length))].filter((e): e is VehicleEntry => !!e)
+        : await state.allVehicles();
+      await refreshZones();
+      const zones = view.room.startsWith('vehicle:') ? [] : (await state.zones()).filter((z) => z.status === 'active' && view.seesZone(z.districtId));
+      const dates = new Set([localDate(now(), config.utcOffset), ...entries.flatMap((e) => (e.route ? [e.route.date] : []))]);
+      const delivered = new Map(await Promise.all([...dates].map(async (d) => [d, await state.delivered(d)] as const)));
+      const commodities = await state.commodities();
+      // From here on synchronous: the state and the sequence are read in the same tick.
+      const vehicles = entries.map((e) => liveVehicle(e, view, derive(e, config, etaOptions), zoneDistrict, config.utcOffset))
+        .filter((v) => v !== null);
+      const covers = [...delivered].flatMap(([date, byZone]) => zones.map((z) => liveZoneCover(z, date, byZone.get(z.id) ?? {}, commodities)));
+      return { ...outbox!.envelope(room), vehicles, zones: covers };
+    },
+
+    /** plan:published to the rooms that may see the plan's vans and zones; routes reload first. */
+    async planEvent(event: PlanEvent): Promise<void> {
+      if (event.status !== 'published') return;
+      await state.reloadRoutes();
+      const plan = await store.plans.get(event.planId);
+      const routes = plan?.result?.routes ?? [];
+      const entries = (await Promise.all(routes.map((r) => state.vehicle(r.vehicleId)))).filter((e): e is VehicleEntry => !!e);
+      await refreshZones();
+      const zoneDistrictIds = (plan?.result?.zones ?? []).map((z) => zoneDistrict(z.zoneId)).filter((d): d is string => !!d);
+      const rooms = new Set([COORDINATORS, ...entries.flatMap((e) => vehicleRooms(e.vehicle))]);
+      for (const d of zoneDistrictIds) rooms.add(`district:${d}`);
+      if (event.districtId) rooms.add(`district:${event.districtId}`);
+      outbox?.send('plan:published', [...rooms], (view: View) => ({
+        planId: event.planId, version: event.version, districtId: event.districtId,
+        vehicleIds: entries.filter((e) => view.seesVehicle(e.vehicle)).map((e) => e.vehicle.id),
+      }));
+    },
+
+    /** Writes buffered fixes now (a track read wants them). */
+    flush: () => positions.flush(),
+    stats: () => positions.stats(),
+    async close() { await positions.flush(); },
+  };
+
+  async function refreshZonesOnce() {
+    if (zoneDistricts.size === 0) await refreshZones();
+  }
+}
+
+export type LiveService = ReturnType<typeof createLiveService>;

@@ -1,0 +1,145 @@
+import type { Commodity, LivePosition, LngLat, Vehicle, Zone } from '../contract';
+import type { Store } from '../services/ports';
+import { loadRoute, type LoadedRoute, type StopState } from './route-model';
+
+// The live picture in memory: per van its published route, the state of each stop and its last fix;
+// per day and zone the kg delivered so far. Loaded lazily from the store, then kept current by the
+// events this process records, so building a snapshot or an event needs no query.
+
+export interface VehicleEntry {
+  vehicle: Vehicle;
+  route: LoadedRoute | null;
+  states: Map<string, StopState>;
+  fix: LivePosition | null;
+  /** Instants of the last fixes seen, to tell a resent fix from a new one. */
+  recentFixes: Set<string>;
+}
+
+export interface LiveState {
+  vehicle(id: string): Promise<VehicleEntry | null>;
+  /** Every van (loads them all once). */
+  allVehicles(): Promise<VehicleEntry[]>;
+  loadedVehicles(): VehicleEntry[];
+  /** Reloads routes and stop states, after a plan was published. */
+  reloadRoutes(vehicleIds?: readonly string[]): Promise<void>;
+  zone(id: string): Promise<Zone | null>;
+  zones(): Promise<Zone[]>;
+  commodities(): Promise<Commodity[]>;
+  /** zoneId → commodityId → kg delivered on that local day. */
+  delivered(date: string): Promise<Map<string, Record<string, number>>>;
+}
+
+export function createLiveState(store: Store): LiveState {
+  const vehicles = new Map<string, Promise<VehicleEntry | null>>();
+  const loaded = new Map<string, VehicleEntry>();
+  let allLoaded: Promise<void> | null = null;
+  let zoneCache: Promise<Map<string, Zone>> | null = null;
+  let commodityCache: Promise<Commodity[]> | null = null;
+  const depots = new Map<string, LngLat>();
+  const coverByDate = new Map<string, Promise<Map<string, Record<string, number>>>>();
+
+  async function depotLocation(id: string): Promise<LngLat> {
+    if (!depots.has(id)) for (const d of await store.depots.list()) depots.set(d.id, d.location);
+    return depots.get(id) ?? [0, 0];
+  }
+
+  // A published plan does not change: one read serves all its vans (a city plan holds thousands).
+  const plans = new Map<string, ReturnType<Store['plans']['get']>>();
+  function planOf(id: string) {
+    let plan = plans.get(id);
+    if (!plan) {
+      plan = store.plans.get(id);
+      plans.set(id, plan);
+      plan.catch(() => plans.delete(id));
+    }
+    return plan;
+  }
+
+  async function routeOf(vehicleId: string): Promise<{ route: LoadedRoute | null; states: Map<string, StopState> }> {
+    const ref = await store.plans.latestPublishedForVehicle(vehicleId);
+    const plan = ref ? await planOf(ref.id) : null;
+    const planned = plan?.result?.routes.find((r) => r.vehicleId === vehicleId);
+    if (!ref || !planned) return { route: null, states: new Map() };
+    const locations = new Map<string, LngLat>();
+    for (const t of planned.trips) locations.set(t.depotId, await depotLocation(t.depotId));
+    const route = loadRoute({ planId: ref.id, planVersion: ref.version, date: ref.date }, planned, (id) => locations.get(id)!);
+    const states = new Map<string, StopState>();
+    for (const p of await store.live.stopProgress(ref.id, vehicleId)) {
+      states.set(`${p.tripIndex}/${p.stopIndex}`, {
+        status: p.status, arrivedAtMs: p.arrivedAt ? Date.parse(p.arrivedAt) : null, deliveredKg: p.deliveredKg, lastEventId: p.lastEventId,
+      });
+    }
+    return { route, states };
+  }
+
+  async function load(vehicle: Vehicle, fix: LivePosition | null): Promise<VehicleEntry> {
+    const { route, states } = await routeOf(vehicle.id);
+    const entry: VehicleEntry = { vehicle, route, states, fix, recentFixes: new Set(fix ? [fix.at] : []) };
+    loaded.set(vehicle.id, entry);
+    return entry;
+  }
+
+  const lastFix = (p: { vehicleId: string; lng: number; lat: number; speedKmh: number; at: string }): LivePosition =>
+    ({ vehicleId: p.vehicleId, lng: p.lng, lat: p.lat, speedKmh: p.speedKmh, at: p.at });
+
+  const state: LiveState = {
+    vehicle(id) {
+      let entry = vehicles.get(id);
+      if (!entry) {
+        entry = (async () => {
+          const vehicle = await store.vehicles.get(id);
+          if (!vehicle) return null;
+          const [fix] = await store.live.lastPositions(id);
+          return load(vehicle, fix ? lastFix(fix) : null);
+        })();
+        vehicles.set(id, entry);
+        entry.catch(() => vehicles.delete(id));
+      }
+      return entry;
+    },
+    async allVehicles() {
+      allLoaded ??= (async () => {
+        const fixes = new Map((await store.live.lastPositions()).map((p) => [p.vehicleId, lastFix(p)]));
+        for (const v of await store.vehicles.list()) {
+          if (!vehicles.has(v.id)) vehicles.set(v.id, load(v, fixes.get(v.id) ?? null));
+        }
+        await Promise.all(vehicles.values());
+      })();
+      allLoaded.catch(() => { allLoaded = null; });
+      await allLoaded;
+      return [...loaded.values()];
+    },
+    loadedVehicles: () => [...loaded.values()],
+    async reloadRoutes(ids) {
+      depots.clear();
+      const targets = ids ? ids.map((id) => loaded.get(id)).filter((e): e is VehicleEntry => !!e) : [...loaded.values()];
+      for (const entry of targets) Object.assign(entry, await routeOf(entry.vehicle.id));
+      // A plan may name vans this process never loaded: they load on first use, routes included.
+      allLoaded = null;
+    },
+    async zone(id) {
+      const zones = await (zoneCache ??= loadZones());
+      if (zones.has(id)) return zones.get(id)!;
+      zoneCache = loadZones();
+      return (await zoneCache).get(id) ?? null;
+    },
+    async zones() {
+      return [...(await (zoneCache ??= loadZones())).values()];
+    },
+    commodities: () => (commodityCache ??= store.commodities.list()),
+    delivered(date) {
+      let cover = coverByDate.get(date);
+      if (!cover) {
+        cover = store.live.zoneDelivered(date);
+        coverByDate.set(date, cover);
+        cover.catch(() => coverByDate.delete(date));
+      }
+      return cover;
+    },
+  };
+
+  async function loadZones() {
+    return new Map((await store.zones.list()).map((z) => [z.id, z]));
+  }
+  return state;
+}

@@ -1,0 +1,71 @@
+import type { LngLat, PlannedRoute, StopStatus } from '../contract';
+
+// A published route as the live layer uses it: stops flattened in driving order, with their depot.
+
+export interface RouteStop {
+  tripIndex: number;
+  stopIndex: number;
+  zoneId: string;
+  location: LngLat;
+  arrivalS: number;
+  departureS: number;
+  plannedKg: Record<string, number>;
+}
+
+export interface RouteTrip {
+  depotLocation: LngLat;
+  departS: number;
+  returnS: number;
+  stops: RouteStop[];
+}
+
+export interface LoadedRoute {
+  planId: string;
+  planVersion: number | null;
+  /** The plan day, YYYY-MM-DD local. */
+  date: string;
+  vehicleId: string;
+  trips: RouteTrip[];
+}
+
+export interface StopState {
+  status: StopStatus;
+  arrivedAtMs: number | null;
+  deliveredKg: Record<string, number>;
+  lastEventId: number;
+}
+
+export const stopKey = (tripIndex: number, stopIndex: number) => `${tripIndex}/${stopIndex}`;
+
+export function loadRoute(
+  ref: { planId: string; planVersion: number | null; date: string },
+  route: PlannedRoute,
+  depotLocation: (depotId: string) => LngLat,
+): LoadedRoute {
+  return {
+    ...ref,
+    vehicleId: route.vehicleId,
+    trips: route.trips.map((trip, tripIndex) => ({
+      depotLocation: depotLocation(trip.depotId),
+      departS: trip.departS,
+      returnS: trip.returnS,
+      stops: trip.stops.map((s, stopIndex) => ({
+        tripIndex, stopIndex, zoneId: s.zoneId, location: s.location, arrivalS: s.arrivalS, departureS: s.departureS,
+        plannedKg: s.quantitiesKg,
+      })),
+    })),
+  };
+}
+
+export function findStop(route: LoadedRoute, tripIndex: number, stopIndex: number): RouteStop | null {
+  return route.trips[tripIndex]?.stops[stopIndex] ?? null;
+}
+
+export function allStops(route: LoadedRoute): RouteStop[] {
+  return route.trips.flatMap((t) => t.stops);
+}
+
+/** Depot → stops → depot for every trip: the legs a van on plan drives (straight, as the planner sees them). */
+export function routePath(route: LoadedRoute): [number, number][][] {
+  return route.trips.map((t) => [t.depotLocation, ...t.stops.map((s) => s.location), t.depotLocation]);
+}

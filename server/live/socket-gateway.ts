@@ -1,0 +1,158 @@
+import { randomUUID } from 'node:crypto';
+import type { Server as HttpServer } from 'node:http';
+import { Server, type Socket } from 'socket.io';
+import {
+  SESSION_COOKIE, type ApiError, type ClientToServerEvents, type LiveAck, type LiveHandshakeAuth, type ServerToClientEvents, type User,
+} from '../contract';
+import type { LiveConfig } from '../config';
+import type { AuthService } from '../services/auth-service';
+import { hashToken } from '../services/auth-service';
+import { AppError } from '../services/errors';
+import type { Store } from '../services/ports';
+import type { LiveService } from './live-service';
+import { createSequencer, type Outbox } from './outbox';
+import { createSessionWatch, type WatchedConnection } from './session-watch';
+import { roomOf, viewOf } from './views';
+
+// The only socket.io importer: authenticates handshakes with the HTTP session, puts each socket in
+// the one room its user may see, routes driver events to the live service and delivers its pushes.
+
+interface SocketData {
+  user: User;
+  tokenHash: string;
+  room: string;
+}
+
+type LiveSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+
+export interface GatewayDeps {
+  http: HttpServer;
+  live: LiveService;
+  auth: AuthService;
+  store: Store;
+  config: LiveConfig;
+  now: () => Date;
+  log: (msg: string, err?: unknown) => void;
+}
+
+export function attachLiveGateway({ http, live, auth, store, config, now, log }: GatewayDeps) {
+  const io = new Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>(http, {
+    serveClient: false,
+    // skipMiddlewares: false, so a recovered socket is authenticated again like a new one.
+    connectionStateRecovery: { maxDisconnectionDuration: config.recoveryMs, skipMiddlewares: false },
+  });
+  guardRecovery(io, store, now);
+  const sequencer = createSequencer(randomUUID());
+  const outbox: Outbox = {
+    send(event, rooms, build) {
+      // Rooms with nobody in them still count: a socket recovering later replays those packets.
+      for (const room of new Set(rooms)) {
+        const payload = build(viewOf(room));
+        if (!payload) continue;
+        const envelope = { room, v: sequencer.next(room), epoch: sequencer.epoch };
+        (io.to(room).emit as (e: string, p: unknown) => boolean)(event, { ...payload, ...envelope });
+      }
+    },
+    envelope: (room) => ({ room, v: sequencer.current(room), epoch: sequencer.epoch }),
+  };
+  live.attach(outbox);
+  const watch = createSessionWatch({
+    store, onSessionsEnded: auth.onSessionsEnded, intervalMs: config.revalidateMs, now, log,
+  });
+
+  io.use(async (socket, next) => {
+    try {
+      const token = (socket.handshake.auth as LiveHandshakeAuth | undefined)?.token
+        ?? readCookie(socket.handshake.headers.cookie, SESSION_COOKIE);
+      if (!token) throw new AppError('UNAUTHENTICATED', 'log in first: no session cookie or auth.token');
+      const user = await auth.authenticate(token);
+      if (!user) throw new AppError('UNAUTHENTICATED', 'the session is unknown, expired or revoked: log in again');
+      const room = roomOf(user);
+      if (!room) throw new AppError('FORBIDDEN', 'this login is bound to no district or van: there is nothing live to watch');
+      socket.data = { user, tokenHash: hashToken(token), room };
+      next();
+    } catch (err) {
+      const error = toApiError(err, log);
+      next(Object.assign(new Error(error.message), { data: error }));
+    }
+  });
+
+  io.on('connection', (socket: LiveSocket) => {
+    const { user, room } = socket.data;
+    // A recovered socket comes back with its old rooms: leave them, join what the user may see now.
+    for (const r of socket.rooms) if (r !== socket.id && r !== room) void socket.leave(r);
+    void socket.join(room);
+    if (user.vehicleId && user.role === 'driver') live.warm(user.vehicleId);
+    const connection: WatchedConnection = {
+      tokenHash: socket.data.tokenHash, user,
+      end(reason) {
+        socket.emit('session:ended', { reason });
+        socket.disconnect(true);
+      },
+    };
+    watch.add(connection);
+    socket.on('disconnect', () => watch.remove(connection));
+    socket.on('vehicle:move', (input, ack) => answer(input, ack, (i) => live.move(user, i)));
+    socket.on('stop:arrive', (input, ack) => answer(input, ack, (i) => live.stop(user, 'arrived', i)));
+    socket.on('stop:deliver', (input, ack) => answer(input, ack, (i) => live.stop(user, 'delivered', i)));
+    socket.on('stop:fail', (input, ack) => answer(input, ack, (i) => live.stop(user, 'failed', i)));
+    socket.on('sync:request', (ack) => answer(undefined, ack, () => live.snapshot(room)));
+  });
+
+  /** Runs a handler and acks its result or its error in the contract's shape (never a stack). */
+  function answer<T>(input: unknown, ack: unknown, run: (input: unknown) => Promise<T>) {
+    // A client that sent no payload puts its ack first.
+    const reply = (typeof ack === 'function' ? ack : typeof input === 'function' ? input : null) as ((r: LiveAck<T>) => void) | null;
+    const payload = typeof input === 'function' ? undefined : input;
+    run(payload).then(
+      (data) => reply?.({ ok: true, data }),
+      (err: unknown) => reply?.({ ok: false, error: toApiError(err, log) }),
+    );
+  }
+
+  return {
+    io,
+    async close() {
+      watch.close();
+      await live.close();
+      await io.close();
+    },
+  };
+}
+
+function toApiError(err: unknown, log: (msg: string, err?: unknown) => void): ApiError {
+  if (err instanceof AppError) return { code: err.code, message: err.message, ...(err.field ? { field: err.field } : {}) };
+  log('live: unhandled error', err);
+  return { code: 'INTERNAL', message: 'internal error' };
+}
+
+function readCookie(header: string | undefined, name: string): string | undefined {
+  for (const part of header?.split(';') ?? []) {
+    const [key, ...rest] = part.trim().split('=');
+    if (key === name) return decodeURIComponent(rest.join('='));
+  }
+  return undefined;
+}
+
+interface RecoverableAdapter {
+  restoreSession(pid: string, offset: string): Promise<{ data?: Partial<SocketData> } | null>;
+}
+
+/**
+ * socket.io writes a recovered session's missed packets while it builds the socket, before any
+ * middleware runs. So the adapter itself re-checks the stored session: recovery (and the replay)
+ * happens only while that session is valid and its user still belongs in the same room; otherwise
+ * the client connects afresh and resyncs by snapshot.
+ */
+function guardRecovery(io: Server, store: Store, now: () => Date) {
+  const adapter = io.of('/').adapter as unknown as RecoverableAdapter;
+  const restore = adapter.restoreSession.bind(adapter);
+  adapter.restoreSession = async (pid, offset) => {
+    const session = await restore(pid, offset);
+    const data = session?.data;
+    if (!session || !data?.tokenHash || !data.room) return null;
+    const users = await store.live.validSessionUsers([data.tokenHash], now().toISOString());
+    const user = users.get(data.tokenHash);
+    return user && roomOf(user) === data.room ? session : null;
+  };
+}

@@ -1,0 +1,148 @@
+import { createHash } from 'node:crypto';
+import type { StopArriveInput, StopDeliverInput, StopEventResult, StopFailInput, StopStatus, User } from '../contract';
+import { AppError } from '../services/errors';
+import type { Store } from '../services/ports';
+import { isUniqueViolation } from '../store/errors';
+import type { StoredStopEvent } from '../store/live-ports';
+import type { LiveState, VehicleEntry } from './live-state';
+import { findStop, stopKey, type RouteStop } from './route-model';
+
+export type StopKind = StopEventResult['kind'];
+export type StopInput = StopArriveInput | StopDeliverInput | StopFailInput;
+
+/** fresh is false for a retry answered from the store: nothing changed, nothing is pushed. */
+export type Recorded =
+  | { result: StopEventResult; fresh: false }
+  | { result: StopEventResult; fresh: true; entry: VehicleEntry; stop: RouteStop };
+
+// Which state a stop may move to from which: a second delivery needs a new plan, not a new key,
+// so a device that lost its key cannot double a delivery.
+const ALLOWED: Record<StopKind, readonly StopStatus[]> = {
+  arrived: ['pending'],
+  delivered: ['pending', 'arrived', 'failed'],
+  failed: ['pending', 'arrived'],
+};
+
+/** Canonical JSON (sorted keys) of everything but the key: what "the same content" means. */
+export function contentHash(kind: StopKind, input: StopInput): string {
+  const { key: _key, ...content } = input;
+  const canonical = (v: unknown): unknown => (v && typeof v === 'object' && !Array.isArray(v)
+    ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, canonical((v as Record<string, unknown>)[k])])) : v);
+  return createHash('sha256').update(JSON.stringify([kind, canonical(content)])).digest('hex');
+}
+
+export function createStopRecorder(store: Store, state: LiveState, now: () => Date) {
+  // Same vehicle and key in this process: one at a time, so retries wait for the first and replay it.
+  const chains = new Map<string, Promise<unknown>>();
+
+  function replay(stored: StoredStopEvent, hash: string): StopEventResult {
+    if (stored.requestHash !== hash) {
+      throw new AppError('CONFLICT', 'this idempotency key was already used for a different event: make a new key for a new event');
+    }
+    return stored.result;
+  }
+
+  async function routeStop(input: StopInput): Promise<{ entry: VehicleEntry; stop: RouteStop }> {
+    const entry = await state.vehicle(input.vehicleId);
+    if (!entry?.route) throw new AppError('NOT_FOUND', `van "${input.vehicleId}" has no published route`);
+    if (entry.route.planId !== input.planId) {
+      throw new AppError('CONFLICT', `plan "${input.planId}" is not the published plan of this van any more (now "${entry.route.planId}"): reload the route`, 'input.planId');
+    }
+    const stop = findStop(entry.route, input.tripIndex, input.stopIndex);
+    if (!stop) throw new AppError('NOT_FOUND', `the route has no trip ${input.tripIndex} stop ${input.stopIndex}`, 'input.stopIndex');
+    return { entry, stop };
+  }
+
+  async function write(user: User, kind: StopKind, input: StopInput, hash: string): Promise<Recorded> {
+    const stored = await store.live.findStopEvent(input.vehicleId, input.key);
+    if (stored) return { result: replay(stored, hash), fresh: false };
+    const { entry, stop } = await routeStop(input);
+    const deliver = kind === 'delivered' ? (input as StopDeliverInput) : null;
+    if (deliver) await checkQuantities(deliver, entry);
+    const route = entry.route!;
+    try {
+      const result = await store.transaction(async (tx) => {
+        const again = await tx.live.findStopEvent(input.vehicleId, input.key);
+        if (again) return { result: replay(again, hash), fresh: false as const };
+        const progress = (await tx.live.stopProgress(route.planId, input.vehicleId))
+          .find((p) => p.tripIndex === input.tripIndex && p.stopIndex === input.stopIndex);
+        const from = progress?.status ?? 'pending';
+        if (!ALLOWED[kind].includes(from)) throw new AppError('CONFLICT', `the stop is already ${from}: it cannot be marked ${kind}`);
+        const recordedAt = now().toISOString();
+        const result: Omit<StopEventResult, 'eventId'> = {
+          planId: route.planId, vehicleId: input.vehicleId, tripIndex: input.tripIndex, stopIndex: input.stopIndex,
+          kind, status: kind, zoneId: stop.zoneId, at: new Date(input.at).toISOString(), recordedAt,
+        };
+        const { key: _key, planId: _p, vehicleId: _v, tripIndex: _t, stopIndex: _s, at: _a, ...detail } = input;
+        const eventId = await tx.live.insertStopEvent({
+          ...result, key: input.key, requestHash: hash, userId: user.id, detail, result,
+        });
+        await tx.live.upsertStopProgress({
+          planId: route.planId, vehicleId: input.vehicleId, tripIndex: input.tripIndex, stopIndex: input.stopIndex, zoneId: stop.zoneId,
+          status: kind,
+          arrivedAt: kind === 'arrived' ? result.at : progress?.arrivedAt ?? null,
+          finishedAt: kind === 'arrived' ? null : result.at,
+          deliveredKg: deliver ? deliver.quantitiesKg : progress?.deliveredKg ?? {},
+          lastEventId: eventId,
+        });
+        if (deliver) await tx.live.addDeliveries(eventId, stop.zoneId, route.date, deliver.quantitiesKg);
+        await tx.audit.append({
+          at: recordedAt, userId: user.id, action: `stop.${kind}`, entity: 'stop_event', entityId: String(eventId),
+          detail: { planId: route.planId, vehicleId: input.vehicleId, tripIndex: input.tripIndex, stopIndex: input.stopIndex, ...detail },
+        });
+        return { result: { ...result, eventId }, fresh: true as const };
+      });
+      if (!result.fresh) return result;
+      await apply(entry, result.result, deliver?.quantitiesKg ?? null, route.date);
+      return { ...result, entry, stop };
+    } catch (err) {
+      // Another process (PostgreSQL) stored the same key first: answer as a retry.
+      if (!isUniqueViolation(err)) throw err;
+      const winner = await store.live.findStopEvent(input.vehicleId, input.key);
+      if (!winner) throw err;
+      return { result: replay(winner, hash), fresh: false };
+    }
+  }
+
+  async function checkQuantities(input: StopDeliverInput, entry: VehicleEntry) {
+    const known = new Set((await state.commodities()).map((c) => c.id));
+    for (const id of Object.keys(input.quantitiesKg)) {
+      if (!known.has(id)) throw new AppError('VALIDATION', `input.quantitiesKg: unknown commodity "${id}"`, `input.quantitiesKg.${id}`);
+    }
+    const total = Object.values(input.quantitiesKg).reduce((a, b) => a + b, 0);
+    if (total > entry.vehicle.capacityKg) {
+      throw new AppError('VALIDATION', `input.quantitiesKg: ${total} kg is more than the van carries (${entry.vehicle.capacityKg} kg)`, 'input.quantitiesKg');
+    }
+  }
+
+  /** Mirrors the committed write in memory; kg delivered only ever grows, so the larger figure wins. */
+  async function apply(entry: VehicleEntry, result: StopEventResult, kg: Record<string, number> | null, date: string) {
+    const k = stopKey(result.tripIndex, result.stopIndex);
+    const before = entry.states.get(k);
+    if (entry.route?.planId === result.planId && (!before || before.lastEventId < result.eventId)) {
+      entry.states.set(k, {
+        status: result.status,
+        arrivedAtMs: result.kind === 'arrived' ? Date.parse(result.at) : before?.arrivedAtMs ?? null,
+        deliveredKg: kg ?? before?.deliveredKg ?? {},
+        lastEventId: result.eventId,
+      });
+    }
+    if (!kg) return;
+    const cover = await state.delivered(date);
+    const fresh = await store.live.zoneDeliveredFor(result.zoneId, date);
+    const zone = cover.get(result.zoneId) ?? {};
+    for (const [c, v] of Object.entries(fresh)) zone[c] = Math.max(zone[c] ?? 0, v);
+    cover.set(result.zoneId, zone);
+  }
+
+  return {
+    record(user: User, kind: StopKind, input: StopInput): Promise<Recorded> {
+      const hash = contentHash(kind, input);
+      const chainKey = `${input.vehicleId}\u0000${input.key}`;
+      const run = (chains.get(chainKey) ?? Promise.resolve()).catch(() => undefined).then(() => write(user, kind, input, hash));
+      chains.set(chainKey, run);
+      void run.finally(() => { if (chains.get(chainKey) === run) chains.delete(chainKey); }).catch(() => undefined);
+      return run;
+    },
+  };
+}

@@ -1,0 +1,65 @@
+import type { StopEventResult, StopStatus, TrackPoint, User } from '../contract';
+
+// The live layer's store port (stop events, stop progress, deliveries, tracks). Kept beside the
+// repository rather than in services/ports.ts only to keep that file small; Store exposes it as `live`.
+
+export interface NewStopEvent {
+  vehicleId: string;
+  key: string;
+  requestHash: string;
+  kind: StopEventResult['kind'];
+  planId: string;
+  tripIndex: number;
+  stopIndex: number;
+  zoneId: string;
+  userId: string;
+  at: string;
+  recordedAt: string;
+  detail: unknown;
+  /** The ack without eventId (the row id is added on read). */
+  result: Omit<StopEventResult, 'eventId'>;
+}
+
+export interface StoredStopEvent {
+  requestHash: string;
+  result: StopEventResult;
+}
+
+export interface StopProgress {
+  planId: string;
+  vehicleId: string;
+  tripIndex: number;
+  stopIndex: number;
+  zoneId: string;
+  status: Exclude<StopStatus, 'pending'>;
+  arrivedAt: string | null;
+  finishedAt: string | null;
+  deliveredKg: Record<string, number>;
+  lastEventId: number;
+}
+
+export interface PositionRow extends TrackPoint {
+  vehicleId: string;
+  localDate: string;
+}
+
+export interface LiveRepo {
+  findStopEvent(vehicleId: string, key: string): Promise<StoredStopEvent | null>;
+  /** Returns the new event's id; a duplicate (vehicle, key) raises a unique violation. */
+  insertStopEvent(event: NewStopEvent): Promise<number>;
+  stopProgress(planId: string, vehicleId: string): Promise<StopProgress[]>;
+  upsertStopProgress(progress: StopProgress): Promise<void>;
+  /** One row per commodity, and the zone's delivered-so-far for the day raised by the same amounts. */
+  addDeliveries(eventId: number, zoneId: string, localDate: string, kg: Record<string, number>): Promise<void>;
+  /** zoneId → commodityId → kg delivered on that local day. */
+  zoneDelivered(localDate: string): Promise<Map<string, Record<string, number>>>;
+  /** Inserts fixes, ignoring any already stored for the same vehicle and instant; returns how many were new. */
+  insertPositions(rows: readonly PositionRow[]): Promise<number>;
+  track(vehicleId: string, localDate: string): Promise<TrackPoint[]>;
+  /** The newest stored fix of each vehicle (or of one). */
+  lastPositions(vehicleId?: string): Promise<PositionRow[]>;
+  /** commodityId → kg delivered to one zone on that local day. */
+  zoneDeliveredFor(zoneId: string, localDate: string): Promise<Record<string, number>>;
+  /** tokenHash → user, for the sessions among `tokenHashes` still valid at `nowIso`. */
+  validSessionUsers(tokenHashes: readonly string[], nowIso: string): Promise<Map<string, User>>;
+}

@@ -1,0 +1,112 @@
+import type { Knex } from 'knex';
+import type { StopEventResult, TrackPoint } from '../contract';
+import type { Codec } from './codec';
+import { canonicalIso } from './codec';
+import type { LiveRepo, PositionRow, StopProgress } from './live-ports';
+import { userFromRow, type UserRow } from './user-repo';
+
+interface ProgressRow {
+  plan_id: string; vehicle_id: string; trip_index: number; stop_index: number; zone_id: string;
+  status: StopProgress['status']; arrived_at: string | null; finished_at: string | null;
+  delivered_kg: unknown; last_event_id: number;
+}
+
+interface PositionDbRow {
+  vehicle_id: string; local_date: string; at: string; lng: number; lat: number; speed_kmh: number;
+}
+
+// SQLite allows 32766 bound variables per statement; 7 columns × 500 rows stays far below.
+const INSERT_CHUNK = 500;
+
+const point = (r: PositionDbRow): TrackPoint => ({ lng: r.lng, lat: r.lat, speedKmh: r.speed_kmh, at: r.at });
+
+export function createLiveRepo(db: Knex, codec: Codec): LiveRepo {
+  return {
+    async findStopEvent(vehicleId, key) {
+      const row = await db('stop_events').select('id', 'request_hash', 'result').where({ vehicle_id: vehicleId, idempotency_key: key }).first();
+      if (!row) return null;
+      return { requestHash: row.request_hash, result: { ...(codec.fromJson(row.result) as StopEventResult), eventId: Number(row.id) } };
+    },
+    async insertStopEvent(e) {
+      const [row] = await db('stop_events').insert({
+        vehicle_id: e.vehicleId, idempotency_key: e.key, request_hash: e.requestHash, kind: e.kind, plan_id: e.planId,
+        trip_index: e.tripIndex, stop_index: e.stopIndex, zone_id: e.zoneId, user_id: e.userId,
+        at: canonicalIso(e.at), recorded_at: canonicalIso(e.recordedAt), detail: codec.json(e.detail), result: codec.json(e.result),
+      }).returning('id');
+      return Number(typeof row === 'object' ? (row as { id: number }).id : row);
+    },
+    async stopProgress(planId, vehicleId) {
+      const rows = await db<ProgressRow>('stop_progress').where({ plan_id: planId, vehicle_id: vehicleId })
+        .orderBy([{ column: 'trip_index' }, { column: 'stop_index' }]);
+      return rows.map((r) => ({
+        planId: r.plan_id, vehicleId: r.vehicle_id, tripIndex: r.trip_index, stopIndex: r.stop_index, zoneId: r.zone_id,
+        status: r.status, arrivedAt: r.arrived_at, finishedAt: r.finished_at,
+        deliveredKg: codec.fromJson(r.delivered_kg) as Record<string, number>, lastEventId: Number(r.last_event_id),
+      }));
+    },
+    async upsertStopProgress(p) {
+      await db('stop_progress').insert({
+        plan_id: p.planId, vehicle_id: p.vehicleId, trip_index: p.tripIndex, stop_index: p.stopIndex, zone_id: p.zoneId,
+        status: p.status, arrived_at: p.arrivedAt, finished_at: p.finishedAt, delivered_kg: codec.json(p.deliveredKg),
+        last_event_id: p.lastEventId,
+      }).onConflict(['plan_id', 'vehicle_id', 'trip_index', 'stop_index']).merge();
+    },
+    async addDeliveries(eventId, zoneId, localDate, kg) {
+      const rows = Object.entries(kg).filter(([, v]) => v > 0)
+        .map(([commodityId, v]) => ({ stop_event_id: eventId, zone_id: zoneId, local_date: localDate, commodity_id: commodityId, kg: v }));
+      if (rows.length === 0) return;
+      await db('deliveries').insert(rows);
+      for (const r of rows) {
+        await db('zone_delivered').insert({ zone_id: zoneId, local_date: localDate, commodity_id: r.commodity_id, kg: r.kg })
+          .onConflict(['zone_id', 'local_date', 'commodity_id']).merge({ kg: db.raw('zone_delivered.kg + excluded.kg') });
+      }
+    },
+    async zoneDelivered(localDate) {
+      const rows = await db('zone_delivered').select('zone_id', 'commodity_id', 'kg').where({ local_date: localDate });
+      const out = new Map<string, Record<string, number>>();
+      for (const r of rows) {
+        const zone = out.get(r.zone_id) ?? {};
+        zone[r.commodity_id] = Number(r.kg);
+        out.set(r.zone_id, zone);
+      }
+      return out;
+    },
+    async zoneDeliveredFor(zoneId, localDate) {
+      const rows = await db('zone_delivered').select('commodity_id', 'kg').where({ zone_id: zoneId, local_date: localDate });
+      return Object.fromEntries(rows.map((r) => [r.commodity_id as string, Number(r.kg)]));
+    },
+    async insertPositions(rows) {
+      let fresh = 0;
+      for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
+        const chunk = rows.slice(i, i + INSERT_CHUNK).map((p: PositionRow) => ({
+          vehicle_id: p.vehicleId, local_date: p.localDate, at: canonicalIso(p.at), lng: p.lng, lat: p.lat, speed_kmh: p.speedKmh,
+        }));
+        const inserted = await db('vehicle_positions').insert(chunk).onConflict(['vehicle_id', 'at']).ignore().returning('id');
+        fresh += inserted.length;
+      }
+      return fresh;
+    },
+    async track(vehicleId, localDate) {
+      const rows = await db<PositionDbRow>('vehicle_positions').where({ vehicle_id: vehicleId, local_date: localDate }).orderBy('at');
+      return rows.map(point);
+    },
+    async lastPositions(vehicleId) {
+      const q = db<PositionDbRow>('vehicle_positions as p')
+        .whereRaw('p.at = (select max(q.at) from vehicle_positions q where q.vehicle_id = p.vehicle_id)');
+      if (vehicleId !== undefined) q.where('p.vehicle_id', vehicleId);
+      const rows = await q;
+      return rows.map((r) => ({ ...point(r), vehicleId: r.vehicle_id, localDate: r.local_date }));
+    },
+    async validSessionUsers(tokenHashes, nowIso) {
+      const out = new Map<string, ReturnType<typeof userFromRow>>();
+      for (let i = 0; i < tokenHashes.length; i += INSERT_CHUNK) {
+        const rows = await db('sessions as s').join('users as u', 'u.id', 's.user_id')
+          .select('s.token_hash', 'u.*')
+          .whereIn('s.token_hash', tokenHashes.slice(i, i + INSERT_CHUNK))
+          .whereNull('s.revoked_at').where('s.expires_at', '>', canonicalIso(nowIso));
+        for (const r of rows as (UserRow & { token_hash: string })[]) out.set(r.token_hash, userFromRow(r));
+      }
+      return out;
+    },
+  };
+}

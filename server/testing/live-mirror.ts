@@ -1,0 +1,91 @@
+import type { LiveEnvelope, LiveSnapshot, LiveVehicle, LiveZoneCover, ServerToClientEvents } from '../contract';
+import type { LiveClient } from './live-kit';
+
+// What a client is expected to do with the live events: start from a snapshot, apply events in
+// order, and ask for a new snapshot on a gap in `v`, a new epoch or a published plan. Tests compare
+// this mirror with a fresh snapshot; the web client follows the same rules.
+
+export interface Mirror {
+  epoch: string | null;
+  v: number;
+  vehicles: Map<string, LiveVehicle>;
+  zones: Map<string, LiveZoneCover>;
+  resyncs: number;
+  events: number;
+}
+
+const zoneKey = (z: LiveZoneCover) => `${z.zoneId}@${z.date}`;
+
+export function emptyMirror(): Mirror {
+  return { epoch: null, v: 0, vehicles: new Map(), zones: new Map(), resyncs: 0, events: 0 };
+}
+
+export function loadSnapshot(m: Mirror, s: LiveSnapshot): void {
+  m.epoch = s.epoch;
+  m.v = s.v;
+  m.vehicles = new Map(s.vehicles.map((v) => [v.vehicleId, structuredClone(v)]));
+  m.zones = new Map(s.zones.map((z) => [zoneKey(z), structuredClone(z)]));
+}
+
+type Ev<E extends keyof ServerToClientEvents> = Parameters<ServerToClientEvents[E]>[0];
+
+/** Applies one event; false when the mirror can no longer be trusted and needs a snapshot. */
+export function applyEvent<E extends Exclude<keyof ServerToClientEvents, 'session:ended'>>(m: Mirror, event: E, payload: Ev<E>): boolean {
+  const env = payload as LiveEnvelope;
+  if (env.epoch !== m.epoch || env.v !== m.v + 1) return false;
+  m.v = env.v;
+  m.events += 1;
+  if (event === 'vehicle:moved') {
+    const p = payload as Ev<'vehicle:moved'>;
+    const current = m.vehicles.get(p.vehicle.vehicleId);
+    if (!current) return false;
+    Object.assign(current, p.vehicle);
+    const etas = new Map(p.etas.map((e) => [`${e.tripIndex}/${e.stopIndex}`, e.etaAt]));
+    for (const s of current.stops) if (etas.has(`${s.tripIndex}/${s.stopIndex}`)) s.etaAt = etas.get(`${s.tripIndex}/${s.stopIndex}`)!;
+  } else if (event === 'stop:updated') {
+    const p = payload as Ev<'stop:updated'>;
+    const vehicle = m.vehicles.get(p.stop.vehicleId);
+    const i = vehicle?.stops.findIndex((s) => s.tripIndex === p.stop.tripIndex && s.stopIndex === p.stop.stopIndex) ?? -1;
+    if (!vehicle || i < 0) return false;
+    vehicle.stops[i] = p.stop;
+  } else if (event === 'zone:cover-changed') {
+    const p = payload as Ev<'zone:cover-changed'>;
+    m.zones.set(zoneKey(p.zone), p.zone);
+  } else if (event === 'plan:published') {
+    return false; // routes changed: reload everything
+  }
+  return true;
+}
+
+/** Keeps a mirror of the socket's room current: snapshot first, events after, resync on trouble. */
+export function follow(socket: LiveClient, m: Mirror = emptyMirror()): { mirror: Mirror; ready: Promise<void> } {
+  let syncing: Promise<void> | null = null;
+  // Events that arrive while a snapshot is on its way: applied after it when newer than it.
+  let held: [Exclude<keyof ServerToClientEvents, 'session:ended'>, LiveEnvelope][] = [];
+  const resync = () => {
+    syncing ??= (async () => {
+      const reply = await socket.timeout(10_000).emitWithAck('sync:request');
+      if (reply.ok) loadSnapshot(m, reply.data);
+      m.resyncs += 1;
+      const later = held;
+      held = [];
+      syncing = null;
+      for (const [event, payload] of later) receive(event, payload);
+    })().catch(() => { syncing = null; });
+    return syncing;
+  };
+  function receive(event: Exclude<keyof ServerToClientEvents, 'session:ended'>, payload: LiveEnvelope) {
+    if (syncing) { held.push([event, payload]); return; }
+    if (payload.v <= m.v && payload.epoch === m.epoch) return;
+    if (!applyEvent(m, event, payload as never)) void resync();
+  }
+  const on = (event: Exclude<keyof ServerToClientEvents, 'session:ended'>) =>
+    (socket.on as (e: string, fn: (p: LiveEnvelope) => void) => void)(event, (payload) => receive(event, payload));
+  on('vehicle:moved');
+  on('stop:updated');
+  on('zone:cover-changed');
+  on('plan:published');
+  // After a reconnect socket.io may or may not have replayed what was missed: a snapshot settles it.
+  socket.on('connect', () => { if (!socket.recovered) void resync(); });
+  return { mirror: m, ready: resync() };
+}
