@@ -1,15 +1,7 @@
-import type { Commodity, Depot, District, HandoffPoint, Role, Staff, Street, Vehicle, Zone } from '../contract';
+import type { Commodity, Depot, District, HandoffPoint, Staff, Street, User, Vehicle, Zone } from '../contract';
 
 /** A user of a demo scenario; the seed hashes the password. */
-export interface ScenarioUser {
-  id: string;
-  username: string;
-  displayName: string;
-  role: Role;
-  districtId: string | null;
-  vehicleId: string | null;
-  password: string;
-}
+export type ScenarioUser = User & { password: string };
 
 /** The file format of data/<scenario>/scenario.json: everything the seed writes. */
 export interface Scenario {
