@@ -1,0 +1,202 @@
+// Live operations over socket.io: part of the contract (re-exported by contract.ts, which the web
+// imports). A file of its own so contract.ts stays small.
+import type { ApiResult, HandoffMode, LngLat } from './contract';
+
+// ---- Live operations (socket.io) ---------------------------------------------------------------
+// Rooms: `coordinators`, `district:<id>`, `vehicle:<id>`; a socket joins exactly the one its user may
+// see, re-checked on every (re)connect. Each room has its own sequence: every pushed event carries the
+// room's `v`, so a client that sees v ≠ last + 1 (or a new `epoch`) asks for a snapshot (sync:request).
+
+/** A stop of a published plan, named by its place in the van's route (as PlanSituation does). */
+export interface StopRef {
+  planId: string;
+  vehicleId: string;
+  tripIndex: number;
+  stopIndex: number;
+}
+
+export interface PositionInput {
+  lng: number;
+  lat: number;
+  speedKmh: number;
+  /** When the device took the fix (devices buffer fixes in dead spots and send them late). */
+  at: string;
+}
+
+/** Every driver event carries a key the device made (a UUID): a retry with the same key is a no-op. */
+export interface VehicleMoveInput {
+  key: string;
+  vehicleId: string;
+  position: PositionInput;
+}
+
+export interface StopArriveInput extends StopRef {
+  key: string;
+  at: string;
+}
+
+export interface StopDeliverInput extends StopRef {
+  key: string;
+  at: string;
+  /** commodityId → kg handed over. */
+  quantitiesKg: Record<string, number>;
+  handoffMode: HandoffMode;
+  /** Reference of a photo uploaded separately (the device's file id), if one was taken. */
+  photoRef?: string;
+}
+
+export type StopFailReason =
+  | 'nobody_at_handoff' // no zone staff or volunteer at the gate
+  | 'access_blocked' // checkpoint or road closed
+  | 'refused' // the zone refused the goods
+  | 'goods_damaged'
+  | 'vehicle_problem'
+  | 'other';
+export const STOP_FAIL_REASONS: readonly StopFailReason[] = [
+  'nobody_at_handoff', 'access_blocked', 'refused', 'goods_damaged', 'vehicle_problem', 'other',
+];
+
+export interface StopFailInput extends StopRef {
+  key: string;
+  at: string;
+  reason: StopFailReason;
+  text: string;
+}
+
+export type StopStatus = 'pending' | 'arrived' | 'delivered' | 'failed';
+
+/** What the server stored for a driver event; a retry with the same key gets exactly this back. */
+export interface StopEventResult extends StopRef {
+  eventId: number;
+  kind: 'arrived' | 'delivered' | 'failed';
+  status: StopStatus;
+  zoneId: string;
+  at: string;
+  recordedAt: string;
+}
+
+export interface MoveResult {
+  accepted: true;
+  /** False when the same fix (vehicle and instant) was already received. */
+  fresh: boolean;
+}
+
+/** Acks use the HTTP reply shape; a reused key with different content answers CONFLICT. */
+export type LiveAck<T> = ApiResult<T>;
+
+export interface LivePosition extends PositionInput {
+  vehicleId: string;
+}
+
+export interface LiveStop extends StopRef {
+  zoneId: string;
+  location: LngLat;
+  status: StopStatus;
+  /** Planned arrival as an instant (the plan day's local midnight + arrivalS). */
+  plannedAt: string;
+  /** Estimated arrival from the last position, for stops still to do; null otherwise or without a fix. */
+  etaAt: string | null;
+  deliveredKg: Record<string, number>;
+  plannedKg: Record<string, number>;
+}
+
+export interface LiveVehicle {
+  vehicleId: string;
+  districtId: string | null;
+  planId: string | null;
+  position: LivePosition | null;
+  /** Metres from the planned route (straight legs between stops); null without a fix or a route. */
+  offRouteM: number | null;
+  offRoute: boolean;
+  /** Seconds the next stop's ETA is behind its plan (negative: ahead); null when nothing is left. */
+  delayS: number | null;
+  late: boolean;
+  stops: LiveStop[];
+}
+
+export interface LiveZoneCover {
+  zoneId: string;
+  districtId: string;
+  /** Local day the deliveries count for, YYYY-MM-DD. */
+  date: string;
+  deliveredKg: Record<string, number>;
+  /** Days the delivered goods last at the zone's daily need; null where the zone needs none. */
+  daysOfCover: Record<string, number | null>;
+}
+
+/** Every pushed event: the room it was sent to, the room's sequence and the server's epoch. */
+export interface LiveEnvelope {
+  room: string;
+  v: number;
+  /** Changes when the server restarts: sequences start again, so the client resyncs. */
+  epoch: string;
+}
+
+export interface LiveSnapshot extends LiveEnvelope {
+  vehicles: LiveVehicle[];
+  zones: LiveZoneCover[];
+}
+
+export interface VehicleMovedEvent extends LiveEnvelope {
+  vehicle: Omit<LiveVehicle, 'stops'>;
+  /** ETAs of the stops still to do, in route order. */
+  etas: { tripIndex: number; stopIndex: number; etaAt: string | null }[];
+}
+
+export interface StopUpdatedEvent extends LiveEnvelope {
+  stop: LiveStop;
+  event: StopEventResult;
+  reason?: StopFailReason;
+  text?: string;
+}
+
+export interface ZoneCoverChangedEvent extends LiveEnvelope {
+  zone: LiveZoneCover;
+}
+
+export interface PlanPublishedEvent extends LiveEnvelope {
+  planId: string;
+  version: number | null;
+  districtId: string | null;
+  /** The vans of that plan this room may see: fetch their routes over HTTP. */
+  vehicleIds: string[];
+}
+
+export interface SessionEndedEvent {
+  reason: 'revoked' | 'expired' | 'reassigned';
+}
+
+export interface ServerToClientEvents {
+  'vehicle:moved': (event: VehicleMovedEvent) => void;
+  'stop:updated': (event: StopUpdatedEvent) => void;
+  'zone:cover-changed': (event: ZoneCoverChangedEvent) => void;
+  'plan:published': (event: PlanPublishedEvent) => void;
+  /** Sent just before the server drops the socket: log in again (revoked) or reconnect (reassigned). */
+  'session:ended': (event: SessionEndedEvent) => void;
+}
+
+export interface ClientToServerEvents {
+  'vehicle:move': (input: VehicleMoveInput, ack: (reply: LiveAck<MoveResult>) => void) => void;
+  'stop:arrive': (input: StopArriveInput, ack: (reply: LiveAck<StopEventResult>) => void) => void;
+  'stop:deliver': (input: StopDeliverInput, ack: (reply: LiveAck<StopEventResult>) => void) => void;
+  'stop:fail': (input: StopFailInput, ack: (reply: LiveAck<StopEventResult>) => void) => void;
+  'sync:request': (ack: (reply: LiveAck<LiveSnapshot>) => void) => void;
+}
+
+/** What a socket handshake sends: the bearer token (devices) unless the session cookie rides along. */
+export interface LiveHandshakeAuth {
+  token?: string;
+}
+
+export interface TrackPoint {
+  lng: number;
+  lat: number;
+  speedKmh: number;
+  at: string;
+}
+
+export interface VehicleTrack {
+  vehicleId: string;
+  date: string;
+  points: TrackPoint[];
+}

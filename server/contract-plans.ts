@@ -1,0 +1,215 @@
+// Plans: part of the contract (re-exported by contract.ts, which the web imports). A file of its
+// own so contract.ts stays small.
+import type { LngLat } from './contract';
+
+// ---- Plans --------------------------------------------------------------------------------------
+
+export type PlanStatus = 'queued' | 'running' | 'draft' | 'published' | 'superseded' | 'failed';
+
+export type ShortfallCode =
+  | 'no_stock' // none of the zone's nearest depots holds the commodity
+  | 'stock_short' // the depots' stock is binding: all of it is shared out already
+  | 'no_van_capacity' // stock was allocated but the vans cannot carry it
+  | 'shift_too_short' // a van could carry it but not within its shift
+  | 'driver_not_cleared'; // vans stood idle because their driver's health check lapses before the shift ends
+
+export interface Shortfall {
+  code: ShortfallCode;
+  commodityId: string | null;
+  depotIds: string[];
+  vehicleIds: string[];
+  /** Human-readable, Chinese and English. */
+  zh: string;
+  en: string;
+}
+
+export interface PlannedStop {
+  zoneId: string;
+  handoffPointId: string | null;
+  location: LngLat;
+  /** Seconds since local midnight of the plan's day. */
+  arrivalS: number;
+  departureS: number;
+  quantitiesKg: Record<string, number>;
+  /** Replans only: the stop was already handed off when the plan was made (kept as it was). */
+  done?: boolean;
+}
+
+export interface PlannedTrip {
+  depotId: string;
+  departS: number;
+  returnS: number;
+  distanceM: number;
+  loadKg: number;
+  coldChainLoadKg: number;
+  stops: PlannedStop[];
+  /** Replans only: the van was already loaded for this trip, so it is kept as it was. */
+  kept?: boolean;
+}
+
+export interface PlannedRoute {
+  vehicleId: string;
+  driverId: string | null;
+  distanceM: number;
+  trips: PlannedTrip[];
+}
+
+export interface ZoneOutcome {
+  zoneId: string;
+  demandKg: Record<string, number>;
+  deliveredKg: Record<string, number>;
+  /** delivered ÷ demand per commodity, 1 when there is no demand. */
+  fillRate: Record<string, number>;
+  /** Days of cover after delivery, per commodity (null when the zone needs none of it). */
+  daysOfCover: Record<string, number | null>;
+  shortfalls: Shortfall[];
+}
+
+export interface PlanKpis {
+  minFillRate: number;
+  /** Best fill rate the allocation proved possible from stock alone. */
+  allocationFillRate: number;
+  deliveredKg: number;
+  demandKg: number;
+  distanceKm: number;
+  vehiclesUsed: number;
+  /** Mean of load ÷ capacity over the trips driven. */
+  vanUtilisation: number;
+  zonesShort: number;
+  minDaysOfCover: number | null;
+  runtimeMs: number;
+}
+
+export interface ExcludedVehicle {
+  vehicleId: string;
+  /** broken_down: reported broken in a replan's situation. */
+  reason: 'no_driver' | 'driver_not_cleared' | 'broken_down';
+  zh: string;
+  en: string;
+}
+
+/** Which stocks limit supply: the saturated side of the allocation's min cut (the LP's duals). */
+export interface SupplyLimit {
+  depotId: string;
+  commodityId: string;
+  zh: string;
+  en: string;
+}
+
+export interface PlanResult {
+  routes: PlannedRoute[];
+  zones: ZoneOutcome[];
+  kpis: PlanKpis;
+  excludedVehicles: ExcludedVehicle[];
+  supplyLimits: SupplyLimit[];
+}
+
+export interface PlanSummary {
+  id: string;
+  /** Set on publish: 1, 2, … per scope (one district, or city-wide when districtId is null). */
+  version: number | null;
+  status: PlanStatus;
+  /** The plan day, YYYY-MM-DD. */
+  date: string;
+  /** The district planned, or null for a city-wide plan. */
+  districtId: string | null;
+  createdAt: string;
+  createdBy: string;
+  publishedAt: string | null;
+  /** Plan this one replans from, if any. */
+  basePlanId: string | null;
+  progress: number;
+  error: string | null;
+  kpis: PlanKpis | null;
+}
+
+export interface Plan extends PlanSummary {
+  result: PlanResult | null;
+  /** For a replan: what changed against the base plan. */
+  changes: PlanChanges | null;
+}
+
+/** Stops are named by zone id; a zone visited twice by one van appears twice. */
+export interface VehicleChange {
+  vehicleId: string;
+  added: string[];
+  removed: string[];
+  /** The stops both plans share are visited in another order. */
+  reordered: boolean;
+}
+
+export interface ZoneChange {
+  zoneId: string;
+  deliveredBeforeKg: number;
+  deliveredAfterKg: number;
+  /** Lowest fill rate over the zone's commodities; null when the plan does not cover the zone. */
+  fillRateBefore: number | null;
+  fillRateAfter: number | null;
+}
+
+/** What changed from one plan to another: only vehicles and zones that differ are listed. */
+export interface PlanChanges {
+  vehicles: VehicleChange[];
+  zones: ZoneChange[];
+}
+
+export interface KpiDelta {
+  before: number | null;
+  after: number | null;
+  /** after − before; null when either is null. */
+  delta: number | null;
+}
+
+/** GET /api/plans/:a/compare/:b: `before` is a, `after` is b. */
+export interface PlanComparison extends PlanChanges {
+  before: PlanSummary;
+  after: PlanSummary;
+  kpis: Record<Exclude<keyof PlanKpis, 'runtimeMs'>, KpiDelta>;
+}
+
+/** What a replan knows that the base plan did not. Stops are named by their place in the base plan. */
+export interface PlanSituation {
+  /** Stops already handed off: their goods are in the zone and leave the remaining demand. */
+  completedStops: { vehicleId: string; tripIndex: number; stopIndex: number }[];
+  /** Vans on the road: their current trip is kept as it is (its goods are no longer at the depot). */
+  loadedVehicles: string[];
+  /** Vans out of service: never routed. */
+  brokenVehicles: string[];
+}
+
+export interface PlanRunInput {
+  date: string;
+  /** Restrict to one district's zones (coordinators may plan the whole city). */
+  districtId?: string;
+  /** Seconds of search; the plan stops improving routes then. */
+  timeLimitS?: number;
+  seed?: number;
+  /** Days until the next resupply: demand = daily need × days. */
+  days?: number;
+  /** Replan from this plan: keeps its done stops and loaded vans (see situation). */
+  basePlanId?: string;
+  situation?: PlanSituation;
+}
+
+export interface PlanListQuery {
+  districtId?: string;
+  status?: PlanStatus;
+  date?: string;
+}
+
+/** A driver's published route: the van's route in the newest published plan that covers it. */
+export interface VehicleRoute extends PlannedRoute {
+  planId: string;
+  planVersion: number;
+  date: string;
+  publishedAt: string;
+}
+
+/** In-process plan event, for the live layer to push as plan:progress / plan:published. */
+export interface PlanEvent {
+  planId: string;
+  districtId: string | null;
+  status: PlanStatus;
+  progress: number;
+  version: number | null;
+}
