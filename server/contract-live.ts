@@ -73,6 +73,13 @@ export interface StopEventResult extends StopRef {
   zoneId: string;
   at: string;
   recordedAt: string;
+  /**
+   * A delivery only: the depot whose stock it drew on, and the kg per commodity that stock did not
+   * cover (book stock was short: the delivery is still recorded, the stock stops at 0, and the
+   * shortfall is audited as depot.stock_short for the coordinator to correct the stock count).
+   */
+  depotId?: string;
+  stockShortKg?: Record<string, number>;
 }
 
 export interface MoveResult {
