@@ -65,6 +65,12 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const stopPlanEvents = services.plans.onPlanEvent((event) => {
     live.planEvent(event).catch((err: unknown) => log('live: plan event could not be pushed', err));
   });
+  // Alerts reach the district's officials and the coordinators as they change; a failed handoff is
+  // evaluated at once (the timer retries if that fails), not at the next tick.
+  const stopAlertPush = services.alerts.onAlert((alert, change) => live.alertChanged(alert, change));
+  const stopFailWatch = live.onStopRecorded((result) => {
+    if (result.kind === 'failed') services.alerts.evaluateSoon().catch((err: unknown) => log('alerts: evaluation failed', err));
+  });
   await new Promise<void>((done) => http.listen(config.port, config.host, done));
   const { port } = http.address() as AddressInfo;
   return {
@@ -72,6 +78,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     http, store, services, live,
     async close() {
       stopPlanEvents();
+      stopAlertPush();
+      stopFailWatch();
       // Closes the sockets (and the HTTP server under them) and writes the buffered GPS fixes.
       await gateway.close();
       await new Promise<void>((done) => http.close(() => done()));

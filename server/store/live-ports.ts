@@ -63,6 +63,10 @@ export interface LiveRepo {
   track(vehicleId: string, localDate: string): Promise<TrackPoint[]>;
   /** The newest stored fix of each vehicle (or of one). */
   lastPositions(vehicleId?: string): Promise<PositionRow[]>;
+  /** Stop events of one kind recorded at or after `sinceIso` (what the alert rules read). */
+  stopEventsSince(kind: StopEventResult['kind'], sinceIso: string): Promise<{ eventId: number; zoneId: string; at: string }[]>;
+  /** zoneId → the device time of the zone's newest delivery, for the zones given. */
+  lastDeliveredAt(zoneIds: readonly string[]): Promise<Map<string, string>>;
   /** commodityId → kg delivered to one zone on that local day. */
   zoneDeliveredFor(zoneId: string, localDate: string): Promise<Record<string, number>>;
   /** tokenHash → user, for the sessions among `tokenHashes` still valid at `nowIso`. */

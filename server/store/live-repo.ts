@@ -118,6 +118,20 @@ export function createLiveRepo(db: Knex, codec: Codec): LiveRepo {
       const rows = await q;
       return rows.map((r) => ({ ...point(r), vehicleId: r.vehicle_id, localDate: r.local_date }));
     },
+    async stopEventsSince(kind, sinceIso) {
+      const rows = await db('stop_events').select('id', 'zone_id', 'at').where({ kind })
+        .where('recorded_at', '>=', canonicalIso(sinceIso)).orderBy('id');
+      return rows.map((r) => ({ eventId: Number(r.id), zoneId: r.zone_id as string, at: r.at as string }));
+    },
+    async lastDeliveredAt(zoneIds) {
+      const out = new Map<string, string>();
+      for (let i = 0; i < zoneIds.length; i += INSERT_CHUNK) {
+        const rows = await db('stop_events').select('zone_id').max({ last: 'at' }).where({ kind: 'delivered' })
+          .whereIn('zone_id', zoneIds.slice(i, i + INSERT_CHUNK)).groupBy('zone_id');
+        for (const r of rows as { zone_id: string; last: string }[]) out.set(r.zone_id, r.last);
+      }
+      return out;
+    },
     async validSessionUsers(tokenHashes, nowIso) {
       const out = new Map<string, ReturnType<typeof userFromRow>>();
       for (let i = 0; i < tokenHashes.length; i += INSERT_CHUNK) {
