@@ -34,7 +34,9 @@ const once = <T>(child: ChildProcess, type: string): Promise<T> => new Promise((
 const pct = (sorted: Float64Array, p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]! : NaN);
 
 async function bench(drivers: number) {
-  const server = fork('scripts/bench-live-server.ts', [String(drivers), String(Math.ceil(durationS / 60) + 2), String(watcherCount)], tsx);
+  // BENCH_CPU_PROF=<dir>: the server writes a V8 CPU profile there (read the top frames).
+  const prof = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+  const server = fork('scripts/bench-live-server.ts', [String(drivers), String(Math.ceil(durationS / 60) + 2), String(watcherCount)], { ...tsx, execArgv: [...tsx.execArgv, ...prof] });
   const ready = await once<{ url: string; planId: string; tokens: { vehicleId: string | null; token: string }[] }>(server, 'ready');
   const samples: number[] = [];
   const debug: [number, number][] = [];
@@ -42,12 +44,15 @@ async function bench(drivers: number) {
     const s: LiveSocket = io(ready.url, { auth: { token: t.token }, transports: ['websocket'], forceNew: true });
     // A stop event re-pushes the van with its last fix (new ETAs): only a fix's first push times a move.
     const lastFix = new Map<string, string>();
-    s.on('vehicle:moved', (e) => {
-      const p = e.vehicle.position;
-      if (!p || lastFix.get(p.vehicleId) === p.at) return;
-      lastFix.set(p.vehicleId, p.at);
-      samples.push(Date.now() - Date.parse(p.at));
-      if (process.env.BENCH_DEBUG) debug.push([Date.now(), samples[samples.length - 1]!]);
+    s.on('vehicles:moved', (e) => {
+      const received = Date.now();
+      for (const { vehicle } of e.moves) {
+        const p = vehicle.position;
+        if (!p || lastFix.get(p.vehicleId) === p.at) continue;
+        lastFix.set(p.vehicleId, p.at);
+        samples.push(received - Date.parse(p.at));
+        if (process.env.BENCH_DEBUG) debug.push([received, samples[samples.length - 1]!]);
+      }
     });
     s.on('stop:updated', (e) => samples.push(Date.now() - Date.parse(e.event.at)));
     s.once('connect', () => resolve(s));

@@ -33,6 +33,11 @@ export interface LiveConfig {
   /** Position fixes are written in batches: every flushMs or every flushRows fixes, whichever comes first. */
   positionFlushMs: number;
   positionFlushRows: number;
+  /**
+   * Van moves are pushed in batches per room, at most this long after the fix: one frame per room
+   * and window instead of one per fix and watcher (the socket writes were the bottleneck).
+   */
+  moveBatchMs: number;
   /** Connected sessions are re-validated this often (catches expiry and changes made outside this process). */
   revalidateMs: number;
   /** socket.io connection-state recovery window. */
@@ -72,6 +77,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       lateAfterS: intFrom(env.LIVE_LATE_AFTER_S, 900, 'LIVE_LATE_AFTER_S'),
       positionFlushMs: intFrom(env.LIVE_POSITION_FLUSH_MS, 250, 'LIVE_POSITION_FLUSH_MS'),
       positionFlushRows: intFrom(env.LIVE_POSITION_FLUSH_ROWS, 500, 'LIVE_POSITION_FLUSH_ROWS'),
+      moveBatchMs: intFrom(env.LIVE_MOVE_BATCH_MS, 50, 'LIVE_MOVE_BATCH_MS'),
       revalidateMs: intFrom(env.LIVE_REVALIDATE_MS, 500, 'LIVE_REVALIDATE_MS'),
       recoveryMs: intFrom(env.LIVE_RECOVERY_MS, 2 * 60 * 1000, 'LIVE_RECOVERY_MS'),
       detourFactor: 1.3,

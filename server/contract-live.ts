@@ -145,10 +145,18 @@ export interface LiveSnapshot extends LiveEnvelope {
   zones: LiveZoneCover[];
 }
 
-export interface VehicleMovedEvent extends LiveEnvelope {
+export interface VehicleMove {
   vehicle: Omit<LiveVehicle, 'stops'>;
-  /** ETAs of the stops still to do, in route order. */
+  /** ETAs of the stops still to do (that the room may see), in route order. */
   etas: { tripIndex: number; stopIndex: number; etaAt: string | null }[];
+}
+
+/**
+ * Vans that moved (or were re-estimated) in the last batch window, each once with its newest state.
+ * Batched so a city of vans costs one frame per room and window, not one per fix and watcher.
+ */
+export interface VehiclesMovedEvent extends LiveEnvelope {
+  moves: VehicleMove[];
 }
 
 export interface StopUpdatedEvent extends LiveEnvelope {
@@ -184,7 +192,7 @@ export interface SessionEndedEvent {
 }
 
 export interface ServerToClientEvents {
-  'vehicle:moved': (event: VehicleMovedEvent) => void;
+  'vehicles:moved': (event: VehiclesMovedEvent) => void;
   'stop:updated': (event: StopUpdatedEvent) => void;
   'zone:cover-changed': (event: ZoneCoverChangedEvent) => void;
   'plan:published': (event: PlanPublishedEvent) => void;

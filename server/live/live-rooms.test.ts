@@ -41,8 +41,14 @@ describe('live rooms', () => {
     const liwan = await track(connectLive(server.url, await server.login('liwan', 'liwan123')));
     const coord = await track(connectLive(server.url, await server.login('coord', 'coord123')));
     const got = { liwan: 0, coord: 0 };
+    const fixes = new Set<string>();
+    const coordEvents = new Map<string, number>();
     liwan.onAny(() => { got.liwan += 1; });
-    coord.onAny(() => { got.coord += 1; });
+    coord.onAny((event: string, payload: { moves?: { vehicle: { vehicleId: string; position: { at: string } | null } }[] }) => {
+      got.coord += 1;
+      coordEvents.set(event, (coordEvents.get(event) ?? 0) + 1);
+      for (const m of payload.moves ?? []) fixes.add(`${m.vehicle.vehicleId}@${m.vehicle.position?.at}`);
+    });
     const drivers = await Promise.all(fsDrivers.map(async (d) => ({ ...d, socket: await track(connectLive(server.url, d.token)) })));
     let sent = 0;
     const base = Date.parse('2021-06-01T00:00:00Z');
@@ -62,8 +68,13 @@ describe('live rooms', () => {
         expect((await call(d.socket, kind, { ...body, ...extra })).ok).toBe(true);
       }
     }
-    // Coordinators hear every move, stop update, re-estimate and cover change.
-    await until(() => got.coord >= 200 + drivers.length * 7, 5000, 'coordinator events');
+    // Coordinators hear each van's moves (batched: a fix superseded within one window is skipped, the
+    // newest always arrives), every stop update and cover change.
+    const lastFixes = drivers.map((d) => `${d.vehicleId}@${new Date(base + (sent / drivers.length - 1) * 5000).toISOString()}`);
+    await until(() => lastFixes.every((f) => fixes.has(f)) && coordEvents.get('stop:updated') === drivers.length * 3
+      && coordEvents.get('zone:cover-changed') === drivers.length, 5000, 'coordinator events');
+    expect(fixes.size).toBeLessThanOrEqual(200);
+    await new Promise((r) => setTimeout(r, 200));
     expect(got.liwan).toBe(0);
   });
 

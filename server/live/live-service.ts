@@ -1,5 +1,5 @@
 import type {
-  Alert, AlertChangedEvent, LiveSnapshot, MoveResult, PlanEvent, StopEventResult, User, VehicleMoveInput,
+  Alert, AlertChangedEvent, LiveSnapshot, VehicleMove, MoveResult, PlanEvent, StopEventResult, User, VehicleMoveInput,
 } from '../contract';
 import type { LiveConfig } from '../config';
 import { haversineModel } from '../planner/distance';
@@ -13,6 +13,7 @@ import type { Outbox } from './outbox';
 import { createPositionBuffer } from './position-buffer';
 import { createStopRecorder, type StopInput, type StopKind } from './stop-recorder';
 import type { ZodType } from 'zod';
+import { allStops, stopKey } from './route-model';
 import { COORDINATORS, stopRooms, vehicleRooms, viewOf, zoneRooms, type View } from './views';
 
 export interface LiveDeps {
@@ -52,17 +53,52 @@ export function createLiveService({ store, config, now, log }: LiveDeps) {
     return entry;
   }
 
-  function pushMoved(entry: VehicleEntry, derived: Derived) {
-    outbox?.send('vehicle:moved', vehicleRooms(entry.vehicle), (view) => {
-      const lv = liveVehicle(entry, view, derived, zoneDistrict, config.utcOffset);
-      if (!lv || !view.seesVehicle(entry.vehicle)) return null;
-      const { stops, ...vehicle } = lv;
-      return {
-        vehicle,
-        etas: stops.filter((s) => s.status === 'pending' || s.status === 'arrived')
-          .map((s) => ({ tripIndex: s.tripIndex, stopIndex: s.stopIndex, etaAt: s.etaAt })),
-      };
-    });
+  // Moves wait up to moveBatchMs, then go out as one vehicles:moved per room, each van once with its
+  // state at that moment (so a stop's re-estimate and a fix in the same window are one entry).
+  const pendingMoves = new Set<VehicleEntry>();
+  let moveTimer: ReturnType<typeof setTimeout> | null = null;
+  const views = new Map<string, View>();
+  const viewFor = (room: string) => views.get(room) ?? views.set(room, viewOf(room)).get(room)!;
+
+  function pushMoved(entry: VehicleEntry) {
+    pendingMoves.add(entry);
+    moveTimer ??= setTimeout(flushMoves, config.moveBatchMs);
+  }
+
+  function flushMoves() {
+    if (moveTimer) clearTimeout(moveTimer);
+    moveTimer = null;
+    const byRoom = new Map<string, VehicleMove[]>();
+    for (const entry of pendingMoves) {
+      const derived = derive(entry, config, etaOptions);
+      const vehicle = movedVehicle(entry, derived);
+      const remaining = entry.route ? allStops(entry.route).filter((s) => {
+        const status = entry.states.get(stopKey(s.tripIndex, s.stopIndex))?.status ?? 'pending';
+        return status === 'pending' || status === 'arrived';
+      }) : [];
+      const etas = remaining.map((s) => {
+        const eta = derived.etaMs.get(stopKey(s.tripIndex, s.stopIndex));
+        return { tripIndex: s.tripIndex, stopIndex: s.stopIndex, etaAt: eta === undefined ? null : new Date(eta).toISOString(), zoneId: s.zoneId };
+      });
+      for (const room of vehicleRooms(entry.vehicle)) {
+        const view = viewFor(room);
+        if (!view.seesVehicle(entry.vehicle)) continue;
+        const seen = etas.filter((e) => view.seesStop(entry.vehicle.id, zoneDistrict(e.zoneId)))
+          .map(({ tripIndex, stopIndex, etaAt }) => ({ tripIndex, stopIndex, etaAt }));
+        const moves = byRoom.get(room) ?? byRoom.set(room, []).get(room)!;
+        moves.push({ vehicle, etas: seen });
+      }
+    }
+    pendingMoves.clear();
+    for (const [room, moves] of byRoom) outbox?.send('vehicles:moved', [room], () => ({ moves }));
+  }
+
+  /** The van as every room that sees it sees it (liveVehicle without the stops, for a room that sees the van). */
+  function movedVehicle(entry: VehicleEntry, derived: Derived): VehicleMove['vehicle'] {
+    return {
+      vehicleId: entry.vehicle.id, districtId: entry.vehicle.districtId, planId: entry.route?.planId ?? null,
+      position: entry.fix, offRouteM: derived.offRouteM, offRoute: derived.offRoute, delayS: derived.delayS, late: derived.late,
+    };
   }
 
   return {
@@ -86,7 +122,7 @@ export function createLiveService({ store, config, now, log }: LiveDeps) {
       if (!entry.fix || at > entry.fix.at) {
         await refreshZonesOnce();
         entry.fix = fix;
-        pushMoved(entry, derive(entry, config, etaOptions));
+        pushMoved(entry);
       }
       return { accepted: true, fresh: true };
     },
@@ -110,7 +146,7 @@ export function createLiveService({ store, config, now, log }: LiveDeps) {
       }));
       // The stop's new state moves the ETAs of the stops after it: push them too, so a client that
       // applies events holds exactly what a fresh snapshot would show.
-      if (entry.fix) pushMoved(entry, derived);
+      if (entry.fix) pushMoved(entry);
       if (kind === 'delivered' && zone && entry.route) {
         const date = entry.route.date;
         const delivered = (await state.delivered(date)).get(zone.id) ?? {};
@@ -170,7 +206,10 @@ export function createLiveService({ store, config, now, log }: LiveDeps) {
     /** Writes buffered fixes now (a track read wants them). */
     flush: () => positions.flush(),
     stats: () => positions.stats(),
-    async close() { await positions.flush(); },
+    async close() {
+      flushMoves();
+      await positions.flush();
+    },
   };
 
   async function refreshZonesOnce() {

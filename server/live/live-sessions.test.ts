@@ -77,7 +77,7 @@ describe('live sessions', () => {
       key: key(), vehicleId: VAN, position: { lng: 113.24, lat: 23.12 + n * 1e-4, speedKmh: 10, at: new Date(Date.parse('2021-06-03T01:00:00Z') + n * 1000).toISOString() },
     });
     let seen = 0;
-    watcher.on('vehicle:moved', () => { seen += 1; });
+    watcher.on('vehicles:moved', (e) => { seen += e.moves.length; });
     await move(1);
     await until(() => seen === 1, 3000, 'the first event (gives the client an offset)');
     // Away with a recoverable transport close; meanwhile events happen and the session is revoked.

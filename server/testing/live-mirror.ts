@@ -35,13 +35,14 @@ export function applyEvent<E extends Exclude<keyof ServerToClientEvents, 'sessio
   if (env.epoch !== m.epoch || env.v !== m.v + 1) return false;
   m.v = env.v;
   m.events += 1;
-  if (event === 'vehicle:moved') {
-    const p = payload as Ev<'vehicle:moved'>;
-    const current = m.vehicles.get(p.vehicle.vehicleId);
-    if (!current) return false;
-    Object.assign(current, p.vehicle);
-    const etas = new Map(p.etas.map((e) => [`${e.tripIndex}/${e.stopIndex}`, e.etaAt]));
-    for (const s of current.stops) if (etas.has(`${s.tripIndex}/${s.stopIndex}`)) s.etaAt = etas.get(`${s.tripIndex}/${s.stopIndex}`)!;
+  if (event === 'vehicles:moved') {
+    for (const move of (payload as Ev<'vehicles:moved'>).moves) {
+      const current = m.vehicles.get(move.vehicle.vehicleId);
+      if (!current) return false;
+      Object.assign(current, move.vehicle);
+      const etas = new Map(move.etas.map((e) => [`${e.tripIndex}/${e.stopIndex}`, e.etaAt]));
+      for (const s of current.stops) if (etas.has(`${s.tripIndex}/${s.stopIndex}`)) s.etaAt = etas.get(`${s.tripIndex}/${s.stopIndex}`)!;
+    }
   } else if (event === 'stop:updated') {
     const p = payload as Ev<'stop:updated'>;
     const vehicle = m.vehicles.get(p.stop.vehicleId);
@@ -83,7 +84,7 @@ export function follow(socket: LiveClient, m: Mirror = emptyMirror()): { mirror:
   }
   const on = (event: Exclude<keyof ServerToClientEvents, 'session:ended'>) =>
     (socket.on as (e: string, fn: (p: LiveEnvelope) => void) => void)(event, (payload) => receive(event, payload));
-  on('vehicle:moved');
+  on('vehicles:moved');
   on('stop:updated');
   on('zone:cover-changed');
   on('plan:published');
