@@ -56,6 +56,7 @@ export async function snapshot(server: RunningServer): Promise<string> {
     s.requests.list(),
     s.alerts.list(),
     s.passes.list(), s.disinfections.list(),
+    s.playbook.listTemplates(), s.playbook.currentChecklists(),
   ]);
   return JSON.stringify(parts);
 }
