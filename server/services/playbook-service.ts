@@ -73,15 +73,17 @@ export function createPlaybookService({ store, now, tierRules, graceS }: Playboo
   }
 
   /**
-   * Starts checklists for sealed zones that have none (zones seeded or written before this feature)
-   * and ticks steps whose fact now holds. Idempotent; returns the current checklists of active zones.
+   * Ticks steps whose fact now holds and, when `startMissing`, starts checklists for sealed zones that
+   * have none (zones seeded or written before this feature; they start from their sealing time).
+   * Only staff reads start them, never the background alert timer, which would otherwise write into
+   * a database nobody asked about. Idempotent; returns the current checklists of active zones.
    */
-  async function sync(at: Date, districtId?: string): Promise<{ zones: Map<string, Zone>; checklists: ChecklistRecord[] }> {
+  async function sync(at: Date, districtId: string | undefined, startMissing: boolean): Promise<{ zones: Map<string, Zone>; checklists: ChecklistRecord[] }> {
     const zones = new Map((await store.zones.list({ districtId, status: 'active' })).map((z) => [z.id, z]));
     const byZone = new Map((await store.playbook.currentChecklists({ districtId })).map((c) => [c.zoneId, c]));
     const cities = new Map<string, PlaybookTemplate>();
     for (const zone of zones.values()) {
-      if (byZone.has(zone.id)) continue;
+      if (!startMissing || byZone.has(zone.id)) continue;
       const city = await cityOf(store, zone.districtId);
       if (!cities.has(city)) cities.set(city, await templateOf(store, city));
       if (!cities.get(city)!.startTiers.includes(zone.tier)) continue;
@@ -153,7 +155,7 @@ export function createPlaybookService({ store, now, tierRules, graceS }: Playboo
 
     async progress(actor: User, districtId?: string): Promise<ZoneProgress[]> {
       const at = now();
-      const { zones, checklists } = await sync(at, listDistrict(actor, districtId));
+      const { zones, checklists } = await sync(at, listDistrict(actor, districtId), true);
       return checklists.map((c) => {
         const v = view(c, at);
         const zone = zones.get(c.zoneId)!;
@@ -168,7 +170,7 @@ export function createPlaybookService({ store, now, tierRules, graceS }: Playboo
     async checklist(actor: User, zoneId: string): Promise<ZoneChecklist> {
       const zone = await readableZone(actor, zoneId);
       const at = now();
-      const { checklists } = await sync(at, zone.districtId);
+      const { checklists } = await sync(at, zone.districtId, true);
       const c = checklists.find((x) => x.zoneId === zoneId) ?? (await store.playbook.currentChecklist(zoneId));
       if (!c) throw notFound('checklist of zone', zoneId);
       return view(c, at);
@@ -191,7 +193,7 @@ export function createPlaybookService({ store, now, tierRules, graceS }: Playboo
 
     /** An alert source: syncs, then names every step overdue past the grace time. */
     async overdueCandidates(at: Date): Promise<AlertCandidate[]> {
-      const { zones, checklists } = await sync(at);
+      const { zones, checklists } = await sync(at, undefined, false);
       const names = new Map([...zones.values()].map((z) => [z.id, z.name] as const));
       const steps = checklists.flatMap((c) => c.steps.map((s) => ({ zoneId: c.zoneId, checklistId: c.id, stepId: s.id, titleZh: s.titleZh, titleEn: s.titleEn, dueAt: s.dueAt, doneAt: s.doneAt })));
       return playbookOverdue(steps, at.getTime(), { playbookGraceS: graceS }, names);
