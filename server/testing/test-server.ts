@@ -12,10 +12,12 @@ export interface TestServer extends RunningServer {
 }
 
 /** A real server on port 0 over a fresh SQLite file, seeded with the demo scenarios. */
-export async function startTestServer(scenarios = ['liwan-2021', 'foshan-2021'], overrides: Partial<Config> = {}): Promise<TestServer> {
+export async function startTestServer(
+  scenarios = ['liwan-2021', 'foshan-2021'], overrides: Partial<Config> = {}, options: { now?: () => Date } = {},
+): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), 'baogong-test-'));
   const config = { ...loadConfig({}), port: 0, databaseUrl: `sqlite:${join(dir, 'test.sqlite')}`, ...overrides };
-  const server = await startServer(config, { seedScenarios: scenarios, log: () => {} });
+  const server = await startServer(config, { seedScenarios: scenarios, log: () => {}, now: options.now });
 
   async function call(method: string, path: string, options: { token?: string; body?: unknown; contentType?: string } = {}) {
     const headers: Record<string, string> = {};
@@ -56,6 +58,7 @@ export async function snapshot(server: RunningServer): Promise<string> {
     s.requests.list(),
     s.alerts.list(),
     s.passes.list(), s.disinfections.list(),
+    s.playbook.listTemplates(), s.playbook.currentChecklists(),
   ]);
   return JSON.stringify(parts);
 }
