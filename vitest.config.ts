@@ -19,7 +19,7 @@ const TOUCHES_DATABASE = [
   'server/live/live-*.test.ts',
   'server/resilience/**/*.test.ts',
 ];
-const SQLITE_ONLY = ['server/store/db.test.ts'];
+const SQLITE_ONLY = ['server/store/db.test.ts', 'server/store/sqlite-load.test.ts'];
 
 async function postgresReachable(): Promise<boolean> {
   const url = process.env.DATABASE_URL?.startsWith('postgres') ? process.env.DATABASE_URL : 'postgres://postgres@127.0.0.1:5432/test';
