@@ -69,6 +69,12 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const stopPlanEvents = services.plans.onPlanEvent((event) => {
     live.planEvent(event).catch((err: unknown) => log('live: plan event could not be pushed', err));
   });
+  // Alerts reach the district's officials and the coordinators as they change; a failed handoff is
+  // evaluated at once (the timer retries if that fails), not at the next tick.
+  const stopAlertPush = services.alerts.onAlert((alert, change) => live.alertChanged(alert, change));
+  const stopFailWatch = live.onStopRecorded((result) => {
+    if (result.kind === 'failed') services.alerts.evaluateSoon().catch((err: unknown) => log('alerts: evaluation failed', err));
+  });
   await new Promise<void>((done) => http.listen(config.port, config.host, done));
   const { port } = http.address() as AddressInfo;
   return {
@@ -86,6 +92,9 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       gateway.announceShutdown(config.live.shutdownRetryAfterMs);
       await requests.drained(SHUTDOWN_DRAIN_MS);
       await gateway.close();
+      // After the sockets: driver events handled during the drain still raise their alerts.
+      stopAlertPush();
+      stopFailWatch();
       // Keep-alive connections left idle, and requests still running after drainMs, are cut.
       http.closeAllConnections();
       await stopped;
