@@ -191,6 +191,16 @@ export interface SessionEndedEvent {
   reason: 'revoked' | 'expired' | 'reassigned';
 }
 
+/**
+ * Sent to every socket when the server process is stopping (SIGTERM: a deploy or a restart). The
+ * socket is then closed without a disconnect packet, so socket.io clients reconnect by themselves;
+ * retryAfterMs says how long to wait first, so that a fleet of vans does not hammer a restarting
+ * server. Driver events not acknowledged by then are to be resent with the same key.
+ */
+export interface ServerShutdownEvent {
+  retryAfterMs: number;
+}
+
 export interface ServerToClientEvents {
   'vehicles:moved': (event: VehiclesMovedEvent) => void;
   'stop:updated': (event: StopUpdatedEvent) => void;
@@ -199,6 +209,7 @@ export interface ServerToClientEvents {
   'alert:changed': (event: AlertChangedEvent) => void;
   /** Sent just before the server drops the socket: log in again (revoked) or reconnect (reassigned). */
   'session:ended': (event: SessionEndedEvent) => void;
+  'server:shutdown': (event: ServerShutdownEvent) => void;
 }
 
 export interface ClientToServerEvents {

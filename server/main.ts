@@ -26,7 +26,19 @@ console.log('Stop with Ctrl+C.\n');
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
-    void server.close().then(() => process.exit(0));
+    // Graceful: requests in flight finish, GPS fixes are written, socket clients get a reconnect hint.
+    console.log(`${signal}: shutting down…`);
+    const started = Date.now();
+    server.close().then(
+      () => {
+        console.log(`stopped in ${Date.now() - started} ms`);
+        process.exit(0);
+      },
+      (err: unknown) => {
+        console.error('shutdown failed', err);
+        process.exit(1);
+      },
+    );
     setTimeout(() => process.exit(1), 10_000).unref();
   });
 }
