@@ -72,6 +72,8 @@ async function bench(drivers: number) {
   const done = children.map((c) => once<{ result: { moves: number; deliveries: number; deliveriesSent: number; duplicatesSent: number; errors: number; timeouts: number; errorSamples: string[] } }>(c, 'done'));
   children.forEach((c, i) => c.send({ type: 'go', job: jobs[i] }));
   const results = (await Promise.all(done)).map((d) => d.result);
+  // Driver processes wait for more work on their IPC channel: end them, or the bench never exits.
+  for (const c of children) c.kill();
   await new Promise((r) => setTimeout(r, 500));
   const statsP = once<{ rssMb: number; cpuPct: number; delivered: number; positions: { written: number; failed: number }; loopMaxMs: number; loopP99Ms: number }>(server, 'stats');
   server.send({ type: 'stats' });

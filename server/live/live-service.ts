@@ -53,21 +53,24 @@ export function createLiveService({ store, config, now, log }: LiveDeps) {
     return entry;
   }
 
-  // Moves wait up to moveBatchMs, then go out as one vehicles:moved per room, each van once with its
-  // state at that moment (so a stop's re-estimate and a fix in the same window are one entry).
+  // Moves go out as one vehicles:moved per room, each van once with its state at that moment (a stop's
+  // re-estimate and a fix in the same window are one entry), at most one flush per moveBatchMs: a
+  // quiet server flushes on the next tick, a busy one every moveBatchMs.
   const pendingMoves = new Set<VehicleEntry>();
   let moveTimer: ReturnType<typeof setTimeout> | null = null;
+  let lastFlushMs = -Infinity;
   const views = new Map<string, View>();
   const viewFor = (room: string) => views.get(room) ?? views.set(room, viewOf(room)).get(room)!;
 
   function pushMoved(entry: VehicleEntry) {
     pendingMoves.add(entry);
-    moveTimer ??= setTimeout(flushMoves, config.moveBatchMs);
+    moveTimer ??= setTimeout(flushMoves, Math.max(0, lastFlushMs + config.moveBatchMs - performance.now()));
   }
 
   function flushMoves() {
     if (moveTimer) clearTimeout(moveTimer);
     moveTimer = null;
+    lastFlushMs = performance.now();
     const byRoom = new Map<string, VehicleMove[]>();
     for (const entry of pendingMoves) {
       const derived = derive(entry, config, etaOptions);
