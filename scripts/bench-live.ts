@@ -8,7 +8,6 @@
  * Target at 2,000 drivers: p99 ≤ 200 ms, nothing lost or doubled, RSS ≤ 600 MB.
  */
 import { fork, type ChildProcess } from 'node:child_process';
-import { setPriority } from 'node:os';
 import { parseArgs } from 'node:util';
 import { io } from 'socket.io-client';
 import type { LiveSocket } from './live-client';
@@ -31,8 +30,6 @@ const once = <T>(child: ChildProcess, type: string): Promise<T> => new Promise((
   child.on('message', on);
   child.once('exit', (code) => reject(new Error(`child exited (${code}) before "${type}"`)));
 });
-
-const DRIVER_NICE = 10;
 
 const pct = (sorted: Float64Array, p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]! : NaN);
 
@@ -63,9 +60,6 @@ async function bench(drivers: number) {
   })));
   const driverTokens = ready.tokens.filter((t): t is { vehicleId: string; token: string } => !!t.vehicleId);
   const children = Array.from({ length: procs }, () => fork('scripts/bench-live-drivers.ts', [], tsx));
-  // The drivers stand for phones elsewhere: on a small machine their load must not starve the server
-  // (or the watchers that time the pushes), so they run at a lower CPU priority.
-  for (const c of children) if (c.pid) setPriority(c.pid, DRIVER_NICE);
   const jobs = children.map((_, i) => ({
     url: ready.url, planId: ready.planId, drivers: driverTokens.filter((_, j) => j % procs === i),
     fixMs: 5000, deliverMs: 60_000, durationMs: durationS * 1000,
