@@ -40,6 +40,7 @@ export function startRouter(root: HTMLElement, pages: Record<PagePath, PageFacto
     if (open) {
       page?.dispose?.();
       page = open;
+      page.el.dataset.page = 'public';
       page.el.dataset.lang = getLang();
       replaceChildren(root, page.el);
       page.mounted?.();
