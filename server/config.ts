@@ -39,6 +39,8 @@ export interface LiveConfig {
   revalidateMs: number;
   /** socket.io connection-state recovery window. */
   recoveryMs: number;
+  /** The reconnect hint sent with server:shutdown: how long clients should wait before reconnecting. */
+  shutdownRetryAfterMs: number;
   /** For ETAs: the planner's straight-line detour factor and mean speed. */
   detourFactor: number;
   speedKmh: number;
@@ -81,6 +83,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       positionFlushRows: intFrom(env.LIVE_POSITION_FLUSH_ROWS, 500, 'LIVE_POSITION_FLUSH_ROWS'),
       revalidateMs: intFrom(env.LIVE_REVALIDATE_MS, 500, 'LIVE_REVALIDATE_MS'),
       recoveryMs: intFrom(env.LIVE_RECOVERY_MS, 2 * 60 * 1000, 'LIVE_RECOVERY_MS'),
+      shutdownRetryAfterMs: intFrom(env.LIVE_SHUTDOWN_RETRY_MS, 2000, 'LIVE_SHUTDOWN_RETRY_MS'),
       detourFactor: 1.3,
       speedKmh: 25,
     },
