@@ -133,4 +133,25 @@ describe('requests, alerts and reports (real server, chromium)', () => {
     await page.getByTestId('report-title').waitFor();
     await e2e.screenshot(page, 'ops-report-en');
   });
+
+  it('a coordinator shortens the first-plan limit in the city template; officials only read it', async () => {
+    const page = await e2e.newPage();
+    await e2e.login(page, 'coordinator');
+    await page.goto(`${e2e.url}/ops?tab=playbook`);
+    await page.locator('[data-page="ops"][data-ready="true"]').waitFor();
+    await page.getByTestId('template-city').selectOption('广州');
+    await page.getByTestId('first-plan-limit').filter({ hasText: '6' }).waitFor();
+    await page.locator('[data-step-id="first_plan"] [data-testid="template-hours"]').fill('4');
+    await page.locator('[data-step-id="first_plan"] [data-testid="template-hours"]').dispatchEvent('change');
+    await page.getByTestId('template-save').click();
+    await page.getByTestId('first-plan-limit').filter({ hasText: '4' }).waitFor();
+    const token = await e2e.apiToken('coordinator');
+    expect(await e2e.api<{ firstPlanWithinH: number }>(token, `/api/playbooks/${encodeURIComponent('广州')}`)).toMatchObject({ firstPlanWithinH: 4 });
+
+    const official = await e2e.newPage();
+    await e2e.login(official, 'district');
+    await official.goto(`${e2e.url}/ops?tab=playbook`);
+    await official.getByTestId('first-plan-limit').filter({ hasText: '4' }).waitFor();
+    expect(await official.getByTestId('template-save').count()).toBe(0);
+  });
 });

@@ -8,6 +8,7 @@ import { alertsPanel } from '../alerts/alerts-panel';
 import { h, replaceChildren } from '../dom';
 import { t } from '../i18n';
 import { progressPanel } from '../playbook/progress-panel';
+import { templateEditor } from '../playbook/template-editor';
 import { reportPanel } from '../reports/report-panel';
 import { triagePanel } from '../requests/triage-panel';
 import type { Page, PageContext } from '../router';
@@ -28,7 +29,7 @@ export function opsPage(ctx: PageContext): Page {
       const view = tabs([
         { id: 'requests', label: t('ops.tab.requests'), render: () => triagePanel(ctx.user!, zones, message) },
         { id: 'alerts', label: t('ops.tab.alerts'), render: () => alertsPanel(zones, message) },
-        { id: 'playbook', label: t('ops.tab.playbook'), render: () => progressPanel(message) },
+        { id: 'playbook', label: t('ops.tab.playbook'), render: () => progressPanel(message, templateEditor(ctx.user!, districts, message)) },
         { id: 'report', label: t('ops.tab.report'), render: () => reportPanel(ctx.user!, districts, commodities, message) },
       ], initial);
       replaceChildren(body, view.el);

@@ -10,7 +10,7 @@ import { qrSvg, requestLink } from './qr';
  * Each sealed zone's progress through the response playbook (done/total, overdue, next deadline);
  * opening a zone shows its steps with deadlines, who ticked them, and its request link as a QR code.
  */
-export function progressPanel(message: MessageBox): HTMLElement {
+export function progressPanel(message: MessageBox, template?: HTMLElement): HTMLElement {
   const el = h('section', { class: 'ops-panel', 'data-testid': 'playbook' });
   const detail = h('div', { class: 'checklist', 'data-testid': 'checklist' });
 
@@ -52,7 +52,7 @@ export function progressPanel(message: MessageBox): HTMLElement {
         h('td', null, h('progress', { max: p.total, value: p.done }), ` ${p.done}/${p.total}`),
         h('td', null, p.overdue ? String(p.overdue) : ''),
         h('td', null, p.nextDueAt ? formatInstant(p.nextDueAt) : '')))));
-    replaceChildren(el, table, detail);
+    replaceChildren(el, template ?? '', table, detail);
   }
 
   async function load(): Promise<void> {
