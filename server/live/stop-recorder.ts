@@ -62,6 +62,7 @@ export function createStopRecorder(store: Store, state: LiveState, now: () => Da
     const route = entry.route!;
     try {
       const result = await store.transaction(async (tx) => {
+        await tx.live.lockStops(route.planId, input.vehicleId);
         const again = await tx.live.findStopEvent(input.vehicleId, input.key);
         if (again) return { result: replay(again, hash), fresh: false as const };
         const progress = (await tx.live.stopProgress(route.planId, input.vehicleId))

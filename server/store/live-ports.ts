@@ -48,6 +48,11 @@ export interface LiveRepo {
   /** Returns the new event's id; a duplicate (vehicle, key) raises a unique violation. */
   insertStopEvent(event: NewStopEvent): Promise<number>;
   stopProgress(planId: string, vehicleId: string): Promise<StopProgress[]>;
+  /**
+   * Inside a transaction: waits until no other transaction is recording an event for this van's
+   * plan, and holds that turn until commit, so read-progress-then-write cannot interleave.
+   */
+  lockStops(planId: string, vehicleId: string): Promise<void>;
   upsertStopProgress(progress: StopProgress): Promise<void>;
   /** One row per commodity, and the zone's delivered-so-far for the day raised by the same amounts. */
   addDeliveries(eventId: number, zoneId: string, localDate: string, kg: Record<string, number>): Promise<void>;

@@ -61,6 +61,15 @@ export function createLiveRepo(db: Knex, codec: Codec): LiveRepo {
           .onConflict(['zone_id', 'local_date', 'commodity_id']).merge({ kg: db.raw('zone_delivered.kg + excluded.kg') });
       }
     },
+    async lockStops(planId, vehicleId) {
+      // SQLite: every write transaction is BEGIN IMMEDIATE, already one at a time. PostgreSQL runs
+      // them concurrently (READ COMMITTED): two confirmations of one stop with different keys both
+      // read "pending" and both wrote (found by server/live/live-race.test.ts). The stop's progress
+      // row may not exist yet, so there is no row to lock: a transaction-scoped advisory lock on the
+      // (plan, van) pair serialises them instead.
+      if (db.client.dialect !== 'postgresql') return;
+      await db.raw('select pg_advisory_xact_lock(hashtextextended(?, 0))', [`stops:${planId}:${vehicleId}`]);
+    },
     async drawStock(depotId, kg) {
       const short: Record<string, number> = {};
       for (const [commodityId, want] of Object.entries(kg)) {
