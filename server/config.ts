@@ -20,6 +20,8 @@ export interface Config {
   /** Residents' requests, alerts and passes: limits and thresholds (server/ops-config.ts). */
   ops: OpsConfig;
   live: LiveConfig;
+  /** PEM file holding the pass signing key (made 0600 on first start); null: the key lives in the database. */
+  passKeyFile: string | null;
 }
 
 /** Live operations (server/live): thresholds and batching. */
@@ -66,8 +68,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         deviceBurst: intFrom(env.REQUEST_DEVICE_BURST, DEFAULT_OPS.requests.deviceBurst, 'REQUEST_DEVICE_BURST'),
         zoneBurst: intFrom(env.REQUEST_ZONE_BURST, DEFAULT_OPS.requests.zoneBurst, 'REQUEST_ZONE_BURST'),
       },
-      alerts: { ...DEFAULT_OPS.alerts, intervalMs: intFrom(env.ALERT_INTERVAL_MS, DEFAULT_OPS.alerts.intervalMs, 'ALERT_INTERVAL_MS') },
+      alerts: {
+        ...DEFAULT_OPS.alerts,
+        intervalMs: intFrom(env.ALERT_INTERVAL_MS, DEFAULT_OPS.alerts.intervalMs, 'ALERT_INTERVAL_MS'),
+        playbookGraceS: intFrom(env.PLAYBOOK_GRACE_S, DEFAULT_OPS.alerts.playbookGraceS, 'PLAYBOOK_GRACE_S'),
+      },
     },
+    passKeyFile: env.PASS_KEY_FILE ? resolve(env.PASS_KEY_FILE) : null,
     live: {
       utcOffset: env.UTC_OFFSET ?? '+08:00',
       offRouteM: intFrom(env.LIVE_OFF_ROUTE_M, 800, 'LIVE_OFF_ROUTE_M'),

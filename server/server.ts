@@ -13,6 +13,8 @@ import { migrateLatest, openDatabase } from './store/db';
 import { createStore } from './store/store';
 import { hashPassword, verifyPassword } from './store/passwords';
 import { isEmpty, seedScenario } from './store/seed';
+import { loadOrCreateKeyFile } from './store/key-file';
+import { KEY_ID } from './services/passes';
 import { loadScenario } from './store/scenario-files';
 
 export const VERSION = '0.1.0';
@@ -47,9 +49,15 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   if (options.seedScenarios?.length && (await isEmpty(store))) {
     for (const name of options.seedScenarios) await seedScenario(store, loadScenario(name), hashPassword);
   }
+  // Read (or made) before anything is served, so a bad key file stops the start, not the first pass.
+  const keyFile = config.passKeyFile
+    ? Promise.resolve(await loadOrCreateKeyFile(config.passKeyFile, async () => (await store.passes.getKey(KEY_ID))?.privatePem ?? null))
+    : null;
   const services = createServices({
     store, passwords, now, tierRules: config.tierRules, sessionTtlS: config.sessionTtlS,
     ops: config.ops,
+    utcOffset: config.live.utcOffset,
+    passSigningKey: keyFile ? () => keyFile : undefined,
   });
   // Embedded (one process owns the SQLite file): plans a previous run left unfinished never will finish.
   if (store.kind === 'sqlite') await services.plans.failInterrupted();

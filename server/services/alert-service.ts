@@ -27,6 +27,8 @@ export interface AlertServiceDeps {
 export function createAlertService({ store, now, thresholds = DEFAULT_OPS.alerts, log = () => {} }: AlertServiceDeps) {
   const t = thresholds;
   const listeners = new Set<AlertListener>();
+  // Other features' rules (the playbook's overdue steps): each gives candidates at an instant.
+  const sources: Array<(at: Date) => Promise<AlertCandidate[]>> = [];
   // One evaluation at a time, so two triggers never raise the same key twice.
   let chain: Promise<unknown> = Promise.resolve();
 
@@ -81,6 +83,7 @@ export function createAlertService({ store, now, thresholds = DEFAULT_OPS.alerts
       return [z, d && Date.parse(d) > Date.parse(since) ? d : since] as const;
     }));
     out.push(...noDelivery(zoneIds, last, nowMs, t, names));
+    for (const source of sources) out.push(...(await source(at)));
     return out;
   }
 
@@ -179,6 +182,11 @@ export function createAlertService({ store, now, thresholds = DEFAULT_OPS.alerts
     onAlert(listener: AlertListener): () => void {
       listeners.add(listener);
       return () => listeners.delete(listener);
+    },
+
+    /** Adds a rule from another feature; its candidates are raised like the built-in ones. */
+    addSource(source: (at: Date) => Promise<AlertCandidate[]>): void {
+      sources.push(source);
     },
 
     /** Evaluates every intervalMs (0: never); returns the stop. */

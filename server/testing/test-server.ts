@@ -17,14 +17,16 @@ export interface TestServer extends RunningServer {
  * A real server on port 0 over a fresh database of the suite's kind (server/testing/test-db.ts):
  * a SQLite file, or a throwaway PostgreSQL database dropped by dispose(). Seeded with the demo scenarios.
  */
-export async function startTestServer(scenarios = ['liwan-2021', 'foshan-2021'], overrides: Partial<Config> = {}): Promise<TestServer> {
+export async function startTestServer(
+  scenarios = ['liwan-2021', 'foshan-2021'], overrides: Partial<Config> = {}, options: { now?: () => Date } = {},
+): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), 'baogong-test-'));
   const pg = testDbKind() === 'postgres' && overrides.databaseUrl === undefined ? await createPostgresDatabase() : undefined;
   const databaseUrl = pg?.url ?? `sqlite:${join(dir, 'test.sqlite')}`;
   const config = { ...loadConfig({}), port: 0, databaseUrl, ...overrides };
   let server: RunningServer;
   try {
-    server = await startServer(config, { seedScenarios: scenarios, log: () => {} });
+    server = await startServer(config, { seedScenarios: scenarios, log: () => {}, now: options.now });
   } catch (err) {
     await pg?.drop();
     throw err;
@@ -73,6 +75,7 @@ export async function snapshot(server: RunningServer): Promise<string> {
     s.requests.list(),
     s.alerts.list(),
     s.passes.list(), s.disinfections.list(),
+    s.playbook.listTemplates(), s.playbook.currentChecklists(),
   ]);
   return JSON.stringify(parts);
 }
