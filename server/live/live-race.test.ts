@@ -120,10 +120,12 @@ it('stock ≥ 0 and each stop delivered at most once, in every interleaving of c
       }
       expect([...perStop.values()].every((n) => n === 1), `stops delivered twice: ${JSON.stringify([...perStop])}`).toBe(true);
       tally.delivered += events.length;
-      // Deliveries the old plan took after the new one was published (the live layer reloads routes
-      // just after the publish commits): counted, not refused by design (the goods have left the van).
-      const publishedAt = replanId ? (await server.store.plans.get(replanId))?.publishedAt : null;
-      if (publishedAt) tally.afterPublish += events.filter((e) => e.at > publishedAt).length;
+      // No delivery lands on the old plan once the new one is published (the replan did not know of it).
+      const publishedAt = (await server.store.plans.get(replanId!))?.publishedAt;
+      expect(publishedAt).toBeTruthy();
+      const late = events.filter((e) => e.at > publishedAt!);
+      tally.afterPublish += late.length;
+      expect(late, 'deliveries recorded on the old plan after the new one was published').toEqual([]);
       const stock = (await server.store.depots.get(DEPOT))!.stockKg;
       expect(stock.vegetables).toBeGreaterThanOrEqual(0);
       expect(stock.eggs).toBeGreaterThanOrEqual(0);

@@ -53,6 +53,14 @@ export interface LiveRepo {
    * plan, and holds that turn until commit, so read-progress-then-write cannot interleave.
    */
   lockStops(planId: string, vehicleId: string): Promise<void>;
+  /**
+   * Inside a transaction: whether the plan is (still) published, holding a shared turn on it until
+   * commit, so a publish superseding it (lockPlanForPublish) waits for the events being recorded
+   * and events after it see the plan superseded.
+   */
+  stillPublished(planId: string): Promise<boolean>;
+  /** Inside the publish transaction: waits for events being recorded on a plan about to be superseded. */
+  lockPlanForPublish(planId: string): Promise<void>;
   upsertStopProgress(progress: StopProgress): Promise<void>;
   /** One row per commodity, and the zone's delivered-so-far for the day raised by the same amounts. */
   addDeliveries(eventId: number, zoneId: string, localDate: string, kg: Record<string, number>): Promise<void>;

@@ -70,6 +70,19 @@ export function createLiveRepo(db: Knex, codec: Codec): LiveRepo {
       if (db.client.dialect !== 'postgresql') return;
       await db.raw('select pg_advisory_xact_lock(hashtextextended(?, 0))', [`stops:${planId}:${vehicleId}`]);
     },
+    async stillPublished(planId) {
+      // SQLite: transactions already run one at a time. PostgreSQL: without this, a confirmation on
+      // the old plan committed after the replan was published (found by live-race.test.ts).
+      if (db.client.dialect === 'postgresql') {
+        await db.raw('select pg_advisory_xact_lock_shared(hashtextextended(?, 0))', [`plan:${planId}`]);
+      }
+      const row = await db('plans').first('status').where({ id: planId });
+      return row?.status === 'published';
+    },
+    async lockPlanForPublish(planId) {
+      if (db.client.dialect !== 'postgresql') return;
+      await db.raw('select pg_advisory_xact_lock(hashtextextended(?, 0))', [`plan:${planId}`]);
+    },
     async drawStock(depotId, kg) {
       const short: Record<string, number> = {};
       for (const [commodityId, want] of Object.entries(kg)) {
