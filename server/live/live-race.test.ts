@@ -135,3 +135,12 @@ it('stock ≥ 0 and each stop delivered at most once, in every interleaving of c
   ), { numRuns: 25, seed: 7, endOnFailure: true });
   console.log(`race: ${runs} interleavings tried; ${tally.delivered} deliveries recorded (${tally.short} on short stock), ${tally.refused} confirmations refused (stop already done or plan superseded), ${tally.afterPublish} recorded on the old plan after the new one was published`);
 }, 240_000);
+
+it('a NUL character in a driver event is a VALIDATION refusal naming the field, not an internal error (PostgreSQL cannot store it)', async () => {
+  const route = await routeThrough(server, VAN, zones.slice(0, 1));
+  const planId = await publishRoutes(server, [route], { date: '2021-06-03', districtId: 'liwan' });
+  const reply = await call(driver, 'stop:fail', {
+    key: key(), vehicleId: VAN, planId, tripIndex: 0, stopIndex: 0, at: '2021-06-03T02:00:00Z', reason: 'other', text: 'gate\u0000closed',
+  });
+  expect(reply).toMatchObject({ ok: false, error: { code: 'VALIDATION', field: 'input.text' } });
+});
