@@ -16,10 +16,11 @@ const TOUCHES_DATABASE = [
   'server/store/**/*.test.ts',
   'migrations/**/*.test.ts',
   'server/http/**/*.test.ts',
-  'server/live/live-*.test.ts',
+  'server/live/**/*.test.ts',
   'server/resilience/**/*.test.ts',
 ];
-const SQLITE_ONLY = ['server/store/db.test.ts', 'server/store/sqlite-load.test.ts'];
+// SQLite-specific, or pure (no database) files inside the folders above.
+const SQLITE_ONLY = ['server/store/db.test.ts', 'server/store/sqlite-load.test.ts', 'server/store/passwords.test.ts', 'server/live/eta.test.ts'];
 
 async function postgresReachable(): Promise<boolean> {
   const url = process.env.DATABASE_URL?.startsWith('postgres') ? process.env.DATABASE_URL : 'postgres://postgres@127.0.0.1:5432/test';

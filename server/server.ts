@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import type { Health } from './contract';
 import type { Config } from './config';
 import { createHttpApp } from './http/app';
+import { answerClientErrors } from './http/client-errors';
 import { createLiveService, type LiveService } from './live/live-service';
 import { attachLiveGateway } from './live/socket-gateway';
 import { createServices, type Services } from './services';
@@ -71,6 +72,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   });
   const http = createServer(app);
   const requests = trackRequests(http);
+  answerClientErrors(http);
   const live = createLiveService({ store, config: config.live, now, log });
   const gateway = attachLiveGateway({ http, live, auth: services.auth, store, config: config.live, now, log });
   services.tracks.flushWith(live.flush);

@@ -21,7 +21,7 @@ import { requestRoutes } from './routes/request-routes';
 import { sessionRoutes } from './routes/session-routes';
 import { zoneRoutes } from './routes/zone-routes';
 import { emptyQuerySchema as emptyQuery } from './schemas';
-import { parseInput } from './validate';
+import { parseInput, refuseNul } from './validate';
 
 export interface HttpAppOptions {
   services: Services;
@@ -71,6 +71,9 @@ export function createHttpApp(options: HttpAppOptions): express.Express {
     app[method](path, async (req: Request, res: Response, next: NextFunction) => {
       try {
         const { actor, token } = await authorise(def, req, services.auth);
+        refuseNul(req.params, 'params');
+        refuseNul(req.query, 'query');
+        if (def.body) refuseNul(req.body, 'body');
         const body = def.body ? parseBody(def, req) : undefined;
         const query = parseInput(def.query ?? emptyQuery, req.query, 'query');
         const data = await def.handler({ actor, token, params: req.params as Record<string, string>, body, query, req, res });

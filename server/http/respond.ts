@@ -50,5 +50,13 @@ function fromBodyParser(err: unknown): ApiError | null {
   if (type === 'encoding.unsupported' || type === 'charset.unsupported') {
     return { code: 'VALIDATION', message: 'request body encoding is not supported', field: 'body' };
   }
+  // The router cannot decode a path parameter with a broken %-escape (found by the fuzz test):
+  // the client's mistake, not ours.
+  if (err instanceof URIError) return { code: 'VALIDATION', message: 'the URL path has a malformed %-escape', field: 'path' };
+  // Any other error express or its parsers mark as the client's (4xx with exposable message).
+  const status = (err as { status?: unknown } | null)?.status;
+  if (typeof status === 'number' && status >= 400 && status < 500 && (err as { expose?: unknown }).expose === true) {
+    return { code: 'VALIDATION', message: String((err as { message?: unknown }).message || 'bad request') };
+  }
   return null;
 }

@@ -18,3 +18,6 @@ export function parseInput<T>(schema: z.ZodType<T>, input: unknown, root: 'body'
 function humanise(message: string): string {
   return message.replace(/^Invalid input: /, '');
 }
+
+
+export { refuseNul } from '../services/nul-guard';

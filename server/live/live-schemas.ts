@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { STOP_FAIL_REASONS, type StopArriveInput, type StopDeliverInput, type StopFailInput, type VehicleMoveInput } from '../contract';
 import { AppError } from '../services/errors';
+import { refuseNul } from '../services/nul-guard';
 
 // Socket input is as untrusted as HTTP input: the same kind of zod schemas, the same VALIDATION errors.
 
@@ -36,6 +37,7 @@ export const failSchema = z.strictObject({
 }) as unknown as z.ZodType<StopFailInput>;
 
 export function parseLive<T>(schema: z.ZodType<T>, input: unknown): T {
+  refuseNul(input, 'input');
   const result = schema.safeParse(input);
   if (result.success) return result.data;
   const issue = result.error.issues[0]!;

@@ -62,8 +62,13 @@ export function createStopRecorder(store: Store, state: LiveState, now: () => Da
     const route = entry.route!;
     try {
       const result = await store.transaction(async (tx) => {
+        await tx.live.lockStops(route.planId, input.vehicleId);
         const again = await tx.live.findStopEvent(input.vehicleId, input.key);
         if (again) return { result: replay(again, hash), fresh: false as const };
+        // The in-memory route is reloaded just after a publish commits: the database decides.
+        if (!(await tx.live.stillPublished(route.planId))) {
+          throw new AppError('CONFLICT', `plan "${route.planId}" is not the published plan of this van any more: reload the route`, 'input.planId');
+        }
         const progress = (await tx.live.stopProgress(route.planId, input.vehicleId))
           .find((p) => p.tripIndex === input.tripIndex && p.stopIndex === input.stopIndex);
         const from = progress?.status ?? 'pending';

@@ -161,6 +161,8 @@ export function createPlanService(deps: PlanServiceDeps) {
         if (!plan || !canReadPlan(actor, plan)) throw notFound('plan', id);
         if (plan.status !== 'draft') throw new AppError('CONFLICT', `plan "${id}" is ${plan.status}: only a draft can be published`);
         const superseded = (await tx.plans.list({ districtId: plan.districtId, status: 'published' })).map((p) => p.id);
+        // Events being recorded on the old plan finish first; later ones find it superseded (PostgreSQL).
+        for (const old of superseded) await tx.live.lockPlanForPublish(old);
         for (const old of superseded) await tx.plans.update(old, { status: 'superseded' });
         const version = (await tx.plans.maxVersion(plan.districtId)) + 1;
         const publishedAt = now().toISOString();

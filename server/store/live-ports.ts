@@ -48,6 +48,19 @@ export interface LiveRepo {
   /** Returns the new event's id; a duplicate (vehicle, key) raises a unique violation. */
   insertStopEvent(event: NewStopEvent): Promise<number>;
   stopProgress(planId: string, vehicleId: string): Promise<StopProgress[]>;
+  /**
+   * Inside a transaction: waits until no other transaction is recording an event for this van's
+   * plan, and holds that turn until commit, so read-progress-then-write cannot interleave.
+   */
+  lockStops(planId: string, vehicleId: string): Promise<void>;
+  /**
+   * Inside a transaction: whether the plan is (still) published, holding a shared turn on it until
+   * commit, so a publish superseding it (lockPlanForPublish) waits for the events being recorded
+   * and events after it see the plan superseded.
+   */
+  stillPublished(planId: string): Promise<boolean>;
+  /** Inside the publish transaction: waits for events being recorded on a plan about to be superseded. */
+  lockPlanForPublish(planId: string): Promise<void>;
   upsertStopProgress(progress: StopProgress): Promise<void>;
   /** One row per commodity, and the zone's delivered-so-far for the day raised by the same amounts. */
   addDeliveries(eventId: number, zoneId: string, localDate: string, kg: Record<string, number>): Promise<void>;

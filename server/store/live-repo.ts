@@ -61,6 +61,28 @@ export function createLiveRepo(db: Knex, codec: Codec): LiveRepo {
           .onConflict(['zone_id', 'local_date', 'commodity_id']).merge({ kg: db.raw('zone_delivered.kg + excluded.kg') });
       }
     },
+    async lockStops(planId, vehicleId) {
+      // SQLite: every write transaction is BEGIN IMMEDIATE, already one at a time. PostgreSQL runs
+      // them concurrently (READ COMMITTED): two confirmations of one stop with different keys both
+      // read "pending" and both wrote (found by server/live/live-race.test.ts). The stop's progress
+      // row may not exist yet, so there is no row to lock: a transaction-scoped advisory lock on the
+      // (plan, van) pair serialises them instead.
+      if (db.client.dialect !== 'postgresql') return;
+      await db.raw('select pg_advisory_xact_lock(hashtextextended(?, 0))', [`stops:${planId}:${vehicleId}`]);
+    },
+    async stillPublished(planId) {
+      // SQLite: transactions already run one at a time. PostgreSQL: without this, a confirmation on
+      // the old plan committed after the replan was published (found by live-race.test.ts).
+      if (db.client.dialect === 'postgresql') {
+        await db.raw('select pg_advisory_xact_lock_shared(hashtextextended(?, 0))', [`plan:${planId}`]);
+      }
+      const row = await db('plans').first('status').where({ id: planId });
+      return row?.status === 'published';
+    },
+    async lockPlanForPublish(planId) {
+      if (db.client.dialect !== 'postgresql') return;
+      await db.raw('select pg_advisory_xact_lock(hashtextextended(?, 0))', [`plan:${planId}`]);
+    },
     async drawStock(depotId, kg) {
       const short: Record<string, number> = {};
       for (const [commodityId, want] of Object.entries(kg)) {
