@@ -1,0 +1,74 @@
+// The replay's terminal report: a line per day, a day × street grid of minimum cover, and every
+// street-day below one day of cover with its reasons.
+import type { ReplayRecord } from './records';
+
+const pad = (s: string, n: number) => (s.length >= n ? s : s + ' '.repeat(n - s.length));
+const lpad = (s: string, n: number) => (s.length >= n ? s : ' '.repeat(n - s.length) + s);
+const t = (kg: number | undefined) => ((kg ?? 0) / 1000).toFixed(1);
+
+export function dayTable(r: ReplayRecord): string {
+  const cs = r.commodities;
+  const head = ['date', 'sealed', 'ctrl', 'precau', ...cs.map((c) => `t ${c.slice(0, 4)}`), 'need t', 'minCov', '<1', 'noDeliv', 'suff', 'plans (ms)', 'req', 'alerts +/-', 'RSS MB'];
+  const rows = r.days.map((d) => {
+    const active = d.streets.filter((s) => s.minCover !== null);
+    const min = active.length ? Math.min(...active.map((s) => s.minCover!)) : null;
+    const need = d.sufficiency ? Object.values(d.sufficiency.needKg).reduce((a, b) => a + b, 0) : 0;
+    const suff = d.sufficiency ? (d.sufficiency.sufficient ? 'yes' : `no:${d.sufficiency.stock ? '' : 'stock'}${!d.sufficiency.stock && !d.sufficiency.fleet ? '+' : ''}${d.sufficiency.fleet ? '' : 'fleet'}`) : '-';
+    return [
+      d.date, String(d.peopleByTier.sealed ?? 0), String(d.peopleByTier.controlled ?? 0), String(d.peopleByTier.precaution ?? 0),
+      ...cs.map((c) => t(d.deliveredKg[c])), t(need), min === null ? '-' : min.toFixed(2),
+      String(active.filter((s) => s.minCover! < 1).length), String(d.streets.reduce((a, s) => a + s.residentsWithoutDelivery, 0)), suff,
+      d.plans.map((p) => `${p.kind === 'replan' ? 'R' : 'P'}${p.totalMs}`).join(' ') || '-',
+      String(d.requestsFiled), `${d.alertsRaised}/${d.alertsClosed}`, d.rssMb === null ? '-' : String(d.rssMb),
+    ];
+  });
+  return grid(head, rows, [0, 1, 2, 3].map(() => false));
+}
+
+function grid(head: string[], rows: string[][], _left: boolean[]): string {
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? pad(c, widths[i]!) : lpad(c, widths[i]!))).join('  ');
+  return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}
+
+export function coverGrid(r: ReplayRecord): string {
+  const zones = r.zones.map((z) => z.id);
+  if (zones.length > 30) return `(cover grid omitted: ${zones.length} zones; see the HTML report)`;
+  const head = ['date', ...r.zones.map((z) => z.name)];
+  const rows = r.days.map((d) => [d.date, ...zones.map((id) => {
+    const s = d.streets.find((x) => x.zoneId === id);
+    if (!s || s.minCover === null) return '·';
+    return `${s.minCover.toFixed(2)}${s.minCover < 1 ? '!' : ''}${s.tier === 'sealed' ? 'S' : s.tier === 'controlled' ? 'C' : 'p'}`;
+  })]);
+  return grid(head, rows, []);
+}
+
+export function flagged(r: ReplayRecord): string {
+  const lines: string[] = [];
+  for (const d of r.days) {
+    for (const s of d.streets.filter((x) => x.minCover !== null && x.minCover < 1)) {
+      lines.push(`${d.date} ${pad(s.name, 4)} ${pad(s.tier ?? '', 10)} cover ${s.minCover!.toFixed(2)} (${s.worstCommodity})  ${s.reasons.join(', ') || 'NO REASON RECORDED'}${d.sufficiency?.sufficient ? '  [supply was sufficient]' : ''}`);
+    }
+  }
+  return lines.length ? lines.join('\n') : '(none)';
+}
+
+export function sealsTable(r: ReplayRecord): string {
+  if (!r.seals.length) return '(no sealing in range)';
+  return r.seals.map((s) => `${s.date} ${pad(s.zoneId, 18)} ${pad(s.tier, 10)} published after ${s.latencyS === null ? 'NO PLAN' : `${s.latencyS.toFixed(1)} s`} (limit ${r.limitS} s)`).join('\n');
+}
+
+export function failuresText(r: ReplayRecord): string {
+  const lines = r.days.flatMap((d) => [...d.failures.map((f) => `${d.date} ${f}`), ...d.plans.filter((p) => p.kind === 'replan').map((p) => `${d.date} replan (${p.trigger}): ${p.totalMs} ms, ${p.zonesShort} zones short`)]);
+  return lines.length ? lines.join('\n') : '(none)';
+}
+
+export function terminalReport(r: ReplayRecord): string {
+  return [
+    `Replay ${r.scenario} ${r.from}..${r.to}, speed ${r.speed}, seed ${r.seed}`,
+    '', 'Per day (people by tier; tonnes delivered; need; min cover; street-days < 1; residents with no delivery; supply sufficient; plans P/replans R with ms; requests filed; alerts raised/closed; server RSS):',
+    dayTable(r), '', 'Minimum days of cover per street (S sealed, C controlled, p precaution, ! below 1, · unrestricted):', coverGrid(r),
+    '', 'Sealing → published plan:', sealsTable(r), '', 'Injected failures and replans:', failuresText(r),
+    '', 'Street-days below 1 day of cover, with reasons:', flagged(r),
+  ].join('\n');
+}
