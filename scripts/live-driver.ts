@@ -115,8 +115,8 @@ export async function driveRoute(o: DriveOptions, stats: DriveStats = emptyStats
           o.onStop?.({ ...ref, ok, kind: 'failed', deliveredKg: {}, reason: decision.reason });
           log(`${vehicleId}: trip ${tripIndex} stop ${stopIndex} (${stop.zoneId}) failed: ${decision.reason}`);
         } else {
-          // Down to 0.1 kg: rounding up could claim more than the van carries (the server refuses that).
-          const quantitiesKg = Object.fromEntries(Object.entries(stop.quantitiesKg).map(([c, kg]) => [c, Math.floor(kg * 10) / 10]));
+          // Down to the gram: rounding up could claim more than the van carries (the server refuses that).
+          const quantitiesKg = Object.fromEntries(Object.entries(stop.quantitiesKg).map(([c, kg]) => [c, Math.floor(kg * 1000) / 1000]));
           const ok = await report('stop:deliver', { tripIndex, stopIndex, quantitiesKg, handoffMode: 'compound_gate' });
           if (ok) stats.delivered += 1;
           o.onStop?.({ ...ref, ok, kind: 'delivered', deliveredKg: ok ? quantitiesKg : {} });

@@ -52,8 +52,12 @@ export async function runDay(ctx: ReplayContext, date: string): Promise<DayRecor
   } else {
     for (const zoneId of newlyStrict) ctx.seals.push({ date, zoneId, tier: ctx.zones.get(zoneId)!.tier, sealedAt, publishedAt: null, latencyS: null });
   }
-  // Evening: the alert timer (every second of real time) sees the day's end before alerts are read.
-  ctx.pushClock(ctx.clock.set(dayStart + 86_400_000 - 120_000, 1));
+  // Evening: the rest of the day passes at replay speed (so a day at --speed 1440 takes about a minute
+  // and alerts such as "no delivery for 12 h" see virtual hours pass), then the alert timer (every
+  // second of real time) sees the day's end before alerts are read.
+  const evening = dayStart + 86_400_000 - 120_000;
+  if (ctx.clock.now() < evening) await sleep((evening - ctx.clock.now()) / ctx.speed);
+  ctx.pushClock(ctx.clock.set(evening, 1));
   await sleep(1200);
   const alerts = (await http<Alert[]>(ctx.base, 'GET', '/api/alerts', ctx.coordToken)).data;
   const inDay = (iso: string | null) => iso !== null && Date.parse(iso) >= dayStart && Date.parse(iso) < dayStart + 86_400_000;
@@ -66,7 +70,7 @@ export async function runDay(ctx: ReplayContext, date: string): Promise<DayRecor
   for (const z of zones) { const t = z.status === 'active' ? z.tier : 'unrestricted'; peopleByTier[t] = (peopleByTier[t] ?? 0) + z.population; }
   return {
     date, notice: stepOn(ctx.timeline, date)?.notice ?? '', peopleByTier, streets, plans: runs, failures,
-    sufficiency: active.length ? sufficiencyOf(zones, ctx.commodities, stock.stockKg, ctx.vehicles, excluded) : null,
+    sufficiency: active.length ? sufficiencyOf(zones, ctx.commodities, stock.depots, ctx.vehicles, excluded) : null,
     requestsFiled: requests.filed, requestsRefused: requests.refused,
     alertsRaised: alerts.filter((a) => inDay(a.raisedAt)).length, alertsClosed: alerts.filter((a) => inDay(a.closedAt)).length,
     alertsOpenAtEnd: alerts.filter((a) => a.state !== 'closed').length,

@@ -6,6 +6,7 @@ import { instantOf } from '../../server/live/local-time';
 import { http } from '../live-client';
 import type { ReplayContext } from './context';
 import { choose, mulberry32 } from './failures';
+import { isShort } from './street-days';
 import { tierOn } from './timeline';
 
 const STRICT = new Set(['sealed', 'controlled']);
@@ -55,12 +56,12 @@ export async function renewHealthChecks(ctx: ReplayContext, date: string): Promi
 }
 
 /** One day's stock at every depot; on the eggs-short day one egg-holding depot keeps a fraction of its eggs. */
-export async function restock(ctx: ReplayContext, date: string): Promise<{ stockKg: Record<string, number>; note: string | null }> {
+export async function restock(ctx: ReplayContext, date: string): Promise<{ depots: { id: string; stockKg: Record<string, number> }[]; note: string | null }> {
   let note: string | null = null;
   const short = ctx.failures.eggsShort?.date === date ? ctx.failures.eggsShort : null;
   const eggDepots = ctx.depots.filter((d) => (ctx.baselineStock.get(d.id)?.eggs ?? 0) > 0).sort((a, b) => a.id.localeCompare(b.id));
   const shortDepot = short ? choose(eggDepots, short.pick) : undefined;
-  const total: Record<string, number> = {};
+  const depots: { id: string; stockKg: Record<string, number> }[] = [];
   for (const depot of ctx.depots) {
     const stockKg = { ...(ctx.baselineStock.get(depot.id) ?? {}) };
     if (shortDepot?.id === depot.id) {
@@ -68,11 +69,11 @@ export async function restock(ctx: ReplayContext, date: string): Promise<{ stock
       stockKg.eggs = Math.round(before * short!.fraction);
       note = `eggs short at ${depot.id}: ${stockKg.eggs} of ${before} kg`;
     }
-    for (const [c, kg] of Object.entries(stockKg)) total[c] = (total[c] ?? 0) + kg;
+    depots.push({ id: depot.id, stockKg });
     const res = await http<Depot>(ctx.base, 'PUT', `/api/depots/${depot.id}/stock`, ctx.coordToken, { stockKg });
     if (res.status >= 300) throw new Error(`${date}: stock of ${depot.id} refused: ${res.error?.message}`);
   }
-  return { stockKg: total, note };
+  return { depots, note };
 }
 
 /** Yesterday's alerts: closed where the zone was covered for a day, acknowledged (owned) otherwise. */
@@ -102,7 +103,7 @@ export async function fileRequests(ctx: ReplayContext, date: string): Promise<{ 
   for (const zone of [...ctx.zones.values()].filter((z) => z.status === 'active')) {
     const cover = ctx.lastCover.get(zone.id);
     const base = Math.max(1, Math.round(zone.population / 20_000));
-    const short = cover !== undefined && cover !== null && cover < 1 ? 3 : 0;
+    const short = isShort(cover ?? null) ? 3 : 0;
     for (let i = 0; i < base + short; i++) {
       const food = i >= base;
       const body = {

@@ -45,14 +45,17 @@ export interface SealEvent {
   latencyS: number | null;
 }
 
+/** See sufficiencyOf (street-days.ts) for the precise definition. */
 export interface Sufficiency {
   /** Σ depot stock ≥ Σ daily need, for every commodity. */
   stock: boolean;
-  /** Σ usable vans' capacity × trips a shift allows ≥ Σ daily need (and cold-chain capacity ≥ cold-chain need). */
+  /** The vans cut nothing: for every commodity, haulable ≥ min(need, stock). */
   fleet: boolean;
+  /** Haulable stock ≥ daily need for every commodity. */
   sufficient: boolean;
   needKg: Record<string, number>;
   stockKg: Record<string, number>;
+  haulableKg: Record<string, number>;
   fleetKg: number;
   coldFleetKg: number;
 }

@@ -4,6 +4,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ReplayRecord } from './records';
+import { isShort, SHORT_BELOW } from './street-days';
 import { terminalReport } from './table';
 
 const esc = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
@@ -12,7 +13,7 @@ const esc = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&l
 export function coverColour(cover: number | null): string {
   if (cover === null) return '#ccc';
   if (cover < 0.5) return '#d7191c';
-  if (cover < 1) return '#fdae61';
+  if (cover < SHORT_BELOW) return '#fdae61';
   if (cover < 2) return '#a6d96a';
   return '#1a9641';
 }
@@ -66,7 +67,7 @@ export function reportHtml(r: ReplayRecord): string {
   const tiers = bars('People by tier', labels, ['sealed', 'controlled', 'precaution'].map((t, i) => ({ name: t, colour: ['#d7191c', '#fdae61', '#abd9e9'][i]!, values: r.days.map((d) => d.peopleByTier[t] ?? 0) })), true);
   const rss = bars('Server RSS at the end of each day (MB)', labels, [{ name: 'RSS MB', colour: '#377eb8', values: r.days.map((d) => d.rssMb ?? 0) }], false);
   const maps = r.zones.length <= 300 ? r.days.map((d) => dayMap(r, d.date)).join('') : [r.days[0], r.days.at(-1)].filter(Boolean).map((d) => dayMap(r, d!.date, 500)).join('');
-  const rows = r.days.flatMap((d) => d.streets.map((s) => `<tr class="${s.minCover !== null && s.minCover < 1 ? 'low' : ''}"><td>${d.date}</td><td>${esc(s.name)}</td><td>${s.tier ?? '—'}</td><td>${s.population}</td>${
+  const rows = r.days.flatMap((d) => d.streets.map((s) => `<tr class="${isShort(s.minCover) ? 'low' : ''}"><td>${d.date}</td><td>${esc(s.name)}</td><td>${s.tier ?? '—'}</td><td>${s.population}</td>${
     r.commodities.map((c) => `<td>${((s.deliveredKg[c] ?? 0) / 1000).toFixed(2)}</td>`).join('')}<td style="background:${coverColour(s.minCover)}">${s.minCover?.toFixed(2) ?? '—'}</td><td>${s.residentsWithoutDelivery}</td><td>${esc(s.reasons.join(', '))}</td></tr>`));
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Replay ${esc(r.scenario)} ${r.from}..${r.to}</title>
 <style>body{font:13px system-ui,sans-serif;margin:1.5em}figure{display:inline-block;margin:4px}figcaption{text-align:center;font-size:11px}

@@ -11,33 +11,61 @@ import type { StreetDay, Sufficiency } from './records';
  */
 export const TRIP_CYCLE_S = 4 * 3600;
 
+/**
+ * A street-day is short when its cover is below this: one day less a tenth of a percent, because
+ * handoffs are recorded to the gram (rounded down) and a plan that meets the need exactly lands a
+ * hair under 1.
+ */
+export const SHORT_BELOW = 0.999;
+export const isShort = (cover: number | null) => cover !== null && cover < SHORT_BELOW;
+
 const add = (into: Record<string, number>, from: Record<string, number>) => {
   for (const [k, v] of Object.entries(from)) into[k] = (into[k] ?? 0) + v;
 };
 const hhmmS = (t: string) => Number(t.slice(0, 2)) * 3600 + Number(t.slice(3, 5)) * 60;
 
 /**
- * Sufficient supply, precisely: for every commodity, Σ depot stock ≥ Σ daily need of the active zones;
- * and Σ over usable vans (not excluded by the plan: driver cleared, not broken) of capacityKg ×
- * floor(shift ÷ TRIP_CYCLE_S) ≥ Σ daily need in kg, with the same for cold-chain kg against the
- * cold-chain commodities' need.
+ * Sufficient supply, precisely: for every commodity, what the depots can send ≥ the active zones' daily
+ * need (rations + uplifts). A depot can send its stock only as far as its own usable vans (home depot;
+ * not excluded by the plan, i.e. driver cleared) haul it in a shift: capacityKg × trips, trips =
+ * floor(shift ÷ TRIP_CYCLE_S); cold-chain commodities only in cold-chain kg. Each depot's stock is
+ * scaled down to that haul keeping its commodity mix (as the planner's allocation sees it). So meat
+ * at a depot whose vans have no cold chain does not count. `stock` says whether raw stock alone would
+ * do, `fleet` whether the vans' haul is what falls short.
  */
-export function sufficiencyOf(zones: Zone[], commodities: Commodity[], stockKg: Record<string, number>, vehicles: Vehicle[], excluded: Set<string>): Sufficiency {
+export function sufficiencyOf(zones: Zone[], commodities: Commodity[], depots: { id: string; stockKg: Record<string, number> }[], vehicles: Vehicle[], excluded: Set<string>): Sufficiency {
   const needKg: Record<string, number> = {};
   for (const z of zones.filter((x) => x.status === 'active')) add(needKg, zoneDailyDemandKg(z, commodities));
   const cold = new Set(commodities.filter((c) => c.coldChain).map((c) => c.id));
+  const stockKg: Record<string, number> = {};
+  const haulableKg: Record<string, number> = {};
   let fleetKg = 0;
   let coldFleetKg = 0;
-  for (const v of vehicles.filter((x) => !excluded.has(x.id))) {
-    const trips = Math.floor((hhmmS(v.shiftEnd) - hhmmS(v.shiftStart)) / TRIP_CYCLE_S);
-    fleetKg += v.capacityKg * trips;
-    coldFleetKg += v.coldChainKg * trips;
+  for (const depot of depots) {
+    let kg = 0;
+    let coldKg = 0;
+    for (const v of vehicles.filter((x) => x.homeDepotId === depot.id && !excluded.has(x.id))) {
+      const trips = Math.floor((hhmmS(v.shiftEnd) - hhmmS(v.shiftStart)) / TRIP_CYCLE_S);
+      kg += v.capacityKg * trips;
+      coldKg += v.coldChainKg * trips;
+    }
+    fleetKg += kg;
+    coldFleetKg += coldKg;
+    const entries = Object.entries(depot.stockKg);
+    const coldStock = entries.filter(([c]) => cold.has(c)).reduce((a, [, q]) => a + q, 0);
+    const ambientStock = entries.filter(([c]) => !cold.has(c)).reduce((a, [, q]) => a + q, 0);
+    const coldScale = coldStock > coldKg ? coldKg / coldStock : 1;
+    const ambientRoom = Math.max(0, kg - Math.min(coldKg, coldStock));
+    const ambientScale = ambientStock > ambientRoom ? ambientRoom / ambientStock : 1;
+    for (const [c, q] of entries) {
+      stockKg[c] = (stockKg[c] ?? 0) + q;
+      haulableKg[c] = (haulableKg[c] ?? 0) + q * (cold.has(c) ? coldScale : ambientScale);
+    }
   }
-  const totalNeed = Object.values(needKg).reduce((a, b) => a + b, 0);
-  const coldNeed = Object.entries(needKg).filter(([c]) => cold.has(c)).reduce((a, [, b]) => a + b, 0);
   const stock = Object.entries(needKg).every(([c, kg]) => (stockKg[c] ?? 0) >= kg);
-  const fleet = fleetKg >= totalNeed && coldFleetKg >= coldNeed;
-  return { stock, fleet, sufficient: stock && fleet, needKg, stockKg, fleetKg, coldFleetKg };
+  const sufficient = Object.entries(needKg).every(([c, kg]) => (haulableKg[c] ?? 0) >= kg);
+  const fleet = Object.entries(needKg).every(([c, kg]) => (haulableKg[c] ?? 0) >= Math.min(kg, stockKg[c] ?? 0) - 1e-6);
+  return { stock, fleet, sufficient, needKg, stockKg, haulableKg, fleetKg, coldFleetKg };
 }
 
 export interface DayFacts {
@@ -69,7 +97,7 @@ export function streetDays(f: DayFacts): StreetDay[] {
       }
     }
     const reasons: string[] = [];
-    if (active && minCover !== null && minCover < 1) {
+    if (active && isShort(minCover)) {
       if (!outcome) reasons.push('not_in_plan');
       for (const s of outcome?.shortfalls ?? []) reasons.push(s.commodityId ? `${s.code}:${s.commodityId}` : s.code);
       if (f.outcomes.some((o) => o.zoneId === zone.id && o.kind === 'failed')) reasons.push('handoff_failed');

@@ -1,6 +1,7 @@
 // The replay's terminal report: a line per day, a day × street grid of minimum cover, and every
 // street-day below one day of cover with its reasons.
 import type { ReplayRecord } from './records';
+import { isShort, SHORT_BELOW } from './street-days';
 
 const pad = (s: string, n: number) => (s.length >= n ? s : s + ' '.repeat(n - s.length));
 const lpad = (s: string, n: number) => (s.length >= n ? s : ' '.repeat(n - s.length) + s);
@@ -17,7 +18,7 @@ export function dayTable(r: ReplayRecord): string {
     return [
       d.date, String(d.peopleByTier.sealed ?? 0), String(d.peopleByTier.controlled ?? 0), String(d.peopleByTier.precaution ?? 0),
       ...cs.map((c) => t(d.deliveredKg[c])), t(need), min === null ? '-' : min.toFixed(2),
-      String(active.filter((s) => s.minCover! < 1).length), String(d.streets.reduce((a, s) => a + s.residentsWithoutDelivery, 0)), suff,
+      String(active.filter((s) => isShort(s.minCover)).length), String(d.streets.reduce((a, s) => a + s.residentsWithoutDelivery, 0)), suff,
       d.plans.map((p) => `${p.kind === 'replan' ? 'R' : 'P'}${p.totalMs}`).join(' ') || '-',
       String(d.requestsFiled), `${d.alertsRaised}/${d.alertsClosed}`, d.rssMb === null ? '-' : String(d.rssMb),
     ];
@@ -38,7 +39,7 @@ export function coverGrid(r: ReplayRecord): string {
   const rows = r.days.map((d) => [d.date, ...zones.map((id) => {
     const s = d.streets.find((x) => x.zoneId === id);
     if (!s || s.minCover === null) return '·';
-    return `${s.minCover.toFixed(2)}${s.minCover < 1 ? '!' : ''}${s.tier === 'sealed' ? 'S' : s.tier === 'controlled' ? 'C' : 'p'}`;
+    return `${s.minCover.toFixed(2)}${isShort(s.minCover) ? '!' : ''}${s.tier === 'sealed' ? 'S' : s.tier === 'controlled' ? 'C' : 'p'}`;
   })]);
   return grid(head, rows, []);
 }
@@ -46,7 +47,7 @@ export function coverGrid(r: ReplayRecord): string {
 export function flagged(r: ReplayRecord): string {
   const lines: string[] = [];
   for (const d of r.days) {
-    for (const s of d.streets.filter((x) => x.minCover !== null && x.minCover < 1)) {
+    for (const s of d.streets.filter((x) => isShort(x.minCover))) {
       lines.push(`${d.date} ${pad(s.name, 4)} ${pad(s.tier ?? '', 10)} cover ${s.minCover!.toFixed(2)} (${s.worstCommodity})  ${s.reasons.join(', ') || 'NO REASON RECORDED'}${d.sufficiency?.sufficient ? '  [supply was sufficient]' : ''}`);
     }
   }
