@@ -56,6 +56,11 @@ export function flagged(r: ReplayRecord): string {
 
 export function sealsTable(r: ReplayRecord): string {
   if (!r.seals.length) return '(no sealing in range)';
+  if (r.seals.length > 30) {
+    const late = r.seals.filter((s) => s.latencyS === null || s.latencyS > r.limitS);
+    const worst = Math.max(...r.seals.map((s) => s.latencyS ?? Infinity));
+    return `${r.seals.length} zones sealed or controlled; slowest published after ${worst.toFixed(1)} s (limit ${r.limitS} s); over the limit or unplanned: ${late.length}`;
+  }
   return r.seals.map((s) => `${s.date} ${pad(s.zoneId, 18)} ${pad(s.tier, 10)} published after ${s.latencyS === null ? 'NO PLAN' : `${s.latencyS.toFixed(1)} s`} (limit ${r.limitS} s)`).join('\n');
 }
 
@@ -64,12 +69,28 @@ export function failuresText(r: ReplayRecord): string {
   return lines.length ? lines.join('\n') : '(none)';
 }
 
+/** What supply could do, said plainly: days the depots' own vans could not haul the need, and by how much. */
+export function supplyVerdict(r: ReplayRecord): string {
+  const days = r.days.filter((d) => d.sufficiency);
+  const short = days.filter((d) => !d.sufficiency!.sufficient);
+  const lines = [`Supply was sufficient (haulable stock ≥ need for every commodity) on ${days.length - short.length} of ${days.length} days with restricted zones.`];
+  for (const d of short) {
+    const s = d.sufficiency!;
+    const need = Object.values(s.needKg).reduce((a, b) => a + b, 0);
+    const gaps = Object.entries(s.needKg).filter(([c, kg]) => (s.haulableKg[c] ?? 0) < kg)
+      .map(([c, kg]) => `${c} ${t(s.haulableKg[c])}/${t(kg)} t${(s.stockKg[c] ?? 0) < kg ? ' (stock short)' : ' (vans short)'}`);
+    lines.push(`  ${d.date}: need ${t(need)} t/day, fleet can haul ${t(s.fleetKg)} t/day (cold chain ${t(s.coldFleetKg)} t); haulable/need: ${gaps.join(', ')}`);
+  }
+  return lines.join('\n');
+}
+
 export function terminalReport(r: ReplayRecord): string {
   return [
     `Replay ${r.scenario} ${r.from}..${r.to}, speed ${r.speed}, seed ${r.seed}`,
     '', 'Per day (people by tier; tonnes delivered; need; min cover; street-days < 1; residents with no delivery; supply sufficient; plans P/replans R with ms; requests filed; alerts raised/closed; server RSS):',
     dayTable(r), '', 'Minimum days of cover per street (S sealed, C controlled, p precaution, ! below 1, · unrestricted):', coverGrid(r),
     '', 'Sealing → published plan:', sealsTable(r), '', 'Injected failures and replans:', failuresText(r),
+    '', 'Supply verdict:', supplyVerdict(r),
     '', 'Street-days below 1 day of cover, with reasons:', flagged(r),
   ].join('\n');
 }
