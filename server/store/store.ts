@@ -17,6 +17,7 @@ import { createUserRepo } from './user-repo';
 import { createVehicleRepo } from './vehicle-repo';
 import { createHandoffPointRepo, createZoneRepo } from './zone-repo';
 import { createLiveRepo } from './live-repo';
+import { createPlaybookRepo } from './playbook-repo';
 
 type Repositories = Omit<Store, 'kind' | 'transaction' | 'close'>;
 
@@ -65,6 +66,7 @@ function repositories(db: Knex, codec: Codec): Repositories {
     passes: createPassRepo(db, codec),
     disinfections: createDisinfectionRepo(db),
     live: createLiveRepo(db, codec),
+    playbook: createPlaybookRepo(db, codec),
   };
 }
 
