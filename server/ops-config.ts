@@ -47,10 +47,3 @@ export const DEFAULT_OPS: OpsConfig = {
     orangeAfterS: 30 * 60, redAfterS: 2 * 3600, intervalMs: 60_000,
   },
 };
-
-/**
- * Playbook limit (issue #8's replay checks it): a zone sealed (or put under control) must be in a
- * published plan within this many seconds. A named stand-in until the playbook (branch `playbook`)
- * lands and owns the number.
- */
-export const SEALED_TO_PUBLISHED_LIMIT_S = 4 * 3600;

@@ -1,5 +1,5 @@
 // One replay day: morning (tiers, checks, stock, alerts, plan), requests, the road, the evening's record.
-import type { Alert, Plan } from '../../server/contract';
+import type { Alert, Plan, ZoneChecklist } from '../../server/contract';
 import { instantOf } from '../../server/live/local-time';
 import { http } from '../live-client';
 import { runAndPublish } from '../plan-client';
@@ -39,7 +39,13 @@ export async function runDay(ctx: ReplayContext, date: string): Promise<DayRecor
     ctx.log(`${date}: plan ${published.plan.id} in ${Math.round(published.totalMs)} ms, min fill ${published.plan.kpis?.minFillRate.toFixed(2)}`);
     for (const zoneId of newlyStrict) {
       const latencyS = (Date.parse(published.publishedAt) - Date.parse(sealedAt)) / 1000;
-      ctx.seals.push({ date, zoneId, tier: ctx.zones.get(zoneId)!.tier, sealedAt, publishedAt: published.publishedAt, latencyS });
+      // The server's own playbook checklist should have ticked its "first plan" step from the publish.
+      const checklist = await http<ZoneChecklist>(ctx.base, 'GET', `/api/zones/${zoneId}/checklist`, ctx.coordToken);
+      const step = checklist.status < 300 ? checklist.data.steps.find((x) => x.auto === 'plan_published') : undefined;
+      ctx.seals.push({
+        date, zoneId, tier: ctx.zones.get(zoneId)!.tier, sealedAt, publishedAt: published.publishedAt, latencyS,
+        checklist: step ? { doneAt: step.doneAt, dueAt: step.dueAt, overdue: step.overdue } : null,
+      });
     }
     requests = await fileRequests(ctx, date);
     const field = await workTheDay(ctx, date, published.plan);
@@ -50,7 +56,7 @@ export async function runDay(ctx: ReplayContext, date: string): Promise<DayRecor
     runs.push(...field.replans);
     if (field.finalPlan.id !== published.plan.id) plans.push(field.finalPlan);
   } else {
-    for (const zoneId of newlyStrict) ctx.seals.push({ date, zoneId, tier: ctx.zones.get(zoneId)!.tier, sealedAt, publishedAt: null, latencyS: null });
+    for (const zoneId of newlyStrict) ctx.seals.push({ date, zoneId, tier: ctx.zones.get(zoneId)!.tier, sealedAt, publishedAt: null, latencyS: null, checklist: null });
   }
   // Evening: the rest of the day passes at replay speed (so a day at --speed 1440 takes about a minute
   // and alerts such as "no delivery for 12 h" see virtual hours pass), then the alert timer (every

@@ -43,6 +43,8 @@ export interface SealEvent {
   sealedAt: string;
   publishedAt: string | null;
   latencyS: number | null;
+  /** The zone's playbook checklist step completed by a published plan, as the server reports it (null: no checklist). */
+  checklist: { doneAt: string | null; dueAt: string; overdue: boolean } | null;
 }
 
 /** See sufficiencyOf (street-days.ts) for the precise definition. */
@@ -85,7 +87,8 @@ export interface ReplayRecord {
   to: string;
   speed: number;
   seed: number;
-  limitS: number;
+  /** The playbook's limit for the first published plan after sealing (GET /api/playbooks/:city); null when the server has none. */
+  limitS: number | null;
   days: DayRecord[];
   seals: SealEvent[];
   commodities: string[];

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isShort } from './street-days';
 import { loadScenario } from '../../server/store/scenario-files';
-import { SEALED_TO_PUBLISHED_LIMIT_S } from '../../server/ops-config';
 import { runReplay } from './run';
 import { loadTimeline } from './timeline';
 import type { ReplayRecord } from './records';
@@ -31,9 +30,13 @@ describe('replay, three days of Liwan (1–3 June 2021)', () => {
     // Every street the timeline seals (or puts under control) in the range was in a published plan in time.
     // 中南 is sealed since 31 May (so not "newly" on 1 June); 东沙 goes under control on 3 June.
     expect(record.seals.map((s) => `${s.date} ${s.zoneId}`).sort()).toEqual(['2021-06-03 liwan-dongsha']);
+    // The limit is the server's playbook (the default template: first plan within 6 h of sealing).
+    expect(record.limitS).toBe(6 * 3600);
     for (const seal of record.seals) {
       expect(seal.publishedAt, `${seal.zoneId} has a published plan`).not.toBeNull();
-      expect(seal.latencyS!).toBeLessThanOrEqual(SEALED_TO_PUBLISHED_LIMIT_S);
+      expect(seal.latencyS!).toBeLessThanOrEqual(record.limitS!);
+      // …and the server's playbook checklist agrees: its "first plan" step was done by that publish, in time.
+      expect(seal.checklist).toMatchObject({ doneAt: seal.publishedAt, overdue: false });
     }
     // Every day had a plan; the failures were injected and each triggered a timed replan.
     expect(record.days.every((d) => d.plans.some((p) => p.kind === 'plan'))).toBe(true);

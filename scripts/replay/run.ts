@@ -2,13 +2,12 @@
 // the coordinator's and drivers' logins, then day after day. Returns the record; the CLI writes the report.
 import { fork, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Commodity, Depot, Vehicle, Zone } from '../../server/contract';
+import type { Commodity, Depot, PlaybookTemplate, Vehicle, Zone } from '../../server/contract';
 import type { Scenario } from '../../server/domain/scenario';
 import { instantOf } from '../../server/live/local-time';
-import { SEALED_TO_PUBLISHED_LIMIT_S } from '../../server/ops-config';
 import { http, login } from '../live-client';
 import { driverLogins, type DriverLogin } from '../live-driver';
 import { VirtualClock, type ClockSetting } from './clock';
@@ -54,7 +53,7 @@ async function startOwnServer(scenario: Scenario, clock: ClockSetting): Promise<
       child.send({ type: 'rss' });
       return reply;
     },
-    async stop() { const exited = once(child, 'exit'); child.send({ type: 'stop' }); await exited; },
+    async stop() { const exited = once(child, 'exit'); child.send({ type: 'stop' }); await exited; rmSync(dir, { recursive: true, force: true }); },
   };
 }
 
@@ -81,6 +80,10 @@ export async function runReplay(o: ReplayOptions): Promise<ReplayRecord> {
     const vehicleIds = new Set(o.scenario.vehicles.map((v) => v.id));
     const vehicles = (await get<Vehicle[]>('/api/vehicles')).filter((v) => vehicleIds.has(v.id));
     const commodities = await get<Commodity[]>('/api/commodities');
+    // The playbook's limit for the first published plan after sealing (the city's template, or its defaults).
+    const city = o.scenario.districts[0]?.city ?? '';
+    const playbook = await http<PlaybookTemplate>(base, 'GET', `/api/playbooks/${encodeURIComponent(city)}`, coordToken);
+    const limitH = playbook.status < 300 ? playbook.data.firstPlanWithinH : null;
     const days = daysBetween(o.from, o.to);
     const activeDays = days.filter((d) => o.scenario.zones.some((z) => tierOn(o.timeline, d, z.id) !== null));
     const ctx: ReplayContext = {
@@ -97,7 +100,7 @@ export async function runReplay(o: ReplayOptions): Promise<ReplayRecord> {
     };
     log(`replay ${o.name} ${o.from}..${o.to} at ${o.speed}x on ${base}: ${logins.length} driver logins, failures ${JSON.stringify(ctx.failures)}`);
     const record: ReplayRecord = {
-      scenario: o.name, from: o.from, to: o.to, speed: o.speed, seed: o.seed, limitS: SEALED_TO_PUBLISHED_LIMIT_S,
+      scenario: o.name, from: o.from, to: o.to, speed: o.speed, seed: o.seed, limitS: limitH === null ? null : limitH * 3600,
       days: [], seals: ctx.seals, commodities: commodities.map((c) => c.id),
       zones: zones.map((z) => ({ id: z.id, name: z.name, polygon: z.polygon.coordinates as [number, number][][] })),
     };

@@ -57,11 +57,11 @@ export function flagged(r: ReplayRecord): string {
 export function sealsTable(r: ReplayRecord): string {
   if (!r.seals.length) return '(no sealing in range)';
   if (r.seals.length > 30) {
-    const late = r.seals.filter((s) => s.latencyS === null || s.latencyS > r.limitS);
+    const late = r.seals.filter((s) => s.latencyS === null || s.latencyS > (r.limitS ?? Infinity));
     const worst = Math.max(...r.seals.map((s) => s.latencyS ?? Infinity));
-    return `${r.seals.length} zones sealed or controlled; slowest published after ${worst.toFixed(1)} s (limit ${r.limitS} s); over the limit or unplanned: ${late.length}`;
+    return `${r.seals.length} zones sealed or controlled; slowest published after ${worst.toFixed(1)} s (playbook limit ${r.limitS ?? 'none'} s); over the limit or unplanned: ${late.length}`;
   }
-  return r.seals.map((s) => `${s.date} ${pad(s.zoneId, 18)} ${pad(s.tier, 10)} published after ${s.latencyS === null ? 'NO PLAN' : `${s.latencyS.toFixed(1)} s`} (limit ${r.limitS} s)`).join('\n');
+  return r.seals.map((s) => `${s.date} ${pad(s.zoneId, 18)} ${pad(s.tier, 10)} published after ${s.latencyS === null ? 'NO PLAN' : `${s.latencyS.toFixed(1)} s`} (playbook limit ${r.limitS ?? 'none'} s)${s.latencyS !== null && r.limitS !== null && s.latencyS > r.limitS ? ' OVER THE LIMIT' : ''}`).join('\n');
 }
 
 export function failuresText(r: ReplayRecord): string {
