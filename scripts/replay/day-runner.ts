@@ -18,8 +18,10 @@ export async function runDay(ctx: ReplayContext, date: string): Promise<DayRecor
   // The coordinator's morning runs in real time: sealing-to-published is what the system really takes.
   ctx.pushClock(ctx.clock.set(dayStart, 1));
   const failures: string[] = [];
-  const newlyStrict = await applyTiers(ctx, date);
-  const sealedAt = new Date(ctx.clock.now()).toISOString();
+  // Sealing instants on the server's clock (the zone's updatedAt), so the latency to publish is the
+  // server's own, with or without the virtual clock.
+  const sealedAtOf = await applyTiers(ctx, date);
+  const newlyStrict = [...sealedAtOf.keys()];
   await renewHealthChecks(ctx, date);
   const stock = await restock(ctx, date);
   if (stock.note) failures.push(stock.note);
@@ -38,6 +40,7 @@ export async function runDay(ctx: ReplayContext, date: string): Promise<DayRecor
     runs.push(planRunOf(date, 'plan', newlyStrict.length ? `sealed ${newlyStrict.join(', ')}` : 'daily', published));
     ctx.log(`${date}: plan ${published.plan.id} in ${Math.round(published.totalMs)} ms, min fill ${published.plan.kpis?.minFillRate.toFixed(2)}`);
     for (const zoneId of newlyStrict) {
+      const sealedAt = sealedAtOf.get(zoneId) ?? published.plan.createdAt;
       const latencyS = (Date.parse(published.publishedAt) - Date.parse(sealedAt)) / 1000;
       // The server's own playbook checklist should have ticked its "first plan" step from the publish.
       const checklist = await http<ZoneChecklist>(ctx.base, 'GET', `/api/zones/${zoneId}/checklist`, ctx.coordToken);
@@ -56,7 +59,7 @@ export async function runDay(ctx: ReplayContext, date: string): Promise<DayRecor
     runs.push(...field.replans);
     if (field.finalPlan.id !== published.plan.id) plans.push(field.finalPlan);
   } else {
-    for (const zoneId of newlyStrict) ctx.seals.push({ date, zoneId, tier: ctx.zones.get(zoneId)!.tier, sealedAt, publishedAt: null, latencyS: null, checklist: null });
+    for (const zoneId of newlyStrict) ctx.seals.push({ date, zoneId, tier: ctx.zones.get(zoneId)!.tier, sealedAt: sealedAtOf.get(zoneId) ?? new Date(ctx.clock.now()).toISOString(), publishedAt: null, latencyS: null, checklist: null });
   }
   // Evening: the rest of the day passes at replay speed (so a day at --speed 1440 takes about a minute
   // and alerts such as "no delivery for 12 h" see virtual hours pass), then the alert timer (every

@@ -15,14 +15,16 @@ const dayBefore = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) - 8
 
 /**
  * Puts every zone under the day's tier; returns the zones that became sealed or controlled today by
- * the timeline (not by the seeded state, which is the scenario's own day).
+ * the timeline (not by the seeded state, which is the scenario's own day), each with the instant the
+ * server recorded the change (its clock), or null when the server already had that tier.
  */
-export async function applyTiers(ctx: ReplayContext, date: string): Promise<string[]> {
+export async function applyTiers(ctx: ReplayContext, date: string): Promise<Map<string, string | null>> {
   const newlyStrict = [...ctx.zones.keys()].filter((id) => {
     const today = tierOn(ctx.timeline, date, id);
     const yesterday = tierOn(ctx.timeline, dayBefore(date), id);
     return today !== null && STRICT.has(today) && !(yesterday !== null && STRICT.has(yesterday));
   });
+  const changedAt = new Map<string, string | null>(newlyStrict.map((id) => [id, null]));
   const nowIso = new Date(ctx.clock.now()).toISOString();
   for (const zone of ctx.zones.values()) {
     const tier = tierOn(ctx.timeline, date, zone.id);
@@ -40,8 +42,9 @@ export async function applyTiers(ctx: ReplayContext, date: string): Promise<stri
     const res = await http<Zone>(ctx.base, 'PUT', `/api/zones/${zone.id}`, ctx.coordToken, input);
     if (res.status >= 300) throw new Error(`${date}: zone ${zone.id} update refused: ${res.error?.message}`);
     ctx.zones.set(zone.id, res.data);
+    if (changedAt.has(zone.id)) changedAt.set(zone.id, res.data.updatedAt);
   }
-  return newlyStrict;
+  return changedAt;
 }
 
 /** Drivers were tested every day or two in 2021: a check valid to the end of tomorrow keeps every van usable. */
