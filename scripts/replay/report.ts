@@ -30,7 +30,14 @@ function dayMap(r: ReplayRecord, date: string, size = 220): string {
     const title = `${z.name} ${s?.tier ?? 'unrestricted'} cover ${s?.minCover?.toFixed(2) ?? '-'} ${s?.reasons.join(', ') ?? ''}`;
     return `<polygon points="${d}" fill="${coverColour(s?.minCover ?? null)}" stroke="#fff" stroke-width="0.5"><title>${esc(title)}</title></polygon>`;
   }).join('');
-  return `<figure><svg width="${size}" height="${((y1 - y0) * k).toFixed(0)}">${polys}</svg><figcaption>${date}</figcaption></figure>`;
+  // Street names where they fit (a few dozen zones at most).
+  const labels = r.zones.length > 30 ? '' : r.zones.map((z) => {
+    const ring = z.polygon[0] ?? [];
+    const cx = ring.reduce((a, p) => a + p[0], 0) / Math.max(1, ring.length);
+    const cy = ring.reduce((a, p) => a + p[1], 0) / Math.max(1, ring.length);
+    return `<text x="${((cx - x0) * k).toFixed(1)}" y="${((y1 - cy) * k).toFixed(1)}" font-size="8" text-anchor="middle">${esc(z.name.replace(/街道$/, ''))}</text>`;
+  }).join('');
+  return `<figure><svg width="${size}" height="${((y1 - y0) * k).toFixed(0)}">${polys}${labels}</svg><figcaption>${date}</figcaption></figure>`;
 }
 
 function bars(title: string, labels: string[], series: { name: string; colour: string; values: number[] }[], stacked: boolean, line?: number[]): string {
