@@ -72,7 +72,11 @@ export async function runDay(ctx: ReplayContext, date: string): Promise<DayRecor
   const inDay = (iso: string | null) => iso !== null && Date.parse(iso) >= dayStart && Date.parse(iso) < dayStart + 86_400_000;
   const excluded = new Set((plans[0]?.result?.excludedVehicles ?? []).map((e) => e.vehicleId));
   const streets = streetDays({ date, zones, commodities: ctx.commodities, plans, outcomes, brokenVehicle, unattended });
-  for (const s of streets) ctx.lastCover.set(s.zoneId, s.minCover);
+  for (const s of streets) {
+    ctx.lastCover.set(s.zoneId, s.minCover);
+    s.alertsRaised = alerts.filter((a) => a.zoneId === s.zoneId && inDay(a.raisedAt)).length;
+    s.alertsClosed = alerts.filter((a) => a.zoneId === s.zoneId && inDay(a.closedAt)).length;
+  }
   const deliveredKg: Record<string, number> = {};
   for (const s of streets) for (const [c, kg] of Object.entries(s.deliveredKg)) deliveredKg[c] = (deliveredKg[c] ?? 0) + kg;
   const peopleByTier: Record<string, number> = {};

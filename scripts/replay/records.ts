@@ -17,6 +17,9 @@ export interface StreetDay {
   worstCommodity: string | null;
   /** Residents of an active zone that got nothing at all that day. */
   residentsWithoutDelivery: number;
+  /** Alerts on this zone raised / closed during the day. */
+  alertsRaised: number;
+  alertsClosed: number;
   /** Why cover < 1: the plan's shortfall codes (`code:commodity`) and what went wrong on the road. */
   reasons: string[];
 }

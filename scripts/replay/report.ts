@@ -75,7 +75,7 @@ export function reportHtml(r: ReplayRecord): string {
   const rss = bars('Server RSS at the end of each day (MB)', labels, [{ name: 'RSS MB', colour: '#377eb8', values: r.days.map((d) => d.rssMb ?? 0) }], false);
   const maps = r.zones.length <= 300 ? r.days.map((d) => dayMap(r, d.date)).join('') : [r.days[0], r.days.at(-1)].filter(Boolean).map((d) => dayMap(r, d!.date, 500)).join('');
   const rows = r.days.flatMap((d) => d.streets.map((s) => `<tr class="${isShort(s.minCover) ? 'low' : ''}"><td>${d.date}</td><td>${esc(s.name)}</td><td>${s.tier ?? '—'}</td><td>${s.population}</td>${
-    r.commodities.map((c) => `<td>${((s.deliveredKg[c] ?? 0) / 1000).toFixed(2)}</td>`).join('')}<td style="background:${coverColour(s.minCover)}">${s.minCover?.toFixed(2) ?? '—'}</td><td>${s.residentsWithoutDelivery}</td><td>${esc(s.reasons.join(', '))}</td></tr>`));
+    r.commodities.map((c) => `<td>${((s.deliveredKg[c] ?? 0) / 1000).toFixed(2)}</td>`).join('')}<td style="background:${coverColour(s.minCover)}">${s.minCover?.toFixed(2) ?? '—'}</td><td>${s.residentsWithoutDelivery}</td><td>${s.alertsRaised}/${s.alertsClosed}</td><td>${esc(s.reasons.join(', '))}</td></tr>`));
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Replay ${esc(r.scenario)} ${r.from}..${r.to}</title>
 <style>body{font:13px system-ui,sans-serif;margin:1.5em}figure{display:inline-block;margin:4px}figcaption{text-align:center;font-size:11px}
 table{border-collapse:collapse}td,th{border:1px solid #ddd;padding:2px 5px;text-align:right}tr.low td{font-weight:bold}pre{background:#f6f6f6;padding:8px;overflow:auto}</style></head><body>
@@ -85,7 +85,7 @@ Colours: <span style="color:#d7191c">■</span> &lt;0.5 <span style="color:#fdae
 <h2>Minimum days of cover by street, day by day</h2>${maps}
 <h2>Charts</h2>${tonnes}${tiers}${rss}
 <h2>Terminal report</h2><pre>${esc(terminalReport(r))}</pre>
-<h2>Every street-day</h2><table><tr><th>date</th><th>street</th><th>tier</th><th>people</th>${r.commodities.map((c) => `<th>t ${c}</th>`).join('')}<th>min cover</th><th>no delivery</th><th>reasons (cover &lt; 1)</th></tr>${rows.join('')}</table>
+<h2>Every street-day</h2><table><tr><th>date</th><th>street</th><th>tier</th><th>people</th>${r.commodities.map((c) => `<th>t ${c}</th>`).join('')}<th>min cover</th><th>no delivery</th><th>alerts +/−</th><th>reasons (cover &lt; 1)</th></tr>${rows.join('')}</table>
 </body></html>`;
 }
 

@@ -109,6 +109,7 @@ export function streetDays(f: DayFacts): StreetDay[] {
       date: f.date, zoneId: zone.id, name: zone.name, tier: active ? zone.tier : null, population: zone.population,
       needKg, plannedKg: outcome?.deliveredKg ?? {}, deliveredKg, minCover, worstCommodity: worst,
       residentsWithoutDelivery: active && Object.values(deliveredKg).every((kg) => kg <= 0) ? zone.population : 0,
+      alertsRaised: 0, alertsClosed: 0,
       reasons: [...new Set(reasons)],
     };
   });
