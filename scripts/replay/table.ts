@@ -74,13 +74,20 @@ export function supplyVerdict(r: ReplayRecord): string {
   const days = r.days.filter((d) => d.sufficiency);
   const short = days.filter((d) => !d.sufficiency!.sufficient);
   const lines = [`Supply was sufficient (haulable stock ≥ need for every commodity) on ${days.length - short.length} of ${days.length} days with restricted zones.`];
+  // Consecutive days with the same verdict share a line.
+  let run: { from: string; to: string; text: string } | null = null;
+  const flush = () => { if (run) lines.push(`  ${run.from}${run.to !== run.from ? `..${run.to}` : ''}: ${run.text}`); };
   for (const d of short) {
     const s = d.sufficiency!;
     const need = Object.values(s.needKg).reduce((a, b) => a + b, 0);
     const gaps = Object.entries(s.needKg).filter(([c, kg]) => (s.haulableKg[c] ?? 0) < kg)
       .map(([c, kg]) => `${c} ${t(s.haulableKg[c])}/${t(kg)} t${(s.stockKg[c] ?? 0) < kg ? ' (stock short)' : ' (vans short)'}`);
-    lines.push(`  ${d.date}: need ${t(need)} t/day, fleet can haul ${t(s.fleetKg)} t/day (cold chain ${t(s.coldFleetKg)} t); haulable/need: ${gaps.join(', ')}`);
+    const text = `need ${t(need)} t/day, fleet can haul ${t(s.fleetKg)} t/day (cold chain ${t(s.coldFleetKg)} t); haulable/need: ${gaps.join(', ')}`;
+    const prev = r.days[r.days.indexOf(d) - 1];
+    if (run && run.text === text && prev?.date === run.to) run.to = d.date;
+    else { flush(); run = { from: d.date, to: d.date, text }; }
   }
+  flush();
   return lines.join('\n');
 }
 
