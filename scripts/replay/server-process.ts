@@ -15,7 +15,6 @@ import { startServer } from '../../server/server';
 import { hashPassword } from '../../server/store/passwords';
 import { seedScenario } from '../../server/store/seed';
 import { VirtualClock, type ClockSetting } from './clock';
-
 import { REPLAY_DRIVER_PASSWORD } from './replay-constants';
 
 const scenario = JSON.parse(readFileSync(process.argv[2]!, 'utf8')) as Scenario;

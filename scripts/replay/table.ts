@@ -23,10 +23,10 @@ export function dayTable(r: ReplayRecord): string {
       String(d.requestsFiled), `${d.alertsRaised}/${d.alertsClosed}`, d.rssMb === null ? '-' : String(d.rssMb),
     ];
   });
-  return grid(head, rows, [0, 1, 2, 3].map(() => false));
+  return grid(head, rows);
 }
 
-function grid(head: string[], rows: string[][], _left: boolean[]): string {
+function grid(head: string[], rows: string[][]): string {
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
   const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? pad(c, widths[i]!) : lpad(c, widths[i]!))).join('  ');
   return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
@@ -41,7 +41,7 @@ export function coverGrid(r: ReplayRecord): string {
     if (!s || s.minCover === null) return '·';
     return `${s.minCover.toFixed(2)}${isShort(s.minCover) ? '!' : ''}${s.tier === 'sealed' ? 'S' : s.tier === 'controlled' ? 'C' : 'p'}`;
   })]);
-  return grid(head, rows, []);
+  return grid(head, rows);
 }
 
 export function flagged(r: ReplayRecord): string {
