@@ -82,13 +82,13 @@ export async function workTheDay(ctx: ReplayContext, date: string, plan: Plan): 
   const failedStop = outcomes.find((o) => o.kind === 'failed');
   if (failVan) failures.push(failedStop ? `handoff failed: ${failedStop.vehicleId} at ${failedStop.zoneId} (nobody_at_handoff)` : `handoff failure scheduled on ${failVan} but it reached no stop`);
   const done = outcomes.filter((o) => o.ok && o.kind === 'delivered' && o.planId === plan.id);
-  const touchedTrips = new Set(outcomes.filter((o) => o.planId === plan.id).map((o) => `${o.vehicleId}/${o.tripIndex}`));
+  // A van is loaded when it stopped part-way through a trip (some of its stops reached, not all).
+  const reached = new Set(outcomes.filter((o) => o.planId === plan.id).map((o) => `${o.vehicleId}/${o.tripIndex}/${o.stopIndex}`));
   const loaded = new Set<string>();
   for (const r of plan.result?.routes ?? []) {
     r.trips.forEach((t, ti) => {
-      const finished = t.stops.every((_, si) => done.some((o) => o.vehicleId === r.vehicleId && o.tripIndex === ti && o.stopIndex === si)
-        || outcomes.some((o) => o.vehicleId === r.vehicleId && o.tripIndex === ti && o.stopIndex === si));
-      if (touchedTrips.has(`${r.vehicleId}/${ti}`) && !finished && r.vehicleId !== broken) loaded.add(r.vehicleId);
+      const hits = t.stops.filter((_, si) => reached.has(`${r.vehicleId}/${ti}/${si}`)).length;
+      if (hits > 0 && hits < t.stops.length && r.vehicleId !== broken) loaded.add(r.vehicleId);
     });
   }
   const situation: PlanSituation = {
