@@ -53,7 +53,15 @@ async function startOwnServer(scenario: Scenario, clock: ClockSetting): Promise<
       child.send({ type: 'rss' });
       return reply;
     },
-    async stop() { const exited = once(child, 'exit'); child.send({ type: 'stop' }); await exited; rmSync(dir, { recursive: true, force: true }); },
+    async stop() {
+      const exited = once(child, 'exit');
+      child.send({ type: 'stop' });
+      // A server still busy (alert evaluation over thousands of zones) gets 30 s to close, then is killed.
+      const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
+      await exited;
+      clearTimeout(timer);
+      rmSync(dir, { recursive: true, force: true });
+    },
   };
 }
 
