@@ -111,6 +111,26 @@ describe('plans', () => {
     expect(plan.status).toBe(403);
   });
 
+  it("names the route's zones and handoff points for the driver (no bare ids)", async () => {
+    const plan = second.result!.routes.find((r) => r.trips.some((t) => t.stops.some((s) => s.handoffPointId)))!;
+    const { json } = await server.call('GET', `/api/vehicles/${plan.vehicleId}/route`, { token: coord });
+    const route = json.data as VehicleRoute;
+    const stops = route.trips.flatMap((t) => t.stops);
+    const zones = new Map((await server.store.zones.list()).map((z) => [z.id, z]));
+    const points = new Map((await server.store.handoffPoints.list()).map((p) => [p.id, p]));
+    const liwan = (await server.store.districts.get('liwan'))!;
+    for (const stop of stops) {
+      const zone = zones.get(stop.zoneId)!;
+      expect(route.zoneNames[stop.zoneId]).toEqual({ name: zone.name, nameEn: zone.nameEn });
+      if (!stop.handoffPointId) continue;
+      const place = route.handoffPlaces[stop.handoffPointId]!;
+      expect(place).toMatchObject({ name: points.get(stop.handoffPointId)!.name, zoneName: zone.name });
+      expect(place.area.startsWith(liwan.name)).toBe(true);
+      expect(place.areaEn.endsWith(liwan.nameEn)).toBe(true);
+    }
+    expect(Object.keys(route.zoneNames).sort()).toEqual([...new Set(stops.map((s) => s.zoneId))].sort());
+  });
+
   it('compares two plans', async () => {
     const { status, json } = await server.call('GET', `/api/plans/${first.id}/compare/${second.id}`, { token: coord });
     expect(status).toBe(200);

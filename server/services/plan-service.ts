@@ -12,6 +12,7 @@ import { kpiDeltas, planChanges } from './plan-diff';
 import { createWorkerRunner, type PlanRunner } from './plan-runner';
 import { checkRunInput, type RunSettings } from './plan-run-checks';
 import type { PlanRecord, Store } from './ports';
+import { routePlaces } from './route-places';
 import { mergeReplan, remainingInput, replanBasis } from './replan';
 import { canReadDistrict, listDistrict } from './scope';
 
@@ -192,7 +193,8 @@ export function createPlanService(deps: PlanServiceDeps) {
       if (!allowed) throw notFound('vehicle', vehicleId);
       const ref = await store.plans.latestPublishedForVehicle(vehicleId, date);
       const route = ref ? (await store.plans.get(ref.id))?.result?.routes.find((r) => r.vehicleId === vehicleId) : undefined;
-      return ref && route ? { ...route, planId: ref.id, planVersion: ref.version, date: ref.date, publishedAt: ref.publishedAt } : null;
+      if (!ref || !route) return null;
+      return { ...route, planId: ref.id, planVersion: ref.version, date: ref.date, publishedAt: ref.publishedAt, ...(await routePlaces(store, route)) };
     },
 
     /** Progress and status changes of every plan in this process; returns the unsubscribe. */

@@ -122,6 +122,13 @@ describe('plans in the browser (real server, chromium)', () => {
     await phone.getByTestId('stop').first().waitFor();
     const zones = await phone.getByTestId('stop').evaluateAll((els) => els.map((el) => el.getAttribute('data-zone-id')));
     expect(zones).toEqual(stops.map((s) => s.zoneId));
+    // Names, not ids: the zone's Chinese name and the gate's name with its district and street.
+    const names = await phone.getByTestId('stop-zone').allTextContents();
+    expect(names).toEqual(stops.map((s) => route!.zoneNames[s.zoneId]!.name));
+    for (const name of names) expect(name).toMatch(/[\u4e00-\u9fff]/);
+    const gates = await phone.getByTestId('stop-handoff').allTextContents();
+    expect(gates).toEqual(stops.map((s) => (s.handoffPointId ? route!.handoffPlaces[s.handoffPointId]!.name : route!.zoneNames[s.zoneId]!.name)));
+    expect(await phone.getByTestId('stop-area').first().textContent()).toContain('荔湾区');
     expect(await phone.getByTestId('route-sub').textContent()).toContain('2021-06-03');
     expect(await phone.getByTestId('nav-geo').first().getAttribute('href')).toMatch(/^geo:23\.\d+,113\.\d+/);
     expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
@@ -166,6 +173,8 @@ describe('plans in the browser (real server, chromium)', () => {
     }
     await switchLanguage(phone, 'en');
     await phone.getByTestId('stop').first().waitFor();
+    expect(await phone.getByTestId('stop-zone').allTextContents()).toEqual(stops.map((s) => route!.zoneNames[s.zoneId]!.nameEn));
+    expect(await phone.getByTestId('stop-area').first().textContent()).toContain('Liwan');
     await e2e.screenshot(phone, 'plans-driver-en');
   });
 
