@@ -1,6 +1,6 @@
 // Live operations over socket.io: part of the contract (re-exported by contract.ts, which the web
 // imports). A file of its own so contract.ts stays small.
-import type { ApiResult, HandoffMode, LngLat } from './contract';
+import type { ApiResult, HandoffMode, LngLat, PlanStatus } from './contract';
 
 // ---- Live operations (socket.io) ---------------------------------------------------------------
 // Rooms: `coordinators`, `district:<id>`, `vehicle:<id>`; a socket joins exactly the one its user may
@@ -162,6 +162,17 @@ export interface PlanPublishedEvent extends LiveEnvelope {
   vehicleIds: string[];
 }
 
+/** A plan's run moving on, to the coordinators and (a district's plan) that district's room. Not sequenced and
+ * not replayed: progress is transient, the next one supersedes it, and GET /api/plans/:id stays the truth (a
+ * client that missed the last one finds the status there). At most ~5 per second per plan. */
+export interface PlanProgressEvent {
+  planId: string;
+  districtId: string | null;
+  status: PlanStatus;
+  /** 0…1 */
+  progress: number;
+}
+
 export interface SessionEndedEvent {
   reason: 'revoked' | 'expired' | 'reassigned';
 }
@@ -171,6 +182,7 @@ export interface ServerToClientEvents {
   'stop:updated': (event: StopUpdatedEvent) => void;
   'zone:cover-changed': (event: ZoneCoverChangedEvent) => void;
   'plan:published': (event: PlanPublishedEvent) => void;
+  'plan:progress': (event: PlanProgressEvent) => void;
   /** Sent just before the server drops the socket: log in again (revoked) or reconnect (reassigned). */
   'session:ended': (event: SessionEndedEvent) => void;
 }

@@ -8,7 +8,22 @@ import { startE2E, switchLanguage, type E2E } from './harness';
 // Plans end to end on one server: the coordinator runs two plans, publishes one, compares them and
 // downloads a manifest; the driver then sees the published stops on a phone.
 
+/** Records every value the progress bar shows, with where it came from (data-source: live or poll). */
+async function recordProgress(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const el = document.querySelector('[data-testid="plan-progress"]')!;
+    const log: { pct: number; source: string }[] = [];
+    (window as unknown as { __progress: typeof log }).__progress = log;
+    new MutationObserver(() => {
+      const e = el as HTMLElement;
+      if (e.dataset.pct && e.dataset.source) log.push({ pct: Number(e.dataset.pct), source: e.dataset.source });
+    }).observe(el, { attributes: true, attributeFilter: ['data-pct', 'data-source'] });
+  });
+}
+const progressLog = (page: Page) => page.evaluate(() => (window as unknown as { __progress: { pct: number; source: string }[] }).__progress);
+
 async function runPlanInUi(page: Page, timeLimit: string): Promise<string> {
+  await recordProgress(page);
   await page.getByTestId('plan-time-limit').fill(timeLimit);
   const before = await page.getByTestId('plan-row').count();
   await page.getByTestId('plan-run').click();
@@ -38,6 +53,11 @@ describe('plans in the browser (real server, chromium)', () => {
     first = await runPlanInUi(page, '1');
     expect(await page.getByTestId('plan-progress').getAttribute('data-pct')).toBe('100');
     expect(await page.getByTestId('plan-progress-text').textContent()).toBe('100%');
+    // The bar moved on plan:progress pushes (the socket is up): values between 0 and 100 %, never backwards.
+    const live = (await progressLog(page)).filter((p) => p.source === 'live').map((p) => p.pct);
+    expect(live.some((pct) => pct > 0 && pct < 100)).toBe(true);
+    expect(live).toEqual([...live].sort((a, b) => a - b));
+    expect((await progressLog(page)).filter((p) => p.source === 'poll')).toEqual([]);
     expect(await page.getByTestId('plan-detail').getAttribute('data-status')).toBe('draft');
     expect(await page.getByTestId('kpi-minFillRate').textContent()).toMatch(/最低满足率\d+(\.\d)?%/);
     expect(await page.getByTestId('kpi-vehiclesUsed').textContent()).toMatch(/出车数\d+/);
@@ -104,10 +124,25 @@ describe('plans in the browser (real server, chromium)', () => {
     await page.getByTestId('manifest-close').click();
   });
 
+  it('with the socket blocked the progress bar falls back to polling the plan', async () => {
+    const other = await e2e.newPage();
+    await other.route('**/socket.io/**', (route) => route.abort());
+    await e2e.login(other, 'coordinator');
+    await other.getByTestId('tab-plans').click();
+    await other.getByTestId('plan-form').waitFor();
+    await runPlanInUi(other, '2');
+    const log = await progressLog(other);
+    expect(log.filter((p) => p.source === 'live')).toEqual([]);
+    expect(log.filter((p) => p.source === 'poll').some((p) => p.pct > 0 && p.pct < 100)).toBe(true);
+    expect(await other.getByTestId('plan-progress').getAttribute('data-pct')).toBe('100');
+    await other.context().close();
+  });
+
   it('the API lists both plans, one published', async () => {
     const list = await e2e.api<PlanSummary[]>(await e2e.apiToken('coordinator'), '/api/plans');
     expect(list.find((p) => p.id === first)?.status).toBe('published');
     expect(list.find((p) => p.id === second)?.status).toBe('draft');
+    expect(list.filter((p) => p.status === 'draft').length).toBe(2);
   });
 
   it('driver on a phone sees the published stops in order; deliveries recorded offline are sent once online', async () => {

@@ -8,7 +8,7 @@ import { liveDeliveries } from './live-deliveries';
  * Deliveries under way, kept current from the live socket: a snapshot on connect and after any sequence gap,
  * then each stop:updated push applied in place. `names` gives van and zone names.
  */
-export function livePanel(names: () => { vehicles: ReadonlyMap<string, string>; zones: ReadonlyMap<string, { name: string; nameEn: string }> }): { el: HTMLElement; close(): void } {
+export function livePanel(names: () => { vehicles: ReadonlyMap<string, string>; zones: ReadonlyMap<string, { name: string; nameEn: string }> }): { el: HTMLElement; link: LiveLink; close(): void } {
   const el = h('div', { 'data-testid': 'live-panel' });
   let vehicles: LiveVehicle[] = [];
   const link: LiveLink = connectLive();
@@ -25,5 +25,5 @@ export function livePanel(names: () => { vehicles: ReadonlyMap<string, string>; 
   });
   link.on('plan:published', resync);
   render();
-  return { el, close: () => link.close() };
+  return { el, link, close: () => link.close() };
 }

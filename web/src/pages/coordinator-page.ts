@@ -118,11 +118,11 @@ export function coordinatorPage(ctx: PageContext): Page {
     });
     const drawEl = draw.el;
     const importEl = importPanel(() => void reload());
+    live = livePanel(() => ({ vehicles: vehicleNames, zones: new Map(state.zones.map((z) => [z.id, z])) }));
     plans = planPanel({
-      districts: state.districts, zones: () => state.zones, refs: planRefs,
+      districts: state.districts, zones: () => state.zones, refs: planRefs, live: live.link,
       onShow: (plan) => void showPlan(plan).catch((err: unknown) => shell.message.error(err)),
     });
-    live = livePanel(() => ({ vehicles: vehicleNames, zones: new Map(state.zones.map((z) => [z.id, z])) }));
     void planRefs().then((r) => { vehicleNames = new Map([...r.vehicles].map(([id, v]) => [id, v.name])); }).catch(() => undefined);
     const plansEl = h('div', null, plans.el, live.el);
     panel = tabs([
