@@ -4,10 +4,12 @@ import type { LngLat, PolygonGeometry } from '../../../server/contract';
 import { startDrawing, type DrawHandlers, type DrawSession } from './draw-tool';
 import { polygonLatLngs, toLatLng } from './geo-edge';
 import { createRouteLayer, type MapRoute } from './route-layer';
+import { startVertexEdit, type VertexEdit, type VertexEditHandlers } from './vertex-edit';
 import { exposeTestHook } from './test-hook';
 import { addTiles, tileConfig, type TileConfig } from './tiles';
 
 export type { MapRoute } from './route-layer';
+export type { VertexEdit } from './vertex-edit';
 
 export interface MapZone {
   id: string;
@@ -41,6 +43,9 @@ export interface ZoneMap {
   focusDepot(id: string): void;
   fitAll(): void;
   startDrawing(handlers: DrawHandlers): DrawSession;
+  /** Drag, add (mid-edge handles) or remove (right-click) the corners of a shown zone; null when it is not shown.
+   * The zone's own polygon is hidden until stop(). */
+  editZone(id: string, handlers?: VertexEditHandlers): Promise<VertexEdit | null>;
   /** Resolves after the canvas has painted what was set so far. */
   rendered(): Promise<void>;
   containerPoint(p: LngLat): { x: number; y: number };
@@ -76,9 +81,11 @@ export function createZoneMap(container: HTMLElement, options: ZoneMapOptions = 
   const routeLayer = createRouteLayer(map, renderer, container);
   const depotLayer = L.featureGroup().addTo(map);
   const zoneById = new Map<string, L.Polygon>();
+  const geometryById = new Map<string, PolygonGeometry>();
   const depotById = new Map<string, L.CircleMarker>();
   let selected: string | null = null;
   let drawing: DrawSession | null = null;
+  let editing: VertexEdit | null = null;
 
   // One click listener for all zones (10,000 polygons need no 10,000 closures).
   let idOf = new WeakMap<L.Layer, string>();
@@ -100,6 +107,7 @@ export function createZoneMap(container: HTMLElement, options: ZoneMapOptions = 
     setZones(zones, fit = false) {
       zoneLayer.clearLayers();
       zoneById.clear();
+      geometryById.clear();
       idOf = new WeakMap();
       if (fit) fitTo(zoneBounds(zones));
       const tooltips = zones.length <= TOOLTIP_LIMIT;
@@ -108,6 +116,7 @@ export function createZoneMap(container: HTMLElement, options: ZoneMapOptions = 
         if (tooltips && zone.label) polygon.bindTooltip(zone.label, { sticky: true, direction: 'top' });
         idOf.set(polygon, zone.id);
         zoneById.set(zone.id, polygon);
+        geometryById.set(zone.id, zone.polygon);
         zoneLayer.addLayer(polygon);
       }
       zoneById.get(selected ?? '')?.bringToFront();
@@ -165,6 +174,26 @@ export function createZoneMap(container: HTMLElement, options: ZoneMapOptions = 
         clear() { clear(); if (drawing === session) drawing = null; },
       };
     },
+    async editZone(id, handlers) {
+      editing?.stop();
+      const polygon = zoneById.get(id);
+      if (!polygon) return null;
+      const geometry = geometryById.get(id)!;
+      map.fitBounds(polygon.getBounds(), { maxZoom: 17, padding: [40, 40], animate: false });
+      const session = await startVertexEdit(map, geometry, handlers);
+      polygon.setStyle({ opacity: 0, fillOpacity: 0 });
+      const stop = session.stop;
+      editing = {
+        ...session,
+        stop() {
+          stop();
+          if (editing?.stop === this.stop) editing = null;
+          // The zone may have been replaced meanwhile (setZones after a save): restyle whatever is there now.
+          zoneById.get(id)?.setStyle(styleOf(id));
+        },
+      };
+      return editing;
+    },
     rendered: () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))),
     containerPoint(p) {
       const { x, y } = map.latLngToContainerPoint(toLatLng(p));
@@ -173,6 +202,7 @@ export function createZoneMap(container: HTMLElement, options: ZoneMapOptions = 
     resize: () => map.invalidateSize(),
     destroy() {
       drawing?.clear();
+      editing?.stop();
       map.remove();
     },
   };

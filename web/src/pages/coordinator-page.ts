@@ -5,6 +5,7 @@ import { importPanel } from '../components/import-panel';
 import { setLegend } from '../components/legend';
 import { livePanel } from '../components/live-panel';
 import { planPanel } from '../components/plan-panel';
+import { shapeEditor } from '../components/shape-editor';
 import { depotCard, stockScale } from '../components/stock-bars';
 import { tabs } from '../components/tabs';
 import { zoneEditor } from '../components/zone-editor';
@@ -36,6 +37,7 @@ export function coordinatorPage(ctx: PageContext): Page {
   let map: ZoneMap | null = null;
   let panel: ReturnType<typeof tabs> | null = null;
   let draw: ReturnType<typeof drawPanel> | null = null;
+  let shape: ReturnType<typeof shapeEditor> | null = null;
   let disposed = false;
   let plans: ReturnType<typeof planPanel> | null = null;
   let live: ReturnType<typeof livePanel> | null = null;
@@ -61,13 +63,18 @@ export function coordinatorPage(ctx: PageContext): Page {
 
   function zonesTab(): HTMLElement {
     const zone = state.zones.find((z) => z.id === state.selected) ?? null;
+    const saved = (updated: Zone): void => {
+      state.zones = state.zones.map((z) => (z.id === updated.id ? updated : z));
+      map?.setZones(mapZones(state.zones, cover));
+      map?.selectZone(updated.id);
+      replaceChildren(shell.side.querySelector('[data-testid="zone-list"]')!, list());
+    };
+    // One corner edit at a time: a re-render (another zone picked) ends the previous one.
+    shape?.stop();
+    shape = zone && map ? shapeEditor(zone, map, saved) : null;
     return h('div', null,
-      zoneEditor(zone, tierChoices(state.zones), (updated) => {
-        state.zones = state.zones.map((z) => (z.id === updated.id ? updated : z));
-        map?.setZones(mapZones(state.zones, cover));
-        map?.selectZone(updated.id);
-        replaceChildren(shell.side.querySelector('[data-testid="zone-list"]')!, list());
-      }),
+      zoneEditor(zone, tierChoices(state.zones), saved),
+      shape?.el,
       h('div', { 'data-testid': 'zone-list' }, list()));
   }
 
@@ -141,6 +148,7 @@ export function coordinatorPage(ctx: PageContext): Page {
     mounted: () => void mounted(),
     dispose() {
       disposed = true;
+      shape?.stop();
       draw?.dispose();
       plans?.dispose();
       live?.close();

@@ -1,0 +1,104 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LngLat, Zone } from '../../server/contract';
+import { startE2E, switchLanguage, type E2E } from './harness';
+
+// The coordinator edits what the planner reads: a zone's corners on the map (leaflet-geoman), saved or refused by
+// the server's polygon checks.
+
+const ZONE = 'liwan-baihedong';
+
+/** Drags the map point `from` to `to` with the mouse, in small steps (Leaflet's draggable needs moves). */
+async function drag(page: Page, from: LngLat, to: LngLat): Promise<void> {
+  const box = (await page.getByTestId('map').boundingBox())!;
+  const [a, b] = await page.evaluate(([p, q]) => [window.__baogongMap!.containerPoint(p), window.__baogongMap!.containerPoint(q)], [from, to] as const);
+  await page.mouse.move(box.x + a!.x, box.y + a!.y);
+  await page.mouse.down();
+  await page.mouse.move(box.x + b!.x, box.y + b!.y, { steps: 12 });
+  await page.mouse.up();
+  await page.waitForTimeout(100);
+}
+
+async function startEdit(page: Page, centre: LngLat): Promise<void> {
+  await page.getByTestId('shape-edit').click();
+  await page.locator('[data-testid="shape-editor"][data-editing="true"]').waitFor();
+  await page.evaluate((c) => window.__baogongMap!.setView(c, 15), centre);
+  await page.locator('.marker-icon:not(.marker-icon-middle)').first().waitFor();
+}
+
+describe('coordinator edits a zone boundary on the map (real server, chromium)', () => {
+  let e2e: E2E;
+  let page: Page;
+  let token = '';
+  beforeAll(async () => {
+    e2e = await startE2E();
+    page = await e2e.newPage();
+    await e2e.login(page, 'coordinator');
+    token = await e2e.apiToken('coordinator');
+    await page.getByTestId('zone-row').first().waitFor();
+  });
+  afterAll(async () => { await e2e?.close(); });
+
+  it('drags a corner and saves it through the zone API', async () => {
+    const before = await e2e.api<Zone>(token, `/api/zones/${ZONE}`);
+    const ring = before.polygon.coordinates[0]!;
+    const centre: LngLat = [113.238, 23.077];
+    await page.locator(`[data-testid="zone-row"][data-zone-id="${ZONE}"]`).click();
+    await page.locator(`[data-testid="shape-editor"][data-zone-id="${ZONE}"]`).waitFor();
+    await startEdit(page, centre);
+    const corners = ring.length - 1;
+    expect(await page.locator('.marker-icon:not(.marker-icon-middle)').count()).toBe(corners);
+    const target: LngLat = [ring[0]![0] - 0.0015, ring[0]![1] + 0.0005];
+    await drag(page, ring[0]!, target);
+    await e2e.screenshot(page, 'coordinator-edit-shape-zh');
+    await page.getByTestId('shape-save').click();
+    await page.locator('[data-testid="shape-message"][data-kind="info"]').waitFor();
+    expect(await page.getByTestId('shape-message').textContent()).toContain(before.name);
+
+    const after = await e2e.api<Zone>(token, `/api/zones/${ZONE}`);
+    const moved = after.polygon.coordinates[0]!;
+    expect(moved).toHaveLength(ring.length);
+    // Within a few pixels at zoom 15 (1 px ≈ 0.00004°).
+    expect(Math.abs(moved[0]![0] - target[0])).toBeLessThan(0.0002);
+    expect(Math.abs(moved[0]![1] - target[1])).toBeLessThan(0.0002);
+    expect(moved.at(-1)).toEqual(moved[0]);
+    for (let i = 1; i < corners; i++) {
+      expect(Math.abs(moved[i]![0] - ring[i]![0])).toBeLessThan(1e-6);
+      expect(Math.abs(moved[i]![1] - ring[i]![1])).toBeLessThan(1e-6);
+    }
+    expect(await page.locator('[data-testid="shape-editor"]').getAttribute('data-editing')).toBe('false');
+  });
+
+  it("refuses a corner dragged across the zone (it would cross itself): the server's message shows, nothing is stored", async () => {
+    const before = await e2e.api<Zone>(token, `/api/zones/${ZONE}`);
+    const ring = before.polygon.coordinates[0]!;
+    await startEdit(page, [113.24, 23.077]);
+    // East of the far corner: the new edges cut across the zone's south-east side.
+    await drag(page, ring[0]!, [113.2515, 23.079]);
+    await page.getByTestId('shape-save').click();
+    const message = page.locator('[data-testid="shape-message"][data-kind="error"]');
+    await message.waitFor();
+    expect(await message.getAttribute('role')).toBe('alert');
+    expect(await message.textContent()).toMatch(/输入有误.*crosses itself/);
+    await e2e.screenshot(page, 'coordinator-edit-shape-refused-zh');
+    const after = await e2e.api<Zone>(token, `/api/zones/${ZONE}`);
+    expect(after.polygon).toEqual(before.polygon);
+    expect(after.updatedAt).toBe(before.updatedAt);
+    // Still editing, so the coordinator can fix it or give up.
+    expect(await page.locator('[data-testid="shape-editor"]').getAttribute('data-editing')).toBe('true');
+    await page.getByTestId('shape-cancel').click();
+    expect(await page.locator('.marker-icon').count()).toBe(0);
+    expect(await page.getByTestId('map').getAttribute('data-editing')).toBeNull();
+  });
+
+  it('shows the boundary editor in English', async () => {
+    await switchLanguage(page, 'en');
+    await page.locator(`[data-testid="zone-row"][data-zone-id="${ZONE}"]`).click();
+    await page.getByTestId('shape-edit').waitFor();
+    expect(await page.getByTestId('shape-edit').textContent()).toBe('Edit boundary');
+    await startEdit(page, [113.238, 23.077]);
+    await e2e.screenshot(page, 'coordinator-edit-shape-en');
+    await page.getByTestId('shape-cancel').click();
+    await switchLanguage(page, 'zh');
+  });
+});
