@@ -50,6 +50,8 @@ export const en: Record<MessageKey, string> = {
   'shape.hint': 'Drag a corner to move it; drag an edge’s middle handle to add one; right-click a corner to remove it.',
   'shape.corners': '{n} corners',
   'shape.saved': 'Saved the boundary of “{name}”',
+  'legend.handoff': 'Handoff point',
+  'legend.van': 'Van',
   'draw.title': 'Draw a zone',
   'draw.start': 'Start drawing',
   'draw.hint': 'Click the map to add corners; double-click or press “Finish” to end.',

@@ -48,6 +48,8 @@ export const zh = {
   'shape.hint': '拖动角点调整边界；拖动边中点可添加角点，右键角点可删除。',
   'shape.corners': '{n} 个角点',
   'shape.saved': '已保存「{name}」的边界',
+  'legend.handoff': '交接点',
+  'legend.van': '配送车',
   'draw.title': '画区域',
   'draw.start': '开始画区域',
   'draw.hint': '在地图上单击添加顶点；双击或点击“完成”结束。',

@@ -3,12 +3,14 @@ import 'leaflet/dist/leaflet.css';
 import type { LngLat, PolygonGeometry } from '../../../server/contract';
 import { startDrawing, type DrawHandlers, type DrawSession } from './draw-tool';
 import { polygonLatLngs, toLatLng } from './geo-edge';
+import { createPointLayer, type MapPoint } from './point-layer';
 import { createRouteLayer, type MapRoute } from './route-layer';
 import { startVertexEdit, type VertexEdit, type VertexEditHandlers } from './vertex-edit';
 import { exposeTestHook } from './test-hook';
 import { addTiles, tileConfig, type TileConfig } from './tiles';
 
 export type { MapRoute } from './route-layer';
+export type { MapPoint } from './point-layer';
 export type { VertexEdit } from './vertex-edit';
 
 export interface MapZone {
@@ -19,10 +21,7 @@ export interface MapZone {
   fill: string;
 }
 
-export interface MapDepot {
-  id: string;
-  label: string;
-  location: LngLat;
+export interface MapDepot extends MapPoint {
   /** Built when the popup opens. */
   popup(): HTMLElement;
 }
@@ -36,7 +35,10 @@ export interface ZoneMapOptions {
 export interface ZoneMap {
   /** Replaces the zones; `fit` frames them (and the depots) first, so the polygons are projected once. */
   setZones(zones: readonly MapZone[], fit?: boolean): void;
+  /** Depots, handoff points and vans are clustered on a screen grid (see point-layer.ts). */
   setDepots(depots: readonly MapDepot[]): void;
+  setHandoffs(points: readonly MapPoint[]): void;
+  setVans(points: readonly MapPoint[]): void;
   /** Replaces the drawn delivery routes; `fit` frames them. */
   setRoutes(routes: readonly MapRoute[], fit?: boolean): void;
   selectZone(id: string | null, focus?: boolean): void;
@@ -79,10 +81,13 @@ export function createZoneMap(container: HTMLElement, options: ZoneMapOptions = 
   addTiles(map, options.tiles === undefined ? tileConfig() : options.tiles);
   const zoneLayer = L.featureGroup().addTo(map);
   const routeLayer = createRouteLayer(map, renderer, container);
-  const depotLayer = L.featureGroup().addTo(map);
+  const handoffLayer = createPointLayer(map, renderer, { kind: 'handoff', colour: '#6d4c41', radius: 5 });
+  const vanLayer = createPointLayer(map, renderer, { kind: 'van', colour: '#00897b', radius: 7 });
+  const depotLayer = createPointLayer(map, renderer, { kind: 'depot', colour: '#1a237e', radius: 8 }, (id) => { if (!drawing) options.onDepotClick?.(id); });
+  let depotPoints: readonly MapDepot[] = [];
+  const pointsFront = (): void => { handoffLayer.front(); vanLayer.front(); depotLayer.front(); };
   const zoneById = new Map<string, L.Polygon>();
   const geometryById = new Map<string, PolygonGeometry>();
-  const depotById = new Map<string, L.CircleMarker>();
   let selected: string | null = null;
   let drawing: DrawSession | null = null;
   let editing: VertexEdit | null = null;
@@ -95,7 +100,7 @@ export function createZoneMap(container: HTMLElement, options: ZoneMapOptions = 
   });
 
   function fitTo(bounds: L.LatLngBounds): void {
-    if (depotLayer.getLayers().length > 0) bounds.extend(depotLayer.getBounds());
+    for (const d of depotPoints) bounds.extend(toLatLng(d.location));
     if (bounds.isValid()) map.fitBounds(bounds, { padding: [20, 20], animate: false });
   }
 
@@ -121,27 +126,19 @@ export function createZoneMap(container: HTMLElement, options: ZoneMapOptions = 
       }
       zoneById.get(selected ?? '')?.bringToFront();
       routeLayer.front();
-      depotLayer.eachLayer((layer) => (layer as L.CircleMarker).bringToFront());
+      pointsFront();
     },
     setDepots(depots) {
-      depotLayer.clearLayers();
-      depotById.clear();
-      for (const depot of depots) {
-        const marker = L.circleMarker(toLatLng(depot.location), {
-          renderer, radius: 8, color: '#ffffff', weight: 2, fillColor: '#1a237e', fillOpacity: 1,
-        });
-        marker.bindTooltip(depot.label, { direction: 'top', offset: [0, -8] });
-        marker.bindPopup(() => depot.popup(), { maxWidth: 280 });
-        marker.on('click', () => { if (!drawing) options.onDepotClick?.(depot.id); });
-        depotById.set(depot.id, marker);
-        depotLayer.addLayer(marker);
-      }
+      depotPoints = depots;
+      depotLayer.set(depots);
     },
+    setHandoffs: (points) => { handoffLayer.set(points); pointsFront(); },
+    setVans: (points) => { vanLayer.set(points); pointsFront(); },
     setRoutes(routes, fit = false) {
       routeLayer.set(routes);
       const bounds = routeLayer.bounds();
       if (fit && bounds.isValid()) map.fitBounds(bounds, { padding: [24, 24], maxZoom: 16, animate: false });
-      depotLayer.eachLayer((layer) => (layer as L.CircleMarker).bringToFront());
+      pointsFront();
     },
     selectZone(id, focus = false) {
       const previous = selected;
@@ -151,15 +148,10 @@ export function createZoneMap(container: HTMLElement, options: ZoneMapOptions = 
       if (!polygon) return;
       polygon.setStyle(SELECTED_STYLE).bringToFront();
       routeLayer.front();
-      depotLayer.eachLayer((layer) => (layer as L.CircleMarker).bringToFront());
+      pointsFront();
       if (focus) map.fitBounds(polygon.getBounds(), { maxZoom: 16, padding: [40, 40] });
     },
-    focusDepot(id) {
-      const marker = depotById.get(id);
-      if (!marker) return;
-      map.setView(marker.getLatLng(), Math.max(map.getZoom(), 14));
-      marker.openPopup();
-    },
+    focusDepot: (id) => depotLayer.open(id),
     fitAll() {
       fitTo(zoneLayer.getBounds());
     },

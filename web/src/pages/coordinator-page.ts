@@ -17,7 +17,7 @@ import { coverByZone } from '../plans/plan-format';
 import { planRoutes } from '../plans/plan-map';
 import { loadRefs, type PlanRefs } from '../plans/plan-refs';
 import type { Page, PageContext } from '../router';
-import { mapDepots, mapZones } from '../zones/map-items';
+import { mapDepots, mapHandoffs, mapVans, mapZones } from '../zones/map-items';
 import { tierChoices } from '../zones/tiers';
 import { sortZones } from '../zones/zone-input';
 import { mapShell } from './map-shell';
@@ -125,12 +125,16 @@ export function coordinatorPage(ctx: PageContext): Page {
     });
     const drawEl = draw.el;
     const importEl = importPanel(() => void reload());
-    live = livePanel(() => ({ vehicles: vehicleNames, zones: new Map(state.zones.map((z) => [z.id, z])) }));
+    live = livePanel(() => ({ vehicles: vehicleNames, zones: new Map(state.zones.map((z) => [z.id, z])) }),
+      (vans) => map?.setVans(mapVans(vans, vehicleNames)));
     plans = planPanel({
       districts: state.districts, zones: () => state.zones, refs: planRefs, live: live.link,
       onShow: (plan) => void showPlan(plan).catch((err: unknown) => shell.message.error(err)),
     });
-    void planRefs().then((r) => { vehicleNames = new Map([...r.vehicles].map(([id, v]) => [id, v.name])); }).catch(() => undefined);
+    void planRefs().then((r) => {
+      vehicleNames = new Map([...r.vehicles].map(([id, v]) => [id, v.name]));
+      map?.setHandoffs(mapHandoffs([...r.handoffs.values()], r.zones));
+    }).catch(() => undefined);
     const plansEl = h('div', null, plans.el, live.el);
     panel = tabs([
       { id: 'zones', label: t('zones.title'), render: zonesTab },
