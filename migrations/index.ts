@@ -16,6 +16,7 @@ import * as alerts from './20261129000200_alerts';
 import * as serverKeys from './20261129000300_server_keys';
 import * as staffPasses from './20261129000400_staff_passes';
 import * as vehicleDisinfections from './20261129000500_vehicle_disinfections';
+import * as vehicleAvailability from './20261130060100_vehicle_availability';
 import * as liveOperations from './20261128000100_live_operations';
 
 // A static list rather than knex's directory scan: the scan dynamic-imports .ts files, which works
@@ -46,6 +47,7 @@ export const MIGRATIONS: readonly NamedMigration[] = [
   { name: '20261129000300_server_keys', ...serverKeys },
   { name: '20261129000400_staff_passes', ...staffPasses },
   { name: '20261129000500_vehicle_disinfections', ...vehicleDisinfections },
+  { name: '20261130060100_vehicle_availability', ...vehicleAvailability },
 ];
 
 export const migrationSource: Knex.MigrationSource<NamedMigration> = {

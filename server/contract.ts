@@ -146,6 +146,23 @@ export interface Vehicle {
   driverId: string | null;
 }
 
+/** available: planned as usual; broken_down: left out of new plans (shown among the excluded vans, with the note). */
+export type VehicleAvailabilityStatus = 'available' | 'broken_down';
+
+/** A van's availability; a van nobody marked is available (updatedAt and updatedBy null). */
+export interface VehicleAvailability {
+  vehicleId: string;
+  status: VehicleAvailabilityStatus;
+  note: string;
+  updatedAt: string | null;
+  updatedBy: string | null;
+}
+
+export interface VehicleAvailabilityInput {
+  status: VehicleAvailabilityStatus;
+  note?: string;
+}
+
 export interface Staff {
   id: string;
   name: string;
@@ -291,6 +308,8 @@ export interface ApiRoutes extends RequestApiRoutes, AlertApiRoutes, PassApiRout
   'GET /api/vehicles/:id': { body: never; reply: Vehicle };
   'POST /api/vehicles': { body: VehicleInput; reply: Vehicle };
   'PUT /api/vehicles/:id': { body: VehicleInput; reply: Vehicle };
+  'GET /api/vehicle-availability': { body: never; query: { districtId?: string }; reply: VehicleAvailability[] };
+  'PUT /api/vehicle-availability/:vehicleId': { body: VehicleAvailabilityInput; reply: VehicleAvailability };
   'DELETE /api/vehicles/:id': { body: never; reply: { deleted: true } };
   'GET /api/staff': { body: never; query: ListQuery; reply: Staff[] };
   'GET /api/staff/:id': { body: never; reply: Staff };

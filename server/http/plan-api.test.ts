@@ -224,4 +224,19 @@ describe('plans', () => {
     const foreign = await server.call('GET', `/api/plans/${first.id}`, { token: await server.login('foshan', 'foshan123') });
     expect(foreign.status).toBe(404);
   });
+
+  it('leaves a van marked broken down out of a new plan, listed with its note; marked available it is planned again', async () => {
+    const van = first.result!.routes[0]!.vehicleId;
+    const mark = await server.call('PUT', `/api/vehicle-availability/${van}`, { token: official, body: { status: 'broken_down', note: '刹车故障' } });
+    expect(mark.status, JSON.stringify(mark.json)).toBe(200);
+    const listed = await server.call('GET', '/api/vehicle-availability?districtId=liwan', { token: official });
+    expect(listed.json.data.find((a: { vehicleId: string }) => a.vehicleId === van)).toMatchObject({ status: 'broken_down', note: '刹车故障' });
+    const without = await runPlan({ date: LIWAN_DATE, districtId: 'liwan', timeLimitS: 0.5 });
+    expect(without.result!.routes.map((r) => r.vehicleId)).not.toContain(van);
+    expect(without.result!.excludedVehicles.find((e) => e.vehicleId === van)).toMatchObject({ reason: 'broken_down' });
+    expect(without.result!.excludedVehicles.find((e) => e.vehicleId === van)!.zh).toContain('刹车故障');
+    await server.call('PUT', `/api/vehicle-availability/${van}`, { token: official, body: { status: 'available' } });
+    const again = await runPlan({ date: LIWAN_DATE, districtId: 'liwan', timeLimitS: 0.5 });
+    expect(again.result!.excludedVehicles.some((e) => e.vehicleId === van)).toBe(false);
+  });
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type {
-  DepotInput, LoginInput, PlanListQuery, PlanRunInput, PlanSituation, PolygonGeometry, StaffInput, VehicleInput, ZoneFeatureCollection, ZoneInput,
+  DepotInput, LoginInput, PlanListQuery, PlanRunInput, PlanSituation, PolygonGeometry, StaffInput, VehicleInput, VehicleAvailabilityInput, ZoneFeatureCollection, ZoneInput,
 } from '../contract';
 
 // Edge validation. Each schema `satisfies` its contract type so the two cannot drift apart.
@@ -87,6 +87,11 @@ export const vehicleInputSchema = z.strictObject({
   shiftEnd: timeOfDay,
   driverId: id.nullable().optional(),
 }) satisfies z.ZodType<VehicleInput>;
+
+export const vehicleAvailabilitySchema = z.strictObject({
+  status: z.enum(['available', 'broken_down']),
+  note: z.string().trim().max(200).optional(),
+}) satisfies z.ZodType<VehicleAvailabilityInput>;
 
 export const staffInputSchema = z.strictObject({
   id: id.optional(),

@@ -1,5 +1,6 @@
 import type { TierRule } from '../domain/tiers';
 import { createAuthService, type PasswordHasher } from './auth-service';
+import { createAvailabilityService } from './availability-service';
 import { createDepotService } from './depot-service';
 import { createStaffService, createVehicleService } from './fleet-service';
 import type { PlanRunner } from './plan-runner';
@@ -40,6 +41,7 @@ export function createServices(deps: ServiceDeps) {
     zones: createZoneService(deps),
     depots: createDepotService(store, now),
     vehicles,
+    availability: createAvailabilityService(store, now),
     tracks: createTrackService(store, vehicles),
     staff: createStaffService(store, now),
     reference: createReferenceService(store, now),

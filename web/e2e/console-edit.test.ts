@@ -1,10 +1,10 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LngLat, Zone } from '../../server/contract';
+import type { Depot, LngLat, Vehicle, VehicleAvailability, Zone } from '../../server/contract';
 import { startE2E, switchLanguage, type E2E } from './harness';
 
 // The coordinator edits what the planner reads: a zone's corners on the map (leaflet-geoman), saved or refused by
-// the server's polygon checks.
+// the server's polygon checks; a depot's stock; the fleet (capacity, driver, broken down).
 
 const ZONE = 'liwan-baihedong';
 
@@ -99,6 +99,55 @@ describe('coordinator edits a zone boundary on the map (real server, chromium)',
     await startEdit(page, [113.238, 23.077]);
     await e2e.screenshot(page, 'coordinator-edit-shape-en');
     await page.getByTestId('shape-cancel').click();
+    await switchLanguage(page, 'zh');
+  });
+
+  it("edits a depot's stock per commodity: saved, the bars and the API show it", async () => {
+    await page.getByTestId('tab-depots').click();
+    await page.locator('[data-testid="depot-list"] .depot-card[data-depot-id="liwan-lilang-market"]').click();
+    const editor = page.locator('[data-testid="stock-editor"][data-depot-id="liwan-lilang-market"]');
+    await editor.waitFor();
+    await editor.locator('[data-commodity="eggs"]').fill('4321.5');
+    await editor.locator('[data-commodity="meat"]').fill('0');
+    await page.getByTestId('stock-save').click();
+    await page.locator('[data-testid="stock-message"][data-kind="info"]').waitFor();
+    const depot = await e2e.api<Depot>(token, '/api/depots/liwan-lilang-market');
+    expect(depot.stockKg.eggs).toBe(4321.5);
+    expect(depot.stockKg.meat ?? 0).toBe(0);
+    const bar = page.locator('[data-testid="depot-list"] .depot-card[data-depot-id="liwan-lilang-market"] .stock-row[data-commodity="eggs"] .stock-kg');
+    expect(await bar.textContent()).toMatch(/4,?321\.5/);
+    await e2e.screenshot(page, 'coordinator-stock-zh');
+  });
+
+  it('edits the fleet: capacity saved, a van marked broken down; a cold chain above capacity is refused', async () => {
+    await page.getByTestId('tab-fleet').click();
+    await page.locator('[data-testid="fleet-panel"][data-ready="true"]').waitFor();
+    const row = page.locator('[data-testid="fleet-row"][data-vehicle-id="lw-van-02"]');
+    const before = await e2e.api<Vehicle>(token, '/api/vehicles/lw-van-02');
+    await row.getByTestId('fleet-capacity').fill('1500');
+    await row.getByTestId('fleet-status').selectOption('broken_down');
+    await row.getByTestId('fleet-note').fill('左前轮爆胎');
+    await row.getByTestId('fleet-save').click();
+    await page.locator('[data-testid="fleet-message"][data-kind="info"]').waitFor();
+    expect(await row.getAttribute('data-status')).toBe('broken_down');
+    const van = await e2e.api<Vehicle>(token, '/api/vehicles/lw-van-02');
+    expect(van).toEqual({ ...before, capacityKg: 1500 });
+    const availability = await e2e.api<VehicleAvailability[]>(token, '/api/vehicle-availability?districtId=liwan');
+    expect(availability.find((a) => a.vehicleId === 'lw-van-02')).toMatchObject({ status: 'broken_down', note: '左前轮爆胎' });
+    await e2e.screenshot(page, 'coordinator-fleet-zh');
+
+    await row.getByTestId('fleet-cold').fill('99999');
+    await row.getByTestId('fleet-save').click();
+    const refused = page.locator('[data-testid="fleet-message"][data-kind="error"]');
+    await refused.waitFor();
+    expect(await refused.textContent()).toContain('coldChainKg');
+    expect(await e2e.api<Vehicle>(token, '/api/vehicles/lw-van-02')).toEqual(van);
+
+    await switchLanguage(page, 'en');
+    await page.getByTestId('tab-fleet').click();
+    await page.locator('[data-testid="fleet-panel"][data-ready="true"]').waitFor();
+    expect(await page.locator('[data-testid="fleet-row"][data-vehicle-id="lw-van-02"] [data-testid="fleet-status"]').inputValue()).toBe('broken_down');
+    await e2e.screenshot(page, 'coordinator-fleet-en');
     await switchLanguage(page, 'zh');
   });
 });
