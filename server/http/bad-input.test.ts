@@ -97,6 +97,10 @@ const cases: Case[] = [
   { name: 'van availability note over 200 characters', method: 'PUT', path: () => `/api/vehicle-availability/${liwanVan}`, body: () => ({ status: 'broken_down', note: 'x'.repeat(201) }), status: 400, mentions: ['body.note'] },
   { name: 'van availability with an extra field', method: 'PUT', path: () => `/api/vehicle-availability/${liwanVan}`, body: () => ({ status: 'broken_down', capacityKg: 1 }), status: 400, mentions: ['capacityKg'] },
   { name: 'availability of an unknown van', method: 'PUT', path: () => '/api/vehicle-availability/ghost-van', body: () => ({ status: 'broken_down' }), status: 404, mentions: ['ghost-van'] },
+  { name: 'cover history over 0 days', method: 'GET', path: () => '/api/districts/liwan/cover-history?days=0', body: () => undefined, status: 400, mentions: ['query.days'] },
+  { name: 'cover history over 40 days', method: 'GET', path: () => '/api/districts/liwan/cover-history?days=40', body: () => undefined, status: 400, mentions: ['query.days', '31'] },
+  { name: 'cover history until a date that does not exist', method: 'GET', path: () => '/api/districts/liwan/cover-history?until=2021-02-30', body: () => undefined, status: 400, mentions: ['query.until'] },
+  { name: 'cover history of an unknown district', method: 'GET', path: () => '/api/districts/atlantis/cover-history', body: () => undefined, status: 404, mentions: ['atlantis'] },
   { name: 'an unknown API route', method: 'GET', path: () => '/api/teleporters', body: () => undefined, status: 404, mentions: ['/api/teleporters'] },
   { name: 'deleting a depot that vans call home', method: 'DELETE', path: () => `/api/depots/${liwanDepot}`, body: () => undefined, status: 409, mentions: [liwanDepot] },
 ];

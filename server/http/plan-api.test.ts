@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Plan, PlanComparison, PlanSummary, VehicleRoute } from '../contract';
+import type { CoverHistory, Plan, PlanComparison, PlanSummary, VehicleRoute } from '../contract';
 import { snapshot, startTestServer, type TestServer } from '../testing/test-server';
 
 // Plans against a real server and SQLite file: run (in the worker thread), publish, compare, the
@@ -238,5 +238,26 @@ describe('plans', () => {
     await server.call('PUT', `/api/vehicle-availability/${van}`, { token: official, body: { status: 'available' } });
     const again = await runPlan({ date: LIWAN_DATE, districtId: 'liwan', timeLimitS: 0.5 });
     expect(again.result!.excludedVehicles.some((e) => e.vehicleId === van)).toBe(false);
+  });
+
+  it("cover history: each day's planned goods over the district's daily need, from the plan in force that day", async () => {
+    const { zoneDailyDemandKg } = await import('../domain/demand');
+    const res = await server.call('GET', '/api/districts/liwan/cover-history?days=3', { token: official });
+    expect(res.status, JSON.stringify(res.json)).toBe(200);
+    const history = res.json.data as CoverHistory;
+    // Ends at the latest plan day by default.
+    expect(history.days).toEqual(['2021-06-01', '2021-06-02', LIWAN_DATE]);
+    const published = (await server.call('GET', '/api/plans?districtId=liwan&status=published', { token: official })).json.data as PlanSummary[];
+    const inForce = (await server.call('GET', `/api/plans/${published[0]!.id}`, { token: official })).json.data as Plan;
+    const zones = await server.store.zones.list({ districtId: 'liwan', status: 'active' });
+    const commodities = await server.store.commodities.list();
+    for (const c of commodities) {
+      const need = zones.reduce((n, z) => n + zoneDailyDemandKg(z, commodities)[c.id]!, 0);
+      const kg = inForce.result!.zones.filter((z) => zones.some((x) => x.id === z.zoneId)).reduce((n, z) => n + (z.deliveredKg[c.id] ?? 0), 0);
+      expect(history.commodities[c.id]!.planned).toEqual([null, null, Math.round((kg / need) * 100) / 100]);
+      expect(history.commodities[c.id]!.delivered).toEqual([null, null, null]);
+    }
+    const foreign = await server.call('GET', '/api/districts/liwan/cover-history', { token: await server.login('foshan', 'foshan123') });
+    expect(foreign.status).toBe(404);
   });
 });

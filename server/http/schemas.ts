@@ -152,4 +152,9 @@ export const planListQuerySchema = z.strictObject({
   date: calendarDate.optional(),
 }) satisfies z.ZodType<PlanListQuery, unknown>;
 
+export const coverHistoryQuerySchema = z.strictObject({
+  days: z.coerce.number().int('must be a whole number').min(1, 'must be at least 1').max(31, 'must be at most 31').optional(),
+  until: calendarDate.optional(),
+});
+
 export const vehicleRouteQuerySchema = z.strictObject({ date: calendarDate.optional() });

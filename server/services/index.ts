@@ -1,6 +1,7 @@
 import type { TierRule } from '../domain/tiers';
 import { createAuthService, type PasswordHasher } from './auth-service';
 import { createAvailabilityService } from './availability-service';
+import { createCoverHistoryService } from './cover-history-service';
 import { createDepotService } from './depot-service';
 import { createStaffService, createVehicleService } from './fleet-service';
 import type { PlanRunner } from './plan-runner';
@@ -42,6 +43,7 @@ export function createServices(deps: ServiceDeps) {
     depots: createDepotService(store, now),
     vehicles,
     availability: createAvailabilityService(store, now),
+    coverHistory: createCoverHistoryService(store, now, deps.utcOffset),
     tracks: createTrackService(store, vehicles),
     staff: createStaffService(store, now),
     reference: createReferenceService(store, now),

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LiveSnapshot, Plan, PlanSummary, VehicleRoute } from '../../server/contract';
+import type { CoverHistory, LiveSnapshot, Plan, PlanSummary, VehicleRoute } from '../../server/contract';
 import { call, connectLive } from '../../server/testing/live-kit';
 import { startE2E, switchLanguage, type E2E } from './harness';
 
@@ -225,10 +225,31 @@ describe('plans in the browser (real server, chromium)', () => {
     await page.locator('[data-testid="live-vehicle"][data-vehicle-id="lw-van-01"]').waitFor();
     expect(await page.locator('[data-vehicle-id="lw-van-01"] [data-testid="live-stop"][data-status="delivered"]').count()).toBe(2);
     expect(Number(await page.getByTestId('map').getAttribute('data-routes'))).toBeGreaterThan(0);
+    // The cover chart (uPlot) draws the published plan's day: one planned point per commodity at least.
+    await page.locator('[data-testid="cover-chart"][data-ready="true"]').waitFor();
+    const history = await e2e.api<CoverHistory>(await e2e.apiToken('district'), '/api/districts/liwan/cover-history?days=7');
+    const expected = Object.values(history.commodities).reduce((n, s) => n + [...s.planned, ...s.delivered].filter((v) => v !== null).length, 0);
+    expect(expected).toBeGreaterThanOrEqual(4);
+    expect(history.days.at(-1)).toBe('2021-06-03');
+    expect(Number(await page.getByTestId('cover-chart').getAttribute('data-points'))).toBe(expected);
+    const canvas = page.locator('[data-testid="cover-chart"] canvas');
+    expect((await canvas.boundingBox())!.width).toBeGreaterThan(200);
+    expect(await page.locator('[data-testid="cover-chart"] .u-legend .u-series').count()).toBeGreaterThanOrEqual(2 * Object.keys(history.commodities).length);
+    // Pixels were drawn: the canvas is not blank.
+    expect(await canvas.evaluate((c: HTMLCanvasElement) => {
+      const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+      let inked = 0;
+      for (let i = 3; i < d.length; i += 4) if (d[i]! > 0) inked++;
+      return inked;
+    })).toBeGreaterThan(100);
+    await page.getByTestId('cover-chart').scrollIntoViewIfNeeded();
     await page.waitForTimeout(300);
     await e2e.screenshot(page, 'plans-district-zh');
     await switchLanguage(page, 'en');
     await page.locator('[data-testid="live-vehicle"]').first().waitFor();
+    await page.locator('[data-testid="cover-chart"][data-ready="true"]').waitFor();
+    expect(await page.getByTestId('chart-caption').textContent()).toMatch(/Not stock on hand/);
+    await page.getByTestId('cover-chart').scrollIntoViewIfNeeded();
     await page.waitForTimeout(300);
     await e2e.screenshot(page, 'plans-district-en');
   });
