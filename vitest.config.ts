@@ -1,11 +1,64 @@
-import { defineConfig } from 'vitest/config';
+import knexFactory from 'knex';
+import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config';
 
-export default defineConfig({
-  test: {
-    include: ['server/**/*.test.ts', 'web/**/*.test.ts', 'scripts/**/*.test.ts', 'migrations/**/*.test.ts'],
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
-    // Integration tests each open their own SQLite file and port 0 server, so files may run in parallel.
-    pool: 'forks',
-  },
+// The suite runs twice: once on SQLite (every test) and once on PostgreSQL (only the files that
+// open a database: the store, migrations, and everything that starts a real server). Pure domain,
+// planner and web-unit tests never touch a database, so a second run would repeat them verbatim.
+// The browser tests (web/e2e) stay SQLite-only: they drive the same HTTP API the PostgreSQL pass
+// already covers, and a second chromium pass would double the slowest part of CI.
+//
+// TEST_DB=sqlite|postgres|both selects (default both; "both" drops PostgreSQL with a warning when
+// it is unreachable, "postgres" fails instead). Each project sets TEST_DB_KIND for its workers,
+// which server/testing/test-db.ts reads.
+
+const ALL = ['server/**/*.test.ts', 'web/**/*.test.ts', 'scripts/**/*.test.ts', 'migrations/**/*.test.ts'];
+const TOUCHES_DATABASE = [
+  'server/store/**/*.test.ts',
+  'migrations/**/*.test.ts',
+  'server/http/**/*.test.ts',
+  'server/live/live-*.test.ts',
+  'server/resilience/**/*.test.ts',
+];
+const SQLITE_ONLY = ['server/store/db.test.ts', 'server/store/sqlite-load.test.ts'];
+
+async function postgresReachable(): Promise<boolean> {
+  const url = process.env.DATABASE_URL?.startsWith('postgres') ? process.env.DATABASE_URL : 'postgres://postgres@127.0.0.1:5432/test';
+  const admin = knexFactory({ client: 'pg', connection: url, acquireConnectionTimeout: 2000 });
+  try {
+    await admin.raw('select 1');
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await admin.destroy();
+  }
+}
+
+export default defineConfig(async () => {
+  const wanted = process.env.TEST_DB ?? 'both';
+  if (!['sqlite', 'postgres', 'both'].includes(wanted)) throw new Error(`TEST_DB must be sqlite, postgres or both, got "${wanted}"`);
+  let runPostgres = wanted !== 'sqlite';
+  if (wanted === 'both' && !(await postgresReachable())) {
+    console.warn('PostgreSQL is unreachable: running the SQLite pass only (TEST_DB=postgres makes this an error)');
+    runPostgres = false;
+  }
+  const projects: TestProjectInlineConfiguration[] = [];
+  if (wanted !== 'postgres') {
+    projects.push({ extends: true, test: { name: 'sqlite', include: ALL, env: { TEST_DB_KIND: 'sqlite' } } });
+  }
+  if (runPostgres) {
+    projects.push({
+      extends: true,
+      test: { name: 'postgres', include: TOUCHES_DATABASE, exclude: SQLITE_ONLY, env: { TEST_DB_KIND: 'postgres' } },
+    });
+  }
+  return {
+    test: {
+      testTimeout: 30_000,
+      hookTimeout: 60_000,
+      // Integration tests each open their own database and port 0 server, so files may run in parallel.
+      pool: 'forks' as const,
+      projects,
+    },
+  };
 });

@@ -18,6 +18,8 @@ import * as staffPasses from './20261129000400_staff_passes';
 import * as vehicleDisinfections from './20261129000500_vehicle_disinfections';
 import * as vehicleAvailability from './20261130060100_vehicle_availability';
 import * as liveOperations from './20261128000100_live_operations';
+import * as playbook from './20261130050100_playbook';
+import * as alertRulePlaybook from './20261130050200_alert_rule_playbook';
 
 // A static list rather than knex's directory scan: the scan dynamic-imports .ts files, which works
 // or not depending on the loader (tsx, vitest, plain node). migrations.test.ts checks this list
@@ -47,6 +49,8 @@ export const MIGRATIONS: readonly NamedMigration[] = [
   { name: '20261129000300_server_keys', ...serverKeys },
   { name: '20261129000400_staff_passes', ...staffPasses },
   { name: '20261129000500_vehicle_disinfections', ...vehicleDisinfections },
+  { name: '20261130050100_playbook', ...playbook },
+  { name: '20261130050200_alert_rule_playbook', ...alertRulePlaybook },
   { name: '20261130060100_vehicle_availability', ...vehicleAvailability },
 ];
 

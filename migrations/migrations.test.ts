@@ -13,6 +13,7 @@ const OUR_TABLES = [
   'streets', 'users', 'vehicles', 'zones',
   'resident_requests', 'alerts', 'server_keys', 'staff_passes', 'vehicle_disinfections',
   'deliveries', 'stop_events', 'stop_progress', 'vehicle_positions', 'zone_delivered',
+  'playbook_templates', 'zone_checklists',
   'vehicle_availability',
 ];
 

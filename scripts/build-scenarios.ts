@@ -96,7 +96,12 @@ function buildLiwan(): Scenario {
   const users: ScenarioUser[] = [
     { id: 'u-coord', username: 'coord', displayName: '市保供专班 协调员', role: 'coordinator', districtId: null, vehicleId: null, password: 'coord123' },
     { id: 'u-liwan', username: 'liwan', displayName: '荔湾区保供专班', role: 'district_official', districtId: 'liwan', vehicleId: null, password: 'liwan123' },
-    { id: 'u-driver1', username: 'driver1', displayName: lw.DRIVER_NAMES[0] ?? 'driver1', role: 'driver', districtId: 'liwan', vehicleId: 'lw-van-01', password: 'driver123' },
+    // One login per van: driver1 … driver20 (password driver123), in vehicle order, so the simulator
+    // can drive every van of a published plan; driver1 stays on lw-van-01.
+    ...vehicles.map((v, k): ScenarioUser => ({
+      id: `u-driver${k + 1}`, username: `driver${k + 1}`, displayName: lw.DRIVER_NAMES[k] ?? `driver${k + 1}`, role: 'driver',
+      districtId: 'liwan', vehicleId: v.id, password: 'driver123',
+    })),
   ];
   return {
     id: 'liwan-2021', name: '广州荔湾 2021年6月3日 (第16号通告)', nameEn: 'Guangzhou Liwan, 3 June 2021 (Notice No.16)',

@@ -120,7 +120,8 @@ async function drive(driver: { token: string; user: User }, route: VehicleRoute,
         if (await report('stop:fail', { tripIndex, stopIndex, reason, text: '模拟: 交接失败 (simulated)' })) stats.failed += 1;
         log(`${vehicleId}: trip ${tripIndex} stop ${stopIndex} (${stop.zoneId}) failed: ${reason}`);
       } else {
-        const quantitiesKg = Object.fromEntries(Object.entries(stop.quantitiesKg).map(([c, kg]) => [c, Math.round(kg * 10) / 10]));
+        // Rounded down: rounding each commodity up could add up past the van's capacity.
+        const quantitiesKg = Object.fromEntries(Object.entries(stop.quantitiesKg).map(([c, kg]) => [c, Math.floor(kg * 10) / 10]));
         if (await report('stop:deliver', { tripIndex, stopIndex, quantitiesKg, handoffMode: 'compound_gate' })) stats.delivered += 1;
         log(`${vehicleId}: trip ${tripIndex} stop ${stopIndex} (${stop.zoneId}) delivered ${Object.values(quantitiesKg).reduce((a, b) => a + b, 0).toFixed(0)} kg`);
       }

@@ -20,6 +20,8 @@ export interface Config {
   /** Residents' requests, alerts and passes: limits and thresholds (server/ops-config.ts). */
   ops: OpsConfig;
   live: LiveConfig;
+  /** PEM file holding the pass signing key (made 0600 on first start); null: the key lives in the database. */
+  passKeyFile: string | null;
 }
 
 /** Live operations (server/live): thresholds and batching. */
@@ -37,6 +39,8 @@ export interface LiveConfig {
   revalidateMs: number;
   /** socket.io connection-state recovery window. */
   recoveryMs: number;
+  /** The reconnect hint sent with server:shutdown: how long clients should wait before reconnecting. */
+  shutdownRetryAfterMs: number;
   /** For ETAs: the planner's straight-line detour factor and mean speed. */
   detourFactor: number;
   speedKmh: number;
@@ -64,8 +68,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         deviceBurst: intFrom(env.REQUEST_DEVICE_BURST, DEFAULT_OPS.requests.deviceBurst, 'REQUEST_DEVICE_BURST'),
         zoneBurst: intFrom(env.REQUEST_ZONE_BURST, DEFAULT_OPS.requests.zoneBurst, 'REQUEST_ZONE_BURST'),
       },
-      alerts: { ...DEFAULT_OPS.alerts, intervalMs: intFrom(env.ALERT_INTERVAL_MS, DEFAULT_OPS.alerts.intervalMs, 'ALERT_INTERVAL_MS') },
+      alerts: {
+        ...DEFAULT_OPS.alerts,
+        intervalMs: intFrom(env.ALERT_INTERVAL_MS, DEFAULT_OPS.alerts.intervalMs, 'ALERT_INTERVAL_MS'),
+        playbookGraceS: intFrom(env.PLAYBOOK_GRACE_S, DEFAULT_OPS.alerts.playbookGraceS, 'PLAYBOOK_GRACE_S'),
+      },
     },
+    passKeyFile: env.PASS_KEY_FILE ? resolve(env.PASS_KEY_FILE) : null,
     live: {
       utcOffset: env.UTC_OFFSET ?? '+08:00',
       offRouteM: intFrom(env.LIVE_OFF_ROUTE_M, 800, 'LIVE_OFF_ROUTE_M'),
@@ -74,6 +83,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       positionFlushRows: intFrom(env.LIVE_POSITION_FLUSH_ROWS, 500, 'LIVE_POSITION_FLUSH_ROWS'),
       revalidateMs: intFrom(env.LIVE_REVALIDATE_MS, 500, 'LIVE_REVALIDATE_MS'),
       recoveryMs: intFrom(env.LIVE_RECOVERY_MS, 2 * 60 * 1000, 'LIVE_RECOVERY_MS'),
+      shutdownRetryAfterMs: intFrom(env.LIVE_SHUTDOWN_RETRY_MS, 2000, 'LIVE_SHUTDOWN_RETRY_MS'),
       detourFactor: 1.3,
       speedKmh: 25,
     },

@@ -1,6 +1,7 @@
 // Live operations over socket.io: part of the contract (re-exported by contract.ts, which the web
 // imports). A file of its own so contract.ts stays small.
 import type { ApiResult, HandoffMode, LngLat, PlanStatus } from './contract';
+import type { Alert } from './contract-requests';
 
 // ---- Live operations (socket.io) ---------------------------------------------------------------
 // Rooms: `coordinators`, `district:<id>`, `vehicle:<id>`; a socket joins exactly the one its user may
@@ -73,6 +74,13 @@ export interface StopEventResult extends StopRef {
   zoneId: string;
   at: string;
   recordedAt: string;
+  /**
+   * A delivery only: the depot whose stock it drew on, and the kg per commodity that stock did not
+   * cover (book stock was short: the delivery is still recorded, the stock stops at 0, and the
+   * shortfall is audited as depot.stock_short for the coordinator to correct the stock count).
+   */
+  depotId?: string;
+  stockShortKg?: Record<string, number>;
 }
 
 export interface MoveResult {
@@ -173,8 +181,27 @@ export interface PlanProgressEvent {
   progress: number;
 }
 
+/**
+ * An alert of the room's district was raised, acknowledged or closed (coordinators hear every
+ * district). Alerts are not part of the snapshot: after a resync, fetch GET /api/alerts again.
+ */
+export interface AlertChangedEvent extends LiveEnvelope {
+  alert: Alert;
+  change: 'raised' | 'acknowledged' | 'closed';
+}
+
 export interface SessionEndedEvent {
   reason: 'revoked' | 'expired' | 'reassigned';
+}
+
+/**
+ * Sent to every socket when the server process is stopping (SIGTERM: a deploy or a restart). The
+ * socket is then closed without a disconnect packet, so socket.io clients reconnect by themselves;
+ * retryAfterMs says how long to wait first, so that a fleet of vans does not hammer a restarting
+ * server. Driver events not acknowledged by then are to be resent with the same key.
+ */
+export interface ServerShutdownEvent {
+  retryAfterMs: number;
 }
 
 export interface ServerToClientEvents {
@@ -183,8 +210,10 @@ export interface ServerToClientEvents {
   'zone:cover-changed': (event: ZoneCoverChangedEvent) => void;
   'plan:published': (event: PlanPublishedEvent) => void;
   'plan:progress': (event: PlanProgressEvent) => void;
+  'alert:changed': (event: AlertChangedEvent) => void;
   /** Sent just before the server drops the socket: log in again (revoked) or reconnect (reassigned). */
   'session:ended': (event: SessionEndedEvent) => void;
+  'server:shutdown': (event: ServerShutdownEvent) => void;
 }
 
 export interface ClientToServerEvents {

@@ -7,9 +7,11 @@ export type LngLat = [lng: number, lat: number];
 export * from './contract-requests';
 export * from './contract-plans';
 export * from './contract-live';
+export * from './contract-playbook';
 import type { AlertApiRoutes, PassApiRoutes, RequestApiRoutes } from './contract-requests';
 import type { Plan, PlanComparison, PlanListQuery, PlanRunInput, PlanSummary, VehicleRoute } from './contract-plans';
 import type { VehicleTrack } from './contract-live';
+import type { PlaybookApiRoutes } from './contract-playbook';
 
 export type Role = 'coordinator' | 'district_official' | 'driver';
 export const ROLES: readonly Role[] = ['coordinator', 'district_official', 'driver'];
@@ -292,7 +294,7 @@ export interface ListQuery {
   districtId?: string;
 }
 
-export interface ApiRoutes extends RequestApiRoutes, AlertApiRoutes, PassApiRoutes {
+export interface ApiRoutes extends RequestApiRoutes, AlertApiRoutes, PassApiRoutes, PlaybookApiRoutes {
   'GET /api/health': { body: never; reply: Health };
   'POST /api/sessions': { body: LoginInput; reply: LoginResult };
   'DELETE /api/sessions/current': { body: never; reply: { revoked: true } };

@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import type { Health } from './contract';
@@ -12,9 +12,14 @@ import { migrateLatest, openDatabase } from './store/db';
 import { createStore } from './store/store';
 import { hashPassword, verifyPassword } from './store/passwords';
 import { isEmpty, seedScenario } from './store/seed';
+import { loadOrCreateKeyFile } from './store/key-file';
+import { KEY_ID } from './services/passes';
 import { loadScenario } from './store/scenario-files';
 
 export const VERSION = '0.1.0';
+
+/** How long shutdown waits for HTTP requests in flight; the process must be gone within 10 s. */
+const SHUTDOWN_DRAIN_MS = 7000;
 
 export interface RunningServer {
   url: string;
@@ -43,9 +48,15 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   if (options.seedScenarios?.length && (await isEmpty(store))) {
     for (const name of options.seedScenarios) await seedScenario(store, loadScenario(name), hashPassword);
   }
+  // Read (or made) before anything is served, so a bad key file stops the start, not the first pass.
+  const keyFile = config.passKeyFile
+    ? Promise.resolve(await loadOrCreateKeyFile(config.passKeyFile, async () => (await store.passes.getKey(KEY_ID))?.privatePem ?? null))
+    : null;
   const services = createServices({
     store, passwords, now, tierRules: config.tierRules, sessionTtlS: config.sessionTtlS,
     ops: config.ops,
+    utcOffset: config.live.utcOffset,
+    passSigningKey: keyFile ? () => keyFile : undefined,
   });
   // Embedded (one process owns the SQLite file): plans a previous run left unfinished never will finish.
   if (store.kind === 'sqlite') await services.plans.failInterrupted();
@@ -59,26 +70,72 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     webRoot: resolve('web/dist'), log,
   });
   const http = createServer(app);
+  const requests = trackRequests(http);
   const live = createLiveService({ store, config: config.live, now, log });
   const gateway = attachLiveGateway({ http, live, auth: services.auth, store, config: config.live, now, log });
   services.tracks.flushWith(live.flush);
   const stopPlanEvents = services.plans.onPlanEvent((event) => {
     live.planEvent(event).catch((err: unknown) => log('live: plan event could not be pushed', err));
   });
+  // Alerts reach the district's officials and the coordinators as they change; a failed handoff is
+  // evaluated at once (the timer retries if that fails), not at the next tick.
+  const stopAlertPush = services.alerts.onAlert((alert, change) => live.alertChanged(alert, change));
+  const stopFailWatch = live.onStopRecorded((result) => {
+    if (result.kind === 'failed') services.alerts.evaluateSoon().catch((err: unknown) => log('alerts: evaluation failed', err));
+  });
   await new Promise<void>((done) => http.listen(config.port, config.host, done));
   const { port } = http.address() as AddressInfo;
   return {
     url: `http://${config.host}:${port}`,
     http, store, services, live,
+    /**
+     * Graceful stop (SIGTERM): stop accepting connections, tell socket clients to come back in a
+     * moment, let HTTP requests in flight finish (up to drainMs), close the sockets, let driver events
+     * already received finish, write the buffered GPS fixes, then close the planner and the database.
+     */
     async close() {
+      const stopped = new Promise<void>((done) => http.close(() => done()));
+      requests.closing = true;
       stopPlanEvents();
-      // Closes the sockets (and the HTTP server under them) and writes the buffered GPS fixes.
+      gateway.announceShutdown(config.live.shutdownRetryAfterMs);
+      await requests.drained(SHUTDOWN_DRAIN_MS);
       await gateway.close();
-      await new Promise<void>((done) => http.close(() => done()));
+      // After the sockets: driver events handled during the drain still raise their alerts.
+      stopAlertPush();
+      stopFailWatch();
+      // Keep-alive connections left idle, and requests still running after drainMs, are cut.
+      http.closeAllConnections();
+      await stopped;
       stopAlertTimer();
       await services.alerts.idle();
       await services.plans.close();
       await store.close();
     },
   };
+}
+
+/** Counts HTTP requests in flight, so shutdown can wait for them; once closing, answers close their connection. */
+function trackRequests(http: Server) {
+  let inFlight = 0;
+  let idle: Array<() => void> = [];
+  const state = {
+    closing: false,
+    drained(maxMs: number): Promise<void> {
+      if (inFlight === 0) return Promise.resolve();
+      return new Promise<void>((done) => {
+        const timer = setTimeout(done, maxMs);
+        idle.push(() => { clearTimeout(timer); done(); });
+      });
+    },
+  };
+  http.on('request', (_req: IncomingMessage, res: ServerResponse) => {
+    inFlight += 1;
+    // A keep-alive client would otherwise send its next request down a connection about to be cut.
+    if (state.closing && !res.headersSent) res.setHeader('connection', 'close');
+    res.once('close', () => {
+      inFlight -= 1;
+      if (inFlight === 0) for (const wake of idle.splice(0)) wake();
+    });
+  });
+  return state;
 }

@@ -153,3 +153,28 @@ export function noDelivery(
     reasonZh: `${name(names, zoneId)}已超过${hours}小时没有配送`, reasonEn: `no delivery to ${name(names, zoneId)} for over ${hours} h`,
   }));
 }
+
+export interface OverdueStep {
+  zoneId: string;
+  checklistId: string;
+  stepId: string;
+  titleZh: string;
+  titleEn: string;
+  dueAt: string;
+  doneAt: string | null;
+}
+
+/** A playbook step not done `playbookGraceS` after its deadline (one alert per checklist and step). */
+export function playbookOverdue(
+  steps: readonly OverdueStep[], nowMs: number, t: { playbookGraceS: number }, names: ReadonlyMap<string, string> = new Map(),
+): AlertCandidate[] {
+  return steps.filter((s) => s.doneAt === null && nowMs - Date.parse(s.dueAt) >= t.playbookGraceS * 1000 && nowMs > Date.parse(s.dueAt))
+    .map((s) => {
+      const hours = ((nowMs - Date.parse(s.dueAt)) / 3600_000).toFixed(1);
+      return {
+        zoneId: s.zoneId, rule: 'playbook_overdue' as const, key: `playbook_overdue:${s.checklistId}:${s.stepId}`, cooldownS: Number.POSITIVE_INFINITY,
+        reasonZh: `${name(names, s.zoneId)}的响应步骤「${s.titleZh}」已超时${hours}小时`,
+        reasonEn: `${name(names, s.zoneId)}: playbook step "${s.titleEn}" is ${hours} h overdue`,
+      };
+    });
+}

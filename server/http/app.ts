@@ -15,6 +15,8 @@ import { planRoutes } from './routes/plan-routes';
 import { referenceRoutes } from './routes/reference-routes';
 import { alertRoutes } from './routes/alert-routes';
 import { passRoutes } from './routes/pass-routes';
+import { playbookRoutes } from './routes/playbook-routes';
+import { reportRoutes } from './routes/report-routes';
 import { requestRoutes } from './routes/request-routes';
 import { sessionRoutes } from './routes/session-routes';
 import { zoneRoutes } from './routes/zone-routes';
@@ -46,6 +48,8 @@ export function allRoutes(services: Services, health: () => Health, sessionTtlS:
     ...requestRoutes(services),
     ...alertRoutes(services),
     ...passRoutes(services),
+    ...playbookRoutes(services),
+    ...reportRoutes(services),
     ...extra,
   ];
 }
@@ -70,7 +74,8 @@ export function createHttpApp(options: HttpAppOptions): express.Express {
         const body = def.body ? parseBody(def, req) : undefined;
         const query = parseInput(def.query ?? emptyQuery, req.query, 'query');
         const data = await def.handler({ actor, token, params: req.params as Record<string, string>, body, query, req, res });
-        sendOk(res, data, def.successStatus);
+        if (def.replyKind === 'csv') res.status(def.successStatus ?? 200).type('text/csv; charset=utf-8').send(data);
+        else sendOk(res, data, def.successStatus);
       } catch (err) {
         next(err);
       }

@@ -2,6 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Role, RouteKey } from '../contract';
 import { snapshot, startTestServer, type TestServer } from '../testing/test-server';
 import { allRoutes } from './app';
+import { loadConfig } from '../config';
 
 // Every route × every role × own/foreign scope. Foreign access must be refused (401/403/404) and change
 // nothing; own access must succeed. A new route without a case here fails the coverage test below.
@@ -18,6 +19,7 @@ const ids = {
   liwanPlan: '', liwanPlan2: '', fsPlan: '', fsPlan2: '',
   liwanRequest: '', fsRequest: '', coordinatorUser: '',
   liwanAlert: '', fsAlert: '',
+  liwanSealed: '', fsSealed: '',
 };
 let seq = 0;
 const fresh = (prefix: string) => `${prefix}-${++seq}`;
@@ -163,6 +165,15 @@ const cases: Record<RouteKey, (scope: Scope, actor: Actor) => Promise<Request> |
   'GET /api/vehicles/:id/track': (s, a) => ({
     path: `/api/vehicles/${a === 'driver' ? (s === 'own' ? ids.driverVehicle : ids.fsVehicle) : s === 'own' ? ids.liwanVehicle : ids.fsVehicle}/track?date=2021-06-03`,
   }),
+  'GET /api/playbooks/:city': (s) => ({ path: `/api/playbooks/${encodeURIComponent(cityOf(s))}` }),
+  'PUT /api/playbooks/:city': (s) => ({ path: `/api/playbooks/${encodeURIComponent(cityOf(s))}`, body: playbookBody() }),
+  'GET /api/playbook/progress': (s) => ({ path: `/api/playbook/progress?districtId=${districtFor(s)}` }),
+  'GET /api/zones/:id/checklist': (s) => ({ path: `/api/zones/${s === 'own' ? ids.liwanSealed : ids.fsSealed}/checklist` }),
+  'POST /api/zones/:id/checklist/steps/:stepId/done': async (s, a) => ({
+    path: `/api/zones/${await checklistTarget(s, a)}/checklist/steps/confirm_population/done`, body: { note: '已核实' },
+  }),
+  'GET /api/reports/daily': (s) => ({ path: `/api/reports/daily?date=2021-06-03&districtId=${districtFor(s)}` }),
+  'GET /api/reports/daily.csv': (s) => ({ path: `/api/reports/daily.csv?date=2021-06-03&districtId=${districtFor(s)}` }),
   // A throwaway user each time: revoking a shared login would log the other cases out.
   'POST /api/users/:id/revoke-sessions': async (s) => ({ path: `/api/users/${await throwawayUser(s)}/revoke-sessions` }),
 };
@@ -201,6 +212,19 @@ async function alertTarget(key: RouteKey, scope: Scope, actor: Actor): Promise<s
   if (expected(key, actor, scope) === 'allow') return raiseAlert(scope);
   return scope === 'own' ? ids.liwanAlert : ids.fsAlert;
 }
+// Liwan is in Guangzhou; the foreign district is in Foshan.
+const cityOf = (s: Scope) => (s === 'own' ? '广州' : '佛山');
+const playbookBody = () => ({
+  startTiers: ['sealed', 'controlled'],
+  steps: [{ id: 'confirm_population', titleZh: '核实人口', titleEn: 'Confirm population', dueAfterH: 2, auto: null }],
+});
+/** Allowed step ticks get a fresh sealed zone (its checklist starts on creation); refused ones aim at a standing one. */
+async function checklistTarget(scope: Scope, actor: Actor): Promise<string> {
+  if (expected('POST /api/zones/:id/checklist/steps/:stepId/done', actor, scope) === 'allow') {
+    return (await asCoordinator('POST', '/api/zones', { ...zoneBody(scope, fresh('sealed-zone')), tier: 'sealed' })).id;
+  }
+  return scope === 'own' ? ids.liwanSealed : ids.fsSealed;
+}
 const vanOf = (s: Scope, a: Actor) => (a === 'driver' ? (s === 'own' ? ids.driverVehicle : ids.fsVehicle) : s === 'own' ? ids.liwanVehicle : ids.fsVehicle);
 /** Gate devices read these without a login. */
 const OPEN_TO_ALL = new Set<RouteKey>(['GET /api/passes/public-key', 'GET /api/passes/revoked']);
@@ -221,12 +245,15 @@ function expected(key: RouteKey, actor: Actor, scope: Scope): 'allow' | 'deny' {
   if (actor === 'anonymous') return 'deny';
   if (actor === 'coordinator') return 'allow';
   if (actor === 'driver') return DRIVER_ROUTES.has(key) && (UNSCOPED.has(key) || scope === 'own') ? 'allow' : 'deny';
+  if (key === 'PUT /api/playbooks/:city') return 'deny';
   if (key === 'PUT /api/commodities/:id' || key === 'GET /api/audit' || key === 'POST /api/users/:id/revoke-sessions') return 'deny';
   return UNSCOPED.has(key) || scope === 'own' ? 'allow' : 'deny';
 }
 
 beforeAll(async () => {
-  server = await startTestServer();
+  // No alert timer: its rules (the playbook's among them) write in the background, between a case's snapshots.
+  const config = loadConfig({});
+  server = await startTestServer(undefined, { ops: { ...config.ops, alerts: { ...config.ops.alerts, intervalMs: 0 } } });
   tokens.coordinator = await server.login('coord', 'coord123');
   tokens.district_official = await server.login('liwan', 'liwan123');
   tokens.driver = await server.login('driver1', 'driver123');
@@ -235,6 +262,8 @@ beforeAll(async () => {
     rows.find((r) => (own ? r.districtId === 'liwan' : r.districtId !== 'liwan' && r.districtId !== null))!;
   const zones = await get('/api/zones');
   ids.liwanZone = pick(zones, true).id;
+  const sealed = (own: boolean) => zones.find((z: { districtId: string; tier: string }) => (own ? z.districtId === 'liwan' : z.districtId === pick(zones, false).districtId) && z.tier === 'sealed').id;
+  [ids.liwanSealed, ids.fsSealed] = [sealed(true), sealed(false)];
   ids.fsZone = pick(zones, false).id;
   ids.fsDistrict = pick(zones, false).districtId;
   const depots = await get('/api/depots');
@@ -289,7 +318,9 @@ describe('authorization matrix', () => {
           const res = await server.call(method, request.path, { token, body: request.body, contentType: request.contentType });
           if (want === 'allow') {
             expect(res.status, JSON.stringify(res.json)).toBeLessThan(300);
-            expect(res.json.ok).toBe(true);
+            // CSV downloads are files, not the JSON envelope (fetch's text() drops the BOM).
+            if (key.endsWith('.csv')) expect(res.json).toMatch(/^指标 metric,/);
+            else expect(res.json.ok).toBe(true);
           } else {
             expect([401, 403, 404], JSON.stringify(res.json)).toContain(res.status);
             expect(res.json.ok).toBe(false);

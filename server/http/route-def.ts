@@ -28,6 +28,8 @@ export interface RouteDef<K extends RouteKey = RouteKey, B = unknown, Q = unknow
   /** Raw text bodies (CSV) are read as a string instead of JSON. */
   bodyKind?: 'json' | 'text';
   successStatus?: number;
+  /** 'csv': the handler's string is sent as text/csv itself, not in the JSON envelope (errors stay JSON). */
+  replyKind?: 'json' | 'csv';
   handler: (ctx: RouteContext<B, Q>) => Promise<ReplyOf<K>>;
 }
 

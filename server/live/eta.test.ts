@@ -13,8 +13,8 @@ const stop = (tripIndex: number, stopIndex: number, lat: number, arrivalS: numbe
 const route: LoadedRoute = {
   planId: 'p', planVersion: 1, date: '2021-06-03', vehicleId: 'v',
   trips: [
-    { depotLocation: depot, departS: 8 * 3600, returnS: 10 * 3600, stops: [stop(0, 0, 23.109, 8 * 3600 + 100), stop(0, 1, 23.118, 8 * 3600 + 500)] },
-    { depotLocation: depot, departS: 11 * 3600, returnS: 13 * 3600, stops: [stop(1, 0, 23.109, 11 * 3600 + 100)] },
+    { depotId: 'd', depotLocation: depot, departS: 8 * 3600, returnS: 10 * 3600, stops: [stop(0, 0, 23.109, 8 * 3600 + 100), stop(0, 1, 23.118, 8 * 3600 + 500)] },
+    { depotId: 'd', depotLocation: depot, departS: 11 * 3600, returnS: 13 * 3600, stops: [stop(1, 0, 23.109, 11 * 3600 + 100)] },
   ],
 };
 const at = (s: number) => instantOf('2021-06-03', s, '+08:00');

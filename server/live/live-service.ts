@@ -1,5 +1,5 @@
 import type {
-  LiveSnapshot, MoveResult, PlanEvent, StopEventResult, User, VehicleMoveInput,
+  Alert, AlertChangedEvent, LiveSnapshot, MoveResult, PlanEvent, StopEventResult, User, VehicleMoveInput,
 } from '../contract';
 import type { LiveConfig } from '../config';
 import { haversineModel } from '../planner/distance';
@@ -36,6 +36,7 @@ export function createLiveService({ store, config, now, log }: LiveDeps) {
   const zoneDistricts = new Map<string, string>();
   let outbox: Outbox | null = null;
   const progress = createProgressThrottle(() => Date.now()); // wall-clock rate, not domain time (tests may fix now)
+  const stopListeners = new Set<(result: StopEventResult) => void>();
 
   const zoneDistrict = (zoneId: string) => zoneDistricts.get(zoneId) ?? null;
   async function refreshZones() {
@@ -98,6 +99,9 @@ export function createLiveService({ store, config, now, log }: LiveDeps) {
       const rec = await recorder.record(user, kind, input);
       if (!rec.fresh) return rec.result;
       const { entry, stop } = rec;
+      for (const l of stopListeners) {
+        try { l(rec.result); } catch (err) { log('live: stop listener failed', err); }
+      }
       const zone = await state.zone(stop.zoneId);
       if (zone) zoneDistricts.set(zone.id, zone.districtId);
       const derived = derive(entry, config, etaOptions);
@@ -159,6 +163,17 @@ export function createLiveService({ store, config, now, log }: LiveDeps) {
         planId: event.planId, version: event.version, districtId: event.districtId,
         vehicleIds: entries.filter((e) => view.seesVehicle(e.vehicle)).map((e) => e.vehicle.id),
       }));
+    },
+
+    /** Tells the listener of every newly recorded stop event (not of retries); returns the unsubscribe. */
+    onStopRecorded(listener: (result: StopEventResult) => void): () => void {
+      stopListeners.add(listener);
+      return () => stopListeners.delete(listener);
+    },
+
+    /** alert:changed to the alert's district and the coordinators: never to drivers or other districts. */
+    alertChanged(alert: Alert, change: AlertChangedEvent['change']): void {
+      outbox?.send('alert:changed', zoneRooms(alert.districtId), () => ({ alert, change }));
     },
 
     /** Writes buffered fixes now (a track read wants them). */

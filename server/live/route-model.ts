@@ -13,6 +13,8 @@ export interface RouteStop {
 }
 
 export interface RouteTrip {
+  /** Where the trip loads: its deliveries draw on this depot's stock. */
+  depotId: string;
   depotLocation: LngLat;
   departS: number;
   returnS: number;
@@ -46,6 +48,7 @@ export function loadRoute(
     ...ref,
     vehicleId: route.vehicleId,
     trips: route.trips.map((trip, tripIndex) => ({
+      depotId: trip.depotId,
       depotLocation: depotLocation(trip.depotId),
       departS: trip.departS,
       returnS: trip.returnS,

@@ -103,23 +103,37 @@ export function attachLiveGateway({ http, live, auth, store, config, now, log }:
     socket.on('sync:request', (ack) => answer(undefined, ack, () => live.snapshot(room)));
   });
 
+  // Driver events being handled: shutdown waits for them so that what was written gets acked.
+  const handling = new Set<Promise<unknown>>();
+
   /** Runs a handler and acks its result or its error in the contract's shape (never a stack). */
   function answer<T>(input: unknown, ack: unknown, run: (input: unknown) => Promise<T>) {
     // A client that sent no payload puts its ack first.
     const reply = (typeof ack === 'function' ? ack : typeof input === 'function' ? input : null) as ((r: LiveAck<T>) => void) | null;
     const payload = typeof input === 'function' ? undefined : input;
-    run(payload).then(
+    const done = run(payload).then(
       (data) => reply?.({ ok: true, data }),
       (err: unknown) => reply?.({ ok: false, error: toApiError(err, log) }),
     );
+    handling.add(done);
+    void done.finally(() => handling.delete(done));
   }
 
   return {
     io,
+    /** Tells every connected client the server is going away and when to come back. */
+    announceShutdown(retryAfterMs: number) {
+      io.emit('server:shutdown', { retryAfterMs });
+    },
+    /**
+     * Closes every socket (clients see a transport close and reconnect, to this server restarted or
+     * another), lets driver events already received finish, then writes the buffered GPS fixes.
+     */
     async close() {
       watch.close();
-      await live.close();
       await io.close();
+      await Promise.allSettled([...handling]);
+      await live.close();
     },
   };
 }

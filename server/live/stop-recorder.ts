@@ -69,9 +69,14 @@ export function createStopRecorder(store: Store, state: LiveState, now: () => Da
         const from = progress?.status ?? 'pending';
         if (!ALLOWED[kind].includes(from)) throw new AppError('CONFLICT', `the stop is already ${from}: it cannot be marked ${kind}`);
         const recordedAt = now().toISOString();
+        // The goods left the van whatever the books say: a short stock never refuses the delivery
+        // (the driver cannot take them back); it stops at zero and the shortfall goes on record.
+        const depotId = route.trips[input.tripIndex]!.depotId;
+        const short = deliver ? await tx.live.drawStock(depotId, deliver.quantitiesKg) : {};
         const result: Omit<StopEventResult, 'eventId'> = {
           planId: route.planId, vehicleId: input.vehicleId, tripIndex: input.tripIndex, stopIndex: input.stopIndex,
           kind, status: kind, zoneId: stop.zoneId, at: new Date(input.at).toISOString(), recordedAt,
+          ...(deliver ? { depotId, ...(Object.keys(short).length ? { stockShortKg: short } : {}) } : {}),
         };
         const { key: _key, planId: _p, vehicleId: _v, tripIndex: _t, stopIndex: _s, at: _a, ...detail } = input;
         const eventId = await tx.live.insertStopEvent({
@@ -90,6 +95,12 @@ export function createStopRecorder(store: Store, state: LiveState, now: () => Da
           at: recordedAt, userId: user.id, action: `stop.${kind}`, entity: 'stop_event', entityId: String(eventId),
           detail: { planId: route.planId, vehicleId: input.vehicleId, tripIndex: input.tripIndex, stopIndex: input.stopIndex, ...detail },
         });
+        if (Object.keys(short).length) {
+          await tx.audit.append({
+            at: recordedAt, userId: user.id, action: 'depot.stock_short', entity: 'depot', entityId: depotId,
+            detail: { stopEventId: eventId, vehicleId: input.vehicleId, shortKg: short },
+          });
+        }
         return { result: { ...result, eventId }, fresh: true as const };
       });
       if (!result.fresh) return result;

@@ -1,13 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import type { User } from '../contract';
 import type { Alert, AlertListQuery } from '../contract-requests';
-import { alertLevel, commodityComplaints, lowCover, requestSpikes, type AlertCandidate } from '../domain/alerts';
+import { alertLevel, commodityComplaints, failedHandoffs, lowCover, noDelivery, requestSpikes, type AlertCandidate } from '../domain/alerts';
 import { DEFAULT_OPS, type AlertThresholds } from '../ops-config';
 import { writeAudited } from './audit';
 import { AppError, notFound } from './errors';
 import type { Store } from './ports';
 import type { AlertRecord } from './request-ports';
 import { assertCanWriteDistrict, canReadDistrict, listDistrict } from './scope';
+
+// A failed handoff is raised at once (the live layer triggers an evaluation); the timer only
+// catches up on ones whose evaluation failed, within this window.
+const FAILED_LOOKBACK_S = 24 * 3600;
 
 export type AlertChange = 'raised' | 'acknowledged' | 'closed';
 export type AlertListener = (alert: Alert, change: AlertChange) => void;
@@ -23,6 +27,8 @@ export interface AlertServiceDeps {
 export function createAlertService({ store, now, thresholds = DEFAULT_OPS.alerts, log = () => {} }: AlertServiceDeps) {
   const t = thresholds;
   const listeners = new Set<AlertListener>();
+  // Other features' rules (the playbook's overdue steps): each gives candidates at an instant.
+  const sources: Array<(at: Date) => Promise<AlertCandidate[]>> = [];
   // One evaluation at a time, so two triggers never raise the same key twice.
   let chain: Promise<unknown> = Promise.resolve();
 
@@ -53,10 +59,31 @@ export function createAlertService({ store, now, thresholds = DEFAULT_OPS.alerts
     // The newest published plan of each scope is the one residents live by.
     const newest = new Map<string, string>();
     for (const p of published) if (!newest.has(p.districtId ?? '')) newest.set(p.districtId ?? '', p.id);
+    // Zones a published plan sends vans to are under supply: the clock for "no delivery" starts at
+    // publication, so a plan just published is not an alert for every zone on it.
+    const suppliedSince = new Map<string, string>();
     for (const planId of newest.values()) {
       const plan = await store.plans.get(planId);
       if (plan?.result) out.push(...lowCover(planId, plan.result.zones, t, names));
+      const since = plan?.publishedAt ?? plan?.createdAt;
+      for (const r of plan?.result?.routes ?? []) {
+        for (const s of r.trips.flatMap((trip) => trip.stops)) {
+          if (since && (suppliedSince.get(s.zoneId) ?? '') < since) suppliedSince.set(s.zoneId, since);
+        }
+      }
     }
+    // Live data: failed handoffs of the last day (each its own alert), and zones gone without delivery.
+    const failed = await store.live.stopEventsSince('failed', new Date(nowMs - FAILED_LOOKBACK_S * 1000).toISOString());
+    out.push(...failedHandoffs(failed.map((e) => ({ eventId: String(e.eventId), zoneId: e.zoneId, kind: 'failed' as const, at: e.at })), names));
+    const zoneIds = [...suppliedSince.keys()].sort();
+    const delivered = await store.live.lastDeliveredAt(zoneIds);
+    const last = new Map(zoneIds.map((z) => {
+      const d = delivered.get(z);
+      const since = suppliedSince.get(z)!;
+      return [z, d && Date.parse(d) > Date.parse(since) ? d : since] as const;
+    }));
+    out.push(...noDelivery(zoneIds, last, nowMs, t, names));
+    for (const source of sources) out.push(...(await source(at)));
     return out;
   }
 
@@ -155,6 +182,11 @@ export function createAlertService({ store, now, thresholds = DEFAULT_OPS.alerts
     onAlert(listener: AlertListener): () => void {
       listeners.add(listener);
       return () => listeners.delete(listener);
+    },
+
+    /** Adds a rule from another feature; its candidates are raised like the built-in ones. */
+    addSource(source: (at: Date) => Promise<AlertCandidate[]>): void {
+      sources.push(source);
     },
 
     /** Evaluates every intervalMs (0: never); returns the stop. */

@@ -11,10 +11,12 @@ import { createRequestService } from './request-service';
 import { createAlertService } from './alert-service';
 import { createDisinfectionService } from './disinfection-service';
 import { createPassService } from './passes';
-import type { OpsConfig } from '../ops-config';
+import { DEFAULT_OPS, type OpsConfig } from '../ops-config';
 import { createReferenceService } from './reference-service';
 import { createTrackService } from './track-service';
 import { createZoneService } from './zone-service';
+import { createPlaybookService } from './playbook-service';
+import { createReportService } from './report-service';
 
 export interface ServiceDeps {
   store: Store;
@@ -28,6 +30,8 @@ export interface ServiceDeps {
   planRunner?: PlanRunner;
   /** Requests, alerts and passes: limits and thresholds (defaults: DEFAULT_OPS). */
   ops?: OpsConfig;
+  /** The pass signing key from a key file (PKCS#8 PEM); absent: the key lives in the database. */
+  passSigningKey?: () => Promise<string>;
 }
 
 export function createServices(deps: ServiceDeps) {
@@ -37,9 +41,13 @@ export function createServices(deps: ServiceDeps) {
   // A new request may be the one that makes a spike: evaluate at once (a failure is retried by the timer).
   requests.onFiled(() => { alerts.evaluateSoon().catch(() => {}); });
   const vehicles = createVehicleService(store, now);
+  const playbook = createPlaybookService({ store, now, tierRules: deps.tierRules, graceS: alertsConfig(deps).playbookGraceS });
+  alerts.addSource((at) => playbook.overdueCandidates(at));
   return {
     auth: createAuthService(deps),
-    zones: createZoneService(deps),
+    zones: createZoneService({ ...deps, onZoneWritten: playbook.onZoneWritten }),
+    playbook,
+    reports: createReportService({ store, now, utcOffset: deps.utcOffset ?? '+08:00', thresholds: alertsConfig(deps), tierRules: deps.tierRules }),
     depots: createDepotService(store, now),
     vehicles,
     availability: createAvailabilityService(store, now),
@@ -50,10 +58,12 @@ export function createServices(deps: ServiceDeps) {
     plans: createPlanService({ store, now, tierRules: deps.tierRules, utcOffset: deps.utcOffset, runner: deps.planRunner }),
     requests,
     alerts,
-    passes: createPassService(store, now, deps.utcOffset),
+    passes: createPassService(store, now, deps.utcOffset, deps.passSigningKey),
     // Its own (stateless) vehicle service: only for the read rule of vans.
     disinfections: createDisinfectionService(store, now, createVehicleService(store, now)),
   };
 }
+
+const alertsConfig = (deps: ServiceDeps) => deps.ops?.alerts ?? DEFAULT_OPS.alerts;
 
 export type Services = ReturnType<typeof createServices>;

@@ -10,7 +10,7 @@ import { assertCanWriteDistrict, canReadDistrict } from './scope';
 // algorithm in WebCrypto (importKey('jwk', key.jwk, 'Ed25519'), verify('Ed25519', …)): the token is
 // base64url(UTF-8 JSON of the claims) "." base64url(signature over those UTF-8 bytes).
 
-const KEY_ID = 'pass-signing';
+export const KEY_ID = 'pass-signing';
 
 export type PassCheck =
   | { ok: true; claims: PassClaims }
@@ -41,12 +41,21 @@ export function validUntilOf(healthCheckValidUntil: string, utcOffset: string): 
   return new Date(iso).toISOString();
 }
 
-export function createPassService(store: Store, now: () => Date, utcOffset = '+08:00') {
+/**
+ * `signingKey`, when given, supplies the private key (PKCS#8 PEM) from outside the database (a key
+ * file, see store/key-file.ts); otherwise the key lives in the database.
+ */
+export function createPassService(store: Store, now: () => Date, utcOffset = '+08:00', signingKey?: () => Promise<string>) {
   let keys: Promise<{ privateKey: KeyObject; publicKey: KeyObject }> | null = null;
 
   /** The key pair, made and stored on first use; a lost race reads the winner's key back. */
   function keyPair() {
     keys ??= (async () => {
+      if (signingKey) {
+        const privateKey = createPrivateKey(await signingKey());
+        if (privateKey.asymmetricKeyType !== 'ed25519') throw new Error(`the pass signing key must be Ed25519, not ${privateKey.asymmetricKeyType}`);
+        return { privateKey, publicKey: createPublicKey(privateKey) };
+      }
       let record = await store.passes.getKey(KEY_ID);
       if (!record) {
         const pair = generateKeyPairSync('ed25519');

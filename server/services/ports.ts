@@ -6,6 +6,7 @@ import type {
 import type { AlertRepo, RequestRepo } from './request-ports';
 import type { DisinfectionRepo, PassRepo } from './pass-ports';
 import type { LiveRepo } from '../store/live-ports';
+import type { PlaybookRepo } from './playbook-ports';
 
 // The store's ports. server/store/ implements them with knex; services depend only on these.
 
@@ -174,6 +175,7 @@ export interface Store {
   passes: PassRepo;
   disinfections: DisinfectionRepo;
   live: LiveRepo;
+  playbook: PlaybookRepo;
   /** Runs fn in one transaction: every repository of `tx` writes inside it; a throw rolls all back. */
   transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
   close(): Promise<void>;

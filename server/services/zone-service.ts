@@ -12,9 +12,11 @@ export interface ZoneServiceDeps {
   store: Store;
   tierRules: readonly TierRule[];
   now: () => Date;
+  /** Runs inside each zone write's transaction (the playbook starts a checklist when a zone is sealed). */
+  onZoneWritten?: (tx: Store, before: Zone | null, zone: Zone) => Promise<void>;
 }
 
-export function createZoneService({ store, tierRules, now }: ZoneServiceDeps) {
+export function createZoneService({ store, tierRules, now, onZoneWritten = async () => {} }: ZoneServiceDeps) {
   async function readable(actor: User, id: string, tx: Store = store): Promise<Zone> {
     const zone = await tx.zones.get(id);
     if (!zone || !canReadDistrict(actor, zone.districtId)) throw notFound('zone', id);
@@ -88,6 +90,7 @@ export function createZoneService({ store, tierRules, now }: ZoneServiceDeps) {
         const zone = await toZone(actor, input, id, 'body.', tx);
         await tx.zones.upsert(zone);
         await ensureHandoffPoint(tx, zone);
+        await onZoneWritten(tx, null, zone);
         return { result: zone, audit: { action: 'zone.create', entity: 'zone', entityId: id, detail: input } };
       }),
 
@@ -100,6 +103,7 @@ export function createZoneService({ store, tierRules, now }: ZoneServiceDeps) {
         }
         const zone = await toZone(actor, { ...input, sealedAt: input.sealedAt ?? before.sealedAt }, id, 'body.', tx);
         await tx.zones.upsert(zone);
+        await onZoneWritten(tx, before, zone);
         return { result: zone, audit: { action: 'zone.update', entity: 'zone', entityId: id, detail: input } };
       }),
 
@@ -129,6 +133,7 @@ export function createZoneService({ store, tierRules, now }: ZoneServiceDeps) {
           });
           await tx.zones.upsert(zone);
           await ensureHandoffPoint(tx, zone);
+          await onZoneWritten(tx, before, zone);
           counts[before ? 'updated' : 'created'] += 1;
         }
         return { result: counts, audit: { action: 'zone.import', entity: 'zone', entityId: null, detail: counts } };

@@ -51,6 +51,11 @@ export interface LiveRepo {
   upsertStopProgress(progress: StopProgress): Promise<void>;
   /** One row per commodity, and the zone's delivered-so-far for the day raised by the same amounts. */
   addDeliveries(eventId: number, zoneId: string, localDate: string, kg: Record<string, number>): Promise<void>;
+  /**
+   * Takes delivered goods off a depot's stock, never below zero: returns commodityId → kg the stock
+   * did not cover (empty when it covered everything). Race-free by conditional updates.
+   */
+  drawStock(depotId: string, kg: Record<string, number>): Promise<Record<string, number>>;
   /** zoneId → commodityId → kg delivered on that local day. */
   zoneDelivered(localDate: string): Promise<Map<string, Record<string, number>>>;
   /** Inserts fixes, ignoring any already stored for the same vehicle and instant; returns how many were new. */
@@ -58,6 +63,10 @@ export interface LiveRepo {
   track(vehicleId: string, localDate: string): Promise<TrackPoint[]>;
   /** The newest stored fix of each vehicle (or of one). */
   lastPositions(vehicleId?: string): Promise<PositionRow[]>;
+  /** Stop events of one kind recorded at or after `sinceIso` (what the alert rules read). */
+  stopEventsSince(kind: StopEventResult['kind'], sinceIso: string): Promise<{ eventId: number; zoneId: string; at: string }[]>;
+  /** zoneId → the device time of the zone's newest delivery, for the zones given. */
+  lastDeliveredAt(zoneIds: readonly string[]): Promise<Map<string, string>>;
   /** commodityId → kg delivered to one zone on that local day. */
   zoneDeliveredFor(zoneId: string, localDate: string): Promise<Record<string, number>>;
   /** tokenHash → user, for the sessions among `tokenHashes` still valid at `nowIso`. */

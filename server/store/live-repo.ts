@@ -61,6 +61,27 @@ export function createLiveRepo(db: Knex, codec: Codec): LiveRepo {
           .onConflict(['zone_id', 'local_date', 'commodity_id']).merge({ kg: db.raw('zone_delivered.kg + excluded.kg') });
       }
     },
+    async drawStock(depotId, kg) {
+      const short: Record<string, number> = {};
+      for (const [commodityId, want] of Object.entries(kg)) {
+        if (!(want > 0)) continue;
+        const row = () => db('depot_stock').where({ depot_id: depotId, commodity_id: commodityId });
+        // Each step is one conditional statement, so a concurrent writer (another process on
+        // PostgreSQL) can only make a step miss, never make the stock negative; a miss retries.
+        for (;;) {
+          if (await row().where('kg', '>=', want).update({ kg: db.raw('kg - ?', [want]) }) > 0) break;
+          const have = await row().first('kg');
+          if (!have) { short[commodityId] = want; break; }
+          const left = Number(have.kg);
+          if (left >= want) continue;
+          if (await row().where('kg', left).update({ kg: 0 }) > 0) {
+            short[commodityId] = want - left;
+            break;
+          }
+        }
+      }
+      return short;
+    },
     async zoneDelivered(localDate) {
       const rows = await db('zone_delivered').select('zone_id', 'commodity_id', 'kg').where({ local_date: localDate });
       const out = new Map<string, Record<string, number>>();
@@ -96,6 +117,20 @@ export function createLiveRepo(db: Knex, codec: Codec): LiveRepo {
       if (vehicleId !== undefined) q.where('p.vehicle_id', vehicleId);
       const rows = await q;
       return rows.map((r) => ({ ...point(r), vehicleId: r.vehicle_id, localDate: r.local_date }));
+    },
+    async stopEventsSince(kind, sinceIso) {
+      const rows = await db('stop_events').select('id', 'zone_id', 'at').where({ kind })
+        .where('recorded_at', '>=', canonicalIso(sinceIso)).orderBy('id');
+      return rows.map((r) => ({ eventId: Number(r.id), zoneId: r.zone_id as string, at: r.at as string }));
+    },
+    async lastDeliveredAt(zoneIds) {
+      const out = new Map<string, string>();
+      for (let i = 0; i < zoneIds.length; i += INSERT_CHUNK) {
+        const rows = await db('stop_events').select('zone_id').max({ last: 'at' }).where({ kind: 'delivered' })
+          .whereIn('zone_id', zoneIds.slice(i, i + INSERT_CHUNK)).groupBy('zone_id');
+        for (const r of rows as { zone_id: string; last: string }[]) out.set(r.zone_id, r.last);
+      }
+      return out;
     },
     async validSessionUsers(tokenHashes, nowIso) {
       const out = new Map<string, ReturnType<typeof userFromRow>>();

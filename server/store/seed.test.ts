@@ -10,6 +10,7 @@ import { listScenarios, loadScenario, scenarioPath } from './scenario-files';
 import { isEmpty, seedScenario } from './seed';
 import { createStore } from './store';
 import * as fx from './test-support';
+import { tempTestDatabase } from '../testing/test-db';
 
 // A fast stand-in for scrypt: the seed's job is to store what it is given.
 const fakeHash = async (pw: string) => `fake$${pw}`;
@@ -36,7 +37,7 @@ describe('seedScenario', () => {
     for (const cleanup of cleanups.splice(0)) await cleanup();
   });
   async function freshStore(): Promise<Store> {
-    const temp = await fx.tempSqlite();
+    const temp = await tempTestDatabase();
     cleanups.push(temp.cleanup);
     await migrateLatest(temp.db);
     return createStore(temp.db);

@@ -18,6 +18,7 @@ import { createVehicleRepo } from './vehicle-repo';
 import { createVehicleAvailabilityRepo } from './vehicle-availability-repo';
 import { createHandoffPointRepo, createZoneRepo } from './zone-repo';
 import { createLiveRepo } from './live-repo';
+import { createPlaybookRepo } from './playbook-repo';
 
 type Repositories = Omit<Store, 'kind' | 'transaction' | 'close'>;
 
@@ -67,6 +68,7 @@ function repositories(db: Knex, codec: Codec): Repositories {
     passes: createPassRepo(db, codec),
     disinfections: createDisinfectionRepo(db),
     live: createLiveRepo(db, codec),
+    playbook: createPlaybookRepo(db, codec),
   };
 }
 

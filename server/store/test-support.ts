@@ -53,28 +53,51 @@ export function postgresReachable(): Promise<boolean> {
   return reachable;
 }
 
-/** A fresh database `bg_test_<random>` on the PostgreSQL server, dropped by cleanup(). */
-export async function tempPostgres(): Promise<TempDatabase> {
+/** A fresh empty database `bg_test_<random>` on the PostgreSQL server; drop() removes it (closing its connections). */
+export async function createPostgresDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
   const name = `bg_test_${randomBytes(6).toString('hex')}`;
   const adminUrl = postgresAdminUrl();
-  const admin = knexFactory({ client: 'pg', connection: adminUrl });
+  const admin = knexFactory({ client: 'pg', connection: adminUrl, pool: { min: 0, max: 1 } });
   await admin.raw('create database ??', [name]);
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
-  const db = openDatabase(url.toString());
   return {
-    kind: 'postgres', url: url.toString(), db,
-    async cleanup() {
-      await db.destroy();
-      await admin.raw('drop database if exists ?? with (force)', [name]);
-      await admin.destroy();
+    url: url.toString(),
+    async drop() {
+      try {
+        await admin.raw('drop database if exists ?? with (force)', [name]);
+      } finally {
+        await admin.destroy();
+      }
     },
   };
 }
 
-/** Every backend to run a suite against: SQLite always, PostgreSQL when reachable. */
-export async function backends(): Promise<Array<{ kind: 'sqlite' | 'postgres'; open: () => Promise<TempDatabase> }>> {
-  const list: Array<{ kind: 'sqlite' | 'postgres'; open: () => Promise<TempDatabase> }> = [{ kind: 'sqlite', open: tempSqlite }];
+/** A fresh database `bg_test_<random>` on the PostgreSQL server, dropped by cleanup(). */
+export async function tempPostgres(): Promise<TempDatabase> {
+  const created = await createPostgresDatabase();
+  const db = openDatabase(created.url);
+  return {
+    kind: 'postgres', url: created.url, db,
+    async cleanup() {
+      await db.destroy();
+      await created.drop();
+    },
+  };
+}
+
+type Backend = { kind: 'sqlite' | 'postgres'; open: () => Promise<TempDatabase> };
+
+/**
+ * Every backend to run a suite against. Inside a vitest project (TEST_DB_KIND set by
+ * vitest.config.ts) only that project's engine, so the two passes do not repeat each other;
+ * run outside a project: SQLite always, PostgreSQL when reachable.
+ */
+export async function backends(): Promise<Backend[]> {
+  const only = process.env.TEST_DB_KIND;
+  if (only === 'sqlite') return [{ kind: 'sqlite', open: tempSqlite }];
+  if (only === 'postgres') return [{ kind: 'postgres', open: tempPostgres }];
+  const list: Backend[] = [{ kind: 'sqlite', open: tempSqlite }];
   if (await postgresReachable()) list.push({ kind: 'postgres', open: tempPostgres });
   else console.warn(`PostgreSQL at ${postgresAdminUrl()} is unreachable: running the SQLite half of the store tests only`);
   return list;

@@ -4,6 +4,7 @@ import type {
   ClientToServerEvents, LiveAck, LngLat, PlanResult, PlannedRoute, ServerToClientEvents, User,
 } from '../contract';
 import { hashPassword } from '../store/passwords';
+import type { Store } from '../services/ports';
 import type { TestServer } from './test-server';
 
 // Helpers for live tests and scripts: typed socket.io clients, driver logins, a published plan
@@ -38,23 +39,31 @@ export async function driverLogin(server: TestServer, vehicleId: string, distric
 
 /** Writes a published plan with the given routes and tells the live layer, as the plan service would. */
 export async function publishRoutes(server: TestServer, routes: PlannedRoute[], options: { date: string; districtId: string | null }): Promise<string> {
+  const { id, version } = await insertPublishedPlan(server.store, routes, options);
+  await server.live.planEvent({ planId: id, districtId: options.districtId, status: 'published', progress: 1, version });
+  return id;
+}
+
+/** Writes a published plan straight to a store (no live layer: e.g. before a server process starts on it). */
+export async function insertPublishedPlan(
+  store: Store, routes: PlannedRoute[], options: { date: string; districtId: string | null },
+): Promise<{ id: string; version: number }> {
   const id = randomUUID();
-  const version = (await server.store.plans.maxVersion(options.districtId)) + 1;
+  const version = (await store.plans.maxVersion(options.districtId)) + 1;
   const at = new Date().toISOString();
   const result: PlanResult = {
     routes, zones: [], excludedVehicles: [], supplyLimits: [],
     kpis: { minFillRate: 1, allocationFillRate: 1, deliveredKg: 0, demandKg: 0, distanceKm: 0, vehiclesUsed: routes.length, vanUtilisation: 0, zonesShort: 0, minDaysOfCover: null, runtimeMs: 0 },
   };
-  await server.store.plans.insert({
+  await store.plans.insert({
     id, version, status: 'published', date: options.date, districtId: options.districtId, createdAt: at, createdBy: 'u-coord',
     publishedAt: at, basePlanId: null, progress: 1, error: null, kpis: result.kpis, result, changes: null, inputSettings: {},
   });
-  await server.live.planEvent({ planId: id, districtId: options.districtId, status: 'published', progress: 1, version });
-  return id;
+  return { id, version };
 }
 
 /** One trip from the van's depot to the given zones' first handoff points (or a nearby point). */
-export async function routeThrough(server: TestServer, vehicleId: string, zoneIds: string[]): Promise<PlannedRoute> {
+export async function routeThrough(server: { store: Store }, vehicleId: string, zoneIds: string[]): Promise<PlannedRoute> {
   const vehicle = (await server.store.vehicles.get(vehicleId))!;
   const points = await server.store.handoffPoints.list();
   const stops = zoneIds.map((zoneId, i) => {

@@ -51,6 +51,8 @@ export function applyEvent<E extends Exclude<keyof ServerToClientEvents, 'sessio
   } else if (event === 'zone:cover-changed') {
     const p = payload as Ev<'zone:cover-changed'>;
     m.zones.set(zoneKey(p.zone), p.zone);
+  } else if (event === 'alert:changed') {
+    // Alerts live outside the snapshot (the client lists them over HTTP): only the sequence moves.
   } else if (event === 'plan:published') {
     return false; // routes changed: reload everything
   }
@@ -85,6 +87,7 @@ export function follow(socket: LiveClient, m: Mirror = emptyMirror()): { mirror:
   on('stop:updated');
   on('zone:cover-changed');
   on('plan:published');
+  on('alert:changed');
   // After a reconnect socket.io may or may not have replayed what was missed: a snapshot settles it.
   socket.on('connect', () => { if (!socket.recovered) void resync(); });
   return { mirror: m, ready: resync() };

@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig, type Config } from '../config';
 import { startServer, type RunningServer } from '../server';
+import { createPostgresDatabase } from '../store/test-support';
+import { testDbKind } from './test-db';
 
 export interface TestServer extends RunningServer {
   /** Logs in and returns the bearer token. */
@@ -11,11 +13,24 @@ export interface TestServer extends RunningServer {
   dispose(): Promise<void>;
 }
 
-/** A real server on port 0 over a fresh SQLite file, seeded with the demo scenarios. */
-export async function startTestServer(scenarios = ['liwan-2021', 'foshan-2021'], overrides: Partial<Config> = {}): Promise<TestServer> {
+/**
+ * A real server on port 0 over a fresh database of the suite's kind (server/testing/test-db.ts):
+ * a SQLite file, or a throwaway PostgreSQL database dropped by dispose(). Seeded with the demo scenarios.
+ */
+export async function startTestServer(
+  scenarios = ['liwan-2021', 'foshan-2021'], overrides: Partial<Config> = {}, options: { now?: () => Date } = {},
+): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), 'baogong-test-'));
-  const config = { ...loadConfig({}), port: 0, databaseUrl: `sqlite:${join(dir, 'test.sqlite')}`, ...overrides };
-  const server = await startServer(config, { seedScenarios: scenarios, log: () => {} });
+  const pg = testDbKind() === 'postgres' && overrides.databaseUrl === undefined ? await createPostgresDatabase() : undefined;
+  const databaseUrl = pg?.url ?? `sqlite:${join(dir, 'test.sqlite')}`;
+  const config = { ...loadConfig({}), port: 0, databaseUrl, ...overrides };
+  let server: RunningServer;
+  try {
+    server = await startServer(config, { seedScenarios: scenarios, log: () => {}, now: options.now });
+  } catch (err) {
+    await pg?.drop();
+    throw err;
+  }
 
   async function call(method: string, path: string, options: { token?: string; body?: unknown; contentType?: string } = {}) {
     const headers: Record<string, string> = {};
@@ -41,8 +56,12 @@ export async function startTestServer(scenarios = ['liwan-2021', 'foshan-2021'],
       return json.data.token as string;
     },
     async dispose() {
-      await server.close();
-      rmSync(dir, { recursive: true, force: true });
+      try {
+        await server.close();
+      } finally {
+        await pg?.drop();
+        rmSync(dir, { recursive: true, force: true });
+      }
     },
   };
 }
@@ -56,6 +75,7 @@ export async function snapshot(server: RunningServer): Promise<string> {
     s.requests.list(),
     s.alerts.list(),
     s.passes.list(), s.disinfections.list(), s.vehicleAvailability.list(),
+    s.playbook.listTemplates(), s.playbook.currentChecklists(),
   ]);
   return JSON.stringify(parts);
 }

@@ -41,7 +41,7 @@ export function connectLive(): LiveLink {
     last = { epoch: envelope.epoch, v: envelope.v };
     if (gap) for (const listener of resync) listener();
   }
-  for (const event of ['vehicle:moved', 'stop:updated', 'zone:cover-changed', 'plan:published'] as const) {
+  for (const event of ['vehicle:moved', 'stop:updated', 'zone:cover-changed', 'plan:published', 'alert:changed'] as const) {
     socket.on(event, track as never);
   }
   socket.on('connect', () => { for (const l of status) l(true); for (const l of resync) l(); });

@@ -1,0 +1,63 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createPostgresDatabase } from '../store/test-support';
+import { testDbKind } from './test-db';
+
+// The real server as a separate process (`tsx server/main.ts`, what `npm start` runs after building
+// the web pages), for tests about signals, crashes and restarts, which an in-process server cannot show.
+
+const ROOT = resolve(fileURLToPath(import.meta.url), '../../..');
+
+/** A throwaway database of the suite's kind that outlives server processes: a SQLite file or a PG database. */
+export async function processDatabase(): Promise<{ url: string; cleanup(): Promise<void> }> {
+  if (testDbKind() === 'postgres') {
+    const pg = await createPostgresDatabase();
+    return { url: pg.url, cleanup: () => pg.drop() };
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'baogong-proc-'));
+  return { url: `sqlite:${join(dir, 'server.sqlite')}`, async cleanup() { rmSync(dir, { recursive: true, force: true }); } };
+}
+
+export interface ServerProcess {
+  url: string;
+  child: ChildProcess;
+  output(): string;
+  /** Resolves when the process has exited, with its code or signal and when. */
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null; at: number }>;
+}
+
+/** Starts `server/main.ts` on port `port` (0: any) over `databaseUrl`, seeded with the demo; resolves once it listens. */
+export async function startServerProcess(databaseUrl: string, env: Record<string, string> = {}, port = 0): Promise<ServerProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: String(port), DATABASE_URL: databaseUrl, SEED_DEMO: '1', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout!.on('data', (d) => (output += d));
+  child.stderr!.on('data', (d) => (output += d));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null; at: number }>((done) => {
+    child.once('exit', (code, signal) => done({ code, signal, at: Date.now() }));
+  });
+  const url = await new Promise<string>((done, fail) => {
+    const timer = setTimeout(() => fail(new Error(`the server printed no URL within 60 s:\n${output}`)), 60_000);
+    const check = () => {
+      const m = /running: (http:\/\/\S+)/.exec(output);
+      if (m) { clearTimeout(timer); done(m[1]!); }
+    };
+    child.stdout!.on('data', check);
+    void exited.then(({ code, signal }) => { clearTimeout(timer); fail(new Error(`the server exited (${code ?? signal}) before listening:\n${output}`)); });
+  });
+  return { url, child, output: () => output, exited };
+}
+
+export async function loginAt(url: string, username: string, password: string): Promise<string> {
+  const res = await fetch(`${url}/api/sessions`, {
+    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }),
+  });
+  if (res.status !== 201) throw new Error(`login ${username}: ${res.status} ${await res.text()}`);
+  return ((await res.json()) as { data: { token: string } }).data.token;
+}
