@@ -150,4 +150,21 @@ describe('coordinator edits a zone boundary on the map (real server, chromium)',
     await e2e.screenshot(page, 'coordinator-fleet-en');
     await switchLanguage(page, 'zh');
   });
+
+  it('draws every handoff point, clustered into bubbles at city zoom and apart when zoomed in', async () => {
+    const points = await e2e.api<unknown[]>(token, '/api/handoff-points');
+    await page.waitForFunction((n) => document.querySelector('[data-testid="map"]')?.getAttribute('data-points-handoff') === String(n), points.length);
+    await page.evaluate(() => window.__baogongMap!.setView([113.1, 23.05], 10));
+    const far = Number(await page.getByTestId('map').getAttribute('data-clusters-handoff'));
+    expect(far).toBeGreaterThan(0);
+    await page.evaluate(() => window.__baogongMap!.setView([113.2415, 23.077], 17));
+    expect(Number(await page.getByTestId('map').getAttribute('data-clusters-handoff'))).toBe(0);
+    await page.getByTestId('tab-depots').click();
+    await switchLanguage(page, 'en');
+    await page.getByTestId('tab-depots').click();
+    await page.locator('[data-testid="depot-list"] .depot-card[data-depot-id="liwan-lilang-market"]').click();
+    await page.locator('[data-testid="stock-editor"][data-depot-id="liwan-lilang-market"]').waitFor();
+    await e2e.screenshot(page, 'coordinator-stock-en');
+    await switchLanguage(page, 'zh');
+  });
 });
