@@ -39,6 +39,7 @@ export interface PublicZone {
   zoneId: string;
   name: string;
   nameEn: string;
+  commodities: Array<{ id: string; name: string; nameEn: string }>;
 }
 
 export interface ResidentRequest {

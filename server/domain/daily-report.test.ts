@@ -4,7 +4,7 @@ import { buildDailyReport, csvCell, dayBounds, median, reportCsv, type ReportInp
 const bounds = dayBounds('2021-06-03', '+08:00');
 
 const input = (over: Partial<ReportInput> = {}): ReportInput => ({
-  date: '2021-06-03', districtId: 'liwan', bounds, sealedTiers: ['sealed', 'controlled'],
+  date: '2021-06-03', districtId: 'liwan', bounds, isSealed: (z) => ['sealed', 'controlled'].includes(z.tier),
   zones: [
     { id: 'a', tier: 'sealed', status: 'active', population: 1000, sealedAt: '2021-05-30T16:00:00Z', liftedAt: null },
     { id: 'b', tier: 'precaution', status: 'active', population: 500, sealedAt: '2021-05-30T16:00:00Z', liftedAt: null },

@@ -27,8 +27,8 @@ export interface ReportInput {
   districtId: string | null;
   bounds: [number, number];
   zones: readonly ReportZone[];
-  /** Tiers counted as sealed (封控): the ones that start the playbook. */
-  sealedTiers: readonly string[];
+  /** Zones counted as sealed (封控): those in a tier that starts their city's playbook. */
+  isSealed: (zone: ReportZone) => boolean;
   /** zoneId → commodityId → kg delivered that day. */
   deliveredKg: ReadonlyMap<string, Record<string, number>>;
   /** The day's newest published plan's zones (null: none published). */
@@ -85,7 +85,7 @@ export function buildDailyReport(input: ReportInput): DailyReport {
   return {
     date: input.date,
     districtId: input.districtId,
-    zonesSealed: zones.filter((z) => input.sealedTiers.includes(z.tier)).length,
+    zonesSealed: zones.filter(input.isSealed).length,
     zonesByTier,
     peopleCovered: zones.reduce((n, z) => n + z.population, 0),
     tonnesDelivered,

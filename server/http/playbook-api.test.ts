@@ -152,6 +152,19 @@ describe('playbook', () => {
     expect(Date.parse(old.steps.find((s) => s.id === 'first_plan')!.dueAt) - Date.parse(old.startedAt)).toBe(6 * H);
   });
 
+  it('concurrent ticks and fact syncs lose no step', async () => {
+    await call('POST', '/api/zones', coord, zoneBody('pb-3', 'sealed', 113.246));
+    const manual = ['confirm_population', 'supply_contact', 'publish_request_link', 'special_groups_visit'];
+    const results = await Promise.all([
+      ...manual.map((step) => call('POST', `/api/zones/pb-3/checklist/steps/${step}/done`, step.length % 2 ? official : coord, { note: step })),
+      call('GET', '/api/playbook/progress', official), call('GET', '/api/zones/pb-3/checklist', coord),
+    ]);
+    expect(results.map((r) => r.status)).toEqual([200, 200, 200, 200, 200, 200]);
+    const c = (await call('GET', '/api/zones/pb-3/checklist', coord)).json.data as ZoneChecklist;
+    for (const step of manual) expect(c.steps.find((s) => s.id === step)).toMatchObject({ note: step, autoDone: false });
+    expect(c.done).toBe(5);
+  });
+
   it('publishing a plan that covers the zone ticks "first plan" with the publication time', async () => {
     const run = await call('POST', '/api/plans', coord, { date: '2021-06-03', districtId: 'liwan', timeLimitS: 0.3 });
     expect(run.status, JSON.stringify(run.json)).toBe(202);

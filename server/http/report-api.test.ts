@@ -89,6 +89,15 @@ describe('daily report', () => {
     expect(text).toContain('收到诉求 requests_received,,3\r\n');
   });
 
+  it("counts as sealed the tiers that start the city's playbook", async () => {
+    const tpl = (await server.call('GET', `/api/playbooks/${encodeURIComponent('广州')}`, { token: coord })).json.data;
+    await server.call('PUT', `/api/playbooks/${encodeURIComponent('广州')}`, { token: coord, body: { startTiers: ['sealed'], steps: tpl.steps } });
+    const r = (await server.call('GET', `/api/reports/daily?date=${DAY}&districtId=liwan`, { token: coord })).json.data as DailyReport;
+    const zones = await server.store.zones.list({ districtId: 'liwan', status: 'active' });
+    expect(r.zonesSealed).toBe(zones.filter((z) => z.tier === 'sealed').length);
+    expect(r.zonesSealed).toBeLessThan(zones.filter((z) => z.tier !== 'precaution').length);
+  });
+
   it('scopes: officials get their district only, the province is for coordinators; bad dates name the field', async () => {
     expect((await server.call('GET', `/api/reports/daily?date=${DAY}&districtId=nanhai`, { token: official })).status).toBe(403);
     const denied = await server.call('GET', `/api/reports/daily.csv?date=${DAY}&districtId=nanhai`, { token: official });

@@ -46,9 +46,12 @@ describe('public intake', () => {
     expect(stored).toMatchObject({ zoneId: liwanZone, districtId: 'liwan', status: 'new', contact: '13900001111' });
   });
 
-  it('shows only the zone name on the public page, 404 for unknown zones', async () => {
+  it('shows only the zone name and the goods a request may name on the public page, 404 for unknown zones', async () => {
     const res = await server.call('GET', `/api/public/zones/${liwanZone}`);
-    expect(Object.keys(res.json.data).sort()).toEqual(['name', 'nameEn', 'zoneId']);
+    expect(Object.keys(res.json.data).sort()).toEqual(['commodities', 'name', 'nameEn', 'zoneId']);
+    // Names only: nothing about stock, rations or plans.
+    expect(res.json.data.commodities.length).toBeGreaterThan(0);
+    for (const c of res.json.data.commodities) expect(Object.keys(c).sort()).toEqual(['id', 'name', 'nameEn']);
     expect((await server.call('GET', '/api/public/zones/nope')).status).toBe(404);
     expect((await file('nope', body())).status).toBe(404);
   });

@@ -28,6 +28,8 @@ export interface PlaybookRepo {
   currentChecklist(zoneId: string): Promise<ChecklistRecord | null>;
   /** Each zone's newest checklist, optionally of one district. */
   currentChecklists(filter?: { districtId?: string }): Promise<ChecklistRecord[]>;
+  /** One checklist by id, locked for the rest of the transaction (PostgreSQL: FOR UPDATE) so two writers of its steps queue. */
+  lockChecklist(id: string): Promise<ChecklistRecord | null>;
   setSteps(id: string, steps: StoredStep[]): Promise<void>;
   /** The earliest delivery recorded for the zone at or after `sinceIso` (its event time), if any. */
   firstDeliveryAt(zoneId: string, sinceIso: string): Promise<string | null>;

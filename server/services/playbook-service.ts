@@ -98,14 +98,17 @@ export function createPlaybookService({ store, now, tierRules, graceS }: Playboo
     const checklists = [...byZone.values()].filter((c) => zones.has(c.zoneId));
     const known = await facts(checklists, at);
     for (const [i, c] of checklists.entries()) {
-      const next = autoComplete(c.steps, known.get(c.id) ?? {});
-      if (!next) continue;
-      await store.transaction(async (tx) => {
+      if (!autoComplete(c.steps, known.get(c.id) ?? {})) continue;
+      // Re-read under a lock: a person may have ticked a step since the read above.
+      checklists[i] = await store.transaction(async (tx) => {
+        const fresh = (await tx.playbook.lockChecklist(c.id)) ?? c;
+        const next = autoComplete(fresh.steps, known.get(c.id) ?? {});
+        if (!next) return fresh;
         await tx.playbook.setSteps(c.id, next);
-        const ticked = next.filter((s, j) => s.doneAt && !c.steps[j]!.doneAt).map((s) => s.id);
+        const ticked = next.filter((s, j) => s.doneAt && !fresh.steps[j]!.doneAt).map((s) => s.id);
         await tx.audit.append({ at: at.toISOString(), userId: null, action: 'checklist.auto', entity: 'zone', entityId: c.zoneId, detail: { checklistId: c.id, steps: ticked } });
+        return { ...fresh, steps: next };
       });
-      checklists[i] = { ...c, steps: next };
     }
     return { zones, checklists };
   }
@@ -179,7 +182,8 @@ export function createPlaybookService({ store, now, tierRules, graceS }: Playboo
     async markDone(actor: User, zoneId: string, stepId: string, note: string | undefined): Promise<ZoneChecklist> {
       const zone = await readableZone(actor, zoneId);
       const done = await writeAudited(store, actor, now, async (tx) => {
-        const c = await tx.playbook.currentChecklist(zone.id);
+        const current = await tx.playbook.currentChecklist(zone.id);
+        const c = current && (await tx.playbook.lockChecklist(current.id));
         if (!c) throw notFound('checklist of zone', zoneId);
         const i = c.steps.findIndex((s) => s.id === stepId);
         if (i < 0) throw notFound('step', stepId, 'stepId');

@@ -36,10 +36,16 @@ export function createReportService({ store, now, utcOffset, thresholds, tierRul
     for (const p of usable) {
       for (const z of (await store.plans.get(p.id))?.result?.zones ?? []) if (!seen.has(z.zoneId)) { seen.add(z.zoneId); planCover.push(z); }
     }
+    // Sealed means a tier that starts the playbook of the zone's city (its template, or the defaults).
+    const startTiers = new Map<string, readonly string[]>();
+    for (const d of await store.districts.list()) {
+      startTiers.set(d.id, (await store.playbook.getTemplate(d.city))?.startTiers ?? DEFAULT_PLAYBOOK.startTiers);
+    }
+    const districtOf = new Map(zones.map((z) => [z.id, z.districtId]));
     // An alert's colour: what it had reached by the end of the day, or when someone took it on.
     const cutoff = Math.min(bounds[1], now().getTime());
     return buildDailyReport({
-      date: query.date, districtId, bounds, zones, sealedTiers: DEFAULT_PLAYBOOK.startTiers, deliveredKg: delivered,
+      date: query.date, districtId, bounds, zones, isSealed: (z) => (startTiers.get(districtOf.get(z.id) ?? '') ?? DEFAULT_PLAYBOOK.startTiers).includes(z.tier), deliveredKg: delivered,
       planCover: usable.length ? planCover : null, requests,
       alerts: alerts.map((a) => {
         const until = Math.min(cutoff, ...[a.acknowledgedAt, a.closedAt].filter((x): x is string => !!x).map(Date.parse));

@@ -35,7 +35,9 @@ export function createRequestIntake({ store, now, limits = DEFAULT_OPS.requests,
   return {
     async publicZone(zoneId: string): Promise<PublicZone> {
       const zone = await openZone(zoneId);
-      return { zoneId: zone.id, name: zone.name, nameEn: zone.nameEn };
+      // The page offers the goods a request may name (names only: nothing about stock or plans).
+      const commodities = (await store.commodities.list()).map((c) => ({ id: c.id, name: c.name, nameEn: c.nameEn }));
+      return { zoneId: zone.id, name: zone.name, nameEn: zone.nameEn, commodities };
     },
 
     /** `deviceKey` is the device id (header or cookie) with the caller's IP. */

@@ -45,6 +45,12 @@ export function createPlaybookRepo(db: Knex, codec: Codec): PlaybookRepo {
       if (filter.districtId) q.where('c.district_id', filter.districtId);
       return ((await q) as ChecklistRow[]).map(checklist);
     },
+    async lockChecklist(id) {
+      const q = db<ChecklistRow>('zone_checklists').where({ id });
+      // SQLite transactions here take the write lock up front (sqlite-immediate), so rows need no lock.
+      const row = await (codec.kind === 'postgres' ? q.forUpdate() : q).first();
+      return row ? checklist(row) : null;
+    },
     async setSteps(id, steps) {
       await db('zone_checklists').where({ id }).update({ steps: codec.json(steps) });
     },

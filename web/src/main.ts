@@ -5,6 +5,8 @@ import { districtPage } from './pages/district-page';
 import { driverPage } from './pages/driver-page';
 import { loginPage } from './pages/login-page';
 import { startRouter } from './router';
+import { opsPage } from './pages/ops-page';
+import { publicRequestPage } from './pages/public-request-page';
 
 document.documentElement.lang = getLang() === 'zh' ? 'zh-CN' : 'en';
 startRouter(document.getElementById('app')!, {
@@ -12,4 +14,8 @@ startRouter(document.getElementById('app')!, {
   '/coordinator': coordinatorPage,
   '/district': districtPage,
   '/driver': driverPage,
+  '/ops': opsPage,
+}, (pathname) => {
+  const m = /^\/r\/([^/]+)\/?$/.exec(pathname);
+  return m ? publicRequestPage(decodeURIComponent(m[1]!)) : null;
 });

@@ -19,10 +19,13 @@ export interface PageContext {
 
 export type PageFactory = (ctx: PageContext) => Page;
 
-const PATHS: readonly PagePath[] = ['/login', '/coordinator', '/district', '/driver'];
+const PATHS: readonly PagePath[] = ['/login', '/coordinator', '/district', '/driver', '/ops'];
 
 /** A tiny path router: the server answers every non-API path with the app shell. */
-export function startRouter(root: HTMLElement, pages: Record<PagePath, PageFactory>): void {
+/** Login-free pages by path (the residents' request page /r/<zoneId>): a page, or null when the path is not one. */
+export type PublicPages = (pathname: string) => Page | null;
+
+export function startRouter(root: HTMLElement, pages: Record<PagePath, PageFactory>, publicPages: PublicPages = () => null): void {
   let page: Page | null = null;
   let rendering = 0;
 
@@ -33,13 +36,23 @@ export function startRouter(root: HTMLElement, pages: Record<PagePath, PageFacto
 
   async function render(): Promise<void> {
     const ticket = ++rendering;
+    const open = publicPages(location.pathname);
+    if (open) {
+      page?.dispose?.();
+      page = open;
+      page.el.dataset.page = 'public';
+      page.el.dataset.lang = getLang();
+      replaceChildren(root, page.el);
+      page.mounted?.();
+      return;
+    }
     const asked = PATHS.find((p) => p === location.pathname) ?? null;
     const user = await loadMe().catch(() => null);
     if (ticket !== rendering) return;
     let path: PagePath;
     if (!user) path = '/login';
     else if (asked === '/login' || asked === null) path = homeFor(user.role);
-    else path = asked === homeFor(user.role) ? asked : homeFor(user.role);
+    else path = asked === homeFor(user.role) || (asked === '/ops' && user.role !== 'driver') ? asked : homeFor(user.role);
     if (location.pathname !== path) history.replaceState(null, '', path);
     page?.dispose?.();
     page = pages[path]({ user, navigate });

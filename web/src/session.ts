@@ -2,7 +2,7 @@ import type { Role, User } from '../../server/contract';
 import { ApiFailure, request } from './api';
 import { clearApiCache } from './driver/sw-register';
 
-export type PagePath = '/login' | '/coordinator' | '/district' | '/driver';
+export type PagePath = '/login' | '/coordinator' | '/district' | '/driver' | '/ops';
 
 const HOME: Record<Role, PagePath> = {
   coordinator: '/coordinator',

@@ -11,6 +11,10 @@ export function topBar(title: string, user: User | null, afterLogout?: () => voi
   }, t('lang.switch'));
   const account = user
     ? [
+        // Staff pages for requests, alerts, the playbook and reports (issue #6).
+        user.role !== 'driver'
+          ? h('a', { class: 'nav-link', 'data-testid': 'nav-ops', href: location.pathname === '/ops' ? '/' : '/ops' }, t(location.pathname === '/ops' ? 'nav.home' : 'nav.ops'))
+          : null,
         h('span', { class: 'user-name', 'data-testid': 'user-name' }, user.displayName),
         h('button', {
           type: 'button', class: 'logout', 'data-testid': 'logout',

@@ -1,4 +1,5 @@
 import type { MessageKey } from './zh';
+import { enOps } from './en-ops';
 
 /** English UI text: every key of zh.ts, no more (tsc fails on a missing or extra key). */
 export const en: Record<MessageKey, string> = {
@@ -232,4 +233,5 @@ export const en: Record<MessageKey, string> = {
   'driver.sendRefused': 'The server refused a record: {message}',
   'driver.live': 'Live',
   'driver.liveOff': 'Live off',
+  ...enOps,
 };

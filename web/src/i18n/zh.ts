@@ -1,3 +1,5 @@
+import { zhOps } from './zh-ops';
+
 /** Chinese UI text: the default language and the source of the message keys. */
 export const zh = {
   'app.title': '保供 · 封控区生活物资保障',
@@ -230,6 +232,7 @@ export const zh = {
   'driver.sendRefused': '服务器拒绝了一条记录：{message}',
   'driver.live': '实时连接',
   'driver.liveOff': '实时未连接',
+  ...zhOps,
 } as const;
 
 export type MessageKey = keyof typeof zh;
