@@ -16,6 +16,7 @@ import * as alerts from './20261129000200_alerts';
 import * as serverKeys from './20261129000300_server_keys';
 import * as staffPasses from './20261129000400_staff_passes';
 import * as vehicleDisinfections from './20261129000500_vehicle_disinfections';
+import * as vehicleAvailability from './20261130060100_vehicle_availability';
 import * as liveOperations from './20261128000100_live_operations';
 import * as playbook from './20261130050100_playbook';
 import * as alertRulePlaybook from './20261130050200_alert_rule_playbook';
@@ -50,6 +51,7 @@ export const MIGRATIONS: readonly NamedMigration[] = [
   { name: '20261129000500_vehicle_disinfections', ...vehicleDisinfections },
   { name: '20261130050100_playbook', ...playbook },
   { name: '20261130050200_alert_rule_playbook', ...alertRulePlaybook },
+  { name: '20261130060100_vehicle_availability', ...vehicleAvailability },
 ];
 
 export const migrationSource: Knex.MigrationSource<NamedMigration> = {

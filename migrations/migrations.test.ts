@@ -14,6 +14,7 @@ const OUR_TABLES = [
   'resident_requests', 'alerts', 'server_keys', 'staff_passes', 'vehicle_disinfections',
   'deliveries', 'stop_events', 'stop_progress', 'vehicle_positions', 'zone_delivered',
   'playbook_templates', 'zone_checklists',
+  'vehicle_availability',
 ];
 
 describe('the static migration list', () => {

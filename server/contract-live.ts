@@ -1,6 +1,6 @@
 // Live operations over socket.io: part of the contract (re-exported by contract.ts, which the web
 // imports). A file of its own so contract.ts stays small.
-import type { ApiResult, HandoffMode, LngLat } from './contract';
+import type { ApiResult, HandoffMode, LngLat, PlanStatus } from './contract';
 import type { Alert } from './contract-requests';
 
 // ---- Live operations (socket.io) ---------------------------------------------------------------
@@ -178,6 +178,17 @@ export interface PlanPublishedEvent extends LiveEnvelope {
   vehicleIds: string[];
 }
 
+/** A plan's run moving on, to the coordinators and (a district's plan) that district's room. Not sequenced and
+ * not replayed: progress is transient, the next one supersedes it, and GET /api/plans/:id stays the truth (a
+ * client that missed the last one finds the status there). At most ~5 per second per plan. */
+export interface PlanProgressEvent {
+  planId: string;
+  districtId: string | null;
+  status: PlanStatus;
+  /** 0…1 */
+  progress: number;
+}
+
 /**
  * An alert of the room's district was raised, acknowledged or closed (coordinators hear every
  * district). Alerts are not part of the snapshot: after a resync, fetch GET /api/alerts again.
@@ -206,6 +217,7 @@ export interface ServerToClientEvents {
   'stop:updated': (event: StopUpdatedEvent) => void;
   'zone:cover-changed': (event: ZoneCoverChangedEvent) => void;
   'plan:published': (event: PlanPublishedEvent) => void;
+  'plan:progress': (event: PlanProgressEvent) => void;
   'alert:changed': (event: AlertChangedEvent) => void;
   /** Sent just before the server drops the socket: log in again (revoked) or reconnect (reassigned). */
   'session:ended': (event: SessionEndedEvent) => void;

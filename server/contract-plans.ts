@@ -197,12 +197,32 @@ export interface PlanListQuery {
   date?: string;
 }
 
+/** A zone's names, for a driver who cannot read ids. */
+export interface RouteZoneName {
+  name: string;
+  nameEn: string;
+}
+
+/** A handoff point as the driver reads it. The store keeps no postal address: `area` is composed from the zone's
+ * district and street names (e.g. 荔湾区 白鹤洞街), which is what a driver asks a gatekeeper for. */
+export interface RouteHandoffPlace {
+  name: string;
+  zoneName: string;
+  zoneNameEn: string;
+  area: string;
+  areaEn: string;
+}
+
 /** A driver's published route: the van's route in the newest published plan that covers it. */
 export interface VehicleRoute extends PlannedRoute {
   planId: string;
   planVersion: number;
   date: string;
   publishedAt: string;
+  /** Names of the route's zones (zone id → names); a zone deleted since the plan is left out. */
+  zoneNames: Record<string, RouteZoneName>;
+  /** The route's handoff points (id → name and area); a point deleted since the plan is left out. */
+  handoffPlaces: Record<string, RouteHandoffPlace>;
 }
 
 /** In-process plan event, for the live layer to push as plan:progress / plan:published. */

@@ -148,6 +148,34 @@ export interface Vehicle {
   driverId: string | null;
 }
 
+/** GET /api/districts/:id/cover-history: per commodity, per day, how many days of the district's need the goods that
+ * reached its zones that day cover. `planned`: the plan in force that day (the latest published, or superseded later,
+ * plan for that day covering the district); `delivered`: drivers' recorded handoffs. Not stock on hand (the store
+ * keeps no zone stock or consumption). null: no plan in force / nothing recorded that day. */
+export interface CoverHistory {
+  districtId: string;
+  /** Local days, oldest first. */
+  days: string[];
+  commodities: Record<string, { planned: (number | null)[]; delivered: (number | null)[] }>;
+}
+
+/** available: planned as usual; broken_down: left out of new plans (shown among the excluded vans, with the note). */
+export type VehicleAvailabilityStatus = 'available' | 'broken_down';
+
+/** A van's availability; a van nobody marked is available (updatedAt and updatedBy null). */
+export interface VehicleAvailability {
+  vehicleId: string;
+  status: VehicleAvailabilityStatus;
+  note: string;
+  updatedAt: string | null;
+  updatedBy: string | null;
+}
+
+export interface VehicleAvailabilityInput {
+  status: VehicleAvailabilityStatus;
+  note?: string;
+}
+
 export interface Staff {
   id: string;
   name: string;
@@ -293,6 +321,9 @@ export interface ApiRoutes extends RequestApiRoutes, AlertApiRoutes, PassApiRout
   'GET /api/vehicles/:id': { body: never; reply: Vehicle };
   'POST /api/vehicles': { body: VehicleInput; reply: Vehicle };
   'PUT /api/vehicles/:id': { body: VehicleInput; reply: Vehicle };
+  'GET /api/districts/:id/cover-history': { body: never; query: { days?: number; until?: string }; reply: CoverHistory };
+  'GET /api/vehicle-availability': { body: never; query: { districtId?: string }; reply: VehicleAvailability[] };
+  'PUT /api/vehicle-availability/:vehicleId': { body: VehicleAvailabilityInput; reply: VehicleAvailability };
   'DELETE /api/vehicles/:id': { body: never; reply: { deleted: true } };
   'GET /api/staff': { body: never; query: ListQuery; reply: Staff[] };
   'GET /api/staff/:id': { body: never; reply: Staff };

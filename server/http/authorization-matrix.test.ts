@@ -122,6 +122,11 @@ const cases: Record<RouteKey, (scope: Scope, actor: Actor) => Promise<Request> |
   'POST /api/vehicles': (s) => ({ path: '/api/vehicles', body: vehicleBody(s, fresh('new-van')) }),
   'PUT /api/vehicles/:id': async (s, a) => ({ path: `/api/vehicles/${await target('vehicles', s, a)}`, body: vehicleBody(s) }),
   'DELETE /api/vehicles/:id': async (s, a) => ({ path: `/api/vehicles/${await target('vehicles', s, a)}` }),
+  'GET /api/districts/:id/cover-history': (s) => ({ path: `/api/districts/${districtFor(s)}/cover-history?days=3` }),
+  'GET /api/vehicle-availability': (s) => ({ path: `/api/vehicle-availability?districtId=${districtFor(s)}` }),
+  'PUT /api/vehicle-availability/:vehicleId': async (s, a) => ({
+    path: `/api/vehicle-availability/${await target('vehicles', s, a)}`, body: { status: 'broken_down', note: 'matrix' },
+  }),
   'GET /api/staff': (s) => ({ path: `/api/staff?districtId=${districtFor(s)}` }),
   'GET /api/staff/:id': (s, a) => ({ path: `/api/staff/${a === 'driver' ? (s === 'own' ? ids.driverStaff : ids.fsStaff) : s === 'own' ? ids.liwanStaff : ids.fsStaff}` }),
   'POST /api/staff': (s) => ({ path: '/api/staff', body: staffBody(s, fresh('new-staff')) }),

@@ -7,6 +7,7 @@ import { snapshot, startTestServer, type TestServer } from '../testing/test-serv
 let server: TestServer;
 let token = '';
 let liwanDepot = '';
+let liwanVan = '';
 let liwanZone = '';
 
 const square = (lng: number, lat: number, d = 0.003) => ({
@@ -92,6 +93,14 @@ const cases: Case[] = [
   { name: 'login without a password', method: 'POST', path: () => '/api/sessions', body: () => ({ username: 'coord' }), status: 400, mentions: ['body.password'] },
   { name: 'login with a wrong password', method: 'POST', path: () => '/api/sessions', body: () => ({ username: 'coord', password: 'nope' }), status: 401, mentions: ['password'] },
   { name: 'list with an unknown query field', method: 'GET', path: () => '/api/zones?colour=red', body: () => undefined, status: 400, mentions: ['colour'] },
+  { name: 'van availability not in the list', method: 'PUT', path: () => `/api/vehicle-availability/${liwanVan}`, body: () => ({ status: 'on_holiday' }), status: 400, mentions: ['body.status'] },
+  { name: 'van availability note over 200 characters', method: 'PUT', path: () => `/api/vehicle-availability/${liwanVan}`, body: () => ({ status: 'broken_down', note: 'x'.repeat(201) }), status: 400, mentions: ['body.note'] },
+  { name: 'van availability with an extra field', method: 'PUT', path: () => `/api/vehicle-availability/${liwanVan}`, body: () => ({ status: 'broken_down', capacityKg: 1 }), status: 400, mentions: ['capacityKg'] },
+  { name: 'availability of an unknown van', method: 'PUT', path: () => '/api/vehicle-availability/ghost-van', body: () => ({ status: 'broken_down' }), status: 404, mentions: ['ghost-van'] },
+  { name: 'cover history over 0 days', method: 'GET', path: () => '/api/districts/liwan/cover-history?days=0', body: () => undefined, status: 400, mentions: ['query.days'] },
+  { name: 'cover history over 40 days', method: 'GET', path: () => '/api/districts/liwan/cover-history?days=40', body: () => undefined, status: 400, mentions: ['query.days', '31'] },
+  { name: 'cover history until a date that does not exist', method: 'GET', path: () => '/api/districts/liwan/cover-history?until=2021-02-30', body: () => undefined, status: 400, mentions: ['query.until'] },
+  { name: 'cover history of an unknown district', method: 'GET', path: () => '/api/districts/atlantis/cover-history', body: () => undefined, status: 404, mentions: ['atlantis'] },
   { name: 'an unknown API route', method: 'GET', path: () => '/api/teleporters', body: () => undefined, status: 404, mentions: ['/api/teleporters'] },
   { name: 'deleting a depot that vans call home', method: 'DELETE', path: () => `/api/depots/${liwanDepot}`, body: () => undefined, status: 409, mentions: [liwanDepot] },
 ];
@@ -101,6 +110,7 @@ beforeAll(async () => {
   token = await server.login('coord', 'coord123');
   const vehicles = (await server.call('GET', '/api/vehicles', { token })).json.data;
   liwanDepot = vehicles.find((v: { districtId: string }) => v.districtId === 'liwan').homeDepotId;
+  liwanVan = vehicles.find((v: { districtId: string }) => v.districtId === 'liwan').id;
   liwanZone = (await server.call('GET', '/api/zones', { token })).json.data[0].id;
 }, 120_000);
 
@@ -130,5 +140,8 @@ describe('bad input is refused with a message naming the problem, and changes no
     const csv = await server.call('POST', '/api/stock/import', { token, body: `depotId,commodityId,kg\n${liwanDepot},eggs,50\n`, contentType: 'text/csv' });
     expect(csv.status, JSON.stringify(csv.json)).toBe(200);
     expect(csv.json.data).toEqual({ created: 0, updated: 1 });
+    const broken = await server.call('PUT', `/api/vehicle-availability/${liwanVan}`, { token, body: { status: 'broken_down', note: '刹车故障' } });
+    expect(broken.status, JSON.stringify(broken.json)).toBe(200);
+    expect(broken.json.data).toMatchObject({ vehicleId: liwanVan, status: 'broken_down', note: '刹车故障' });
   });
 });

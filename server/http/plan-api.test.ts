@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Plan, PlanComparison, PlanSummary, VehicleRoute } from '../contract';
+import type { CoverHistory, Plan, PlanComparison, PlanSummary, VehicleRoute } from '../contract';
 import { snapshot, startTestServer, type TestServer } from '../testing/test-server';
 
 // Plans against a real server and SQLite file: run (in the worker thread), publish, compare, the
@@ -111,6 +111,26 @@ describe('plans', () => {
     expect(plan.status).toBe(403);
   });
 
+  it("names the route's zones and handoff points for the driver (no bare ids)", async () => {
+    const plan = second.result!.routes.find((r) => r.trips.some((t) => t.stops.some((s) => s.handoffPointId)))!;
+    const { json } = await server.call('GET', `/api/vehicles/${plan.vehicleId}/route`, { token: coord });
+    const route = json.data as VehicleRoute;
+    const stops = route.trips.flatMap((t) => t.stops);
+    const zones = new Map((await server.store.zones.list()).map((z) => [z.id, z]));
+    const points = new Map((await server.store.handoffPoints.list()).map((p) => [p.id, p]));
+    const liwan = (await server.store.districts.get('liwan'))!;
+    for (const stop of stops) {
+      const zone = zones.get(stop.zoneId)!;
+      expect(route.zoneNames[stop.zoneId]).toEqual({ name: zone.name, nameEn: zone.nameEn });
+      if (!stop.handoffPointId) continue;
+      const place = route.handoffPlaces[stop.handoffPointId]!;
+      expect(place).toMatchObject({ name: points.get(stop.handoffPointId)!.name, zoneName: zone.name });
+      expect(place.area.startsWith(liwan.name)).toBe(true);
+      expect(place.areaEn.endsWith(liwan.nameEn)).toBe(true);
+    }
+    expect(Object.keys(route.zoneNames).sort()).toEqual([...new Set(stops.map((s) => s.zoneId))].sort());
+  });
+
   it('compares two plans', async () => {
     const { status, json } = await server.call('GET', `/api/plans/${first.id}/compare/${second.id}`, { token: coord });
     expect(status).toBe(200);
@@ -202,6 +222,42 @@ describe('plans', () => {
     const unknown = await server.call('GET', '/api/plans/no-such-plan', { token: coord });
     expect(unknown.status).toBe(404);
     const foreign = await server.call('GET', `/api/plans/${first.id}`, { token: await server.login('foshan', 'foshan123') });
+    expect(foreign.status).toBe(404);
+  });
+
+  it('leaves a van marked broken down out of a new plan, listed with its note; marked available it is planned again', async () => {
+    const van = first.result!.routes[0]!.vehicleId;
+    const mark = await server.call('PUT', `/api/vehicle-availability/${van}`, { token: official, body: { status: 'broken_down', note: '刹车故障' } });
+    expect(mark.status, JSON.stringify(mark.json)).toBe(200);
+    const listed = await server.call('GET', '/api/vehicle-availability?districtId=liwan', { token: official });
+    expect(listed.json.data.find((a: { vehicleId: string }) => a.vehicleId === van)).toMatchObject({ status: 'broken_down', note: '刹车故障' });
+    const without = await runPlan({ date: LIWAN_DATE, districtId: 'liwan', timeLimitS: 0.5 });
+    expect(without.result!.routes.map((r) => r.vehicleId)).not.toContain(van);
+    expect(without.result!.excludedVehicles.find((e) => e.vehicleId === van)).toMatchObject({ reason: 'broken_down' });
+    expect(without.result!.excludedVehicles.find((e) => e.vehicleId === van)!.zh).toContain('刹车故障');
+    await server.call('PUT', `/api/vehicle-availability/${van}`, { token: official, body: { status: 'available' } });
+    const again = await runPlan({ date: LIWAN_DATE, districtId: 'liwan', timeLimitS: 0.5 });
+    expect(again.result!.excludedVehicles.some((e) => e.vehicleId === van)).toBe(false);
+  });
+
+  it("cover history: each day's planned goods over the district's daily need, from the plan in force that day", async () => {
+    const { zoneDailyDemandKg } = await import('../domain/demand');
+    const res = await server.call('GET', '/api/districts/liwan/cover-history?days=3', { token: official });
+    expect(res.status, JSON.stringify(res.json)).toBe(200);
+    const history = res.json.data as CoverHistory;
+    // Ends at the latest plan day by default.
+    expect(history.days).toEqual(['2021-06-01', '2021-06-02', LIWAN_DATE]);
+    const published = (await server.call('GET', '/api/plans?districtId=liwan&status=published', { token: official })).json.data as PlanSummary[];
+    const inForce = (await server.call('GET', `/api/plans/${published[0]!.id}`, { token: official })).json.data as Plan;
+    const zones = await server.store.zones.list({ districtId: 'liwan', status: 'active' });
+    const commodities = await server.store.commodities.list();
+    for (const c of commodities) {
+      const need = zones.reduce((n, z) => n + zoneDailyDemandKg(z, commodities)[c.id]!, 0);
+      const kg = inForce.result!.zones.filter((z) => zones.some((x) => x.id === z.zoneId)).reduce((n, z) => n + (z.deliveredKg[c.id] ?? 0), 0);
+      expect(history.commodities[c.id]!.planned).toEqual([null, null, Math.round((kg / need) * 100) / 100]);
+      expect(history.commodities[c.id]!.delivered).toEqual([null, null, null]);
+    }
+    const foreign = await server.call('GET', '/api/districts/liwan/cover-history', { token: await server.login('foshan', 'foshan123') });
     expect(foreign.status).toBe(404);
   });
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type {
-  DepotInput, LoginInput, PlanListQuery, PlanRunInput, PlanSituation, PolygonGeometry, StaffInput, VehicleInput, ZoneFeatureCollection, ZoneInput,
+  DepotInput, LoginInput, PlanListQuery, PlanRunInput, PlanSituation, PolygonGeometry, StaffInput, VehicleInput, VehicleAvailabilityInput, ZoneFeatureCollection, ZoneInput,
 } from '../contract';
 
 // Edge validation. Each schema `satisfies` its contract type so the two cannot drift apart.
@@ -88,6 +88,11 @@ export const vehicleInputSchema = z.strictObject({
   driverId: id.nullable().optional(),
 }) satisfies z.ZodType<VehicleInput>;
 
+export const vehicleAvailabilitySchema = z.strictObject({
+  status: z.enum(['available', 'broken_down']),
+  note: z.string().trim().max(200).optional(),
+}) satisfies z.ZodType<VehicleAvailabilityInput>;
+
 export const staffInputSchema = z.strictObject({
   id: id.optional(),
   name,
@@ -146,5 +151,10 @@ export const planListQuerySchema = z.strictObject({
   status: z.enum(['queued', 'running', 'draft', 'published', 'superseded', 'failed']).optional(),
   date: calendarDate.optional(),
 }) satisfies z.ZodType<PlanListQuery, unknown>;
+
+export const coverHistoryQuerySchema = z.strictObject({
+  days: z.coerce.number().int('must be a whole number').min(1, 'must be at least 1').max(31, 'must be at most 31').optional(),
+  until: calendarDate.optional(),
+});
 
 export const vehicleRouteQuerySchema = z.strictObject({ date: calendarDate.optional() });

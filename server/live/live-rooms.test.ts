@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PlanProgressEvent } from '../contract';
 import { startTestServer, type TestServer } from '../testing/test-server';
 import { call, connectLive, driverLogin, key, publishRoutes, routeThrough, until, type LiveClient } from '../testing/live-kit';
 
@@ -128,4 +129,36 @@ describe('live rooms', () => {
     const arrive = await call(driver, 'stop:arrive', { key: key(), vehicleId: 'lw-van-01', planId: route.planId, tripIndex: 0, stopIndex: 0, at: '2021-06-03T01:00:00Z' });
     expect(arrive).toMatchObject({ ok: true, data: { status: 'arrived', zoneId: route.trips[0].stops[0].zoneId } });
   });
+
+  it('a plan run pushes plan:progress to the coordinators and its own district, not to other districts or drivers', async () => {
+    const coordToken = await server.login('coord', 'coord123');
+    const coord = await track(connectLive(server.url, coordToken));
+    const liwan = await track(connectLive(server.url, await server.login('liwan', 'liwan123')));
+    const other = await track(connectLive(server.url, fsDrivers[0]!.token));
+    const foshan = await track(connectLive(server.url, await server.login('foshan', 'foshan123')));
+    const heard = { coord: [] as PlanProgressEvent[], liwan: [] as PlanProgressEvent[], other: 0, foshan: 0 };
+    coord.on('plan:progress', (e) => heard.coord.push(e));
+    liwan.on('plan:progress', (e) => heard.liwan.push(e));
+    other.on('plan:progress', () => { heard.other += 1; });
+    foshan.on('plan:progress', () => { heard.foshan += 1; });
+    const run = await server.call('POST', '/api/plans', { token: coordToken, body: { date: '2021-06-03', districtId: 'liwan', timeLimitS: 1 } });
+    const id = run.json.data.id as string;
+    await server.services.plans.idle();
+    await until(() => heard.liwan.some((e) => e.status === 'draft'), 3000, 'plan:progress draft');
+    await until(() => heard.coord.some((e) => e.status === 'draft'), 3000, 'plan:progress draft (coordinators)');
+    const mine = heard.coord.filter((e) => e.planId === id);
+    expect(mine[0]).toMatchObject({ planId: id, districtId: 'liwan' });
+    expect(mine.at(-1)).toMatchObject({ status: 'draft', progress: 1 });
+    const running = mine.filter((e) => e.status === 'running').map((e) => e.progress);
+    expect(running.length).toBeGreaterThan(2);
+    expect(running.some((p) => p > 0 && p < 1)).toBe(true);
+    // Throttled: a 1 s search sends a handful, not one per step.
+    expect(running.length).toBeLessThan(30);
+    // Progress events carry no sequence: they must not make a sequenced client resync.
+    expect(mine.every((e) => !('v' in e))).toBe(true);
+    expect(heard.liwan.filter((e) => e.planId === id).map((e) => e.status)).toEqual(mine.map((e) => e.status));
+    expect(heard.other).toBe(0);
+    expect(heard.foshan).toBe(0);
+  });
 });
+

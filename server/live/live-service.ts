@@ -11,10 +11,11 @@ import { createLiveState, type VehicleEntry } from './live-state';
 import { localDate } from './local-time';
 import type { Outbox } from './outbox';
 import { createPositionBuffer } from './position-buffer';
+import { createProgressThrottle } from './progress-throttle';
 import { createStopRecorder, type StopInput, type StopKind } from './stop-recorder';
 import type { ZodType } from 'zod';
 import { allStops, stopKey } from './route-model';
-import { COORDINATORS, stopRooms, vehicleRooms, viewOf, zoneRooms, type View } from './views';
+import { COORDINATORS, districtRoom, stopRooms, vehicleRooms, viewOf, zoneRooms, type View } from './views';
 
 export interface LiveDeps {
   store: Store;
@@ -35,6 +36,7 @@ export function createLiveService({ store, config, now, log }: LiveDeps) {
   const etaOptions = { utcOffset: config.utcOffset, durationS: model.durationS };
   const zoneDistricts = new Map<string, string>();
   let outbox: Outbox | null = null;
+  const progress = createProgressThrottle(() => Date.now()); // wall-clock rate, not domain time (tests may fix now)
   const stopListeners = new Set<(result: StopEventResult) => void>();
 
   const zoneDistrict = (zoneId: string) => zoneDistricts.get(zoneId) ?? null;
@@ -177,9 +179,16 @@ export function createLiveService({ store, config, now, log }: LiveDeps) {
       return { ...outbox!.envelope(room), vehicles, zones: covers };
     },
 
-    /** plan:published to the rooms that may see the plan's vans and zones; routes reload first. */
+    /** plan:progress to the coordinators and the plan's district (every status change, progress throttled);
+     * on publish, plan:published to the rooms that may see the plan's vans and zones (routes reload first). */
     async planEvent(event: PlanEvent): Promise<void> {
-      if (event.status !== 'published') return;
+      if (event.status !== 'published') {
+        if (progress.due(event)) {
+          const rooms = [COORDINATORS, ...(event.districtId ? [districtRoom(event.districtId)] : [])];
+          outbox?.transient('plan:progress', rooms, { planId: event.planId, districtId: event.districtId, status: event.status, progress: event.progress });
+        }
+        return;
+      }
       await state.reloadRoutes();
       const plan = await store.plans.get(event.planId);
       const routes = plan?.result?.routes ?? [];

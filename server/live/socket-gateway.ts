@@ -53,6 +53,10 @@ export function attachLiveGateway({ http, live, auth, store, config, now, log }:
         (io.to(room).emit as (e: string, p: unknown) => boolean)(event, { ...payload, ...envelope });
       }
     },
+    transient(event, rooms, payload) {
+      // volatile: a socket that cannot take it now simply misses it (the next progress supersedes it).
+      for (const room of new Set(rooms)) (io.to(room).volatile.emit as (e: string, p: unknown) => boolean)(event, payload);
+    },
     envelope: (room) => ({ room, v: sequencer.current(room), epoch: sequencer.epoch }),
   };
   live.attach(outbox);

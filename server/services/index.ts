@@ -1,5 +1,7 @@
 import type { TierRule } from '../domain/tiers';
 import { createAuthService, type PasswordHasher } from './auth-service';
+import { createAvailabilityService } from './availability-service';
+import { createCoverHistoryService } from './cover-history-service';
 import { createDepotService } from './depot-service';
 import { createStaffService, createVehicleService } from './fleet-service';
 import type { PlanRunner } from './plan-runner';
@@ -48,6 +50,8 @@ export function createServices(deps: ServiceDeps) {
     reports: createReportService({ store, now, utcOffset: deps.utcOffset ?? '+08:00', thresholds: alertsConfig(deps), tierRules: deps.tierRules }),
     depots: createDepotService(store, now),
     vehicles,
+    availability: createAvailabilityService(store, now),
+    coverHistory: createCoverHistoryService(store, now, deps.utcOffset),
     tracks: createTrackService(store, vehicles),
     staff: createStaffService(store, now),
     reference: createReferenceService(store, now),

@@ -12,6 +12,8 @@ import { kpiDeltas, planChanges } from './plan-diff';
 import { createWorkerRunner, type PlanRunner } from './plan-runner';
 import { checkRunInput, type RunSettings } from './plan-run-checks';
 import type { PlanRecord, Store } from './ports';
+import { addExcluded, withoutBrokenVans } from './broken-vans';
+import { routePlaces } from './route-places';
 import { mergeReplan, remainingInput, replanBasis } from './replan';
 import { canReadDistrict, listDistrict } from './scope';
 
@@ -97,11 +99,14 @@ export function createPlanService(deps: PlanServiceDeps) {
 
   /** Loads the records as they are now, plans what is left and, for a replan, merges the kept part. */
   async function compute(plan: PlanRecord, settings: RunSettings, onProgress: (f: number) => void): Promise<{ plan: PlanResult; base: PlanResult | null }> {
-    const [zones, handoffPoints, commodities, depots, vehicles, staff, requests] = await Promise.all([
+    const [zones, handoffPoints, commodities, depots, fleet, staff, requests, availability] = await Promise.all([
       store.zones.list(), store.handoffPoints.list(), store.commodities.list(), store.depots.list(), store.vehicles.list(), store.staff.list(),
       // Residents' open requests raise their zone's demand (server/domain/request-demand.ts).
       store.requests.list({ status: ['new', 'assigned'] }),
+      store.vehicleAvailability.list(),
     ]);
+    // Vans marked broken down are left out and listed among the excluded vans (server/services/broken-vans.ts).
+    const { vehicles, excluded } = withoutBrokenVans(fleet, availability, plan.districtId);
     const districtId = plan.districtId ?? undefined;
     const base = plan.basePlanId ? (await store.plans.get(plan.basePlanId))?.result ?? null : null;
     if (plan.basePlanId && !base) throw new Error(`base plan "${plan.basePlanId}" has no result`);
@@ -111,12 +116,12 @@ export function createPlanService(deps: PlanServiceDeps) {
       { date: plan.date, days: settings.days, utcOffset, tierRules, districtId, onHandKg: basis?.onHandKg, extraKg: extraDemandKg(requests, commodities) },
     );
     const options = { seed: settings.seed, maxIterations: Number.MAX_SAFE_INTEGER };
-    if (!base || !basis) return { plan: await runner.run(input, options, settings.timeLimitS, onProgress), base: null };
-    const rest = await runner.run(remainingInput(input, basis), options, settings.timeLimitS, onProgress);
+    if (!base || !basis) return { plan: addExcluded(await runner.run(input, options, settings.timeLimitS, onProgress), excluded), base: null };
+    const rest = addExcluded(await runner.run(remainingInput(input, basis), options, settings.timeLimitS, onProgress), excluded);
     const merged = mergeReplan(base, rest, basis, {
       coldChainCommodities: new Set(commodities.filter((c) => c.coldChain).map((c) => c.id)),
-      capacityKg: new Map(vehicles.map((v) => [v.id, v.capacityKg])),
-      vehicleNames: new Map(vehicles.map((v) => [v.id, v.name])),
+      capacityKg: new Map(fleet.map((v) => [v.id, v.capacityKg])),
+      vehicleNames: new Map(fleet.map((v) => [v.id, v.name])),
     });
     return { plan: merged, base };
   }
@@ -194,7 +199,8 @@ export function createPlanService(deps: PlanServiceDeps) {
       if (!allowed) throw notFound('vehicle', vehicleId);
       const ref = await store.plans.latestPublishedForVehicle(vehicleId, date);
       const route = ref ? (await store.plans.get(ref.id))?.result?.routes.find((r) => r.vehicleId === vehicleId) : undefined;
-      return ref && route ? { ...route, planId: ref.id, planVersion: ref.version, date: ref.date, publishedAt: ref.publishedAt } : null;
+      if (!ref || !route) return null;
+      return { ...route, planId: ref.id, planVersion: ref.version, date: ref.date, publishedAt: ref.publishedAt, ...(await routePlaces(store, route)) };
     },
 
     /** Progress and status changes of every plan in this process; returns the unsubscribe. */

@@ -1,4 +1,5 @@
 import type {
+  VehicleAvailability,
   AuditEntry, Commodity, Depot, District, HandoffPoint, Plan, PlanChanges, PlanKpis, PlanResult, PlanStatus, PlanSummary,
   Role, Staff, Street, User, Vehicle, Zone, ZoneStatus,
 } from '../contract';
@@ -38,6 +39,12 @@ export interface HandoffPointRepo {
   list(filter?: { zoneId?: string; districtId?: string }): Promise<HandoffPoint[]>;
   upsert(point: HandoffPoint): Promise<void>;
   deleteForZone(zoneId: string): Promise<void>;
+}
+
+/** Stored availability rows (vans without one are available). */
+export interface VehicleAvailabilityRepo {
+  list(): Promise<VehicleAvailability[]>;
+  upsert(row: VehicleAvailability): Promise<void>;
 }
 
 export interface CommodityRepo {
@@ -157,6 +164,7 @@ export interface Store {
   commodities: CommodityRepo;
   depots: DepotRepo;
   vehicles: VehicleRepo;
+  vehicleAvailability: VehicleAvailabilityRepo;
   staff: StaffRepo;
   users: UserRepo;
   sessions: SessionRepo;

@@ -15,6 +15,7 @@ import { createStaffRepo } from './staff-repo';
 import { assertOutsideTransaction, inTransaction, outsideTransactionsOnly } from './transaction-guard';
 import { createUserRepo } from './user-repo';
 import { createVehicleRepo } from './vehicle-repo';
+import { createVehicleAvailabilityRepo } from './vehicle-availability-repo';
 import { createHandoffPointRepo, createZoneRepo } from './zone-repo';
 import { createLiveRepo } from './live-repo';
 import { createPlaybookRepo } from './playbook-repo';
@@ -56,6 +57,7 @@ function repositories(db: Knex, codec: Codec): Repositories {
     commodities: createCommodityRepo(db, codec),
     depots: createDepotRepo(db, codec),
     vehicles: createVehicleRepo(db, codec),
+    vehicleAvailability: createVehicleAvailabilityRepo(db),
     staff: createStaffRepo(db, codec),
     users: createUserRepo(db, codec),
     sessions: createSessionRepo(db),

@@ -74,7 +74,7 @@ export async function snapshot(server: RunningServer): Promise<string> {
     s.depots.list(), s.vehicles.list(), s.staff.list(), s.users.list(), s.audit.list({ limit: 100_000 }), s.plans.list(),
     s.requests.list(),
     s.alerts.list(),
-    s.passes.list(), s.disinfections.list(),
+    s.passes.list(), s.disinfections.list(), s.vehicleAvailability.list(),
     s.playbook.listTemplates(), s.playbook.currentChecklists(),
   ]);
   return JSON.stringify(parts);

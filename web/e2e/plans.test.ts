@@ -1,14 +1,29 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LiveSnapshot, Plan, PlanSummary, VehicleRoute } from '../../server/contract';
+import type { CoverHistory, LiveSnapshot, Plan, PlanSummary, VehicleRoute } from '../../server/contract';
 import { call, connectLive } from '../../server/testing/live-kit';
 import { startE2E, switchLanguage, type E2E } from './harness';
 
 // Plans end to end on one server: the coordinator runs two plans, publishes one, compares them and
 // downloads a manifest; the driver then sees the published stops on a phone.
 
+/** Records every value the progress bar shows, with where it came from (data-source: live or poll). */
+async function recordProgress(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const el = document.querySelector('[data-testid="plan-progress"]')!;
+    const log: { pct: number; source: string }[] = [];
+    (window as unknown as { __progress: typeof log }).__progress = log;
+    new MutationObserver(() => {
+      const e = el as HTMLElement;
+      if (e.dataset.pct && e.dataset.source) log.push({ pct: Number(e.dataset.pct), source: e.dataset.source });
+    }).observe(el, { attributes: true, attributeFilter: ['data-pct', 'data-source'] });
+  });
+}
+const progressLog = (page: Page) => page.evaluate(() => (window as unknown as { __progress: { pct: number; source: string }[] }).__progress);
+
 async function runPlanInUi(page: Page, timeLimit: string): Promise<string> {
+  await recordProgress(page);
   await page.getByTestId('plan-time-limit').fill(timeLimit);
   const before = await page.getByTestId('plan-row').count();
   await page.getByTestId('plan-run').click();
@@ -38,6 +53,11 @@ describe('plans in the browser (real server, chromium)', () => {
     first = await runPlanInUi(page, '1');
     expect(await page.getByTestId('plan-progress').getAttribute('data-pct')).toBe('100');
     expect(await page.getByTestId('plan-progress-text').textContent()).toBe('100%');
+    // The bar moved on plan:progress pushes (the socket is up): values between 0 and 100 %, never backwards.
+    const live = (await progressLog(page)).filter((p) => p.source === 'live').map((p) => p.pct);
+    expect(live.some((pct) => pct > 0 && pct < 100)).toBe(true);
+    expect(live).toEqual([...live].sort((a, b) => a - b));
+    expect((await progressLog(page)).filter((p) => p.source === 'poll')).toEqual([]);
     expect(await page.getByTestId('plan-detail').getAttribute('data-status')).toBe('draft');
     expect(await page.getByTestId('kpi-minFillRate').textContent()).toMatch(/最低满足率\d+(\.\d)?%/);
     expect(await page.getByTestId('kpi-vehiclesUsed').textContent()).toMatch(/出车数\d+/);
@@ -104,10 +124,25 @@ describe('plans in the browser (real server, chromium)', () => {
     await page.getByTestId('manifest-close').click();
   });
 
+  it('with the socket blocked the progress bar falls back to polling the plan', async () => {
+    const other = await e2e.newPage();
+    await other.route('**/socket.io/**', (route) => route.abort());
+    await e2e.login(other, 'coordinator');
+    await other.getByTestId('tab-plans').click();
+    await other.getByTestId('plan-form').waitFor();
+    await runPlanInUi(other, '2');
+    const log = await progressLog(other);
+    expect(log.filter((p) => p.source === 'live')).toEqual([]);
+    expect(log.filter((p) => p.source === 'poll').some((p) => p.pct > 0 && p.pct < 100)).toBe(true);
+    expect(await other.getByTestId('plan-progress').getAttribute('data-pct')).toBe('100');
+    await other.context().close();
+  });
+
   it('the API lists both plans, one published', async () => {
     const list = await e2e.api<PlanSummary[]>(await e2e.apiToken('coordinator'), '/api/plans');
     expect(list.find((p) => p.id === first)?.status).toBe('published');
     expect(list.find((p) => p.id === second)?.status).toBe('draft');
+    expect(list.filter((p) => p.status === 'draft').length).toBe(2);
   });
 
   it('driver on a phone sees the published stops in order; deliveries recorded offline are sent once online', async () => {
@@ -122,6 +157,13 @@ describe('plans in the browser (real server, chromium)', () => {
     await phone.getByTestId('stop').first().waitFor();
     const zones = await phone.getByTestId('stop').evaluateAll((els) => els.map((el) => el.getAttribute('data-zone-id')));
     expect(zones).toEqual(stops.map((s) => s.zoneId));
+    // Names, not ids: the zone's Chinese name and the gate's name with its district and street.
+    const names = await phone.getByTestId('stop-zone').allTextContents();
+    expect(names).toEqual(stops.map((s) => route!.zoneNames[s.zoneId]!.name));
+    for (const name of names) expect(name).toMatch(/[\u4e00-\u9fff]/);
+    const gates = await phone.getByTestId('stop-handoff').allTextContents();
+    expect(gates).toEqual(stops.map((s) => (s.handoffPointId ? route!.handoffPlaces[s.handoffPointId]!.name : route!.zoneNames[s.zoneId]!.name)));
+    expect(await phone.getByTestId('stop-area').first().textContent()).toContain('荔湾区');
     expect(await phone.getByTestId('route-sub').textContent()).toContain('2021-06-03');
     expect(await phone.getByTestId('nav-geo').first().getAttribute('href')).toMatch(/^geo:23\.\d+,113\.\d+/);
     expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
@@ -166,6 +208,8 @@ describe('plans in the browser (real server, chromium)', () => {
     }
     await switchLanguage(phone, 'en');
     await phone.getByTestId('stop').first().waitFor();
+    expect(await phone.getByTestId('stop-zone').allTextContents()).toEqual(stops.map((s) => route!.zoneNames[s.zoneId]!.nameEn));
+    expect(await phone.getByTestId('stop-area').first().textContent()).toContain('Liwan');
     await e2e.screenshot(phone, 'plans-driver-en');
   });
 
@@ -181,10 +225,31 @@ describe('plans in the browser (real server, chromium)', () => {
     await page.locator('[data-testid="live-vehicle"][data-vehicle-id="lw-van-01"]').waitFor();
     expect(await page.locator('[data-vehicle-id="lw-van-01"] [data-testid="live-stop"][data-status="delivered"]').count()).toBe(2);
     expect(Number(await page.getByTestId('map').getAttribute('data-routes'))).toBeGreaterThan(0);
+    // The cover chart (uPlot) draws the published plan's day: one planned point per commodity at least.
+    await page.locator('[data-testid="cover-chart"][data-ready="true"]').waitFor();
+    const history = await e2e.api<CoverHistory>(await e2e.apiToken('district'), '/api/districts/liwan/cover-history?days=7');
+    const expected = Object.values(history.commodities).reduce((n, s) => n + [...s.planned, ...s.delivered].filter((v) => v !== null).length, 0);
+    expect(expected).toBeGreaterThanOrEqual(4);
+    expect(history.days.at(-1)).toBe('2021-06-03');
+    expect(Number(await page.getByTestId('cover-chart').getAttribute('data-points'))).toBe(expected);
+    const canvas = page.locator('[data-testid="cover-chart"] canvas');
+    expect((await canvas.boundingBox())!.width).toBeGreaterThan(200);
+    expect(await page.locator('[data-testid="cover-chart"] .u-legend .u-series').count()).toBeGreaterThanOrEqual(2 * Object.keys(history.commodities).length);
+    // Pixels were drawn: the canvas is not blank.
+    expect(await canvas.evaluate((c: HTMLCanvasElement) => {
+      const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+      let inked = 0;
+      for (let i = 3; i < d.length; i += 4) if (d[i]! > 0) inked++;
+      return inked;
+    })).toBeGreaterThan(100);
+    await page.getByTestId('cover-chart').scrollIntoViewIfNeeded();
     await page.waitForTimeout(300);
     await e2e.screenshot(page, 'plans-district-zh');
     await switchLanguage(page, 'en');
     await page.locator('[data-testid="live-vehicle"]').first().waitFor();
+    await page.locator('[data-testid="cover-chart"][data-ready="true"]').waitFor();
+    expect(await page.getByTestId('chart-caption').textContent()).toMatch(/Not stock on hand/);
+    await page.getByTestId('cover-chart').scrollIntoViewIfNeeded();
     await page.waitForTimeout(300);
     await e2e.screenshot(page, 'plans-district-en');
   });

@@ -1,12 +1,20 @@
 import type { Services } from '../../services';
 import { route } from '../route-def';
-import { listQuerySchema, staffInputSchema, vehicleInputSchema } from '../schemas';
+import { listQuerySchema, staffInputSchema, vehicleAvailabilitySchema, vehicleInputSchema } from '../schemas';
 
 const staffRoles = ['coordinator', 'district_official'] as const;
 const everyone = ['coordinator', 'district_official', 'driver'] as const;
 
-export function fleetRoutes({ vehicles, staff }: Services) {
+export function fleetRoutes({ vehicles, staff, availability }: Services) {
   return [
+    route({
+      key: 'GET /api/vehicle-availability', summary: "Each van's availability (available unless marked broken down)", roles: staffRoles,
+      query: listQuerySchema, handler: ({ actor, query }) => availability.list(actor!, query.districtId),
+    }),
+    route({
+      key: 'PUT /api/vehicle-availability/:vehicleId', summary: 'Mark a van available or broken down (new plans leave broken vans out)', roles: staffRoles,
+      body: vehicleAvailabilitySchema, handler: ({ actor, params, body }) => availability.set(actor!, params.vehicleId!, body),
+    }),
     route({ key: 'GET /api/vehicles', summary: 'List vehicles', roles: staffRoles, query: listQuerySchema, handler: ({ actor, query }) => vehicles.list(actor!, query.districtId) }),
     route({ key: 'GET /api/vehicles/:id', summary: 'One vehicle (a driver: their own)', roles: everyone, handler: ({ actor, params }) => vehicles.get(actor!, params.id!) }),
     route({ key: 'POST /api/vehicles', summary: 'Add a vehicle', roles: staffRoles, body: vehicleInputSchema, successStatus: 201, handler: ({ actor, body }) => vehicles.create(actor!, body) }),

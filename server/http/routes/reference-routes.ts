@@ -1,15 +1,19 @@
 import type { Health } from '../../contract';
 import type { Services } from '../../services';
 import { route } from '../route-def';
-import { auditQuerySchema, commodityUpdateSchema, handoffQuerySchema, listQuerySchema } from '../schemas';
+import { auditQuerySchema, commodityUpdateSchema, coverHistoryQuerySchema, handoffQuerySchema, listQuerySchema } from '../schemas';
 
 const everyone = ['coordinator', 'district_official', 'driver'] as const;
 const staff = ['coordinator', 'district_official'] as const;
 
-export function referenceRoutes({ reference }: Services, health: () => Health) {
+export function referenceRoutes({ reference, coverHistory }: Services, health: () => Health) {
   return [
     route({ key: 'GET /api/health', summary: 'Liveness: answers without touching the database', roles: 'public', handler: async () => health() }),
     route({ key: 'GET /api/districts', summary: 'Districts the caller may see', roles: staff, handler: ({ actor }) => reference.districts(actor!) }),
+    route({
+      key: 'GET /api/districts/:id/cover-history', summary: "Days of the district's need covered by each day's planned and delivered goods, per commodity",
+      roles: staff, query: coverHistoryQuerySchema, handler: ({ actor, params, query }) => coverHistory.get(actor!, params.id!, query),
+    }),
     route({ key: 'GET /api/streets', summary: 'Streets (街道)', roles: staff, query: listQuerySchema, handler: ({ actor, query }) => reference.streets(actor!, query.districtId) }),
     route({ key: 'GET /api/commodities', summary: 'Commodities with daily rations', roles: everyone, handler: () => reference.commodities() }),
     route({

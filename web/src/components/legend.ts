@@ -12,6 +12,8 @@ export function legend(mode: 'tier' | 'cover' = 'tier'): HTMLElement {
   if (mode === 'cover') rows.push(swatch(OUTSIDE_PLAN_COLOUR, t('legend.outsidePlan')));
   rows.push(swatch(LIFTED_COLOUR, t('status.lifted')));
   rows.push(h('div', { class: 'legend-row' }, h('span', { class: 'legend-dot' }), t('depots.title')));
+  rows.push(h('div', { class: 'legend-row' }, h('span', { class: 'legend-dot handoff' }), t('legend.handoff')));
+  rows.push(h('div', { class: 'legend-row' }, h('span', { class: 'legend-dot van' }), t('legend.van')));
   if (mode === 'cover') rows.push(h('div', { class: 'legend-row' }, h('span', { class: 'legend-line' }), t('legend.route')));
   return h('div', { class: 'legend', 'data-testid': 'legend', 'data-mode': mode },
     h('strong', null, mode === 'cover' ? t('legend.cover') : t('legend.title')), ...rows);

@@ -8,7 +8,11 @@ import { liveDeliveries } from './live-deliveries';
  * Deliveries under way, kept current from the live socket: a snapshot on connect and after any sequence gap,
  * then each stop:updated push applied in place. `names` gives van and zone names.
  */
-export function livePanel(names: () => { vehicles: ReadonlyMap<string, string>; zones: ReadonlyMap<string, { name: string; nameEn: string }> }): { el: HTMLElement; close(): void } {
+export function livePanel(
+  names: () => { vehicles: ReadonlyMap<string, string>; zones: ReadonlyMap<string, { name: string; nameEn: string }> },
+  /** Vans with a known position, after every snapshot and vehicle:moved (for the map). */
+  onVans?: (vans: readonly LiveVehicle[]) => void,
+): { el: HTMLElement; link: LiveLink; close(): void } {
   const el = h('div', { 'data-testid': 'live-panel' });
   let vehicles: LiveVehicle[] = [];
   const link: LiveLink = connectLive();
@@ -16,7 +20,12 @@ export function livePanel(names: () => { vehicles: ReadonlyMap<string, string>; 
     const { vehicles: vans, zones } = names();
     replaceChildren(el, liveDeliveries(vehicles, vans, (id) => { const z = zones.get(id); return z ? localName(z) : id; }));
   };
-  const resync = (): void => { link.snapshot().then((snap) => { vehicles = snap.vehicles; render(); }).catch(() => undefined); };
+  const vans = (): void => onVans?.(vehicles.filter((v) => v.position));
+  const resync = (): void => { link.snapshot().then((snap) => { vehicles = snap.vehicles; render(); vans(); }).catch(() => undefined); };
+  link.on('vehicle:moved', ({ vehicle }) => {
+    const v = vehicles.find((x) => x.vehicleId === vehicle.vehicleId);
+    if (v) { Object.assign(v, vehicle); vans(); } else resync();
+  });
   link.onResync(resync);
   link.on('stop:updated', ({ stop }) => {
     const v = vehicles.find((x) => x.vehicleId === stop.vehicleId && x.planId === stop.planId);
@@ -25,5 +34,5 @@ export function livePanel(names: () => { vehicles: ReadonlyMap<string, string>; 
   });
   link.on('plan:published', resync);
   render();
-  return { el, close: () => link.close() };
+  return { el, link, close: () => link.close() };
 }

@@ -1,6 +1,7 @@
 import type { District, Plan, PlanSummary, Zone } from '../../../server/contract';
 import { request } from '../api';
 import { h, replaceChildren } from '../dom';
+import type { LiveLink } from '../live/live-link';
 import { localName, t, tOr } from '../i18n';
 import { latestSealedDate, planLabel } from '../plans/plan-format';
 import type { PlanRefs } from '../plans/plan-refs';
@@ -14,10 +15,14 @@ export interface PlanPanelOptions {
   refs(): Promise<PlanRefs>;
   /** The plan whose routes and cover the map shows (the one opened, else the latest published). */
   onShow(plan: Plan | null): void;
+  /** The page's live socket: progress comes as plan:progress while it is connected, by polling otherwise. */
+  live?: LiveLink;
 }
 
 const POLL_MS = 500;
-const isDone = (s: PlanSummary): boolean => s.status !== 'queued' && s.status !== 'running';
+/** With the socket up, a slow check still catches a missed last event (progress events are not replayed). */
+const SAFETY_POLL_MS = 3000;
+const isDone = (s: Pick<PlanSummary, 'status'>): boolean => s.status !== 'queued' && s.status !== 'running';
 
 /** The 计划 Plans tab: run a plan with progress, list plans, open one, compare two, publish a draft. */
 export function planPanel(options: PlanPanelOptions): { el: HTMLElement; dispose(): void } {
@@ -41,8 +46,12 @@ export function planPanel(options: PlanPanelOptions): { el: HTMLElement; dispose
   let plans: PlanSummary[] = [];
   let disposed = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  /** The plan whose run the bar shows. */
+  let watching: string | null = null;
+  const socketUp = (): boolean => options.live?.connected() ?? false;
 
-  function setProgress(fraction: number): void {
+  function setProgress(fraction: number, source?: 'live' | 'poll'): void {
+    if (source) progress.dataset.source = source;
     const pct = Math.round(Math.max(0, Math.min(1, fraction)) * 100);
     bar.value = pct;
     barText.textContent = t('plans.progress', { pct });
@@ -96,21 +105,43 @@ export function planPanel(options: PlanPanelOptions): { el: HTMLElement; dispose
     } catch (err) { message.error(err); }
   }
 
+  async function finish(id: string, status: PlanSummary['status']): Promise<void> {
+    if (watching !== id) return;
+    watching = null;
+    clearTimeout(timer);
+    runButton.disabled = false;
+    progress.dataset.done = status;
+    await loadList();
+    await open(id);
+  }
+
+  function schedule(id: string, ms: number): void {
+    clearTimeout(timer);
+    timer = setTimeout(() => void poll(id), ms);
+  }
+
+  /** Reads the plan over HTTP: the bar's source while the socket is down, a safety check while it is up. */
   async function poll(id: string): Promise<void> {
-    if (disposed) return;
+    if (disposed || watching !== id) return;
     try {
       const plan = await request('GET /api/plans/:id', { params: { id } });
-      setProgress(plan.progress);
-      if (!isDone(plan)) { timer = setTimeout(() => void poll(id), POLL_MS); return; }
-      runButton.disabled = false;
-      progress.dataset.done = plan.status;
-      await loadList();
-      await open(id);
+      if (watching !== id) return;
+      if (isDone(plan)) { setProgress(plan.progress, socketUp() ? undefined : 'poll'); await finish(id, plan.status); return; }
+      if (!socketUp()) setProgress(plan.progress, 'poll');
+      schedule(id, socketUp() ? SAFETY_POLL_MS : POLL_MS);
     } catch (err) {
       message.error(err);
-      timer = setTimeout(() => void poll(id), POLL_MS * 4);
+      schedule(id, POLL_MS * 4);
     }
   }
+
+  options.live?.on('plan:progress', (event) => {
+    if (disposed || event.planId !== watching) return;
+    setProgress(event.progress, 'live');
+    if (isDone(event)) void finish(event.planId, event.status).catch((err: unknown) => message.error(err));
+  });
+  // The socket dropped mid-run: poll at once instead of waiting for the slow check.
+  options.live?.onStatus((up) => { if (!up && watching) schedule(watching, 0); });
 
   async function run(e: Event): Promise<void> {
     e.preventDefault();
@@ -118,13 +149,15 @@ export function planPanel(options: PlanPanelOptions): { el: HTMLElement; dispose
     runButton.disabled = true;
     progress.hidden = false;
     delete progress.dataset.done;
+    delete progress.dataset.source;
     setProgress(0);
     try {
       const summary = await request('POST /api/plans', {
         body: { date: date.value, districtId: district.value || undefined, timeLimitS: Number(limit.value) || 2 },
       });
+      watching = summary.id;
       await loadList();
-      await poll(summary.id);
+      schedule(summary.id, socketUp() ? SAFETY_POLL_MS : 0);
     } catch (err) {
       runButton.disabled = false;
       progress.hidden = true;

@@ -49,6 +49,7 @@ export function routeSection(deps: RouteSectionDeps) {
     const s = states;
     replaceChildren(list, route.trips.flatMap((trip, tripIndex) => trip.stops.map((stop, stopIndex) => stopCard({
       stop, tripIndex, stopIndex, n: ++n, status: s.get(tripIndex, stopIndex), commodities,
+      zoneName: route!.zoneNames?.[stop.zoneId], place: stop.handoffPointId ? route!.handoffPlaces?.[stop.handoffPointId] : undefined,
       record: (kind, fields) => record(tripIndex, stopIndex, kind, fields),
     }))));
   }

@@ -1,4 +1,4 @@
-import type { Commodity, HandoffMode, PlannedStop, StopFailReason, StopStatus } from '../../../server/contract';
+import type { Commodity, HandoffMode, PlannedStop, RouteHandoffPlace, RouteZoneName, StopFailReason, StopStatus } from '../../../server/contract';
 import { h } from '../dom';
 import { localName, t, tOr } from '../i18n';
 import { hhmm } from '../plans/plan-format';
@@ -13,6 +13,9 @@ export interface StopCardInput {
   n: number;
   status: StopStatus;
   commodities: readonly Commodity[];
+  /** Names from the route reply; absent in a route cached before the server sent them (ids are shown then). */
+  zoneName?: RouteZoneName;
+  place?: RouteHandoffPlace;
   /** Records a driver event (the page adds the plan, van and time). */
   record<K extends OutboxKind>(kind: K, fields: Omit<OutboxPayload<K>, 'planId' | 'vehicleId' | 'tripIndex' | 'stopIndex' | 'at'>): void;
 }
@@ -26,7 +29,11 @@ const FAIL_REASONS = Object.keys({
 /** One stop on the driver's phone: where and when, what to hand over (editable), navigate, and the three actions. */
 export function stopCard(input: StopCardInput): HTMLElement {
   const { stop, status } = input;
-  const label = stop.handoffPointId ?? stop.zoneId;
+  const zoneName = input.zoneName ? localName(input.zoneName) : stop.zoneId;
+  const place = input.place;
+  const area = place ? localName({ name: place.area, nameEn: place.areaEn }) : '';
+  // The gate's name is the navigation label too (Amap shows it on the pin).
+  const label = place?.name ?? stop.handoffPointId ?? zoneName;
   const name = (id: string): string => { const c = input.commodities.find((x) => x.id === id); return c ? localName(c) : id; };
   const done = status === 'delivered';
   const qty = Object.entries(stop.quantitiesKg).filter(([, kg]) => kg > 0).map(([id, kg]) => ({
@@ -54,10 +61,12 @@ export function stopCard(input: StopCardInput): HTMLElement {
     h('div', { class: 'stop-head' },
       h('span', { class: 'stop-no' }, input.n),
       h('div', { class: 'stop-title' },
-        h('strong', { 'data-testid': 'stop-zone' }, stop.zoneId),
+        h('strong', { 'data-testid': 'stop-zone' }, zoneName),
         h('div', { class: 'muted' }, t('driver.stopTitle', { trip: input.tripIndex + 1, n: input.stopIndex + 1 }), ' · ', t('driver.plannedAt', { time: hhmm(stop.arrivalS) }))),
       h('span', { class: 'stop-chip', 'data-status': status, 'data-testid': 'stop-status' }, tOr(`stop.status.${status}`, status))),
-    h('div', { class: 'stop-handoff muted' }, label),
+    h('div', { class: 'stop-handoff' },
+      h('span', { 'data-testid': 'stop-handoff' }, label),
+      area ? h('span', { class: 'muted', 'data-testid': 'stop-area' }, ` · ${area}`) : null),
     h('table', { class: 'qty-table' }, h('tbody', null, qty.map((q) => h('tr', null, h('td', null, name(q.id)), h('td', null, q.input), h('td', null, 'kg'))))),
     h('div', { class: 'stop-nav' },
       h('a', { class: 'nav-link', href: geoUri(stop.location, label), 'data-testid': 'nav-geo' }, t('driver.navigate')),

@@ -3,11 +3,15 @@ import 'leaflet/dist/leaflet.css';
 import type { LngLat, PolygonGeometry } from '../../../server/contract';
 import { startDrawing, type DrawHandlers, type DrawSession } from './draw-tool';
 import { polygonLatLngs, toLatLng } from './geo-edge';
+import { createPointLayer, type MapPoint } from './point-layer';
 import { createRouteLayer, type MapRoute } from './route-layer';
+import { startVertexEdit, type VertexEdit, type VertexEditHandlers } from './vertex-edit';
 import { exposeTestHook } from './test-hook';
 import { addTiles, tileConfig, type TileConfig } from './tiles';
 
 export type { MapRoute } from './route-layer';
+export type { MapPoint } from './point-layer';
+export type { VertexEdit } from './vertex-edit';
 
 export interface MapZone {
   id: string;
@@ -17,10 +21,7 @@ export interface MapZone {
   fill: string;
 }
 
-export interface MapDepot {
-  id: string;
-  label: string;
-  location: LngLat;
+export interface MapDepot extends MapPoint {
   /** Built when the popup opens. */
   popup(): HTMLElement;
 }
@@ -34,13 +35,19 @@ export interface ZoneMapOptions {
 export interface ZoneMap {
   /** Replaces the zones; `fit` frames them (and the depots) first, so the polygons are projected once. */
   setZones(zones: readonly MapZone[], fit?: boolean): void;
+  /** Depots, handoff points and vans are clustered on a screen grid (see point-layer.ts). */
   setDepots(depots: readonly MapDepot[]): void;
+  setHandoffs(points: readonly MapPoint[]): void;
+  setVans(points: readonly MapPoint[]): void;
   /** Replaces the drawn delivery routes; `fit` frames them. */
   setRoutes(routes: readonly MapRoute[], fit?: boolean): void;
   selectZone(id: string | null, focus?: boolean): void;
   focusDepot(id: string): void;
   fitAll(): void;
   startDrawing(handlers: DrawHandlers): DrawSession;
+  /** Drag, add (mid-edge handles) or remove (right-click) the corners of a shown zone; null when it is not shown.
+   * The zone's own polygon is hidden until stop(). */
+  editZone(id: string, handlers?: VertexEditHandlers): Promise<VertexEdit | null>;
   /** Resolves after the canvas has painted what was set so far. */
   rendered(): Promise<void>;
   containerPoint(p: LngLat): { x: number; y: number };
@@ -74,11 +81,16 @@ export function createZoneMap(container: HTMLElement, options: ZoneMapOptions = 
   addTiles(map, options.tiles === undefined ? tileConfig() : options.tiles);
   const zoneLayer = L.featureGroup().addTo(map);
   const routeLayer = createRouteLayer(map, renderer, container);
-  const depotLayer = L.featureGroup().addTo(map);
+  const handoffLayer = createPointLayer(map, renderer, { kind: 'handoff', colour: '#6d4c41', radius: 5 });
+  const vanLayer = createPointLayer(map, renderer, { kind: 'van', colour: '#00897b', radius: 7 });
+  const depotLayer = createPointLayer(map, renderer, { kind: 'depot', colour: '#1a237e', radius: 8 }, (id) => { if (!drawing) options.onDepotClick?.(id); });
+  let depotPoints: readonly MapDepot[] = [];
+  const pointsFront = (): void => { handoffLayer.front(); vanLayer.front(); depotLayer.front(); };
   const zoneById = new Map<string, L.Polygon>();
-  const depotById = new Map<string, L.CircleMarker>();
+  const geometryById = new Map<string, PolygonGeometry>();
   let selected: string | null = null;
   let drawing: DrawSession | null = null;
+  let editing: VertexEdit | null = null;
 
   // One click listener for all zones (10,000 polygons need no 10,000 closures).
   let idOf = new WeakMap<L.Layer, string>();
@@ -88,7 +100,7 @@ export function createZoneMap(container: HTMLElement, options: ZoneMapOptions = 
   });
 
   function fitTo(bounds: L.LatLngBounds): void {
-    if (depotLayer.getLayers().length > 0) bounds.extend(depotLayer.getBounds());
+    for (const d of depotPoints) bounds.extend(toLatLng(d.location));
     if (bounds.isValid()) map.fitBounds(bounds, { padding: [20, 20], animate: false });
   }
 
@@ -100,6 +112,7 @@ export function createZoneMap(container: HTMLElement, options: ZoneMapOptions = 
     setZones(zones, fit = false) {
       zoneLayer.clearLayers();
       zoneById.clear();
+      geometryById.clear();
       idOf = new WeakMap();
       if (fit) fitTo(zoneBounds(zones));
       const tooltips = zones.length <= TOOLTIP_LIMIT;
@@ -108,31 +121,24 @@ export function createZoneMap(container: HTMLElement, options: ZoneMapOptions = 
         if (tooltips && zone.label) polygon.bindTooltip(zone.label, { sticky: true, direction: 'top' });
         idOf.set(polygon, zone.id);
         zoneById.set(zone.id, polygon);
+        geometryById.set(zone.id, zone.polygon);
         zoneLayer.addLayer(polygon);
       }
       zoneById.get(selected ?? '')?.bringToFront();
       routeLayer.front();
-      depotLayer.eachLayer((layer) => (layer as L.CircleMarker).bringToFront());
+      pointsFront();
     },
     setDepots(depots) {
-      depotLayer.clearLayers();
-      depotById.clear();
-      for (const depot of depots) {
-        const marker = L.circleMarker(toLatLng(depot.location), {
-          renderer, radius: 8, color: '#ffffff', weight: 2, fillColor: '#1a237e', fillOpacity: 1,
-        });
-        marker.bindTooltip(depot.label, { direction: 'top', offset: [0, -8] });
-        marker.bindPopup(() => depot.popup(), { maxWidth: 280 });
-        marker.on('click', () => { if (!drawing) options.onDepotClick?.(depot.id); });
-        depotById.set(depot.id, marker);
-        depotLayer.addLayer(marker);
-      }
+      depotPoints = depots;
+      depotLayer.set(depots);
     },
+    setHandoffs: (points) => { handoffLayer.set(points); pointsFront(); },
+    setVans: (points) => { vanLayer.set(points); pointsFront(); },
     setRoutes(routes, fit = false) {
       routeLayer.set(routes);
       const bounds = routeLayer.bounds();
       if (fit && bounds.isValid()) map.fitBounds(bounds, { padding: [24, 24], maxZoom: 16, animate: false });
-      depotLayer.eachLayer((layer) => (layer as L.CircleMarker).bringToFront());
+      pointsFront();
     },
     selectZone(id, focus = false) {
       const previous = selected;
@@ -142,15 +148,10 @@ export function createZoneMap(container: HTMLElement, options: ZoneMapOptions = 
       if (!polygon) return;
       polygon.setStyle(SELECTED_STYLE).bringToFront();
       routeLayer.front();
-      depotLayer.eachLayer((layer) => (layer as L.CircleMarker).bringToFront());
+      pointsFront();
       if (focus) map.fitBounds(polygon.getBounds(), { maxZoom: 16, padding: [40, 40] });
     },
-    focusDepot(id) {
-      const marker = depotById.get(id);
-      if (!marker) return;
-      map.setView(marker.getLatLng(), Math.max(map.getZoom(), 14));
-      marker.openPopup();
-    },
+    focusDepot: (id) => depotLayer.open(id),
     fitAll() {
       fitTo(zoneLayer.getBounds());
     },
@@ -165,6 +166,26 @@ export function createZoneMap(container: HTMLElement, options: ZoneMapOptions = 
         clear() { clear(); if (drawing === session) drawing = null; },
       };
     },
+    async editZone(id, handlers) {
+      editing?.stop();
+      const polygon = zoneById.get(id);
+      if (!polygon) return null;
+      const geometry = geometryById.get(id)!;
+      map.fitBounds(polygon.getBounds(), { maxZoom: 17, padding: [40, 40], animate: false });
+      const session = await startVertexEdit(map, geometry, handlers);
+      polygon.setStyle({ opacity: 0, fillOpacity: 0 });
+      const stop = session.stop;
+      editing = {
+        ...session,
+        stop() {
+          stop();
+          if (editing?.stop === this.stop) editing = null;
+          // The zone may have been replaced meanwhile (setZones after a save): restyle whatever is there now.
+          zoneById.get(id)?.setStyle(styleOf(id));
+        },
+      };
+      return editing;
+    },
     rendered: () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))),
     containerPoint(p) {
       const { x, y } = map.latLngToContainerPoint(toLatLng(p));
@@ -173,6 +194,7 @@ export function createZoneMap(container: HTMLElement, options: ZoneMapOptions = 
     resize: () => map.invalidateSize(),
     destroy() {
       drawing?.clear();
+      editing?.stop();
       map.remove();
     },
   };

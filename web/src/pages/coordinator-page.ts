@@ -5,6 +5,9 @@ import { importPanel } from '../components/import-panel';
 import { setLegend } from '../components/legend';
 import { livePanel } from '../components/live-panel';
 import { planPanel } from '../components/plan-panel';
+import { fleetPanel } from '../components/fleet-panel';
+import { shapeEditor } from '../components/shape-editor';
+import { stockEditor } from '../components/stock-editor';
 import { depotCard, stockScale } from '../components/stock-bars';
 import { tabs } from '../components/tabs';
 import { zoneEditor } from '../components/zone-editor';
@@ -16,7 +19,7 @@ import { coverByZone } from '../plans/plan-format';
 import { planRoutes } from '../plans/plan-map';
 import { loadRefs, type PlanRefs } from '../plans/plan-refs';
 import type { Page, PageContext } from '../router';
-import { mapDepots, mapZones } from '../zones/map-items';
+import { mapDepots, mapHandoffs, mapVans, mapZones } from '../zones/map-items';
 import { tierChoices } from '../zones/tiers';
 import { sortZones } from '../zones/zone-input';
 import { mapShell } from './map-shell';
@@ -36,6 +39,8 @@ export function coordinatorPage(ctx: PageContext): Page {
   let map: ZoneMap | null = null;
   let panel: ReturnType<typeof tabs> | null = null;
   let draw: ReturnType<typeof drawPanel> | null = null;
+  let shape: ReturnType<typeof shapeEditor> | null = null;
+  let depotSelected: string | null = null;
   let disposed = false;
   let plans: ReturnType<typeof planPanel> | null = null;
   let live: ReturnType<typeof livePanel> | null = null;
@@ -61,13 +66,18 @@ export function coordinatorPage(ctx: PageContext): Page {
 
   function zonesTab(): HTMLElement {
     const zone = state.zones.find((z) => z.id === state.selected) ?? null;
+    const saved = (updated: Zone): void => {
+      state.zones = state.zones.map((z) => (z.id === updated.id ? updated : z));
+      map?.setZones(mapZones(state.zones, cover));
+      map?.selectZone(updated.id);
+      replaceChildren(shell.side.querySelector('[data-testid="zone-list"]')!, list());
+    };
+    // One corner edit at a time: a re-render (another zone picked) ends the previous one.
+    shape?.stop();
+    shape = zone && map ? shapeEditor(zone, map, saved) : null;
     return h('div', null,
-      zoneEditor(zone, tierChoices(state.zones), (updated) => {
-        state.zones = state.zones.map((z) => (z.id === updated.id ? updated : z));
-        map?.setZones(mapZones(state.zones, cover));
-        map?.selectZone(updated.id);
-        replaceChildren(shell.side.querySelector('[data-testid="zone-list"]')!, list());
-      }),
+      zoneEditor(zone, tierChoices(state.zones), saved),
+      shape?.el,
       h('div', { 'data-testid': 'zone-list' }, list()));
   }
 
@@ -77,12 +87,30 @@ export function coordinatorPage(ctx: PageContext): Page {
 
   function depotsTab(): HTMLElement {
     const scale = stockScale(state.depots);
-    return h('div', { class: 'depot-list', 'data-testid': 'depot-list' }, state.depots.map((depot) => {
-      const card = depotCard(depot, state.commodities, scale);
+    const depot = state.depots.find((d) => d.id === depotSelected);
+    const editor = depot
+      ? stockEditor(depot, state.commodities, (updated) => {
+        state.depots = state.depots.map((d) => (d.id === updated.id ? updated : d));
+        map?.setDepots(mapDepots(state.depots, state.commodities, stockScale(state.depots)));
+        // Redraw the cards (bars) but keep the editor and its message.
+        const list = shell.side.querySelector('[data-testid="depot-list"]');
+        list?.replaceWith(cards(stockScale(state.depots)));
+      })
+      : h('p', { class: 'muted' }, t('stock.hint'));
+    const cards = (sc: Map<string, number>): HTMLElement => h('div', { class: 'depot-list', 'data-testid': 'depot-list' }, state.depots.map((d) => {
+      const card = depotCard(d, state.commodities, sc);
       card.tabIndex = 0;
-      card.addEventListener('click', () => map?.focusDepot(depot.id));
+      if (d.id === depotSelected) card.classList.add('selected');
+      card.addEventListener('click', () => { depotSelected = d.id; map?.focusDepot(d.id); panel?.show('depots'); });
       return card;
     }));
+    return h('div', null, editor, cards(scale));
+  }
+
+  function fleetTab(): HTMLElement {
+    const fleet = fleetPanel();
+    void fleet.load();
+    return fleet.el;
   }
 
   async function reload(fit = false): Promise<void> {
@@ -97,11 +125,11 @@ export function coordinatorPage(ctx: PageContext): Page {
     map?.setZones(mapZones(state.zones, cover), fit);
     if (state.selected) map?.selectZone(state.selected);
     refs = null;
-    if (panel && !['draw', 'import', 'plans'].includes(panel.current())) panel.show(panel.current());
+    if (panel && !['draw', 'import', 'plans', 'fleet'].includes(panel.current())) panel.show(panel.current());
   }
 
   async function mounted(): Promise<void> {
-    map = createZoneMap(shell.mapEl, { onZoneClick: (id) => select(id), onDepotClick: () => panel?.show('depots') });
+    map = createZoneMap(shell.mapEl, { onZoneClick: (id) => select(id), onDepotClick: (id) => { depotSelected = id; panel?.show('depots'); } });
     try {
       [state.districts, state.commodities] = await Promise.all([request('GET /api/districts'), request('GET /api/commodities')]);
     } catch (err) {
@@ -118,16 +146,21 @@ export function coordinatorPage(ctx: PageContext): Page {
     });
     const drawEl = draw.el;
     const importEl = importPanel(() => void reload());
+    live = livePanel(() => ({ vehicles: vehicleNames, zones: new Map(state.zones.map((z) => [z.id, z])) }),
+      (vans) => map?.setVans(mapVans(vans, vehicleNames)));
     plans = planPanel({
-      districts: state.districts, zones: () => state.zones, refs: planRefs,
+      districts: state.districts, zones: () => state.zones, refs: planRefs, live: live.link,
       onShow: (plan) => void showPlan(plan).catch((err: unknown) => shell.message.error(err)),
     });
-    live = livePanel(() => ({ vehicles: vehicleNames, zones: new Map(state.zones.map((z) => [z.id, z])) }));
-    void planRefs().then((r) => { vehicleNames = new Map([...r.vehicles].map(([id, v]) => [id, v.name])); }).catch(() => undefined);
+    void planRefs().then((r) => {
+      vehicleNames = new Map([...r.vehicles].map(([id, v]) => [id, v.name]));
+      map?.setHandoffs(mapHandoffs([...r.handoffs.values()], r.zones));
+    }).catch(() => undefined);
     const plansEl = h('div', null, plans.el, live.el);
     panel = tabs([
       { id: 'zones', label: t('zones.title'), render: zonesTab },
       { id: 'depots', label: t('depots.title'), render: depotsTab },
+      { id: 'fleet', label: t('fleet.title'), render: fleetTab },
       { id: 'plans', label: t('plans.title'), render: () => plansEl },
       { id: 'draw', label: t('draw.title'), render: () => drawEl },
       { id: 'import', label: t('import.title'), render: () => importEl },
@@ -141,6 +174,7 @@ export function coordinatorPage(ctx: PageContext): Page {
     mounted: () => void mounted(),
     dispose() {
       disposed = true;
+      shape?.stop();
       draw?.dispose();
       plans?.dispose();
       live?.close();

@@ -1,5 +1,6 @@
 import type { Commodity, Depot, LiveVehicle, Plan, Vehicle, Zone, ZoneOutcome } from '../../../server/contract';
 import { request } from '../api';
+import { coverChart } from '../components/cover-chart';
 import { coverTable } from '../components/cover-table';
 import { setLegend } from '../components/legend';
 import { liveDeliveries } from '../components/live-deliveries';
@@ -36,6 +37,7 @@ export function districtPage(ctx: PageContext): Page {
   let liveVehicles: LiveVehicle[] = [];
   let selected: string | null = null;
   let disposed = false;
+  let chart: ReturnType<typeof coverChart> | null = null;
 
   function select(id: string, focus: boolean): void {
     selected = id;
@@ -73,6 +75,7 @@ export function districtPage(ctx: PageContext): Page {
       const v = liveVehicles.find((x) => x.vehicleId === stop.vehicleId && x.planId === stop.planId);
       const i = v?.stops.findIndex((s) => s.tripIndex === stop.tripIndex && s.stopIndex === stop.stopIndex) ?? -1;
       if (v && i >= 0) { v.stops[i] = stop; renderLive(); } else resync();
+      if (stop.status === 'delivered') void chart?.load();
     });
     live.on('plan:published', () => void refresh());
   }
@@ -84,6 +87,7 @@ export function districtPage(ctx: PageContext): Page {
     map?.setRoutes(plan ? planRoutes(plan, { depots: depotMap, vehicles: vehicleMap }) : []);
     setLegend(shell.el, plan ? 'cover' : 'tier');
     renderTable();
+    await chart?.load();
   }
 
   let depotMap = new Map<string, Depot>();
@@ -106,7 +110,8 @@ export function districtPage(ctx: PageContext): Page {
       if (own && title) title.textContent = t('district.title', { name: localName(own) });
       map.setDepots(mapDepots(depots, commodities, stockScale(depots)));
       map.setZones(mapZones(zones), true);
-      replaceChildren(shell.side, table, deliveries);
+      chart = own ? coverChart(own.id, commodities) : null;
+      replaceChildren(shell.side, table, chart?.el, deliveries);
       await refresh();
       startLive();
       renderLive();
@@ -116,5 +121,5 @@ export function districtPage(ctx: PageContext): Page {
     }
   }
 
-  return { el: shell.el, mounted: () => void mounted(), dispose() { disposed = true; live?.close(); map?.destroy(); } };
+  return { el: shell.el, mounted: () => void mounted(), dispose() { disposed = true; live?.close(); chart?.destroy(); map?.destroy(); } };
 }

@@ -1,7 +1,7 @@
-import type { Commodity, Depot, Zone } from '../../../server/contract';
+import type { Commodity, Depot, HandoffPoint, LiveVehicle, Zone } from '../../../server/contract';
 import { depotCard } from '../components/stock-bars';
 import { localName } from '../i18n';
-import type { MapDepot, MapZone } from '../map/zone-map';
+import type { MapDepot, MapPoint, MapZone } from '../map/zone-map';
 import { colourFor, OUTSIDE_PLAN_COLOUR } from './colour';
 import { tierLabel } from './tiers';
 
@@ -22,4 +22,18 @@ export function mapDepots(depots: readonly Depot[], commodities: readonly Commod
     location: depot.location,
     popup: () => depotCard(depot, commodities, scale),
   }));
+}
+
+/** Handoff points (gates) labelled with their zone. */
+export function mapHandoffs(points: readonly HandoffPoint[], zones: ReadonlyMap<string, Zone>): MapPoint[] {
+  return points.map((p) => {
+    const zone = zones.get(p.zoneId);
+    return { id: p.id, label: zone ? `${p.name} · ${localName(zone)}` : p.name, location: p.location };
+  });
+}
+
+/** Vans at their last live position. */
+export function mapVans(vans: readonly LiveVehicle[], names: ReadonlyMap<string, string>): MapPoint[] {
+  return vans.flatMap((v): MapPoint[] => (v.position
+    ? [{ id: v.vehicleId, label: names.get(v.vehicleId) ?? v.vehicleId, location: [v.position.lng, v.position.lat] }] : []));
 }
