@@ -10,7 +10,7 @@ import { liveDeliveries } from './live-deliveries';
  */
 export function livePanel(
   names: () => { vehicles: ReadonlyMap<string, string>; zones: ReadonlyMap<string, { name: string; nameEn: string }> },
-  /** Vans with a known position, after every snapshot and vehicle:moved (for the map). */
+  /** Vans with a known position, after every snapshot and vehicles:moved (for the map). */
   onVans?: (vans: readonly LiveVehicle[]) => void,
 ): { el: HTMLElement; link: LiveLink; close(): void } {
   const el = h('div', { 'data-testid': 'live-panel' });
@@ -22,9 +22,13 @@ export function livePanel(
   };
   const vans = (): void => onVans?.(vehicles.filter((v) => v.position));
   const resync = (): void => { link.snapshot().then((snap) => { vehicles = snap.vehicles; render(); vans(); }).catch(() => undefined); };
-  link.on('vehicle:moved', ({ vehicle }) => {
-    const v = vehicles.find((x) => x.vehicleId === vehicle.vehicleId);
-    if (v) { Object.assign(v, vehicle); vans(); } else resync();
+  link.on('vehicles:moved', ({ moves }) => {
+    let unknown = false;
+    for (const { vehicle } of moves) {
+      const v = vehicles.find((x) => x.vehicleId === vehicle.vehicleId);
+      if (v) Object.assign(v, vehicle); else unknown = true;
+    }
+    if (unknown) resync(); else vans();
   });
   link.onResync(resync);
   link.on('stop:updated', ({ stop }) => {
