@@ -58,9 +58,11 @@ describe('coordinator edits a zone boundary on the map (real server, chromium)',
     const after = await e2e.api<Zone>(token, `/api/zones/${ZONE}`);
     const moved = after.polygon.coordinates[0]!;
     expect(moved).toHaveLength(ring.length);
-    // Within a few pixels at zoom 15 (1 px ≈ 0.00004°).
-    expect(Math.abs(moved[0]![0] - target[0])).toBeLessThan(0.0002);
-    expect(Math.abs(moved[0]![1] - target[1])).toBeLessThan(0.0002);
+    // Within ten pixels at zoom 15 (1 px ≈ 0.00004°): a loaded machine drops a mouse step or two,
+    // and the corner still lands far (0.0015°) from where it was.
+    expect(Math.abs(moved[0]![0] - target[0])).toBeLessThan(0.0004);
+    expect(Math.abs(moved[0]![1] - target[1])).toBeLessThan(0.0004);
+    expect(Math.abs(moved[0]![0] - ring[0]![0])).toBeGreaterThan(0.001);
     expect(moved.at(-1)).toEqual(moved[0]);
     for (let i = 1; i < corners; i++) {
       expect(Math.abs(moved[i]![0] - ring[i]![0])).toBeLessThan(1e-6);
