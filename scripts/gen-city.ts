@@ -188,7 +188,8 @@ export function haversineM(a: readonly [number, number], b: readonly [number, nu
   return 2 * 6_371_008.8 * Math.asin(Math.min(1, Math.sqrt(h))) * detourFactor;
 }
 
-function mulberry32(seed: number): () => number {
+/** A small seeded generator: same seed, same city (and the same replay failures). */
+export function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

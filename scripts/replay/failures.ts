@@ -2,6 +2,8 @@
 // result): a van breaks down one day, a handoff fails another, a depot is short of eggs a third.
 // Only days with something to deliver are candidates; with fewer such days, failures share a day.
 
+import { mulberry32 } from '../gen-city';
+
 export interface FailureSchedule {
   breakdown: { date: string; pick: number } | null;
   failedHandoff: { date: string; pick: number } | null;
@@ -11,16 +13,6 @@ export interface FailureSchedule {
 /** The egg stock a short depot keeps that day. */
 export const EGGS_SHORT_FRACTION = 0.25;
 
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function scheduleFailures(activeDays: readonly string[], seed: number, enabled = true): FailureSchedule {
   if (!enabled || activeDays.length === 0) return { breakdown: null, failedHandoff: null, eggsShort: null };

@@ -6,7 +6,8 @@ import { instantOf } from '../../server/live/local-time';
 import { driveRoute, emptyStats, publishedRoute, type StopDecision, type StopOutcome } from '../live-driver';
 import { runAndPublish } from '../plan-client';
 import type { ReplayContext } from './context';
-import { choose, mulberry32 } from './failures';
+import { mulberry32 } from '../gen-city';
+import { choose } from './failures';
 import type { PlanRun } from './records';
 
 /** Local time the coordinator hears of the day's failure and replans. */

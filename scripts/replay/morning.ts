@@ -5,7 +5,8 @@ import type { Alert, Depot, RequestCategory, Staff, Zone, ZoneInput } from '../.
 import { instantOf } from '../../server/live/local-time';
 import { http } from '../live-client';
 import type { ReplayContext } from './context';
-import { choose, mulberry32 } from './failures';
+import { mulberry32 } from '../gen-city';
+import { choose } from './failures';
 import { isShort } from './street-days';
 import { tierOn } from './timeline';
 
