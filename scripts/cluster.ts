@@ -46,6 +46,7 @@ try {
 console.log(`starting ${servers} server(s) and ${workers} plan worker(s)…`);
 let cluster: Cluster;
 const bannerDone = new Set<string>();
+const bannerSince: Record<string, number> = {};
 try {
   cluster = await startCluster({
     servers, workers, databaseUrl, redisUrl, prefix,
@@ -57,7 +58,9 @@ try {
     log: (name, text) => {
       for (const line of text.split('\n')) {
         // Each server's own start banner (URL, demo logins) is summed up once below, for the proxy.
-        if (name.startsWith('server') && !bannerDone.has(name)) {
+        // (At most its first two seconds: a server that printed no such banner loses nothing else.)
+        const since = (bannerSince[name] ??= Date.now());
+        if (name.startsWith('server') && !bannerDone.has(name) && Date.now() - since < 2000) {
           if (line.includes('Stop with Ctrl+C.')) bannerDone.add(name);
           continue;
         }
