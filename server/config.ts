@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { DEFAULT_TIER_RULES, type TierRule } from './domain/tiers';
 import { DEFAULT_OPS, type OpsConfig } from './ops-config';
+import type { ClusterConfig } from './cluster/redis-connection';
 
 /** Everything the process reads from its environment, read once, here and nowhere else. */
 export interface Config {
@@ -20,6 +21,11 @@ export interface Config {
   /** Residents' requests, alerts and passes: limits and thresholds (server/ops-config.ts). */
   ops: OpsConfig;
   live: LiveConfig;
+  /**
+   * Cluster mode (REDIS_URL set): socket.io shared through Redis, plans run by worker processes from
+   * a Redis job queue. null: one process does everything (the embedded default).
+   */
+  cluster: ClusterConfig | null;
   /** PEM file holding the pass signing key (made 0600 on first start); null: the key lives in the database. */
   passKeyFile: string | null;
 }
@@ -80,6 +86,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       },
     },
     passKeyFile: env.PASS_KEY_FILE ? resolve(env.PASS_KEY_FILE) : null,
+    cluster: env.REDIS_URL ? { redisUrl: env.REDIS_URL, prefix: env.CLUSTER_PREFIX || 'baogong' } : null,
     live: {
       utcOffset: env.UTC_OFFSET ?? '+08:00',
       offRouteM: intFrom(env.LIVE_OFF_ROUTE_M, 800, 'LIVE_OFF_ROUTE_M'),

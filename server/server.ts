@@ -16,6 +16,7 @@ import { isEmpty, seedScenario } from './store/seed';
 import { loadOrCreateKeyFile } from './store/key-file';
 import { KEY_ID } from './services/passes';
 import { loadScenario } from './store/scenario-files';
+import { startClusterLink, type ClusterLink } from './cluster/cluster-link';
 
 export const VERSION = '0.1.0';
 
@@ -53,11 +54,14 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const keyFile = config.passKeyFile
     ? Promise.resolve(await loadOrCreateKeyFile(config.passKeyFile, async () => (await store.passes.getKey(KEY_ID))?.privatePem ?? null))
     : null;
+  // Cluster mode: Redis carries socket.io, the room sequences, the live sync and the plan jobs.
+  const cluster: ClusterLink | null = config.cluster ? await startClusterLink(config.cluster, log) : null;
   const services = createServices({
     store, passwords, now, tierRules: config.tierRules, sessionTtlS: config.sessionTtlS,
     ops: config.ops,
     utcOffset: config.live.utcOffset,
     passSigningKey: keyFile ? () => keyFile : undefined,
+    planCluster: cluster?.plans,
   });
   // Embedded (one process owns the SQLite file): plans a previous run left unfinished never will finish.
   if (store.kind === 'sqlite') await services.plans.failInterrupted();
@@ -74,10 +78,14 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const requests = trackRequests(http);
   answerClientErrors(http);
   const live = createLiveService({ store, config: config.live, now, log });
-  const gateway = attachLiveGateway({ http, live, auth: services.auth, store, config: config.live, now, log });
+  const gateway = attachLiveGateway({
+    http, live, auth: services.auth, store, config: config.live, now, log,
+    cluster: cluster ? { adapter: cluster.live.adapter, sequencer: cluster.live.sequencer } : undefined,
+  });
+  await cluster?.live.join(live);
   services.tracks.flushWith(live.flush);
-  const stopPlanEvents = services.plans.onPlanEvent((event) => {
-    live.planEvent(event).catch((err: unknown) => log('live: plan event could not be pushed', err));
+  const stopPlanEvents = services.plans.onPlanEvent((event, meta) => {
+    live.planEvent(event, meta).catch((err: unknown) => log('live: plan event could not be pushed', err));
   });
   // Alerts reach the district's officials and the coordinators as they change; a failed handoff is
   // evaluated at once (the timer retries if that fails), not at the next tick.
@@ -111,6 +119,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       stopAlertTimer();
       await services.alerts.idle();
       await services.plans.close();
+      await cluster?.close();
       await store.close();
     },
   };

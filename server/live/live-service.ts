@@ -1,5 +1,5 @@
 import type {
-  Alert, AlertChangedEvent, LiveSnapshot, VehicleMove, MoveResult, PlanEvent, StopEventResult, User, VehicleMoveInput,
+  Alert, AlertChangedEvent, LiveEnvelope, LivePosition, LiveSnapshot, VehicleMove, MoveResult, PlanEvent, StopEventResult, User, VehicleMoveInput,
 } from '../contract';
 import type { LiveConfig } from '../config';
 import { haversineModel } from '../planner/distance';
@@ -27,6 +27,11 @@ export interface LiveDeps {
 const RECENT_FIXES = 64;
 const SCHEMAS = { arrived: arriveSchema, delivered: deliverSchema, failed: failSchema } as const;
 
+/** What one server tells the others (cluster mode) so that their live pictures stay the same. */
+export type LiveDelta =
+  | { type: 'fix'; fix: LivePosition }
+  | { type: 'stop'; result: StopEventResult; kg: Record<string, number> | null; date: string };
+
 /** Live use cases, transport-free: the socket gateway calls these and delivers what they send. */
 export function createLiveService({ store, config, now, log }: LiveDeps) {
   const state = createLiveState(store);
@@ -38,6 +43,12 @@ export function createLiveService({ store, config, now, log }: LiveDeps) {
   let outbox: Outbox | null = null;
   const progress = createProgressThrottle(() => Date.now()); // wall-clock rate, not domain time (tests may fix now)
   const stopListeners = new Set<(result: StopEventResult) => void>();
+  const deltaListeners = new Set<(delta: LiveDelta) => void>();
+  // Other servers' stop events being applied: a snapshot waits for them.
+  let syncing: Promise<void> = Promise.resolve();
+  const share = (delta: LiveDelta) => {
+    for (const l of deltaListeners) l(delta);
+  };
 
   const zoneDistrict = (zoneId: string) => zoneDistricts.get(zoneId) ?? null;
   async function refreshZones() {
@@ -127,6 +138,7 @@ export function createLiveService({ store, config, now, log }: LiveDeps) {
       if (!entry.fix || at > entry.fix.at) {
         await refreshZonesOnce();
         entry.fix = fix;
+        share({ type: 'fix', fix });
         pushMoved(entry);
       }
       return { accepted: true, fresh: true };
@@ -138,6 +150,8 @@ export function createLiveService({ store, config, now, log }: LiveDeps) {
       const rec = await recorder.record(user, kind, input);
       if (!rec.fresh) return rec.result;
       const { entry, stop } = rec;
+      // Before the pushes: a client that hears of it through another server may ask that server next.
+      if (entry.route) share({ type: 'stop', result: rec.result, kg: kind === 'delivered' ? (input as { quantitiesKg: Record<string, number> }).quantitiesKg : null, date: entry.route.date });
       for (const l of stopListeners) {
         try { l(rec.result); } catch (err) { log('live: stop listener failed', err); }
       }
@@ -164,6 +178,10 @@ export function createLiveService({ store, config, now, log }: LiveDeps) {
     /** Everything a room may see, stamped with the room's current sequence. */
     async snapshot(room: string): Promise<LiveSnapshot> {
       const view = viewOf(room);
+      // Cluster: the shared sequence first, then what other servers recorded up to now.
+      const shared = outbox!.envelope(room);
+      const sharedEnvelope = typeof (shared as Promise<unknown>).then === 'function' ? await shared : null;
+      await syncing;
       const entries = view.room.startsWith('vehicle:')
         ? [await state.vehicle(view.room.slice('vehicle:'.length))].filter((e): e is VehicleEntry => !!e)
         : await state.allVehicles();
@@ -176,12 +194,12 @@ export function createLiveService({ store, config, now, log }: LiveDeps) {
       const vehicles = entries.map((e) => liveVehicle(e, view, derive(e, config, etaOptions), zoneDistrict, config.utcOffset))
         .filter((v) => v !== null);
       const covers = [...delivered].flatMap(([date, byZone]) => zones.map((z) => liveZoneCover(z, date, byZone.get(z.id) ?? {}, commodities)));
-      return { ...outbox!.envelope(room), vehicles, zones: covers };
+      return { ...(sharedEnvelope ?? (outbox!.envelope(room) as LiveEnvelope)), vehicles, zones: covers };
     },
 
     /** plan:progress to the coordinators and the plan's district (every status change, progress throttled);
      * on publish, plan:published to the rooms that may see the plan's vans and zones (routes reload first). */
-    async planEvent(event: PlanEvent): Promise<void> {
+    async planEvent(event: PlanEvent, meta: { local: boolean } = { local: true }): Promise<void> {
       if (event.status !== 'published') {
         if (progress.due(event)) {
           const rooms = [COORDINATORS, ...(event.districtId ? [districtRoom(event.districtId)] : [])];
@@ -190,6 +208,8 @@ export function createLiveService({ store, config, now, log }: LiveDeps) {
         return;
       }
       await state.reloadRoutes();
+      // Published through another server (cluster): that server tells the rooms; this one only reloads.
+      if (!meta.local) return;
       const plan = await store.plans.get(event.planId);
       const routes = plan?.result?.routes ?? [];
       const entries = (await Promise.all(routes.map((r) => state.vehicle(r.vehicleId)))).filter((e): e is VehicleEntry => !!e);
@@ -213,6 +233,27 @@ export function createLiveService({ store, config, now, log }: LiveDeps) {
     /** alert:changed to the alert's district and the coordinators: never to drivers or other districts. */
     alertChanged(alert: Alert, change: AlertChangedEvent['change']): void {
       outbox?.send('alert:changed', zoneRooms(alert.districtId), () => ({ alert, change }));
+    },
+
+    /** Tells the listener what this server changed, for the other servers (cluster mode); returns the unsubscribe. */
+    onDelta(listener: (delta: LiveDelta) => void): () => void {
+      deltaListeners.add(listener);
+      return () => deltaListeners.delete(listener);
+    },
+
+    /** Applies what another server changed: its van fixes and stop events (it pushes the events itself). */
+    applyRemote(delta: LiveDelta): void {
+      if (delta.type === 'fix') {
+        const entry = state.loaded(delta.fix.vehicleId);
+        if (!entry) return; // loads from the database when first needed
+        entry.recentFixes.add(delta.fix.at);
+        if (entry.recentFixes.size > RECENT_FIXES) entry.recentFixes.delete(entry.recentFixes.values().next().value!);
+        if (!entry.fix || delta.fix.at > entry.fix.at) entry.fix = delta.fix;
+        return;
+      }
+      const { result, kg, date } = delta;
+      syncing = syncing.then(() => recorder.applyRemote(result, kg, date))
+        .catch((err: unknown) => log(`live: could not apply a stop event from another server (van ${result.vehicleId})`, err));
     },
 
     /** Writes buffered fixes now (a track read wants them). */

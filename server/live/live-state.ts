@@ -20,6 +20,8 @@ export interface LiveState {
   /** Every van (loads them all once). */
   allVehicles(): Promise<VehicleEntry[]>;
   loadedVehicles(): VehicleEntry[];
+  /** The van if this process holds it already (no load). */
+  loaded(id: string): VehicleEntry | undefined;
   /** Reloads routes and stop states, after a plan was published. */
   reloadRoutes(vehicleIds?: readonly string[]): Promise<void>;
   zone(id: string): Promise<Zone | null>;
@@ -110,6 +112,7 @@ export function createLiveState(store: Store): LiveState {
       return [...loaded.values()];
     },
     loadedVehicles: () => [...loaded.values()],
+    loaded: (id) => loaded.get(id),
     async reloadRoutes(ids) {
       depots.clear();
       const targets = ids ? ids.map((id) => loaded.get(id)).filter((e): e is VehicleEntry => !!e) : [...loaded.values()];

@@ -13,20 +13,32 @@ export interface Outbox {
   send<E extends PushedEvent>(event: E, rooms: readonly string[], build: (view: View) => PayloadOf<E> | null): void;
   /** A transient event, the same for every room given: no sequence number, not replayed on recovery. */
   transient<E extends TransientEvent>(event: E, rooms: readonly string[], payload: Parameters<ServerToClientEvents[E]>[0]): void;
-  /** The room's sequence now: a snapshot built in the same tick carries it. */
-  envelope(room: string): LiveEnvelope;
+  /**
+   * The room's sequence now. One process: a number read in the same tick as the state it stamps.
+   * Cluster: a promise, to read before the state (an event counted then may also be in the state and
+   * be applied twice, which is harmless: events set state; the other order could lose one).
+   */
+  envelope(room: string): LiveEnvelope | Promise<LiveEnvelope>;
 }
 
-/** Per-room sequences, starting again (under a new epoch) with every process. */
-export function createSequencer(epoch: string) {
+/** Numbers each room's events. */
+export interface Sequencer {
+  readonly epoch: string;
+  /** Gives the room's next number to `emit`: at once, or when a shared counter answers; in call order. */
+  stamp(room: string, emit: (v: number) => void): void;
+  current(room: string): number | Promise<number>;
+}
+
+/** Per-room sequences in this process, starting again (under a new epoch) with every process. */
+export function createSequencer(epoch: string): Sequencer {
   const seq = new Map<string, number>();
   return {
     epoch,
-    next(room: string): number {
+    stamp(room, emit) {
       const v = (seq.get(room) ?? 0) + 1;
       seq.set(room, v);
-      return v;
+      emit(v);
     },
-    current: (room: string): number => seq.get(room) ?? 0,
+    current: (room) => seq.get(room) ?? 0,
   };
 }

@@ -10,7 +10,7 @@ import { hashToken } from '../services/auth-service';
 import { AppError } from '../services/errors';
 import type { Store } from '../services/ports';
 import type { LiveService } from './live-service';
-import { createSequencer, type Outbox } from './outbox';
+import { createSequencer, type Outbox, type Sequencer } from './outbox';
 import { createSessionWatch, type WatchedConnection } from './session-watch';
 import { roomOf, viewOf } from './views';
 
@@ -33,31 +33,42 @@ export interface GatewayDeps {
   config: LiveConfig;
   now: () => Date;
   log: (msg: string, err?: unknown) => void;
+  /**
+   * Cluster mode: the socket.io adapter shared with the other servers (their emits reach this
+   * server's sockets and back) and the room sequences they share. Absent: this process alone.
+   */
+  cluster?: { adapter: NonNullable<ConstructorParameters<typeof Server>[1]>['adapter']; sequencer: Sequencer };
 }
 
-export function attachLiveGateway({ http, live, auth, store, config, now, log }: GatewayDeps) {
+export function attachLiveGateway({ http, live, auth, store, config, now, log, cluster }: GatewayDeps) {
   const io = new Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>(http, {
     serveClient: false,
     // skipMiddlewares: false, so a recovered socket is authenticated again like a new one.
     connectionStateRecovery: { maxDisconnectionDuration: config.recoveryMs, skipMiddlewares: false },
+    ...(cluster ? { adapter: cluster.adapter } : {}),
   });
   guardRecovery(io, store, now);
-  const sequencer = createSequencer(randomUUID());
+  const sequencer = cluster?.sequencer ?? createSequencer(randomUUID());
+  const envelopeOf = (room: string, v: number) => ({ room, v, epoch: sequencer.epoch });
   const outbox: Outbox = {
     send(event, rooms, build) {
       // Rooms with nobody in them still count: a socket recovering later replays those packets.
       for (const room of new Set(rooms)) {
         const payload = build(viewOf(room));
         if (!payload) continue;
-        const envelope = { room, v: sequencer.next(room), epoch: sequencer.epoch };
-        (io.to(room).emit as (e: string, p: unknown) => boolean)(event, { ...payload, ...envelope });
+        // Through the adapter: in a cluster the room's sockets on every server hear it.
+        sequencer.stamp(room, (v) => (io.to(room).emit as (e: string, p: unknown) => boolean)(event, { ...payload, ...envelopeOf(room, v) }));
       }
     },
     transient(event, rooms, payload) {
-      // volatile: a socket that cannot take it now simply misses it (the next progress supersedes it).
-      for (const room of new Set(rooms)) (io.to(room).volatile.emit as (e: string, p: unknown) => boolean)(event, payload);
+      // Every server hears every plan's progress (server/services/plan-events.ts) and tells its own
+      // sockets. volatile: a socket that cannot take it now misses it (the next progress supersedes it).
+      for (const room of new Set(rooms)) (io.local.to(room).volatile.emit as (e: string, p: unknown) => boolean)(event, payload);
     },
-    envelope: (room) => ({ room, v: sequencer.current(room), epoch: sequencer.epoch }),
+    envelope(room) {
+      const v = sequencer.current(room);
+      return typeof v === 'number' ? envelopeOf(room, v) : v.then((n) => envelopeOf(room, n));
+    },
   };
   live.attach(outbox);
   const watch = createSessionWatch({
@@ -123,7 +134,8 @@ export function attachLiveGateway({ http, live, auth, store, config, now, log }:
     io,
     /** Tells every connected client the server is going away and when to come back. */
     announceShutdown(retryAfterMs: number) {
-      io.emit('server:shutdown', { retryAfterMs });
+      // Only this server's clients: the others' servers stay up.
+      io.local.emit('server:shutdown', { retryAfterMs });
     },
     /**
      * Closes every socket (clients see a transport close and reconnect, to this server restarted or

@@ -152,6 +152,11 @@ export function createStopRecorder(store: Store, state: LiveState, now: () => Da
   }
 
   return {
+    /** Mirrors an event another server recorded (cluster mode): the same in-memory update as its own. */
+    async applyRemote(result: StopEventResult, kg: Record<string, number> | null, date: string): Promise<void> {
+      const entry = await state.vehicle(result.vehicleId);
+      if (entry) await apply(entry, result, kg, date);
+    },
     record(user: User, kind: StopKind, input: StopInput): Promise<Recorded> {
       const hash = contentHash(kind, input);
       const chainKey = `${input.vehicleId}\u0000${input.key}`;

@@ -1,4 +1,6 @@
 import type { TierRule } from '../domain/tiers';
+import type { PlanEventBus } from './plan-events';
+import type { PlanQueue } from './plan-queue';
 import { createAuthService, type PasswordHasher } from './auth-service';
 import { createAvailabilityService } from './availability-service';
 import { createCoverHistoryService } from './cover-history-service';
@@ -28,6 +30,8 @@ export interface ServiceDeps {
   utcOffset?: string;
   /** Where plans run (default: a worker thread). */
   planRunner?: PlanRunner;
+  /** Cluster mode: plans go to worker processes through this queue and their events come back on this bus. */
+  planCluster?: { queue: PlanQueue; events: PlanEventBus };
   /** Requests, alerts and passes: limits and thresholds (defaults: DEFAULT_OPS). */
   ops?: OpsConfig;
   /** The pass signing key from a key file (PKCS#8 PEM); absent: the key lives in the database. */
@@ -55,7 +59,7 @@ export function createServices(deps: ServiceDeps) {
     tracks: createTrackService(store, vehicles),
     staff: createStaffService(store, now),
     reference: createReferenceService(store, now),
-    plans: createPlanService({ store, now, tierRules: deps.tierRules, utcOffset: deps.utcOffset, runner: deps.planRunner }),
+    plans: createPlanService({ store, now, tierRules: deps.tierRules, utcOffset: deps.utcOffset, runner: deps.planRunner, cluster: deps.planCluster }),
     requests,
     alerts,
     passes: createPassService(store, now, deps.utcOffset, deps.passSigningKey),

@@ -1,20 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import { EventEmitter } from 'node:events';
 import type {
-  Plan, PlanComparison, PlanEvent, PlanListQuery, PlanResult, PlanRunInput, PlanSummary, User, VehicleRoute,
+  Plan, PlanComparison, PlanEvent, PlanListQuery, PlanRunInput, PlanSummary, User, VehicleRoute,
 } from '../contract';
 import type { TierRule } from '../domain/tiers';
-import { planInputFromRecords } from '../planner/input-from-records';
-import { extraDemandKg } from '../domain/request-demand';
 import { writeAudited } from './audit';
 import { AppError, notFound } from './errors';
 import { kpiDeltas, planChanges } from './plan-diff';
+import { createLocalPlanEventBus, type PlanEventBus, type PlanEventMeta } from './plan-events';
+import { executePlan, type PlanStatusChange } from './plan-execution';
+import { createLocalPlanQueue, type PlanQueue } from './plan-queue';
 import { createWorkerRunner, type PlanRunner } from './plan-runner';
 import { checkRunInput, type RunSettings } from './plan-run-checks';
 import type { PlanRecord, Store } from './ports';
-import { addExcluded, withoutBrokenVans } from './broken-vans';
 import { routePlaces } from './route-places';
-import { mergeReplan, remainingInput, replanBasis } from './replan';
 import { canReadDistrict, listDistrict } from './scope';
 
 export interface PlanServiceDeps {
@@ -24,11 +22,11 @@ export interface PlanServiceDeps {
   /** Local time's offset from UTC (plan days are local days). */
   utcOffset?: string;
   runner?: PlanRunner;
+  /** Cluster mode: plans go to worker processes and their events come back over this bus. */
+  cluster?: { queue: PlanQueue; events: PlanEventBus };
 }
 
 const DEFAULT_TIME_LIMIT_S = 5;
-/** Progress is written to the store at most this often (events go out on every step). */
-const PROGRESS_WRITE_MS = 250;
 
 /** Coordinators see every plan; a district official only their district's. */
 const canReadPlan = (actor: User, plan: { districtId: string | null }) =>
@@ -37,93 +35,24 @@ const canReadPlan = (actor: User, plan: { districtId: string | null }) =>
 const summaryOf = ({ inputSettings: _s, result: _r, changes: _c, ...summary }: PlanRecord): PlanSummary => summary;
 const planOf = ({ inputSettings: _s, ...plan }: PlanRecord): Plan => plan;
 
+export const planEventOf = (p: PlanStatusChange): PlanEvent =>
+  ({ planId: p.id, districtId: p.districtId, status: p.status, progress: p.progress, version: p.version });
+
 export function createPlanService(deps: PlanServiceDeps) {
   const { store, now, tierRules } = deps;
   const utcOffset = deps.utcOffset ?? '+08:00';
-  const runner = deps.runner ?? createWorkerRunner();
-  const events = new EventEmitter();
-  const queue: string[] = [];
-  let running: Promise<void> | null = null;
+  const events = deps.cluster?.events ?? createLocalPlanEventBus();
+  const emit = (p: PlanStatusChange) => events.publish(planEventOf(p));
+  const queue = deps.cluster?.queue ?? (() => {
+    const runner = deps.runner ?? createWorkerRunner();
+    return createLocalPlanQueue((id) => executePlan({ store, tierRules, utcOffset, runner }, id, emit), () => runner.close());
+  })();
   let closed = false;
-  const idleWaiters: (() => void)[] = [];
-
-  const emit = (p: Pick<PlanSummary, 'id' | 'districtId' | 'status' | 'progress' | 'version'>) =>
-    events.emit('plan', { planId: p.id, districtId: p.districtId, status: p.status, progress: p.progress, version: p.version } satisfies PlanEvent);
 
   async function readable(actor: User, id: string, field?: string): Promise<PlanRecord> {
     const plan = await store.plans.get(id);
     if (!plan || !canReadPlan(actor, plan)) throw notFound('plan', id, field);
     return plan;
-  }
-
-  function pump(): void {
-    if (running || closed) return;
-    const id = queue.shift();
-    if (!id) {
-      for (const done of idleWaiters.splice(0)) done();
-      return;
-    }
-    running = execute(id).finally(() => {
-      running = null;
-      pump();
-    });
-  }
-
-  async function execute(id: string): Promise<void> {
-    const plan = await store.plans.get(id);
-    if (!plan) return;
-    const settings = plan.inputSettings as RunSettings;
-    let lastWrite = 0;
-    // The last progress write lands before the final one (a pool could otherwise reorder them).
-    let progressWrite: Promise<unknown> = Promise.resolve();
-    try {
-      await store.plans.update(id, { status: 'running', progress: 0 });
-      emit({ ...plan, status: 'running', progress: 0 });
-      const result = await compute(plan, settings, (progress) => {
-        emit({ ...plan, status: 'running', progress });
-        if (Date.now() - lastWrite < PROGRESS_WRITE_MS || progress >= 1) return;
-        lastWrite = Date.now();
-        progressWrite = progressWrite.then(() => store.plans.update(id, { progress: Math.min(0.99, progress) })).catch(() => {});
-      });
-      await progressWrite;
-      const changes = result.base ? planChanges(result.base, result.plan) : null;
-      await store.plans.update(id, { status: 'draft', progress: 1, result: result.plan, kpis: result.plan.kpis, changes, error: null });
-      emit({ ...plan, status: 'draft', progress: 1 });
-    } catch (err) {
-      const message = err instanceof Error ? err.message : String(err);
-      await progressWrite;
-      await store.plans.update(id, { status: 'failed', error: message }).catch(() => {});
-      emit({ ...plan, status: 'failed' });
-    }
-  }
-
-  /** Loads the records as they are now, plans what is left and, for a replan, merges the kept part. */
-  async function compute(plan: PlanRecord, settings: RunSettings, onProgress: (f: number) => void): Promise<{ plan: PlanResult; base: PlanResult | null }> {
-    const [zones, handoffPoints, commodities, depots, fleet, staff, requests, availability] = await Promise.all([
-      store.zones.list(), store.handoffPoints.list(), store.commodities.list(), store.depots.list(), store.vehicles.list(), store.staff.list(),
-      // Residents' open requests raise their zone's demand (server/domain/request-demand.ts).
-      store.requests.list({ status: ['new', 'assigned'] }),
-      store.vehicleAvailability.list(),
-    ]);
-    // Vans marked broken down are left out and listed among the excluded vans (server/services/broken-vans.ts).
-    const { vehicles, excluded } = withoutBrokenVans(fleet, availability, plan.districtId);
-    const districtId = plan.districtId ?? undefined;
-    const base = plan.basePlanId ? (await store.plans.get(plan.basePlanId))?.result ?? null : null;
-    if (plan.basePlanId && !base) throw new Error(`base plan "${plan.basePlanId}" has no result`);
-    const basis = base ? replanBasis(base, settings.situation) : null;
-    const input = planInputFromRecords(
-      { zones, handoffPoints, commodities, staff, vehicles, depots: depots.filter((d) => !districtId || d.districtId === null || d.districtId === districtId) },
-      { date: plan.date, days: settings.days, utcOffset, tierRules, districtId, onHandKg: basis?.onHandKg, extraKg: extraDemandKg(requests, commodities) },
-    );
-    const options = { seed: settings.seed, maxIterations: Number.MAX_SAFE_INTEGER };
-    if (!base || !basis) return { plan: addExcluded(await runner.run(input, options, settings.timeLimitS, onProgress), excluded), base: null };
-    const rest = addExcluded(await runner.run(remainingInput(input, basis), options, settings.timeLimitS, onProgress), excluded);
-    const merged = mergeReplan(base, rest, basis, {
-      coldChainCommodities: new Set(commodities.filter((c) => c.coldChain).map((c) => c.id)),
-      capacityKg: new Map(fleet.map((v) => [v.id, v.capacityKg])),
-      vehicleNames: new Map(fleet.map((v) => [v.id, v.name])),
-    });
-    return { plan: merged, base };
   }
 
   return {
@@ -146,9 +75,9 @@ export function createPlanService(deps: PlanServiceDeps) {
         await tx.plans.insert(record);
         return { result: null, audit: { action: 'plan.run', entity: 'plan', entityId: record.id, detail: input } };
       });
-      queue.push(record.id);
+      // Told before the hand-off: a worker's "running" must not arrive ahead of "queued".
       emit(record);
-      pump();
+      await queue.enqueue(record.id);
       return summaryOf(record);
     },
 
@@ -203,24 +132,20 @@ export function createPlanService(deps: PlanServiceDeps) {
       return { ...route, planId: ref.id, planVersion: ref.version, date: ref.date, publishedAt: ref.publishedAt, ...(await routePlaces(store, route)) };
     },
 
-    /** Progress and status changes of every plan in this process; returns the unsubscribe. */
-    onPlanEvent(listener: (event: PlanEvent) => void): () => void {
-      events.on('plan', listener);
-      return () => events.off('plan', listener);
+    /** Progress and status changes of every plan (in cluster mode: of every process); returns the unsubscribe. */
+    onPlanEvent(listener: (event: PlanEvent, meta: PlanEventMeta) => void): () => void {
+      return events.subscribe(listener);
     },
 
     /** Resolves when no plan is queued or running. */
-    idle(): Promise<void> {
-      if (!running && queue.length === 0) return Promise.resolve();
-      return new Promise((done) => idleWaiters.push(done));
-    },
+    idle: (): Promise<void> => queue.idle(),
 
     /** Plans a previous process left queued or running will never finish: mark them failed. */
     async failInterrupted(): Promise<number> {
       let n = 0;
       for (const status of ['queued', 'running'] as const) {
         for (const p of await store.plans.list({ status })) {
-          if (queue.includes(p.id)) continue;
+          if (queue.holds(p.id)) continue;
           await store.plans.update(p.id, { status: 'failed', error: 'the server restarted before the plan finished' });
           n++;
         }
@@ -231,11 +156,8 @@ export function createPlanService(deps: PlanServiceDeps) {
     /** Stops taking plans, fails the queued ones and stops the worker. */
     async close(): Promise<void> {
       closed = true;
-      const dropped = queue.splice(0);
-      await runner.close();
-      await running;
+      const dropped = await queue.close();
       for (const id of dropped) await store.plans.update(id, { status: 'failed', error: 'the server shut down before the plan ran' }).catch(() => {});
-      for (const done of idleWaiters.splice(0)) done();
     },
   };
 }

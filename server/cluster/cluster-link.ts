@@ -1,0 +1,30 @@
+import { randomUUID } from 'node:crypto';
+import type { PlanEventBus } from '../services/plan-events';
+import type { PlanQueue } from '../services/plan-queue';
+import { createBullPlanQueue } from './bull-plan-queue';
+import { createLiveCluster, type LiveCluster } from './live-cluster';
+import { connectRedis, type ClusterConfig } from './redis-connection';
+import { createRedisPlanEventBus } from './redis-plan-events';
+
+// A server's ties to the rest of its cluster, made at start and cut at shutdown.
+
+export interface ClusterLink {
+  plans: { queue: PlanQueue; events: PlanEventBus };
+  live: LiveCluster;
+  close(): Promise<void>;
+}
+
+export async function startClusterLink(cluster: ClusterConfig, log: (msg: string, err?: unknown) => void): Promise<ClusterLink> {
+  const redis = await connectRedis(cluster.redisUrl, log);
+  const events = await createRedisPlanEventBus(redis, `${cluster.prefix}:plan-events`, `server-${randomUUID()}`, log);
+  const live = await createLiveCluster(cluster, redis, log);
+  return {
+    plans: { queue: createBullPlanQueue(cluster), events },
+    live,
+    async close() {
+      await live.close();
+      await events.close();
+      await redis.quit().catch(() => {});
+    },
+  };
+}

@@ -1,0 +1,87 @@
+import type { PlanResult, PlanSummary } from '../contract';
+import type { TierRule } from '../domain/tiers';
+import { extraDemandKg } from '../domain/request-demand';
+import { planInputFromRecords } from '../planner/input-from-records';
+import { addExcluded, withoutBrokenVans } from './broken-vans';
+import { planChanges } from './plan-diff';
+import type { RunSettings } from './plan-run-checks';
+import type { PlanRunner } from './plan-runner';
+import type { PlanRecord, Store } from './ports';
+import { mergeReplan, remainingInput, replanBasis } from './replan';
+
+// Running one queued plan, wherever it runs: in the server's own worker thread (embedded) or in a
+// planner worker process fed by the job queue (cluster). The record in the store is the hand-off.
+
+export interface PlanExecutionDeps {
+  store: Store;
+  tierRules: readonly TierRule[];
+  /** Local time's offset from UTC (plan days are local days). */
+  utcOffset: string;
+  runner: PlanRunner;
+}
+
+export type PlanStatusChange = Pick<PlanSummary, 'id' | 'districtId' | 'status' | 'progress' | 'version'>;
+
+/** Progress is written to the store at most this often (events go out on every step). */
+const PROGRESS_WRITE_MS = 250;
+
+/** queued → running → draft (or failed, with the error), telling `emit` of every step. */
+export async function executePlan(deps: PlanExecutionDeps, id: string, emit: (change: PlanStatusChange) => void): Promise<void> {
+  const { store } = deps;
+  const plan = await store.plans.get(id);
+  // Gone, or already finished by a worker that died before acknowledging its job: nothing to do.
+  if (!plan || (plan.status !== 'queued' && plan.status !== 'running')) return;
+  const settings = plan.inputSettings as RunSettings;
+  let lastWrite = 0;
+  // The last progress write lands before the final one (a pool could otherwise reorder them).
+  let progressWrite: Promise<unknown> = Promise.resolve();
+  try {
+    await store.plans.update(id, { status: 'running', progress: 0 });
+    emit({ ...plan, status: 'running', progress: 0 });
+    const result = await compute(deps, plan, settings, (progress) => {
+      emit({ ...plan, status: 'running', progress });
+      if (Date.now() - lastWrite < PROGRESS_WRITE_MS || progress >= 1) return;
+      lastWrite = Date.now();
+      progressWrite = progressWrite.then(() => store.plans.update(id, { progress: Math.min(0.99, progress) })).catch(() => {});
+    });
+    await progressWrite;
+    const changes = result.base ? planChanges(result.base, result.plan) : null;
+    await store.plans.update(id, { status: 'draft', progress: 1, result: result.plan, kpis: result.plan.kpis, changes, error: null });
+    emit({ ...plan, status: 'draft', progress: 1 });
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    await progressWrite;
+    await store.plans.update(id, { status: 'failed', error: message }).catch(() => {});
+    emit({ ...plan, status: 'failed' });
+  }
+}
+
+/** Loads the records as they are now, plans what is left and, for a replan, merges the kept part. */
+async function compute(deps: PlanExecutionDeps, plan: PlanRecord, settings: RunSettings, onProgress: (f: number) => void): Promise<{ plan: PlanResult; base: PlanResult | null }> {
+  const { store, runner, tierRules, utcOffset } = deps;
+  const [zones, handoffPoints, commodities, depots, fleet, staff, requests, availability] = await Promise.all([
+    store.zones.list(), store.handoffPoints.list(), store.commodities.list(), store.depots.list(), store.vehicles.list(), store.staff.list(),
+    // Residents' open requests raise their zone's demand (server/domain/request-demand.ts).
+    store.requests.list({ status: ['new', 'assigned'] }),
+    store.vehicleAvailability.list(),
+  ]);
+  // Vans marked broken down are left out and listed among the excluded vans (server/services/broken-vans.ts).
+  const { vehicles, excluded } = withoutBrokenVans(fleet, availability, plan.districtId);
+  const districtId = plan.districtId ?? undefined;
+  const base = plan.basePlanId ? (await store.plans.get(plan.basePlanId))?.result ?? null : null;
+  if (plan.basePlanId && !base) throw new Error(`base plan "${plan.basePlanId}" has no result`);
+  const basis = base ? replanBasis(base, settings.situation) : null;
+  const input = planInputFromRecords(
+    { zones, handoffPoints, commodities, staff, vehicles, depots: depots.filter((d) => !districtId || d.districtId === null || d.districtId === districtId) },
+    { date: plan.date, days: settings.days, utcOffset, tierRules, districtId, onHandKg: basis?.onHandKg, extraKg: extraDemandKg(requests, commodities) },
+  );
+  const options = { seed: settings.seed, maxIterations: Number.MAX_SAFE_INTEGER };
+  if (!base || !basis) return { plan: addExcluded(await runner.run(input, options, settings.timeLimitS, onProgress), excluded), base: null };
+  const rest = addExcluded(await runner.run(remainingInput(input, basis), options, settings.timeLimitS, onProgress), excluded);
+  const merged = mergeReplan(base, rest, basis, {
+    coldChainCommodities: new Set(commodities.filter((c) => c.coldChain).map((c) => c.id)),
+    capacityKg: new Map(fleet.map((v) => [v.id, v.capacityKg])),
+    vehicleNames: new Map(fleet.map((v) => [v.id, v.name])),
+  });
+  return { plan: merged, base };
+}
