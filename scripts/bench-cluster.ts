@@ -1,0 +1,402 @@
+/**
+ * npm run bench:cluster [-- --quick] [--servers 1,2] [--workers 1,2] [--duration 10] [--clients 32]
+ *                       [--sockets 500] [--drivers 20] [--fix-ms 1000] [--fanout-s 15] [--plans 20] [--time-limit 2]
+ *                       [--skip http,fanout,plans]
+ *
+ * Cluster mode on one machine, 1 vs 2 of each kind of process, on a throwaway PostgreSQL database and
+ * a CLUSTER_PREFIX of its own (its Redis keys are deleted at the end):
+ *  (a) HTTP requests/s through the round-robin proxy: `--clients` concurrent keep-alive clients doing
+ *      GET /api/health (no database) and GET /api/zones?districtId=liwan (a database read), authenticated;
+ *  (b) socket fan-out: `--sockets` coordinators and Liwan officials (socket.io-client, websocket,
+ *      spread over the servers by the proxy) while `--drivers` vans send a fix every `--fix-ms`
+ *      through the proxy; latency from the fix's timestamp to each watcher's receipt, p50/p99;
+ *  (c) plan throughput with 1 vs 2 plan workers: a generated city of 20 districts
+ *      (scripts/cluster/bench-city.ts), `--plans` district plans POSTed at once, time until all are draft.
+ * Everything shares this machine's cores: servers, workers, PostgreSQL, Redis and this client.
+ */
+import { randomBytes, randomUUID } from 'node:crypto';
+import { availableParallelism, cpus, loadavg } from 'node:os';
+import { parseArgs } from 'node:util';
+import { io } from 'socket.io-client';
+import { createClient } from 'redis';
+import type { PlannedRoute, PlanResult, PlanSummary, User } from '../server/contract';
+import { hashToken } from '../server/services/auth-service';
+import { migrateLatest, openDatabase } from '../server/store/db';
+import { hashPassword } from '../server/store/passwords';
+import { loadScenario } from '../server/store/scenario-files';
+import { seedScenario } from '../server/store/seed';
+import { createStore } from '../server/store/store';
+import { createPostgresDatabase, postgresAdminUrl } from '../server/store/test-support';
+import { startCluster, type Cluster } from '../server/testing/cluster-processes';
+import { benchCityScenario } from './cluster/bench-city';
+import { ensurePostgres, ensureRedis } from './cluster/preflight';
+import { http, newKey, type LiveSocket } from './live-client';
+
+const { values: args } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    servers: { type: 'string', default: '1,2' },
+    workers: { type: 'string', default: '1,2' },
+    duration: { type: 'string' },
+    clients: { type: 'string', default: '32' },
+    sockets: { type: 'string' },
+    drivers: { type: 'string', default: '20' },
+    'fix-ms': { type: 'string', default: '1000' },
+    'fanout-s': { type: 'string' },
+    plans: { type: 'string', default: '20' },
+    'time-limit': { type: 'string' },
+    skip: { type: 'string', default: '' },
+  },
+});
+const quick = args.quick!;
+const serverCounts = args.servers!.split(',').map(Number);
+const workerCounts = args.workers!.split(',').map(Number);
+const httpS = Number(args.duration ?? (quick ? 4 : 10));
+const clients = Number(args.clients);
+const socketCount = Number(args.sockets ?? (quick ? 200 : 500));
+const driverCount = Number(args.drivers);
+const fixMs = Number(args['fix-ms']);
+const fanoutS = Number(args['fanout-s'] ?? (quick ? 6 : 15));
+const planCount = Number(args.plans);
+const timeLimitS = Number(args['time-limit'] ?? (quick ? 0.5 : 2));
+const skip = new Set(args.skip!.split(',').filter(Boolean));
+const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+const PLAN_DATE = '2021-06-03';
+
+const pct = (sorted: Float64Array, p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]! : NaN);
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const load = () => loadavg().map((l) => l.toFixed(2)).join(' / ');
+
+// ---- preflight and the database -----------------------------------------------------------------
+
+try {
+  await Promise.all([ensurePostgres(postgresAdminUrl()), ensureRedis(redisUrl)]);
+} catch (err) {
+  console.error(`bench:cluster cannot run: ${(err as Error).message}`);
+  process.exit(1);
+}
+const prefix = `bench-${randomBytes(4).toString('hex')}`;
+const database = await createPostgresDatabase();
+console.log(`bench:cluster — ${availableParallelism()} cores (${cpus()[0]?.model ?? '?'}), load ${load()}; database ${new URL(database.url).pathname.slice(1)}, Redis prefix ${prefix}${quick ? ' (quick)' : ''}`);
+
+interface Tokens { watchers: string[]; drivers: { vehicleId: string; token: string }[]; coordinator: string; cityCoordinator: string }
+
+/**
+ * Before any server starts: migrate, seed Liwan and the 20-district city, and add the fan-out's vans,
+ * their published plan and every login's session straight into the store (logging 500 users in over
+ * HTTP would time scrypt, not the cluster). The servers see a seeded database and seed nothing.
+ */
+async function prepare(): Promise<Tokens> {
+  const db = openDatabase(database.url);
+  await migrateLatest(db);
+  const store = createStore(db);
+  const t0 = Date.now();
+  await seedScenario(store, loadScenario('liwan-2021'), hashPassword);
+  await seedScenario(store, benchCityScenario(), hashPassword);
+  const zones = (await store.zones.list()).filter((z) => z.districtId === 'liwan');
+  const gates = await store.handoffPoints.list();
+  const depot = (await store.depots.list()).find((d) => d.districtId === 'liwan')!;
+  const hash = await hashPassword('bench-only');
+  const now = new Date();
+  const expires = new Date(now.getTime() + 24 * 3600_000).toISOString();
+  const tokens: Tokens = { watchers: [], drivers: [], coordinator: '', cityCoordinator: '' };
+  const routes: PlannedRoute[] = [];
+  await store.transaction(async (tx) => {
+    const session = async (user: User) => {
+      const token = randomBytes(24).toString('base64url');
+      await tx.users.upsert(user, hash);
+      await tx.sessions.create({ tokenHash: hashToken(token), userId: user.id, createdAt: now.toISOString(), expiresAt: expires });
+      return token;
+    };
+    for (let i = 0; i < driverCount; i++) {
+      const id = `bench-van-${i}`;
+      await tx.vehicles.upsert({ id, name: id, kind: 'van', homeDepotId: depot.id, districtId: 'liwan', capacityKg: 1500, coldChainKg: 0, shiftStart: '00:00', shiftEnd: '23:59', driverId: null });
+      tokens.drivers.push({ vehicleId: id, token: await session({ id: `bench-driver-${i}`, username: `bench-driver-${i}`, displayName: id, role: 'driver', districtId: 'liwan', vehicleId: id }) });
+      routes.push({
+        vehicleId: id, driverId: null, distanceM: 0,
+        trips: [{
+          depotId: depot.id, departS: 0, returnS: 86_000, distanceM: 0, loadKg: 0, coldChainLoadKg: 0,
+          stops: Array.from({ length: 5 }, (_, s) => {
+            const zone = zones[(i + s) % zones.length]!;
+            const location = gates.find((g) => g.zoneId === zone.id)?.location ?? depot.location;
+            return { zoneId: zone.id, handoffPointId: null, location, arrivalS: 3600 + s * 600, departureS: 3900 + s * 600, quantitiesKg: { vegetables: 20 } };
+          }),
+        }],
+      });
+    }
+    for (let i = 0; i < socketCount; i++) {
+      const official = i % 2 === 1;
+      tokens.watchers.push(await session({
+        id: `bench-watch-${i}`, username: `bench-watch-${i}`, displayName: 'watcher',
+        role: official ? 'district_official' : 'coordinator', districtId: official ? 'liwan' : null, vehicleId: null,
+      }));
+    }
+    tokens.coordinator = tokens.watchers[0]!;
+    tokens.cityCoordinator = await session({ id: 'bench-city-coord', username: 'bench-city-coord', displayName: 'bench', role: 'coordinator', districtId: null, vehicleId: null });
+  });
+  const result: PlanResult = {
+    routes, zones: [], excludedVehicles: [], supplyLimits: [],
+    kpis: { minFillRate: 1, allocationFillRate: 1, deliveredKg: 0, demandKg: 0, distanceKm: 0, vehiclesUsed: driverCount, vanUtilisation: 0, zonesShort: 0, minDaysOfCover: null, runtimeMs: 0 },
+  };
+  await store.plans.insert({
+    id: randomUUID(), version: 1, status: 'published', date: now.toISOString().slice(0, 10), districtId: 'liwan', createdAt: now.toISOString(),
+    createdBy: 'bench-watch-0', publishedAt: now.toISOString(), basePlanId: null, progress: 1, error: null, kpis: result.kpis, result, changes: null, inputSettings: {},
+  });
+  await store.close();
+  console.log(`prepared the database in ${((Date.now() - t0) / 1000).toFixed(1)} s: Liwan demo, a 20-district city (6,400 zones), ${driverCount} bench vans, ${socketCount} watcher sessions`);
+  return tokens;
+}
+
+async function cluster(servers: number, workers: number): Promise<Cluster> {
+  const started = Date.now();
+  const c = await startCluster({
+    servers, workers, databaseUrl: database.url, redisUrl, prefix: `${prefix}-s${servers}w${workers}`,
+    // Quiet servers: request logs and the demo seeding stay off.
+    env: { SEED_DEMO: '0', LOG_REQUESTS: '0' },
+  });
+  console.log(`  cluster of ${servers} server(s), ${workers} worker(s) up in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  return c;
+}
+
+// ---- (a) HTTP requests/s ------------------------------------------------------------------------
+
+interface HttpResult { rps: number; p50: number; p99: number; errors: number; perBackend: number[] }
+
+async function httpLoad(c: Cluster, path: string, token: string, seconds: number): Promise<HttpResult> {
+  const headers = { authorization: `Bearer ${token}` };
+  const before = c.proxy.totalPerBackend();
+  const samples: number[] = [];
+  let errors = 0;
+  let measuring = false;
+  let stop = false;
+  const loop = async () => {
+    while (!stop) {
+      const t = performance.now();
+      try {
+        const res = await fetch(c.url + path, { headers });
+        await res.arrayBuffer();
+        if (res.status !== 200) errors += 1;
+        else if (measuring) samples.push(performance.now() - t);
+      } catch {
+        errors += 1;
+      }
+    }
+  };
+  const loops = Array.from({ length: clients }, loop);
+  await sleep(1000); // warm-up: connections opened, JIT warm
+  measuring = true;
+  const t0 = performance.now();
+  await sleep(seconds * 1000);
+  measuring = false;
+  const elapsed = (performance.now() - t0) / 1000;
+  stop = true;
+  await Promise.all(loops);
+  const sorted = Float64Array.from(samples).sort();
+  const after = c.proxy.totalPerBackend();
+  return { rps: samples.length / elapsed, p50: pct(sorted, 0.5), p99: pct(sorted, 0.99), errors, perBackend: after.map((n, i) => n - before[i]!) };
+}
+
+// ---- (b) socket fan-out -------------------------------------------------------------------------
+
+interface FanoutResult { p50: number; p99: number; max: number; received: number; expected: number; fixesAcked: number; errors: number; perBackend: number[] }
+
+function connect(url: string, token: string): Promise<LiveSocket> {
+  return new Promise((resolve, reject) => {
+    const s: LiveSocket = io(url, { auth: { token }, transports: ['websocket'], forceNew: true, reconnection: false });
+    s.once('connect', () => resolve(s));
+    s.once('connect_error', (err) => { s.close(); reject(err); });
+  });
+}
+
+async function fanout(c: Cluster, tokens: Tokens): Promise<FanoutResult> {
+  const samples: number[] = [];
+  let measuring = false;
+  const watchers: LiveSocket[] = [];
+  for (let i = 0; i < tokens.watchers.length; i += 50) {
+    watchers.push(...await Promise.all(tokens.watchers.slice(i, i + 50).map(async (token) => {
+      const s = await connect(c.url, token);
+      // A stop event re-pushes a van with its last fix: only a fix's first push times it.
+      const lastFix = new Map<string, string>();
+      s.on('vehicles:moved', (e) => {
+        const received = Date.now();
+        for (const { vehicle } of e.moves) {
+          const p = vehicle.position;
+          if (!p || lastFix.get(p.vehicleId) === p.at) continue;
+          lastFix.set(p.vehicleId, p.at);
+          if (measuring) samples.push(received - Date.parse(p.at));
+        }
+      });
+      return s;
+    })));
+  }
+  const drivers = await Promise.all(tokens.drivers.map((d) => connect(c.url, d.token)));
+  const perBackend = c.proxy.connectionsPerBackend();
+  await sleep(500);
+  let acked = 0;
+  let errors = 0;
+  const pending = new Set<Promise<void>>();
+  const timers: NodeJS.Timeout[] = [];
+  measuring = true;
+  const end = Date.now() + fanoutS * 1000;
+  tokens.drivers.forEach((d, i) => {
+    let n = 0;
+    const fix = () => {
+      if (Date.now() >= end) return;
+      n += 1;
+      const position = { lng: 113.23 + (i % 30) * 1e-3 + n * 1e-5, lat: 23.11 + Math.floor(i / 30) * 1e-3, speedKmh: 20, at: new Date().toISOString() };
+      const timed = drivers[i]!.timeout(10_000);
+      const p = (timed.emitWithAck as unknown as (e: string, p: unknown) => Promise<{ ok: boolean }>).call(timed, 'vehicle:move', { key: newKey(), vehicleId: d.vehicleId, position })
+        .then((r) => { if (r.ok) acked += 1; else errors += 1; }, () => { errors += 1; });
+      pending.add(p);
+      void p.finally(() => pending.delete(p));
+    };
+    timers.push(setTimeout(() => { fix(); timers.push(setInterval(fix, fixMs)); }, Math.random() * fixMs));
+  });
+  await sleep(fanoutS * 1000 + 50);
+  for (const t of timers) clearTimeout(t);
+  await Promise.all(pending);
+  await sleep(1000); // the last pushes arrive
+  measuring = false;
+  for (const s of [...watchers, ...drivers]) s.close();
+  const sorted = Float64Array.from(samples).sort();
+  return { p50: pct(sorted, 0.5), p99: pct(sorted, 0.99), max: sorted.at(-1) ?? NaN, received: samples.length, expected: acked * watchers.length, fixesAcked: acked, errors, perBackend };
+}
+
+// ---- (c) plan throughput ------------------------------------------------------------------------
+
+interface PlanThroughput { plansPerMin: number; seconds: number; drafts: number; failed: number; meanRunS: number }
+
+async function planRun(c: Cluster, token: string, districts: string[], limitS: number): Promise<{ seconds: number; drafts: number; failed: number; meanRunS: number }> {
+  const t0 = performance.now();
+  const posted = await Promise.all(districts.map(async (districtId) => {
+    const r = await http<PlanSummary>(c.url, 'POST', '/api/plans', token, { date: PLAN_DATE, districtId, timeLimitS: limitS, seed: 1 });
+    if (r.status >= 300) throw new Error(`POST /api/plans ${districtId}: ${r.status} ${r.error?.message}`);
+    return r.data.id;
+  }));
+  const open = new Set(posted);
+  const doneAt = new Map<string, number>();
+  let failed = 0;
+  while (open.size) {
+    await sleep(200);
+    const list = await http<PlanSummary[]>(c.url, 'GET', `/api/plans?date=${PLAN_DATE}`, token);
+    for (const p of list.data ?? []) {
+      if (!open.has(p.id)) continue;
+      if (p.status === 'draft' || p.status === 'failed') {
+        open.delete(p.id);
+        doneAt.set(p.id, performance.now());
+        if (p.status === 'failed') failed += 1;
+      }
+    }
+    if (performance.now() - t0 > 20 * 60_000) throw new Error(`plans still open after 20 minutes: ${open.size}`);
+  }
+  const seconds = (Math.max(...doneAt.values()) - t0) / 1000;
+  const meanRunS = [...doneAt.values()].reduce((s, t) => s + (t - t0), 0) / doneAt.size / 1000;
+  return { seconds, drafts: posted.length - failed, failed, meanRunS };
+}
+
+async function planThroughput(c: Cluster, token: string, workers: number): Promise<PlanThroughput> {
+  const districts = benchCityScenario().districts.map((d) => d.id).sort();
+  // Warm-up: one short plan per worker (each loads the planner into its thread once, seconds under tsx).
+  await planRun(c, token, districts.slice(0, workers), 0.2);
+  const picked = Array.from({ length: planCount }, (_, i) => districts[i % districts.length]!);
+  const r = await planRun(c, token, picked, timeLimitS);
+  return { ...r, plansPerMin: (r.drafts / r.seconds) * 60 };
+}
+
+// ---- run ----------------------------------------------------------------------------------------
+
+async function dropRedisKeys(): Promise<number> {
+  const client = createClient({ url: redisUrl });
+  client.on('error', () => {});
+  await client.connect();
+  let n = 0;
+  try {
+    for await (const batch of client.scanIterator({ MATCH: `${prefix}*`, COUNT: 1000 })) {
+      const keys = ([] as string[]).concat(batch as string | string[]);
+      if (keys.length) n += await client.del(keys);
+    }
+  } finally {
+    await client.close();
+  }
+  return n;
+}
+
+const rows: { measure: string; unit: string; values: number[]; better: 'higher' | 'lower'; note?: string }[] = [];
+const loads: string[] = [];
+let current: Cluster | null = null;
+const stopCurrent = async () => { await current?.close(); current = null; };
+process.once('SIGINT', () => { void stopCurrent().finally(() => process.exit(130)); });
+
+try {
+  const tokens = await prepare();
+  const httpRows = { health: [] as HttpResult[], zones: [] as HttpResult[] };
+  const fanRows: FanoutResult[] = [];
+  if (!skip.has('http') || !skip.has('fanout')) {
+    for (const n of serverCounts) {
+      current = await cluster(n, 0);
+      if (!skip.has('http')) {
+        const health = await httpLoad(current, '/api/health', tokens.coordinator, httpS);
+        const zones = await httpLoad(current, '/api/zones?districtId=liwan', tokens.coordinator, httpS);
+        httpRows.health.push(health);
+        httpRows.zones.push(zones);
+        console.log(`  ${n} server(s) HTTP: /api/health ${health.rps.toFixed(0)} req/s (p99 ${health.p99.toFixed(1)} ms, errors ${health.errors}, connections per server ${health.perBackend.join('/')}); /api/zones ${zones.rps.toFixed(0)} req/s (p99 ${zones.p99.toFixed(1)} ms, errors ${zones.errors})`);
+      }
+      if (!skip.has('fanout')) {
+        const f = await fanout(current, tokens);
+        fanRows.push(f);
+        console.log(`  ${n} server(s) fan-out: p50 ${f.p50} ms, p99 ${f.p99} ms, max ${f.max} ms; pushes ${f.received} of ${f.expected} (fixes acked ${f.fixesAcked}, errors ${f.errors}); sockets per server ${f.perBackend.join('/')}`);
+      }
+      loads.push(`after ${n} server(s): ${load()}`);
+      await stopCurrent();
+    }
+  }
+  const planRows: PlanThroughput[] = [];
+  if (!skip.has('plans')) {
+    for (const w of workerCounts) {
+      current = await cluster(1, w);
+      const r = await planThroughput(current, tokens.cityCoordinator, w);
+      planRows.push(r);
+      console.log(`  ${w} worker(s): ${planCount} plans in ${r.seconds.toFixed(1)} s = ${r.plansPerMin.toFixed(1)} plans/min (mean time to draft ${r.meanRunS.toFixed(1)} s, failed ${r.failed})`);
+      loads.push(`after ${w} worker(s): ${load()}`);
+      await stopCurrent();
+    }
+  }
+
+  if (httpRows.health.length) {
+    rows.push({ measure: `GET /api/health, ${clients} clients`, unit: 'req/s', values: httpRows.health.map((r) => r.rps), better: 'higher' });
+    rows.push({ measure: `GET /api/health p99`, unit: 'ms', values: httpRows.health.map((r) => r.p99), better: 'lower' });
+    rows.push({ measure: `GET /api/zones?districtId=liwan (PostgreSQL read), ${clients} clients`, unit: 'req/s', values: httpRows.zones.map((r) => r.rps), better: 'higher' });
+    rows.push({ measure: `GET /api/zones p99`, unit: 'ms', values: httpRows.zones.map((r) => r.p99), better: 'lower' });
+  }
+  if (fanRows.length) {
+    const perS = (driverCount * 1000) / fixMs;
+    rows.push({ measure: `fan-out p50, ${socketCount} sockets, ${driverCount} vans × ${perS / driverCount}/s`, unit: 'ms', values: fanRows.map((r) => r.p50), better: 'lower' });
+    rows.push({ measure: `fan-out p99`, unit: 'ms', values: fanRows.map((r) => r.p99), better: 'lower' });
+    rows.push({ measure: `pushes received ÷ expected`, unit: '%', values: fanRows.map((r) => (100 * r.received) / Math.max(1, r.expected)), better: 'higher' });
+  }
+  const fmt = (v: number) => (Number.isNaN(v) ? '–' : v >= 100 ? v.toFixed(0) : v.toFixed(1));
+  const ratio = (vals: number[]) => (vals.length >= 2 && vals[0] ? `${(vals[1]! / vals[0]).toFixed(2)}×` : '–');
+  console.log(`\n| measure | unit | ${serverCounts.map((n) => `${n} server${n > 1 ? 's' : ''}`).join(' | ')} | ${serverCounts.length >= 2 ? `${serverCounts[1]} vs ${serverCounts[0]}` : 'ratio'} |`);
+  console.log(`|---|---|${serverCounts.map(() => '---:').join('|')}|---:|`);
+  for (const r of rows) console.log(`| ${r.measure} | ${r.unit} | ${r.values.map(fmt).join(' | ')} | ${ratio(r.values)} |`);
+  if (planRows.length) {
+    console.log(`\n| measure (1 server) | unit | ${workerCounts.map((n) => `${n} worker${n > 1 ? 's' : ''}`).join(' | ')} | ${workerCounts.length >= 2 ? `${workerCounts[1]} vs ${workerCounts[0]}` : 'ratio'} |`);
+    console.log(`|---|---|${workerCounts.map(() => '---:').join('|')}|---:|`);
+    const pr = [
+      { measure: `plan throughput, ${planCount} district plans (~320 zones, 7–10 vans each), ${timeLimitS} s search`, unit: 'plans/min', values: planRows.map((r) => r.plansPerMin) },
+      { measure: `all ${planCount} drafts`, unit: 's', values: planRows.map((r) => r.seconds) },
+      { measure: 'mean time to draft', unit: 's', values: planRows.map((r) => r.meanRunS) },
+      { measure: 'failed plans', unit: '', values: planRows.map((r) => r.failed) },
+    ];
+    for (const r of pr) console.log(`| ${r.measure} | ${r.unit} | ${r.values.map(fmt).join(' | ')} | ${r.unit === '' ? '' : ratio(r.values)} |`);
+  }
+  console.log(`\n${availableParallelism()} cores; load average (1/5/15 min) ${loads.join('; ')}.`);
+  if (availableParallelism() <= 2) {
+    console.log('On 2 cores the servers, plan workers, PostgreSQL, Redis and this bench client (its sockets and HTTP loops) share the same cores: a second process can only help as far as a core is idle.');
+  }
+} finally {
+  await stopCurrent();
+  await database.drop().catch((err: unknown) => console.error('could not drop the bench database', err));
+  const dropped = await dropRedisKeys().catch(() => -1);
+  console.log(`dropped the bench database and ${dropped} Redis key(s) under ${prefix}`);
+}
