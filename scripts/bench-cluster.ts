@@ -211,6 +211,7 @@ function connect(url: string, token: string): Promise<LiveSocket> {
 async function fanout(c: Cluster, tokens: Tokens): Promise<FanoutResult> {
   const samples: number[] = [];
   let measuring = false;
+  const before = c.proxy.totalPerBackend();
   const watchers: LiveSocket[] = [];
   for (let i = 0; i < tokens.watchers.length; i += 50) {
     watchers.push(...await Promise.all(tokens.watchers.slice(i, i + 50).map(async (token) => {
@@ -230,7 +231,8 @@ async function fanout(c: Cluster, tokens: Tokens): Promise<FanoutResult> {
     })));
   }
   const drivers = await Promise.all(tokens.drivers.map((d) => connect(c.url, d.token)));
-  const perBackend = c.proxy.connectionsPerBackend();
+  // Where this phase's sockets landed (the HTTP phase's idle keep-alive connections left aside).
+  const perBackend = c.proxy.totalPerBackend().map((n, i) => n - before[i]!);
   await sleep(500);
   let acked = 0;
   let errors = 0;
