@@ -158,15 +158,26 @@ async function cluster(servers: number, workers: number): Promise<Cluster> {
   return c;
 }
 
+/** Fails the bench, with the dead process's output, when a server or worker has exited. */
+function checkAlive(c: Cluster): void {
+  for (const [name, p] of [...c.servers.map((s, i) => [`server ${i}`, s] as const), ...c.workers.map((w, i) => [`worker ${i}`, w] as const)]) {
+    if (p.child.exitCode !== null || p.child.signalCode !== null) {
+      throw new Error(`${name} exited (${p.child.exitCode ?? p.child.signalCode}):\n${p.output().slice(-3000)}`);
+    }
+  }
+}
+
 // ---- (a) HTTP requests/s ------------------------------------------------------------------------
 
-interface HttpResult { rps: number; p50: number; p99: number; errors: number; perBackend: number[] }
+interface HttpResult { rps: number; p50: number; p99: number; errors: number; errorSamples: string[]; perBackend: number[] }
 
 async function httpLoad(c: Cluster, path: string, token: string, seconds: number): Promise<HttpResult> {
   const headers = { authorization: `Bearer ${token}` };
   const before = c.proxy.totalPerBackend();
   const samples: number[] = [];
   let errors = 0;
+  const errorSamples: string[] = [];
+  const note = (what: string) => { errors += 1; if (errorSamples.length < 3) errorSamples.push(what); };
   let measuring = false;
   let stop = false;
   const loop = async () => {
@@ -174,11 +185,11 @@ async function httpLoad(c: Cluster, path: string, token: string, seconds: number
       const t = performance.now();
       try {
         const res = await fetch(c.url + path, { headers });
-        await res.arrayBuffer();
-        if (res.status !== 200) errors += 1;
+        const body = await res.text();
+        if (res.status !== 200) note(`${res.status} ${body.slice(0, 200)}`);
         else if (measuring) samples.push(performance.now() - t);
-      } catch {
-        errors += 1;
+      } catch (err) {
+        note(String((err as Error).cause ?? err));
       }
     }
   };
@@ -193,7 +204,7 @@ async function httpLoad(c: Cluster, path: string, token: string, seconds: number
   await Promise.all(loops);
   const sorted = Float64Array.from(samples).sort();
   const after = c.proxy.totalPerBackend();
-  return { rps: samples.length / elapsed, p50: pct(sorted, 0.5), p99: pct(sorted, 0.99), errors, perBackend: after.map((n, i) => n - before[i]!) };
+  return { rps: samples.length / elapsed, p50: pct(sorted, 0.5), p99: pct(sorted, 0.99), errors, errorSamples, perBackend: after.map((n, i) => n - before[i]!) };
 }
 
 // ---- (b) socket fan-out -------------------------------------------------------------------------
@@ -341,11 +352,14 @@ try {
         const zones = await httpLoad(current, '/api/zones?districtId=liwan', tokens.coordinator, httpS);
         httpRows.health.push(health);
         httpRows.zones.push(zones);
+        for (const e of [...health.errorSamples, ...zones.errorSamples]) console.error(`    error sample: ${e}`);
+        checkAlive(current);
         console.log(`  ${n} server(s) HTTP: /api/health ${health.rps.toFixed(0)} req/s (p99 ${health.p99.toFixed(1)} ms, errors ${health.errors}, connections per server ${health.perBackend.join('/')}); /api/zones ${zones.rps.toFixed(0)} req/s (p99 ${zones.p99.toFixed(1)} ms, errors ${zones.errors})`);
       }
       if (!skip.has('fanout')) {
         const f = await fanout(current, tokens);
         fanRows.push(f);
+        checkAlive(current);
         console.log(`  ${n} server(s) fan-out: p50 ${f.p50} ms, p99 ${f.p99} ms, max ${f.max} ms; pushes ${f.received} of ${f.expected} (fixes acked ${f.fixesAcked}, errors ${f.errors}); sockets per server ${f.perBackend.join('/')}`);
       }
       loads.push(`after ${n} server(s): ${load()}`);
@@ -396,6 +410,13 @@ try {
   if (availableParallelism() <= 2) {
     console.log('On 2 cores the servers, plan workers, PostgreSQL, Redis and this bench client (its sockets and HTTP loops) share the same cores: a second process can only help as far as a core is idle.');
   }
+} catch (err) {
+  console.error(`bench:cluster failed: ${err instanceof Error ? err.message : String(err)}`);
+  if (current) {
+    for (const [i, s] of current.servers.entries()) console.error(`--- server ${i} (exit ${s.child.exitCode ?? s.child.signalCode}), last output:\n${s.output().slice(-2000)}`);
+    for (const [i, w] of current.workers.entries()) console.error(`--- worker ${i} (exit ${w.child.exitCode ?? w.child.signalCode}), last output:\n${w.output().slice(-2000)}`);
+  }
+  process.exitCode = 1;
 } finally {
   await stopCurrent();
   await database.drop().catch((err: unknown) => console.error('could not drop the bench database', err));
