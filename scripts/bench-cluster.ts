@@ -1,7 +1,7 @@
 /**
  * npm run bench:cluster [-- --quick] [--servers 1,2] [--workers 1,2] [--duration 10] [--clients 32]
  *                       [--sockets 500] [--drivers 20] [--fix-ms 1000] [--fanout-s 15] [--plans 20] [--time-limit 2]
- *                       [--skip http,fanout,plans]
+ *                       [--rounds 2] [--plan-rounds 1] [--skip http,fanout,plans]
  *
  * Cluster mode on one machine, 1 vs 2 of each kind of process, on a throwaway PostgreSQL database and
  * a CLUSTER_PREFIX of its own (its Redis keys are deleted at the end):
@@ -12,9 +12,12 @@
  *      through the proxy; latency from the fix's timestamp to each watcher's receipt, p50/p99;
  *  (c) plan throughput with 1 vs 2 plan workers: a generated city of 20 districts
  *      (scripts/cluster/bench-city.ts), `--plans` district plans POSTed at once, time until all are draft.
+ * --quick: shorter runs, 200 sockets, 0.5 s plan searches, one round. Each configuration runs
+ * `--rounds` times (1,2 then 2,1 …) on a fresh cluster each time and the table shows the means.
  * Everything shares this machine's cores: servers, workers, PostgreSQL, Redis and this client.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { io } from 'socket.io-client';
@@ -46,6 +49,8 @@ const { values: args } = parseArgs({
     plans: { type: 'string', default: '20' },
     'time-limit': { type: 'string' },
     skip: { type: 'string', default: '' },
+    rounds: { type: 'string' },
+    'plan-rounds': { type: 'string' },
   },
 });
 const quick = args.quick!;
@@ -59,6 +64,8 @@ const fixMs = Number(args['fix-ms']);
 const fanoutS = Number(args['fanout-s'] ?? (quick ? 6 : 15));
 const planCount = Number(args.plans);
 const timeLimitS = Number(args['time-limit'] ?? (quick ? 0.5 : 2));
+const rounds = Number(args.rounds ?? (quick ? 1 : 2));
+const planRounds = Number(args['plan-rounds'] ?? 1);
 const skip = new Set(args.skip!.split(',').filter(Boolean));
 const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const PLAN_DATE = '2021-06-03';
@@ -277,7 +284,17 @@ async function fanout(c: Cluster, tokens: Tokens): Promise<FanoutResult> {
 
 // ---- (c) plan throughput ------------------------------------------------------------------------
 
-interface PlanThroughput { plansPerMin: number; seconds: number; drafts: number; failed: number; meanRunS: number }
+interface PlanThroughput { plansPerMin: number; seconds: number; drafts: number; failed: number; meanRunS: number; workerCpuS: number[] }
+
+/** A process's user + system CPU seconds so far (Linux /proc; NaN elsewhere). */
+function cpuSeconds(pid: number | undefined): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (USER_HZ = 100)
+  } catch {
+    return NaN;
+  }
+}
 
 async function planRun(c: Cluster, token: string, districts: string[], limitS: number): Promise<{ seconds: number; drafts: number; failed: number; meanRunS: number }> {
   const t0 = performance.now();
@@ -312,8 +329,11 @@ async function planThroughput(c: Cluster, token: string, workers: number): Promi
   // Warm-up: one short plan per worker (each loads the planner into its thread once, seconds under tsx).
   await planRun(c, token, districts.slice(0, workers), 0.2);
   const picked = Array.from({ length: planCount }, (_, i) => districts[i % districts.length]!);
+  // CPU per worker process (its planner thread included): both workers should have worked.
+  const cpuBefore = c.workers.map((w) => cpuSeconds(w.child.pid));
   const r = await planRun(c, token, picked, timeLimitS);
-  return { ...r, plansPerMin: (r.drafts / r.seconds) * 60 };
+  const workerCpuS = c.workers.map((w, i) => cpuSeconds(w.child.pid) - cpuBefore[i]!);
+  return { ...r, plansPerMin: (r.drafts / r.seconds) * 60, workerCpuS };
 }
 
 // ---- run ----------------------------------------------------------------------------------------
@@ -342,41 +362,60 @@ process.once('SIGINT', () => { void stopCurrent().finally(() => process.exit(130
 
 try {
   const tokens = await prepare();
-  const httpRows = { health: [] as HttpResult[], zones: [] as HttpResult[] };
-  const fanRows: FanoutResult[] = [];
+  // Per configuration, the runs of every round; a round runs the configurations in turn, every
+  // other round in reverse (1,2 then 2,1), so a drift in the machine's load hits both alike.
+  const httpRuns = new Map<number, { health: HttpResult[]; zones: HttpResult[] }>(serverCounts.map((n) => [n, { health: [], zones: [] }]));
+  const fanRuns = new Map<number, FanoutResult[]>(serverCounts.map((n) => [n, []]));
+  const planRuns = new Map<number, PlanThroughput[]>(workerCounts.map((n) => [n, []]));
+  const order = <T>(list: T[], round: number) => (round % 2 ? [...list].reverse() : list);
   if (!skip.has('http') || !skip.has('fanout')) {
-    for (const n of serverCounts) {
-      current = await cluster(n, 0);
-      if (!skip.has('http')) {
-        const health = await httpLoad(current, '/api/health', tokens.coordinator, httpS);
-        const zones = await httpLoad(current, '/api/zones?districtId=liwan', tokens.coordinator, httpS);
-        httpRows.health.push(health);
-        httpRows.zones.push(zones);
-        for (const e of [...health.errorSamples, ...zones.errorSamples]) console.error(`    error sample: ${e}`);
-        checkAlive(current);
-        console.log(`  ${n} server(s) HTTP: /api/health ${health.rps.toFixed(0)} req/s (p99 ${health.p99.toFixed(1)} ms, errors ${health.errors}, connections per server ${health.perBackend.join('/')}); /api/zones ${zones.rps.toFixed(0)} req/s (p99 ${zones.p99.toFixed(1)} ms, errors ${zones.errors})`);
+    for (let round = 0; round < rounds; round++) {
+      for (const n of order(serverCounts, round)) {
+        current = await cluster(n, 0);
+        if (!skip.has('http')) {
+          const health = await httpLoad(current, '/api/health', tokens.coordinator, httpS);
+          const zones = await httpLoad(current, '/api/zones?districtId=liwan', tokens.coordinator, httpS);
+          httpRuns.get(n)!.health.push(health);
+          httpRuns.get(n)!.zones.push(zones);
+          for (const e of [...health.errorSamples, ...zones.errorSamples]) console.error(`    error sample: ${e}`);
+          checkAlive(current);
+          console.log(`  ${n} server(s) HTTP: /api/health ${health.rps.toFixed(0)} req/s (p99 ${health.p99.toFixed(1)} ms, errors ${health.errors}, connections per server ${health.perBackend.join('/')}); /api/zones ${zones.rps.toFixed(0)} req/s (p99 ${zones.p99.toFixed(1)} ms, errors ${zones.errors})`);
+        }
+        if (!skip.has('fanout')) {
+          const f = await fanout(current, tokens);
+          fanRuns.get(n)!.push(f);
+          checkAlive(current);
+          console.log(`  ${n} server(s) fan-out: p50 ${f.p50} ms, p99 ${f.p99} ms, max ${f.max} ms; pushes ${f.received} of ${f.expected} (fixes acked ${f.fixesAcked}, errors ${f.errors}); sockets per server ${f.perBackend.join('/')}`);
+        }
+        loads.push(`after ${n} server(s): ${load()}`);
+        await stopCurrent();
       }
-      if (!skip.has('fanout')) {
-        const f = await fanout(current, tokens);
-        fanRows.push(f);
-        checkAlive(current);
-        console.log(`  ${n} server(s) fan-out: p50 ${f.p50} ms, p99 ${f.p99} ms, max ${f.max} ms; pushes ${f.received} of ${f.expected} (fixes acked ${f.fixesAcked}, errors ${f.errors}); sockets per server ${f.perBackend.join('/')}`);
-      }
-      loads.push(`after ${n} server(s): ${load()}`);
-      await stopCurrent();
     }
   }
-  const planRows: PlanThroughput[] = [];
   if (!skip.has('plans')) {
-    for (const w of workerCounts) {
-      current = await cluster(1, w);
-      const r = await planThroughput(current, tokens.cityCoordinator, w);
-      planRows.push(r);
-      console.log(`  ${w} worker(s): ${planCount} plans in ${r.seconds.toFixed(1)} s = ${r.plansPerMin.toFixed(1)} plans/min (mean time to draft ${r.meanRunS.toFixed(1)} s, failed ${r.failed})`);
-      loads.push(`after ${w} worker(s): ${load()}`);
-      await stopCurrent();
+    for (let round = 0; round < planRounds; round++) {
+      for (const w of order(workerCounts, round)) {
+        current = await cluster(1, w);
+        const r = await planThroughput(current, tokens.cityCoordinator, w);
+        checkAlive(current);
+        planRuns.get(w)!.push(r);
+        console.log(`  ${w} worker(s): ${planCount} plans in ${r.seconds.toFixed(1)} s = ${r.plansPerMin.toFixed(1)} plans/min (mean time to draft ${r.meanRunS.toFixed(1)} s, failed ${r.failed}; CPU s per worker ${r.workerCpuS.map((x) => x.toFixed(1)).join('/')})`);
+        loads.push(`after ${w} worker(s): ${load()}`);
+        await stopCurrent();
+      }
     }
   }
+  const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+  const httpRows = {
+    health: serverCounts.map((n) => httpRuns.get(n)!.health).filter((r) => r.length).map((runs) => ({ rps: mean(runs.map((r) => r.rps)), p99: mean(runs.map((r) => r.p99)) })),
+    zones: serverCounts.map((n) => httpRuns.get(n)!.zones).filter((r) => r.length).map((runs) => ({ rps: mean(runs.map((r) => r.rps)), p99: mean(runs.map((r) => r.p99)) })),
+  };
+  const fanRows = serverCounts.map((n) => fanRuns.get(n)!).filter((r) => r.length).map((runs) => ({
+    p50: mean(runs.map((r) => r.p50)), p99: mean(runs.map((r) => r.p99)), received: runs.reduce((a, r) => a + r.received, 0), expected: runs.reduce((a, r) => a + r.expected, 0),
+  }));
+  const planRows = workerCounts.map((n) => planRuns.get(n)!).filter((r) => r.length).map((runs) => ({
+    plansPerMin: mean(runs.map((r) => r.plansPerMin)), seconds: mean(runs.map((r) => r.seconds)), meanRunS: mean(runs.map((r) => r.meanRunS)), failed: runs.reduce((a, r) => a + r.failed, 0),
+  }));
 
   if (httpRows.health.length) {
     rows.push({ measure: `GET /api/health, ${clients} clients`, unit: 'req/s', values: httpRows.health.map((r) => r.rps), better: 'higher' });
@@ -392,6 +431,7 @@ try {
   }
   const fmt = (v: number) => (Number.isNaN(v) ? '–' : v >= 100 ? v.toFixed(0) : v.toFixed(1));
   const ratio = (vals: number[]) => (vals.length >= 2 && vals[0] ? `${(vals[1]! / vals[0]).toFixed(2)}×` : '–');
+  console.log(`\nMeans over ${rounds} round(s) per server count${!skip.has('plans') ? ` and ${planRounds} per worker count` : ''}; each round starts a fresh cluster.`);
   console.log(`\n| measure | unit | ${serverCounts.map((n) => `${n} server${n > 1 ? 's' : ''}`).join(' | ')} | ${serverCounts.length >= 2 ? `${serverCounts[1]} vs ${serverCounts[0]}` : 'ratio'} |`);
   console.log(`|---|---|${serverCounts.map(() => '---:').join('|')}|---:|`);
   for (const r of rows) console.log(`| ${r.measure} | ${r.unit} | ${r.values.map(fmt).join(' | ')} | ${ratio(r.values)} |`);
