@@ -165,6 +165,20 @@ async function cluster(servers: number, workers: number): Promise<Cluster> {
   return c;
 }
 
+/** CPU use over a window, in % of one core: the servers' together, and this bench client's own. */
+function cpuMeter(c: Cluster): () => { serversPct: number; clientPct: number } {
+  const pids = c.servers.map((s) => s.child.pid);
+  const servers0 = pids.map(cpuSeconds);
+  const client0 = process.cpuUsage();
+  const t0 = performance.now();
+  return () => {
+    const wallS = (performance.now() - t0) / 1000;
+    const serversS = pids.reduce<number>((sum, pid, i) => sum + cpuSeconds(pid) - servers0[i]!, 0);
+    const client = process.cpuUsage(client0);
+    return { serversPct: (100 * serversS) / wallS, clientPct: (100 * (client.user + client.system)) / 1e6 / wallS };
+  };
+}
+
 /** Fails the bench, with the dead process's output, when a server or worker has exited. */
 function checkAlive(c: Cluster): void {
   for (const [name, p] of [...c.servers.map((s, i) => [`server ${i}`, s] as const), ...c.workers.map((w, i) => [`worker ${i}`, w] as const)]) {
@@ -176,7 +190,7 @@ function checkAlive(c: Cluster): void {
 
 // ---- (a) HTTP requests/s ------------------------------------------------------------------------
 
-interface HttpResult { rps: number; p50: number; p99: number; errors: number; errorSamples: string[]; perBackend: number[] }
+interface HttpResult { rps: number; p50: number; p99: number; errors: number; errorSamples: string[]; perBackend: number[]; serversPct: number; clientPct: number }
 
 async function httpLoad(c: Cluster, path: string, token: string, seconds: number): Promise<HttpResult> {
   const headers = { authorization: `Bearer ${token}` };
@@ -203,20 +217,22 @@ async function httpLoad(c: Cluster, path: string, token: string, seconds: number
   const loops = Array.from({ length: clients }, loop);
   await sleep(1000); // warm-up: connections opened, JIT warm
   measuring = true;
+  const cpu = cpuMeter(c);
   const t0 = performance.now();
   await sleep(seconds * 1000);
   measuring = false;
   const elapsed = (performance.now() - t0) / 1000;
+  const used = cpu();
   stop = true;
   await Promise.all(loops);
   const sorted = Float64Array.from(samples).sort();
   const after = c.proxy.totalPerBackend();
-  return { rps: samples.length / elapsed, p50: pct(sorted, 0.5), p99: pct(sorted, 0.99), errors, errorSamples, perBackend: after.map((n, i) => n - before[i]!) };
+  return { rps: samples.length / elapsed, p50: pct(sorted, 0.5), p99: pct(sorted, 0.99), errors, errorSamples, perBackend: after.map((n, i) => n - before[i]!), ...used };
 }
 
 // ---- (b) socket fan-out -------------------------------------------------------------------------
 
-interface FanoutResult { p50: number; p99: number; max: number; received: number; expected: number; fixesAcked: number; errors: number; perBackend: number[] }
+interface FanoutResult { p50: number; p99: number; max: number; received: number; expected: number; fixesAcked: number; errors: number; perBackend: number[]; serversPct: number; clientPct: number }
 
 function connect(url: string, token: string): Promise<LiveSocket> {
   return new Promise((resolve, reject) => {
@@ -257,6 +273,7 @@ async function fanout(c: Cluster, tokens: Tokens): Promise<FanoutResult> {
   const pending = new Set<Promise<void>>();
   const timers: NodeJS.Timeout[] = [];
   measuring = true;
+  const cpu = cpuMeter(c);
   const end = Date.now() + fanoutS * 1000;
   tokens.drivers.forEach((d, i) => {
     let n = 0;
@@ -275,16 +292,17 @@ async function fanout(c: Cluster, tokens: Tokens): Promise<FanoutResult> {
   await sleep(fanoutS * 1000 + 50);
   for (const t of timers) clearTimeout(t);
   await Promise.all(pending);
+  const used = cpu();
   await sleep(1000); // the last pushes arrive
   measuring = false;
   for (const s of [...watchers, ...drivers]) s.close();
   const sorted = Float64Array.from(samples).sort();
-  return { p50: pct(sorted, 0.5), p99: pct(sorted, 0.99), max: sorted.at(-1) ?? NaN, received: samples.length, expected: acked * watchers.length, fixesAcked: acked, errors, perBackend };
+  return { p50: pct(sorted, 0.5), p99: pct(sorted, 0.99), max: sorted.at(-1) ?? NaN, received: samples.length, expected: acked * watchers.length, fixesAcked: acked, errors, perBackend, ...used };
 }
 
 // ---- (c) plan throughput ------------------------------------------------------------------------
 
-interface PlanThroughput { plansPerMin: number; seconds: number; drafts: number; failed: number; meanRunS: number; workerCpuS: number[] }
+interface PlanThroughput { plansPerMin: number; seconds: number; drafts: number; failed: number; meanRunS: number; meanKm: number; meanDeliveredT: number; workerCpuS: number[] }
 
 /** A process's user + system CPU seconds so far (Linux /proc; NaN elsewhere). */
 function cpuSeconds(pid: number | undefined): number {
@@ -296,7 +314,7 @@ function cpuSeconds(pid: number | undefined): number {
   }
 }
 
-async function planRun(c: Cluster, token: string, districts: string[], limitS: number): Promise<{ seconds: number; drafts: number; failed: number; meanRunS: number }> {
+async function planRun(c: Cluster, token: string, districts: string[], limitS: number): Promise<{ seconds: number; drafts: number; failed: number; meanRunS: number; meanKm: number; meanDeliveredT: number }> {
   const t0 = performance.now();
   const posted = await Promise.all(districts.map(async (districtId) => {
     const r = await http<PlanSummary>(c.url, 'POST', '/api/plans', token, { date: PLAN_DATE, districtId, timeLimitS: limitS, seed: 1 });
@@ -306,6 +324,7 @@ async function planRun(c: Cluster, token: string, districts: string[], limitS: n
   const open = new Set(posted);
   const doneAt = new Map<string, number>();
   let failed = 0;
+  const kpis: NonNullable<PlanSummary['kpis']>[] = [];
   while (open.size) {
     await sleep(200);
     const list = await http<PlanSummary[]>(c.url, 'GET', `/api/plans?date=${PLAN_DATE}`, token);
@@ -315,13 +334,15 @@ async function planRun(c: Cluster, token: string, districts: string[], limitS: n
         open.delete(p.id);
         doneAt.set(p.id, performance.now());
         if (p.status === 'failed') failed += 1;
+        else if (p.kpis) kpis.push(p.kpis);
       }
     }
     if (performance.now() - t0 > 20 * 60_000) throw new Error(`plans still open after 20 minutes: ${open.size}`);
   }
   const seconds = (Math.max(...doneAt.values()) - t0) / 1000;
   const meanRunS = [...doneAt.values()].reduce((s, t) => s + (t - t0), 0) / doneAt.size / 1000;
-  return { seconds, drafts: posted.length - failed, failed, meanRunS };
+  const avg = (f: (k: (typeof kpis)[number]) => number) => kpis.reduce((a, k) => a + f(k), 0) / Math.max(1, kpis.length);
+  return { seconds, drafts: posted.length - failed, failed, meanRunS, meanKm: avg((k) => k.distanceKm), meanDeliveredT: avg((k) => k.deliveredKg) / 1000 };
 }
 
 async function planThroughput(c: Cluster, token: string, workers: number): Promise<PlanThroughput> {
@@ -354,7 +375,7 @@ async function dropRedisKeys(): Promise<number> {
   return n;
 }
 
-const rows: { measure: string; unit: string; values: number[]; better: 'higher' | 'lower'; note?: string }[] = [];
+const rows: { measure: string; unit: string; values: number[]; text?: string[]; better: 'higher' | 'lower' }[] = [];
 const loads: string[] = [];
 let current: Cluster | null = null;
 const stopCurrent = async () => { await current?.close(); current = null; };
@@ -407,34 +428,38 @@ try {
   }
   const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
   const httpRows = {
-    health: serverCounts.map((n) => httpRuns.get(n)!.health).filter((r) => r.length).map((runs) => ({ rps: mean(runs.map((r) => r.rps)), p99: mean(runs.map((r) => r.p99)) })),
-    zones: serverCounts.map((n) => httpRuns.get(n)!.zones).filter((r) => r.length).map((runs) => ({ rps: mean(runs.map((r) => r.rps)), p99: mean(runs.map((r) => r.p99)) })),
+    health: serverCounts.map((n) => httpRuns.get(n)!.health).filter((r) => r.length).map((runs) => ({ rps: mean(runs.map((r) => r.rps)), p99: mean(runs.map((r) => r.p99)), serversPct: mean(runs.map((r) => r.serversPct)), clientPct: mean(runs.map((r) => r.clientPct)) })),
+    zones: serverCounts.map((n) => httpRuns.get(n)!.zones).filter((r) => r.length).map((runs) => ({ rps: mean(runs.map((r) => r.rps)), p99: mean(runs.map((r) => r.p99)), serversPct: mean(runs.map((r) => r.serversPct)), clientPct: mean(runs.map((r) => r.clientPct)) })),
   };
   const fanRows = serverCounts.map((n) => fanRuns.get(n)!).filter((r) => r.length).map((runs) => ({
-    p50: mean(runs.map((r) => r.p50)), p99: mean(runs.map((r) => r.p99)), received: runs.reduce((a, r) => a + r.received, 0), expected: runs.reduce((a, r) => a + r.expected, 0),
+    p50: mean(runs.map((r) => r.p50)), p99: mean(runs.map((r) => r.p99)), serversPct: mean(runs.map((r) => r.serversPct)), clientPct: mean(runs.map((r) => r.clientPct)), received: runs.reduce((a, r) => a + r.received, 0), expected: runs.reduce((a, r) => a + r.expected, 0),
   }));
   const planRows = workerCounts.map((n) => planRuns.get(n)!).filter((r) => r.length).map((runs) => ({
+    meanKm: mean(runs.map((r) => r.meanKm)), meanDeliveredT: mean(runs.map((r) => r.meanDeliveredT)), workerCpuS: mean(runs.map((r) => r.workerCpuS.reduce((a, b) => a + b, 0))),
     plansPerMin: mean(runs.map((r) => r.plansPerMin)), seconds: mean(runs.map((r) => r.seconds)), meanRunS: mean(runs.map((r) => r.meanRunS)), failed: runs.reduce((a, r) => a + r.failed, 0),
   }));
 
   if (httpRows.health.length) {
     rows.push({ measure: `GET /api/health, ${clients} clients`, unit: 'req/s', values: httpRows.health.map((r) => r.rps), better: 'higher' });
     rows.push({ measure: `GET /api/health p99`, unit: 'ms', values: httpRows.health.map((r) => r.p99), better: 'lower' });
+    rows.push({ measure: `  servers' CPU (sum) / bench client's CPU`, unit: '% of a core', values: [], text: httpRows.health.map((r) => `${r.serversPct.toFixed(0)} / ${r.clientPct.toFixed(0)}`), better: 'lower' });
     rows.push({ measure: `GET /api/zones?districtId=liwan (PostgreSQL read), ${clients} clients`, unit: 'req/s', values: httpRows.zones.map((r) => r.rps), better: 'higher' });
     rows.push({ measure: `GET /api/zones p99`, unit: 'ms', values: httpRows.zones.map((r) => r.p99), better: 'lower' });
+    rows.push({ measure: `  servers' CPU (sum) / bench client's CPU`, unit: '% of a core', values: [], text: httpRows.zones.map((r) => `${r.serversPct.toFixed(0)} / ${r.clientPct.toFixed(0)}`), better: 'lower' });
   }
   if (fanRows.length) {
     const perS = (driverCount * 1000) / fixMs;
     rows.push({ measure: `fan-out p50, ${socketCount} sockets, ${driverCount} vans × ${perS / driverCount}/s`, unit: 'ms', values: fanRows.map((r) => r.p50), better: 'lower' });
     rows.push({ measure: `fan-out p99`, unit: 'ms', values: fanRows.map((r) => r.p99), better: 'lower' });
+    rows.push({ measure: `  servers' CPU (sum) / bench client's CPU`, unit: '% of a core', values: [], text: fanRows.map((r) => `${r.serversPct.toFixed(0)} / ${r.clientPct.toFixed(0)}`), better: 'lower' });
     rows.push({ measure: `pushes received ÷ expected`, unit: '%', values: fanRows.map((r) => (100 * r.received) / Math.max(1, r.expected)), better: 'higher' });
   }
-  const fmt = (v: number) => (Number.isNaN(v) ? '–' : v >= 100 ? v.toFixed(0) : v.toFixed(1));
+  const fmt = (v: number) => (Number.isNaN(v) ? '–' : v >= 100 ? v.toFixed(0) : v >= 1 || v === 0 ? v.toFixed(1) : v.toFixed(3));
   const ratio = (vals: number[]) => (vals.length >= 2 && vals[0] ? `${(vals[1]! / vals[0]).toFixed(2)}×` : '–');
   console.log(`\nMeans over ${rounds} round(s) per server count${!skip.has('plans') ? ` and ${planRounds} per worker count` : ''}; each round starts a fresh cluster.`);
   console.log(`\n| measure | unit | ${serverCounts.map((n) => `${n} server${n > 1 ? 's' : ''}`).join(' | ')} | ${serverCounts.length >= 2 ? `${serverCounts[1]} vs ${serverCounts[0]}` : 'ratio'} |`);
   console.log(`|---|---|${serverCounts.map(() => '---:').join('|')}|---:|`);
-  for (const r of rows) console.log(`| ${r.measure} | ${r.unit} | ${r.values.map(fmt).join(' | ')} | ${ratio(r.values)} |`);
+  for (const r of rows) console.log(`| ${r.measure} | ${r.unit} | ${(r.text ?? r.values.map(fmt)).join(' | ')} | ${r.text ? '' : ratio(r.values)} |`);
   if (planRows.length) {
     console.log(`\n| measure (1 server) | unit | ${workerCounts.map((n) => `${n} worker${n > 1 ? 's' : ''}`).join(' | ')} | ${workerCounts.length >= 2 ? `${workerCounts[1]} vs ${workerCounts[0]}` : 'ratio'} |`);
     console.log(`|---|---|${workerCounts.map(() => '---:').join('|')}|---:|`);
@@ -443,9 +468,15 @@ try {
       { measure: `all ${planCount} drafts`, unit: 's', values: planRows.map((r) => r.seconds) },
       { measure: 'mean time to draft', unit: 's', values: planRows.map((r) => r.meanRunS) },
       { measure: 'failed plans', unit: '', values: planRows.map((r) => r.failed) },
+      // Searches stop at their time limit: two on a contended core do less each. Same plans, same seeds: compare.
+      { measure: 'quality check: mean route km per plan', unit: 'km', values: planRows.map((r) => r.meanKm) },
+      { measure: 'quality check: mean tonnes delivered per plan', unit: 't', values: planRows.map((r) => r.meanDeliveredT) },
+      { measure: 'workers\' CPU (sum) for the run', unit: 'CPU s', values: planRows.map((r) => r.workerCpuS) },
     ];
-    for (const r of pr) console.log(`| ${r.measure} | ${r.unit} | ${r.values.map(fmt).join(' | ')} | ${r.unit === '' ? '' : ratio(r.values)} |`);
+    for (const r of pr) console.log(`| ${r.measure} | ${r.unit} | ${r.values.map(fmt).join(' | ')} | ${r.measure === 'failed plans' ? '' : ratio(r.values)} |`);
   }
+  const clientBound = [...httpRows.health, ...httpRows.zones, ...fanRows].some((r) => r.clientPct >= 85);
+  if (clientBound) console.log('\nThe bench client used most of a core in some runs (client CPU ≥ 85 %): there the client, not the servers, sets the pace.');
   console.log(`\n${availableParallelism()} cores; load average (1/5/15 min) ${loads.join('; ')}.`);
   if (availableParallelism() <= 2) {
     console.log('On 2 cores the servers, plan workers, PostgreSQL, Redis and this bench client (its sockets and HTTP loops) share the same cores: a second process can only help as far as a core is idle.');

@@ -63,7 +63,7 @@ export async function startRoundRobinProxy(options: RoundRobinProxyOptions): Pro
     const index = (start + tried) % backends.length;
     const { host: bHost, port: bPort } = backends[index]!;
     return new Promise((resolve) => {
-      const upstream = connect({ host: bHost, port: bPort });
+      const upstream = connect({ host: bHost, port: bPort, allowHalfOpen: true });
       let settled = false;
       const fail = () => {
         if (settled) return;
@@ -84,7 +84,9 @@ export async function startRoundRobinProxy(options: RoundRobinProxyOptions): Pro
     });
   }
 
-  const server: Server = createServer({ pauseOnConnect: true }, (client) => {
+  // Half-open allowed on both sides: a client that ends its side (FIN) still gets the answer; pipe()
+  // passes each end on, and a socket closes once both directions have ended.
+  const server: Server = createServer({ pauseOnConnect: true, allowHalfOpen: true }, (client) => {
     track(client);
     // Until piped, a client error (reset while connecting upstream) only ends it.
     client.on('error', () => client.destroy());
