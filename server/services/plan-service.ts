@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import type {
-  Plan, PlanComparison, PlanEvent, PlanListQuery, PlanResult, PlanRunInput, PlanSummary, User, VehicleRoute,
+  Depot, Plan, PlanComparison, PlanEvent, PlanListQuery, PlanResult, PlanRunInput, PlanSummary, User, VehicleRoute,
 } from '../contract';
 import type { TierRule } from '../domain/tiers';
 import { planInputFromRecords } from '../planner/input-from-records';
@@ -14,7 +14,7 @@ import { checkRunInput, type RunSettings } from './plan-run-checks';
 import type { PlanRecord, Store } from './ports';
 import { addExcluded, withoutBrokenVans } from './broken-vans';
 import { routePlaces } from './route-places';
-import { mergeReplan, remainingInput, replanBasis } from './replan';
+import { mergeReplan, remainingInput, replanBasis, type RecordedDelivery } from './replan';
 import { canReadDistrict, listDistrict } from './scope';
 
 export interface PlanServiceDeps {
@@ -97,10 +97,34 @@ export function createPlanService(deps: PlanServiceDeps) {
     }
   }
 
+  /**
+   * The depots with their stock and, for a replan, the deliveries drivers recorded on the base plan:
+   * those already drew the stock read here, so the replan must not take them off again
+   * (server/services/replan.ts). One transaction, stock first: on SQLite a delivery recorded
+   * meanwhile is in both or neither; on PostgreSQL (read committed) it can at worst be in the
+   * deliveries only, seeing the stock high by it rather than taking it off twice.
+   */
+  async function stockAndDeliveries(basePlanId: string | null, base: PlanResult | null): Promise<{ depots: Depot[]; recorded: RecordedDelivery[] }> {
+    if (!basePlanId || !base) return { depots: await store.depots.list(), recorded: [] };
+    return store.transaction(async (tx) => {
+      const depots = await tx.depots.list();
+      const recorded: RecordedDelivery[] = [];
+      for (const r of base.routes) {
+        for (const p of await tx.live.stopProgress(basePlanId, r.vehicleId)) {
+          if (p.status === 'delivered') recorded.push({ vehicleId: p.vehicleId, tripIndex: p.tripIndex, stopIndex: p.stopIndex, deliveredKg: p.deliveredKg });
+        }
+      }
+      return { depots, recorded };
+    });
+  }
+
   /** Loads the records as they are now, plans what is left and, for a replan, merges the kept part. */
   async function compute(plan: PlanRecord, settings: RunSettings, onProgress: (f: number) => void): Promise<{ plan: PlanResult; base: PlanResult | null }> {
-    const [zones, handoffPoints, commodities, depots, fleet, staff, requests, availability] = await Promise.all([
-      store.zones.list(), store.handoffPoints.list(), store.commodities.list(), store.depots.list(), store.vehicles.list(), store.staff.list(),
+    const base = plan.basePlanId ? (await store.plans.get(plan.basePlanId))?.result ?? null : null;
+    if (plan.basePlanId && !base) throw new Error(`base plan "${plan.basePlanId}" has no result`);
+    const [zones, handoffPoints, commodities, { depots, recorded }, fleet, staff, requests, availability] = await Promise.all([
+      store.zones.list(), store.handoffPoints.list(), store.commodities.list(), stockAndDeliveries(plan.basePlanId, base),
+      store.vehicles.list(), store.staff.list(),
       // Residents' open requests raise their zone's demand (server/domain/request-demand.ts).
       store.requests.list({ status: ['new', 'assigned'] }),
       store.vehicleAvailability.list(),
@@ -108,9 +132,7 @@ export function createPlanService(deps: PlanServiceDeps) {
     // Vans marked broken down are left out and listed among the excluded vans (server/services/broken-vans.ts).
     const { vehicles, excluded } = withoutBrokenVans(fleet, availability, plan.districtId);
     const districtId = plan.districtId ?? undefined;
-    const base = plan.basePlanId ? (await store.plans.get(plan.basePlanId))?.result ?? null : null;
-    if (plan.basePlanId && !base) throw new Error(`base plan "${plan.basePlanId}" has no result`);
-    const basis = base ? replanBasis(base, settings.situation) : null;
+    const basis = base ? replanBasis(base, settings.situation, recorded) : null;
     const input = planInputFromRecords(
       { zones, handoffPoints, commodities, staff, vehicles, depots: depots.filter((d) => !districtId || d.districtId === null || d.districtId === districtId) },
       { date: plan.date, days: settings.days, utcOffset, tierRules, districtId, onHandKg: basis?.onHandKg, extraKg: extraDemandKg(requests, commodities) },
