@@ -1,4 +1,4 @@
-import type { PlanResult, PlanSummary } from '../contract';
+import type { Depot, PlanResult, PlanSummary } from '../contract';
 import type { TierRule } from '../domain/tiers';
 import { extraDemandKg } from '../domain/request-demand';
 import { planInputFromRecords } from '../planner/input-from-records';
@@ -7,7 +7,7 @@ import { planChanges } from './plan-diff';
 import type { RunSettings } from './plan-run-checks';
 import type { PlanRunner } from './plan-runner';
 import type { PlanRecord, Store } from './ports';
-import { mergeReplan, remainingInput, replanBasis } from './replan';
+import { mergeReplan, remainingInput, replanBasis, type RecordedDelivery } from './replan';
 
 // Running one queued plan, wherever it runs: in the server's own worker thread (embedded) or in a
 // planner worker process fed by the job queue (cluster). The record in the store is the hand-off.
@@ -56,11 +56,35 @@ export async function executePlan(deps: PlanExecutionDeps, id: string, emit: (ch
   }
 }
 
+/**
+ * The depots with their stock and, for a replan, the deliveries drivers recorded on the base plan:
+ * those already drew the stock read here, so the replan must not take them off again
+ * (server/services/replan.ts). One transaction, stock first: on SQLite a delivery recorded
+ * meanwhile is in both or neither; on PostgreSQL (read committed) it can at worst be in the
+ * deliveries only, seeing the stock high by it rather than taking it off twice.
+ */
+async function stockAndDeliveries(store: Store, basePlanId: string | null, base: PlanResult | null): Promise<{ depots: Depot[]; recorded: RecordedDelivery[] }> {
+  if (!basePlanId || !base) return { depots: await store.depots.list(), recorded: [] };
+  return store.transaction(async (tx) => {
+    const depots = await tx.depots.list();
+    const recorded: RecordedDelivery[] = [];
+    for (const r of base.routes) {
+      for (const p of await tx.live.stopProgress(basePlanId, r.vehicleId)) {
+        if (p.status === 'delivered') recorded.push({ vehicleId: p.vehicleId, tripIndex: p.tripIndex, stopIndex: p.stopIndex, deliveredKg: p.deliveredKg });
+      }
+    }
+    return { depots, recorded };
+  });
+}
+
 /** Loads the records as they are now, plans what is left and, for a replan, merges the kept part. */
 async function compute(deps: PlanExecutionDeps, plan: PlanRecord, settings: RunSettings, onProgress: (f: number) => void): Promise<{ plan: PlanResult; base: PlanResult | null }> {
   const { store, runner, tierRules, utcOffset } = deps;
-  const [zones, handoffPoints, commodities, depots, fleet, staff, requests, availability] = await Promise.all([
-    store.zones.list(), store.handoffPoints.list(), store.commodities.list(), store.depots.list(), store.vehicles.list(), store.staff.list(),
+  const base = plan.basePlanId ? (await store.plans.get(plan.basePlanId))?.result ?? null : null;
+  if (plan.basePlanId && !base) throw new Error(`base plan "${plan.basePlanId}" has no result`);
+  const [zones, handoffPoints, commodities, { depots, recorded }, fleet, staff, requests, availability] = await Promise.all([
+    store.zones.list(), store.handoffPoints.list(), store.commodities.list(), stockAndDeliveries(store, plan.basePlanId, base),
+    store.vehicles.list(), store.staff.list(),
     // Residents' open requests raise their zone's demand (server/domain/request-demand.ts).
     store.requests.list({ status: ['new', 'assigned'] }),
     store.vehicleAvailability.list(),
@@ -68,9 +92,7 @@ async function compute(deps: PlanExecutionDeps, plan: PlanRecord, settings: RunS
   // Vans marked broken down are left out and listed among the excluded vans (server/services/broken-vans.ts).
   const { vehicles, excluded } = withoutBrokenVans(fleet, availability, plan.districtId);
   const districtId = plan.districtId ?? undefined;
-  const base = plan.basePlanId ? (await store.plans.get(plan.basePlanId))?.result ?? null : null;
-  if (plan.basePlanId && !base) throw new Error(`base plan "${plan.basePlanId}" has no result`);
-  const basis = base ? replanBasis(base, settings.situation) : null;
+  const basis = base ? replanBasis(base, settings.situation, recorded) : null;
   const input = planInputFromRecords(
     { zones, handoffPoints, commodities, staff, vehicles, depots: depots.filter((d) => !districtId || d.districtId === null || d.districtId === districtId) },
     { date: plan.date, days: settings.days, utcOffset, tierRules, districtId, onHandKg: basis?.onHandKg, extraKg: extraDemandKg(requests, commodities) },
