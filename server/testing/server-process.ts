@@ -29,10 +29,16 @@ export interface ServerProcess {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null; at: number }>;
 }
 
+export interface SpawnOptions {
+  /** In a process group of its own: a Ctrl+C in the terminal reaches only the parent, which then decides. */
+  detached?: boolean;
+}
+
 /** Starts `server/main.ts` on port `port` (0: any) over `databaseUrl`, seeded with the demo; resolves once it listens. */
-export async function startServerProcess(databaseUrl: string, env: Record<string, string> = {}, port = 0): Promise<ServerProcess> {
+export async function startServerProcess(databaseUrl: string, env: Record<string, string> = {}, port = 0, spawnOptions: SpawnOptions = {}): Promise<ServerProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: ROOT,
+    detached: spawnOptions.detached ?? false,
     env: { ...process.env, PORT: String(port), DATABASE_URL: databaseUrl, SEED_DEMO: '1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -60,4 +66,42 @@ export async function loginAt(url: string, username: string, password: string): 
   });
   if (res.status !== 201) throw new Error(`login ${username}: ${res.status} ${await res.text()}`);
   return ((await res.json()) as { data: { token: string } }).data.token;
+}
+
+export interface WorkerProcess {
+  child: ChildProcess;
+  output(): string;
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null; at: number }>;
+}
+
+/**
+ * Starts a plan worker (`server/workers/plan-worker-main.ts`, cluster mode) with `env` on top of this
+ * process's (DATABASE_URL, REDIS_URL, CLUSTER_PREFIX); resolves once it prints `plan worker ready`.
+ */
+export async function startWorkerProcess(env: Record<string, string>, spawnOptions: SpawnOptions = {}): Promise<WorkerProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/workers/plan-worker-main.ts'], {
+    cwd: ROOT,
+    detached: spawnOptions.detached ?? false,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout!.on('data', (d) => (output += d));
+  child.stderr!.on('data', (d) => (output += d));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null; at: number }>((done) => {
+    child.once('exit', (code, signal) => done({ code, signal, at: Date.now() }));
+  });
+  await new Promise<void>((done, fail) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      fail(new Error(`the plan worker was not ready within 60 s:\n${output}`));
+    }, 60_000);
+    const check = () => {
+      if (output.includes('plan worker ready')) { clearTimeout(timer); done(); }
+    };
+    child.stdout!.on('data', check);
+    child.stderr!.on('data', check);
+    void exited.then(({ code, signal }) => { clearTimeout(timer); fail(new Error(`the plan worker exited (${code ?? signal}) before it was ready:\n${output}`)); });
+  });
+  return { child, output: () => output, exited };
 }
