@@ -187,7 +187,10 @@ export function createLiveService({ store, config, now, log }: LiveDeps) {
         : await state.allVehicles();
       await refreshZones();
       const zones = view.room.startsWith('vehicle:') ? [] : (await state.zones()).filter((z) => z.status === 'active' && view.seesZone(z.districtId));
-      const dates = new Set([localDate(now(), config.utcOffset), ...entries.flatMap((e) => (e.route ? [e.route.date] : []))]);
+      // Today, and the days of the routes this room sees something of (it hears of no other plan).
+      const seen = entries.filter((e) => e.route && (view.seesVehicle(e.vehicle)
+        || allStops(e.route).some((s) => view.seesStop(e.vehicle.id, zoneDistrict(s.zoneId)))));
+      const dates = new Set([localDate(now(), config.utcOffset), ...seen.map((e) => e.route!.date)]);
       const delivered = new Map(await Promise.all([...dates].map(async (d) => [d, await state.delivered(d)] as const)));
       const commodities = await state.commodities();
       // From here on synchronous: the state and the sequence are read in the same tick.
