@@ -1,3 +1,4 @@
+import type { PlanStatus, StopStatus } from '../contract';
 import type { AlertLevel, AlertRule, RequestCategory } from '../contract-requests';
 
 // Weak signals (预警): pure rules over requests, plan outcomes and delivery events. Each returns
@@ -152,6 +153,47 @@ export function noDelivery(
     zoneId, rule: 'no_delivery' as const, key: `no_delivery:${zoneId}`, cooldownS: t.noDeliveryS,
     reasonZh: `${name(names, zoneId)}已超过${hours}小时没有配送`, reasonEn: `no delivery to ${name(names, zoneId)} for over ${hours} h`,
   }));
+}
+
+export interface PlannedStop {
+  planId: string;
+  /** The plan's status at evaluation: only a published (not superseded) plan's stops are promises still kept. */
+  planStatus: PlanStatus;
+  vehicleId: string;
+  tripIndex: number;
+  stopIndex: number;
+  zoneId: string;
+  /** The planned arrival, an instant. */
+  plannedAt: string;
+  /** From the stored stop progress; a stop with no progress row is pending. */
+  status: StopStatus;
+}
+
+/** Stops planned longer ago than this are an old plan's, not today's: they raise nothing. */
+export const MISSED_ETA_LOOKBACK_S = 24 * 3600;
+
+/**
+ * A stop of a published plan still pending (the van has not arrived, delivered or failed there)
+ * `missedEtaS` or more after its planned arrival: one alert per plan, van and stop. The planned time
+ * is what residents were told, so it is the promise measured, not the live re-estimate.
+ */
+export function missedEtas(
+  stops: readonly PlannedStop[], nowMs: number, t: { missedEtaS: number }, names: ReadonlyMap<string, string> = new Map(),
+): AlertCandidate[] {
+  const out: AlertCandidate[] = [];
+  for (const s of stops) {
+    const lateMs = nowMs - Date.parse(s.plannedAt);
+    if (s.planStatus !== 'published' || s.status !== 'pending') continue;
+    if (lateMs < t.missedEtaS * 1000 || lateMs <= 0 || lateMs > MISSED_ETA_LOOKBACK_S * 1000) continue;
+    const minutes = Math.floor(lateMs / 60_000);
+    out.push({
+      zoneId: s.zoneId, rule: 'missed_eta', key: `missed_eta:${s.planId}:${s.vehicleId}:${s.tripIndex}/${s.stopIndex}`,
+      cooldownS: Number.POSITIVE_INFINITY,
+      reasonZh: `${name(names, s.zoneId)}：配送车${name(names, s.vehicleId)}已超过计划到达时间${minutes}分钟，仍未到达`,
+      reasonEn: `${name(names, s.zoneId)}: van ${name(names, s.vehicleId)} is ${minutes} min past its planned arrival and has not arrived`,
+    });
+  }
+  return out.sort((a, b) => a.key.localeCompare(b.key));
 }
 
 export interface OverdueStep {
