@@ -206,17 +206,33 @@ export interface OverdueStep {
   doneAt: string | null;
 }
 
-/** A playbook step not done `playbookGraceS` after its deadline (one alert per checklist and step). */
+/**
+ * Playbook steps not done `playbookGraceS` after their deadline: one alert per checklist (so per zone)
+ * listing its overdue steps, not one per step (a zone sealed long ago with nothing ticked would raise
+ * every step at once). The key names the checklist and its latest-due overdue step: a step falling
+ * overdue later raises a new alert (listing all), one already reported does not raise again.
+ */
 export function playbookOverdue(
   steps: readonly OverdueStep[], nowMs: number, t: { playbookGraceS: number }, names: ReadonlyMap<string, string> = new Map(),
 ): AlertCandidate[] {
-  return steps.filter((s) => s.doneAt === null && nowMs - Date.parse(s.dueAt) >= t.playbookGraceS * 1000 && nowMs > Date.parse(s.dueAt))
-    .map((s) => {
-      const hours = ((nowMs - Date.parse(s.dueAt)) / 3600_000).toFixed(1);
-      return {
-        zoneId: s.zoneId, rule: 'playbook_overdue' as const, key: `playbook_overdue:${s.checklistId}:${s.stepId}`, cooldownS: Number.POSITIVE_INFINITY,
-        reasonZh: `${name(names, s.zoneId)}的响应步骤「${s.titleZh}」已超时${hours}小时`,
-        reasonEn: `${name(names, s.zoneId)}: playbook step "${s.titleEn}" is ${hours} h overdue`,
-      };
-    });
+  const overdue = steps.filter((s) => s.doneAt === null && nowMs - Date.parse(s.dueAt) >= t.playbookGraceS * 1000 && nowMs > Date.parse(s.dueAt));
+  const byChecklist = new Map<string, OverdueStep[]>();
+  for (const s of overdue) byChecklist.set(s.checklistId, [...(byChecklist.get(s.checklistId) ?? []), s]);
+  const hoursLate = (s: OverdueStep) => ((nowMs - Date.parse(s.dueAt)) / 3600_000).toFixed(1);
+  return [...byChecklist.values()].map((group) => {
+    const byDue = [...group].sort((a, b) => Date.parse(a.dueAt) - Date.parse(b.dueAt));
+    const [oldest, newest] = [byDue[0]!, byDue[byDue.length - 1]!];
+    const zone = name(names, oldest.zoneId);
+    const single = group.length === 1;
+    return {
+      zoneId: oldest.zoneId, rule: 'playbook_overdue' as const, key: `playbook_overdue:${oldest.checklistId}:${newest.stepId}`,
+      cooldownS: Number.POSITIVE_INFINITY,
+      reasonZh: single
+        ? `${zone}的响应步骤「${oldest.titleZh}」已超时${hoursLate(oldest)}小时`
+        : `${zone}有${group.length}项响应步骤超时：${byDue.map((s) => `「${s.titleZh}」`).join('')}，最久已超时${hoursLate(oldest)}小时`,
+      reasonEn: single
+        ? `${zone}: playbook step "${oldest.titleEn}" is ${hoursLate(oldest)} h overdue`
+        : `${zone}: ${group.length} playbook steps overdue (${byDue.map((s) => `"${s.titleEn}"`).join(', ')}), the oldest by ${hoursLate(oldest)} h`,
+    };
+  });
 }
