@@ -82,6 +82,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       alerts: {
         ...DEFAULT_OPS.alerts,
         intervalMs: intFrom(env.ALERT_INTERVAL_MS, DEFAULT_OPS.alerts.intervalMs, 'ALERT_INTERVAL_MS'),
+        missedEtaS: intFrom(env.MISSED_ETA_S, DEFAULT_OPS.alerts.missedEtaS, 'MISSED_ETA_S'),
         playbookGraceS: intFrom(env.PLAYBOOK_GRACE_S, DEFAULT_OPS.alerts.playbookGraceS, 'PLAYBOOK_GRACE_S'),
       },
     },
