@@ -145,6 +145,37 @@ describe.skipIf(!redisUp)('cluster: three servers, one worker, 1,000 clients', (
     await expectMirrorsMatch([a, b]);
   }, 120_000);
 
+  it('a city-wide plan runs as one job per district on the workers and merges into one draft that shares the common depots out', async () => {
+    const a = cluster.servers[0]!.url;
+    const run = await api<PlanSummary>(a, 'POST', '/api/plans', tokens.coord, { date: DATE, timeLimitS: 1 });
+    expect(run.status).toBe(202);
+    let plan: Plan | undefined;
+    for (let i = 0; i < 300 && plan?.status !== 'draft' && plan?.status !== 'failed'; i++) {
+      await new Promise((r) => setTimeout(r, 200));
+      plan = (await api<Plan>(a, 'GET', `/api/plans/${run.data.id}`, tokens.coord)).data;
+    }
+    expect(plan?.status, plan?.error ?? '').toBe('draft');
+    const result = plan!.result!;
+    // Every district's zones are in it, and vans of each city drive.
+    const zoneDistricts = new Set(result.zones.map((z) => z.zoneId.split('-')[0]));
+    expect(zoneDistricts).toEqual(new Set(['liwan', 'foshan']));
+    expect(result.routes.some((r) => r.vehicleId.startsWith('lw-'))).toBe(true);
+    expect(result.routes.some((r) => r.vehicleId.startsWith('fs-'))).toBe(true);
+    expect(new Set(result.routes.map((r) => r.vehicleId)).size).toBe(result.routes.length);
+    // No depot gives more than it holds, though each part planned on its own worker.
+    const depots = (await api<Array<{ id: string; stockKg: Record<string, number> }>>(a, 'GET', '/api/depots', tokens.coord)).data;
+    const drawn = new Map<string, number>();
+    for (const r of result.routes) for (const t of r.trips) for (const st of t.stops) {
+      for (const [c, kg] of Object.entries(st.quantitiesKg)) drawn.set(`${t.depotId}#${c}`, (drawn.get(`${t.depotId}#${c}`) ?? 0) + kg);
+    }
+    expect(drawn.size).toBeGreaterThan(0);
+    for (const [k, kg] of drawn) {
+      const [depotId, c] = k.split('#') as [string, string];
+      expect(kg, k).toBeLessThanOrEqual((depots.find((d) => d.id === depotId)?.stockKg[c] ?? 0) + 1e-6);
+    }
+    expect(result.kpis.vehiclesUsed).toBe(result.routes.length);
+  }, 120_000);
+
   it('kill -9 server A: its clients reconnect to the others and resync to the same state as everyone else', async () => {
     const before = watchers.map((w) => w.mirror.resyncs);
     const onA = cluster.proxy.connectionsPerBackend()[0]!;
