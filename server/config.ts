@@ -87,7 +87,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       },
     },
     passKeyFile: env.PASS_KEY_FILE ? resolve(env.PASS_KEY_FILE) : null,
-    cluster: env.REDIS_URL ? { redisUrl: env.REDIS_URL, prefix: env.CLUSTER_PREFIX || 'baogong' } : null,
+    cluster: env.REDIS_URL ? {
+      redisUrl: env.REDIS_URL, prefix: env.CLUSTER_PREFIX || 'baogong',
+      jobLockMs: intFrom(env.PLAN_JOB_LOCK_MS, 30_000, 'PLAN_JOB_LOCK_MS'),
+    } : null,
     live: {
       utcOffset: env.UTC_OFFSET ?? '+08:00',
       offRouteM: intFrom(env.LIVE_OFF_ROUTE_M, 800, 'LIVE_OFF_ROUTE_M'),

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createClient } from 'redis';
 import type { LiveSnapshot, Plan, PlanSummary } from '../contract';
 import { startCluster, type Cluster } from '../testing/cluster-processes';
 import { call, connectLive, key, until, type LiveClient } from '../testing/live-kit';
 import { emptyMirror, follow, type Mirror } from '../testing/live-mirror';
 import { loginAt } from '../testing/server-process';
 import { createPostgresDatabase } from '../store/test-support';
+import { redisReachable, TEST_REDIS_URL } from '../testing/redis';
 
 // Cluster mode as it runs: three server processes and a plan worker on one PostgreSQL database and
 // one Redis, 1,000 socket clients spread over the servers by a round-robin proxy. An event caused
@@ -14,22 +14,9 @@ import { createPostgresDatabase } from '../store/test-support';
 // through the others and end in the same state as everyone else; a server stopped with SIGTERM
 // hands its clients' sessions over, so they recover on another server without a snapshot.
 
-const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+const REDIS_URL = TEST_REDIS_URL;
 const DATE = '2021-06-03';
 const CLIENTS = { coordinators: 400, liwan: 400, foshan: 200 };
-
-async function redisReachable(): Promise<boolean> {
-  const client = createClient({ url: REDIS_URL, socket: { connectTimeout: 2000, reconnectStrategy: false } });
-  client.on('error', () => {});
-  try {
-    await client.connect();
-    await client.ping();
-    await client.quit();
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 const redisUp = await redisReachable();
 if (!redisUp) console.warn(`cluster test skipped: Redis is unreachable at ${REDIS_URL} (scripts/setup-test-env.sh starts it)`);

@@ -57,7 +57,10 @@ const worker = new Worker<PlanJobData, PartOutcome | void>(
     }
     return executePlan(deps, data.planId, emit);
   },
-  { connection: bullConnection(cluster.redisUrl), prefix: `${cluster.prefix}:bull`, concurrency: 1 },
+  {
+    connection: bullConnection(cluster.redisUrl), prefix: `${cluster.prefix}:bull`, concurrency: 1,
+    lockDuration: cluster.jobLockMs, stalledInterval: cluster.jobLockMs,
+  },
 );
 worker.on('error', (err) => log('plan worker: queue error', err));
 await worker.waitUntilReady();
