@@ -15,7 +15,7 @@ import { createProgressThrottle } from './progress-throttle';
 import { createStopRecorder, type StopInput, type StopKind } from './stop-recorder';
 import type { ZodType } from 'zod';
 import { allStops, stopKey } from './route-model';
-import { COORDINATORS, districtRoom, stopRooms, vehicleRooms, viewOf, zoneRooms, type View } from './views';
+import { COORDINATORS, districtRoom, stopRooms, vehicleRoom, vehicleRooms, viewOf, zoneRooms, type View } from './views';
 
 export interface LiveDeps {
   store: Store;
@@ -96,7 +96,10 @@ export function createLiveService({ store, config, now, log }: LiveDeps) {
         const eta = derived.etaMs.get(stopKey(s.tripIndex, s.stopIndex));
         return { tripIndex: s.tripIndex, stopIndex: s.stopIndex, etaAt: eta === undefined ? null : new Date(eta).toISOString(), zoneId: s.zoneId };
       });
+      // Not to the van's own room: its driver's phone knows where it is and shows planned times; a
+      // frame per fix would only cost that phone's poor connection (and a cluster one stream entry per van).
       for (const room of vehicleRooms(entry.vehicle)) {
+        if (room === vehicleRoom(entry.vehicle.id)) continue;
         const view = viewFor(room);
         if (!view.seesVehicle(entry.vehicle)) continue;
         const seen = etas.filter((e) => view.seesStop(entry.vehicle.id, zoneDistrict(e.zoneId)))
