@@ -63,8 +63,9 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     passSigningKey: keyFile ? () => keyFile : undefined,
     planCluster: cluster?.plans,
   });
-  // Embedded (one process owns the SQLite file): plans a previous run left unfinished never will finish.
-  if (store.kind === 'sqlite') await services.plans.failInterrupted();
+  // One process runs the plans (not a cluster): those a previous run left unfinished never will finish.
+  // In a cluster they wait in the job queue for a worker.
+  if (!cluster) await services.plans.failInterrupted();
   const stopAlertTimer = services.alerts.startTimer();
   const startedAt = Date.now();
   const health = (): Health => ({
