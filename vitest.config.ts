@@ -18,7 +18,10 @@ const TOUCHES_DATABASE = [
   'server/http/**/*.test.ts',
   'server/live/**/*.test.ts',
   'server/resilience/**/*.test.ts',
+  'server/cluster/**/*.test.ts',
 ];
+// Cluster mode runs on PostgreSQL and Redis only.
+const POSTGRES_ONLY = ['server/cluster/**/*.test.ts'];
 // SQLite-specific, or pure (no database) files inside the folders above.
 const SQLITE_ONLY = ['server/store/db.test.ts', 'server/store/sqlite-load.test.ts', 'server/store/passwords.test.ts', 'server/live/eta.test.ts'];
 
@@ -45,7 +48,7 @@ export default defineConfig(async () => {
   }
   const projects: TestProjectInlineConfiguration[] = [];
   if (wanted !== 'postgres') {
-    projects.push({ extends: true, test: { name: 'sqlite', include: ALL, env: { TEST_DB_KIND: 'sqlite' } } });
+    projects.push({ extends: true, test: { name: 'sqlite', include: ALL, exclude: POSTGRES_ONLY, env: { TEST_DB_KIND: 'sqlite' } } });
   }
   if (runPostgres) {
     projects.push({

@@ -25,3 +25,10 @@ if command -v psql >/dev/null 2>&1 && pg_isready -h 127.0.0.1 -p 5432 -q 2>/dev/
   psql -h 127.0.0.1 -U postgres -d postgres -Atqc "select 1 from pg_database where datname = 'test'" | grep -q 1 \
     || psql -h 127.0.0.1 -U postgres -d postgres -qc 'create database test' || true
 fi
+
+# Redis: the cluster tests (server/cluster) run two servers and a plan worker through it, and skip
+# with a warning when it is unreachable. Start the local server if it is installed but stopped.
+if command -v redis-server >/dev/null 2>&1 && ! redis-cli -h 127.0.0.1 -p 6379 ping >/dev/null 2>&1; then
+  redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save "" --appendonly no >/dev/null
+  for _ in $(seq 1 20); do redis-cli -h 127.0.0.1 -p 6379 ping >/dev/null 2>&1 && break; sleep 0.25; done
+fi

@@ -82,11 +82,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       alerts: {
         ...DEFAULT_OPS.alerts,
         intervalMs: intFrom(env.ALERT_INTERVAL_MS, DEFAULT_OPS.alerts.intervalMs, 'ALERT_INTERVAL_MS'),
+        missedEtaS: intFrom(env.MISSED_ETA_S, DEFAULT_OPS.alerts.missedEtaS, 'MISSED_ETA_S'),
         playbookGraceS: intFrom(env.PLAYBOOK_GRACE_S, DEFAULT_OPS.alerts.playbookGraceS, 'PLAYBOOK_GRACE_S'),
       },
     },
     passKeyFile: env.PASS_KEY_FILE ? resolve(env.PASS_KEY_FILE) : null,
-    cluster: env.REDIS_URL ? { redisUrl: env.REDIS_URL, prefix: env.CLUSTER_PREFIX || 'baogong' } : null,
+    cluster: env.REDIS_URL ? {
+      redisUrl: env.REDIS_URL, prefix: env.CLUSTER_PREFIX || 'baogong',
+      jobLockMs: intFrom(env.PLAN_JOB_LOCK_MS, 30_000, 'PLAN_JOB_LOCK_MS'),
+    } : null,
     live: {
       utcOffset: env.UTC_OFFSET ?? '+08:00',
       offRouteM: intFrom(env.LIVE_OFF_ROUTE_M, 800, 'LIVE_OFF_ROUTE_M'),

@@ -33,6 +33,11 @@ export interface PlannedStop {
   quantitiesKg: Record<string, number>;
   /** Replans only: the stop was already handed off when the plan was made (kept as it was). */
   done?: boolean;
+  /**
+   * Replans only, on a done stop: what the driver's recorded delivery handed over. That delivery
+   * already took it off the depot's stock, so a later replan does not take it off again.
+   */
+  deliveredKg?: Record<string, number>;
 }
 
 export interface PlannedTrip {

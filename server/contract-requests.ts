@@ -90,7 +90,7 @@ export interface RequestBulkInput {
 
 // ---- Alerts (weak signals) -------------------------------------------------------------------
 
-export type AlertRule = 'request_spike' | 'commodity_complaints' | 'low_cover' | 'failed_handoff' | 'no_delivery' | 'playbook_overdue';
+export type AlertRule = 'request_spike' | 'commodity_complaints' | 'low_cover' | 'failed_handoff' | 'no_delivery' | 'playbook_overdue' | 'missed_eta';
 export type AlertLevel = 'yellow' | 'orange' | 'red';
 export type AlertState = 'open' | 'acknowledged' | 'closed';
 

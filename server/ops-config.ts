@@ -25,6 +25,8 @@ export interface AlertThresholds {
   lowCoverDays: number;
   /** No delivery to a zone for this long (once the live layer's events are wired in). */
   noDeliveryS: number;
+  /** A stop of the current published plan still pending this long after its planned arrival raises missed_eta. */
+  missedEtaS: number;
   /** A playbook step this long past its deadline, not done, raises playbook_overdue (0: at the deadline). */
   playbookGraceS: number;
   /** Unacknowledged alerts turn orange, then red, after these ages. */
@@ -43,7 +45,7 @@ export const DEFAULT_OPS: OpsConfig = {
   requests: { deviceBurst: 5, deviceRefillS: 120, zoneBurst: 60, zoneRefillS: 10, duplicateWindowS: 30 * 60 },
   alerts: {
     spikeWindowS: 3600, baselineS: 24 * 3600, spikeMinCount: 5, spikeFactor: 3,
-    complaintCount: 3, complaintWindowS: 24 * 3600, lowCoverDays: 1, noDeliveryS: 12 * 3600, playbookGraceS: 0,
+    complaintCount: 3, complaintWindowS: 24 * 3600, lowCoverDays: 1, noDeliveryS: 12 * 3600, missedEtaS: 30 * 60, playbookGraceS: 0,
     orangeAfterS: 30 * 60, redAfterS: 2 * 3600, intervalMs: 60_000,
   },
 };

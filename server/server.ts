@@ -55,7 +55,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     ? Promise.resolve(await loadOrCreateKeyFile(config.passKeyFile, async () => (await store.passes.getKey(KEY_ID))?.privatePem ?? null))
     : null;
   // Cluster mode: Redis carries socket.io, the room sequences, the live sync and the plan jobs.
-  const cluster: ClusterLink | null = config.cluster ? await startClusterLink(config.cluster, log) : null;
+  const cluster: ClusterLink | null = config.cluster ? await startClusterLink(config.cluster, store, log) : null;
   const services = createServices({
     store, passwords, now, tierRules: config.tierRules, sessionTtlS: config.sessionTtlS,
     ops: config.ops,
@@ -63,8 +63,9 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     passSigningKey: keyFile ? () => keyFile : undefined,
     planCluster: cluster?.plans,
   });
-  // Embedded (one process owns the SQLite file): plans a previous run left unfinished never will finish.
-  if (store.kind === 'sqlite') await services.plans.failInterrupted();
+  // One process runs the plans (not a cluster): those a previous run left unfinished never will finish.
+  // In a cluster they wait in the job queue for a worker.
+  if (!cluster) await services.plans.failInterrupted();
   const stopAlertTimer = services.alerts.startTimer();
   const startedAt = Date.now();
   const health = (): Health => ({

@@ -1,32 +1,62 @@
-import { Queue } from 'bullmq';
+import { FlowProducer, Queue } from 'bullmq';
+import type { PlanResult } from '../contract';
+import { districtParts } from '../services/plan-execution';
 import type { PlanQueue } from '../services/plan-queue';
+import type { Store } from '../services/ports';
 import { bullConnection, type ClusterConfig } from './redis-connection';
 
-// Plans as BullMQ jobs: any planner worker process takes the next (server/workers/plan-worker-main.ts),
-// so a slow plan occupies a worker, never an API server.
+// Plans as BullMQ jobs that planner worker processes take (server/workers/plan-worker-main.ts), so a
+// slow plan occupies a worker, never an API server. A city-wide plan is one job per district part
+// plus a merge job that runs once every part is done; any other plan is one job.
 
 export const PLAN_QUEUE = 'plans';
-export interface PlanJobData { planId: string }
 
-export function createBullPlanQueue(cluster: ClusterConfig): PlanQueue {
-  const queue = new Queue<PlanJobData>(PLAN_QUEUE, { connection: bullConnection(cluster.redisUrl), prefix: `${cluster.prefix}:bull` });
+export type PlanJobData =
+  | { kind: 'plan'; planId: string }
+  | { kind: 'part'; planId: string; districtId: string; parts: number }
+  | { kind: 'merge'; planId: string };
+
+/** What a part job returns to its merge job. */
+export interface PartOutcome { districtId: string; result: PlanResult }
+
+const KEEP = { removeOnComplete: 1000, removeOnFail: 1000 };
+
+export function createBullPlanQueue(cluster: ClusterConfig, store: Store): PlanQueue {
+  const connection = bullConnection(cluster.redisUrl);
+  const prefix = `${cluster.prefix}:bull`;
+  const queue = new Queue<PlanJobData>(PLAN_QUEUE, { connection, prefix });
+  const flows = new FlowProducer({ connection, prefix });
   return {
     async enqueue(planId) {
-      // The plan id is the job id: queueing the same plan twice is one job. A worker that dies
+      const plan = await store.plans.get(planId);
+      if (!plan) throw new Error(`plan "${planId}" is not stored`);
+      const parts = await districtParts(store, plan);
+      // The plan id names the job: queueing the same plan twice is one job. A worker that dies
       // mid-plan leaves a stalled job that another worker takes up again.
-      await queue.add('plan', { planId }, { jobId: planId, removeOnComplete: 1000, removeOnFail: 1000 });
+      if (!parts) {
+        await queue.add('plan', { kind: 'plan', planId }, { jobId: planId, ...KEEP });
+        return;
+      }
+      await flows.add({
+        name: 'merge', queueName: PLAN_QUEUE, data: { kind: 'merge', planId }, opts: { jobId: planId, ...KEEP },
+        children: parts.map((districtId) => ({
+          name: 'part', queueName: PLAN_QUEUE, data: { kind: 'part' as const, planId, districtId, parts: parts.length },
+          opts: { jobId: `${planId}.${districtId}`, failParentOnFailure: true, ...KEEP },
+        })),
+      });
     },
     // Jobs live in Redis, not in this process.
     holds: () => false,
     async idle() {
       for (;;) {
-        const counts = await queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized', 'paused');
+        const counts = await queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized', 'paused', 'waiting-children');
         if (Object.values(counts).every((n) => n === 0)) return;
         await new Promise((r) => setTimeout(r, 100));
       }
     },
     async close() {
       // Queued plans stay queued: the workers run them whether or not this server lives.
+      await flows.close();
       await queue.close();
       return [];
     },

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { PlanEventBus } from '../services/plan-events';
 import type { PlanQueue } from '../services/plan-queue';
+import type { Store } from '../services/ports';
 import { createBullPlanQueue } from './bull-plan-queue';
 import { createLiveCluster, type LiveCluster } from './live-cluster';
 import { connectRedis, type ClusterConfig } from './redis-connection';
@@ -14,12 +15,12 @@ export interface ClusterLink {
   close(): Promise<void>;
 }
 
-export async function startClusterLink(cluster: ClusterConfig, log: (msg: string, err?: unknown) => void): Promise<ClusterLink> {
+export async function startClusterLink(cluster: ClusterConfig, store: Store, log: (msg: string, err?: unknown) => void): Promise<ClusterLink> {
   const redis = await connectRedis(cluster.redisUrl, log);
   const events = await createRedisPlanEventBus(redis, `${cluster.prefix}:plan-events`, `server-${randomUUID()}`, log);
   const live = await createLiveCluster(cluster, redis, log);
   return {
-    plans: { queue: createBullPlanQueue(cluster), events },
+    plans: { queue: createBullPlanQueue(cluster, store), events },
     live,
     async close() {
       await live.close();

@@ -9,6 +9,11 @@ export interface ClusterConfig {
   redisUrl: string;
   /** Namespaces every key, stream, channel and queue: several clusters (or tests) share one Redis. */
   prefix: string;
+  /**
+   * A worker holds its plan job's lock this long, renewing it as it goes; a worker that died is
+   * noticed once its lock lapses (checked as often), and its plan goes to another worker.
+   */
+  jobLockMs: number;
 }
 
 export async function connectRedis(url: string, log: (msg: string, err?: unknown) => void): Promise<RedisClient> {

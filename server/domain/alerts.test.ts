@@ -1,7 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { AlertLevel } from '../contract-requests';
-import { alertLevel, commodityComplaints, failedHandoffs, lowCover, noDelivery, requestSpikes, type SignalRequest } from './alerts';
+import {
+  alertLevel, commodityComplaints, failedHandoffs, lowCover, MISSED_ETA_LOOKBACK_S, missedEtas, noDelivery, requestSpikes,
+  type PlannedStop, type SignalRequest,
+} from './alerts';
 
 const RANK: Record<AlertLevel, number> = { yellow: 0, orange: 1, red: 2 };
 const NOW = Date.parse('2021-06-03T12:00:00Z');
@@ -77,5 +80,50 @@ describe('other rules', () => {
     expect(failedHandoffs([{ eventId: '1', zoneId: 'a', kind: 'failed', at: at(1) }, { eventId: '2', zoneId: 'a', kind: 'delivered', at: at(1) }]).length).toBe(1);
     const out = noDelivery(['a', 'b', 'c'], new Map([['a', at(60)], ['b', at(13 * 60)]]), NOW, { noDeliveryS: 12 * 3600 });
     expect(out.map((a) => a.zoneId)).toEqual(['b', 'c']);
+  });
+});
+
+describe('missedEtas', () => {
+  const T_ETA = { missedEtaS: 1800 };
+  const stop = (over: Partial<PlannedStop> = {}): PlannedStop => ({
+    planId: 'p1', planStatus: 'published', vehicleId: 'v1', tripIndex: 0, stopIndex: 2, zoneId: 'z', plannedAt: at(60), status: 'pending', ...over,
+  });
+  const planned = Date.parse(at(60));
+
+  it('fires at the threshold past the planned arrival, not one second below', () => {
+    expect(missedEtas([stop()], planned + 1800_000 - 1000, T_ETA)).toEqual([]);
+    const [c] = missedEtas([stop()], planned + 1800_000, T_ETA, new Map([['z', '逢源街小区'], ['v1', '粤A·荔01']]));
+    expect(c).toMatchObject({ zoneId: 'z', rule: 'missed_eta', key: 'missed_eta:p1:v1:0/2', cooldownS: Number.POSITIVE_INFINITY });
+    expect(c!.reasonZh).toBe('逢源街小区：配送车粤A·荔01已超过计划到达时间30分钟，仍未到达');
+    expect(c!.reasonEn).toBe('逢源街小区: van 粤A·荔01 is 30 min past its planned arrival and has not arrived');
+  });
+
+  it('follows the configured threshold', () => {
+    expect(missedEtas([stop()], planned + 600_000, { missedEtaS: 600 })).toHaveLength(1);
+    expect(missedEtas([stop()], planned + 599_000, { missedEtaS: 600 })).toEqual([]);
+  });
+
+  it('not for stops arrived at, delivered or failed', () => {
+    const late = planned + 3 * 3600_000;
+    for (const status of ['arrived', 'delivered', 'failed'] as const) expect(missedEtas([stop({ status })], late, T_ETA)).toEqual([]);
+    expect(missedEtas([stop()], late, T_ETA)).toHaveLength(1);
+  });
+
+  it('not for stops of a superseded (or otherwise unpublished) plan', () => {
+    const late = planned + 3 * 3600_000;
+    for (const planStatus of ['superseded', 'draft', 'failed'] as const) expect(missedEtas([stop({ planStatus })], late, T_ETA)).toEqual([]);
+  });
+
+  it('one candidate per plan, van and stop; an old plan\'s stops (past the lookback) raise nothing', () => {
+    const late = planned + 3600_000;
+    const out = missedEtas([stop(), stop({ stopIndex: 3 }), stop({ vehicleId: 'v2' }), stop({ planId: 'p0' })], late, T_ETA);
+    expect(out.map((c) => c.key)).toEqual(['missed_eta:p0:v1:0/2', 'missed_eta:p1:v1:0/2', 'missed_eta:p1:v1:0/3', 'missed_eta:p1:v2:0/2']);
+    expect(missedEtas([stop()], planned + MISSED_ETA_LOOKBACK_S * 1000, T_ETA)).toHaveLength(1);
+    expect(missedEtas([stop()], planned + MISSED_ETA_LOOKBACK_S * 1000 + 1, T_ETA)).toEqual([]);
+  });
+
+  it('with a zero threshold fires just after the planned arrival, never at it', () => {
+    expect(missedEtas([stop()], planned, { missedEtaS: 0 })).toEqual([]);
+    expect(missedEtas([stop()], planned + 1, { missedEtaS: 0 })).toHaveLength(1);
   });
 });

@@ -1,3 +1,4 @@
+import type { PlanStatus, StopStatus } from '../contract';
 import type { AlertLevel, AlertRule, RequestCategory } from '../contract-requests';
 
 // Weak signals (预警): pure rules over requests, plan outcomes and delivery events. Each returns
@@ -154,6 +155,47 @@ export function noDelivery(
   }));
 }
 
+export interface PlannedStop {
+  planId: string;
+  /** The plan's status at evaluation: only a published (not superseded) plan's stops are promises still kept. */
+  planStatus: PlanStatus;
+  vehicleId: string;
+  tripIndex: number;
+  stopIndex: number;
+  zoneId: string;
+  /** The planned arrival, an instant. */
+  plannedAt: string;
+  /** From the stored stop progress; a stop with no progress row is pending. */
+  status: StopStatus;
+}
+
+/** Stops planned longer ago than this are an old plan's, not today's: they raise nothing. */
+export const MISSED_ETA_LOOKBACK_S = 24 * 3600;
+
+/**
+ * A stop of a published plan still pending (the van has not arrived, delivered or failed there)
+ * `missedEtaS` or more after its planned arrival: one alert per plan, van and stop. The planned time
+ * is what residents were told, so it is the promise measured, not the live re-estimate.
+ */
+export function missedEtas(
+  stops: readonly PlannedStop[], nowMs: number, t: { missedEtaS: number }, names: ReadonlyMap<string, string> = new Map(),
+): AlertCandidate[] {
+  const out: AlertCandidate[] = [];
+  for (const s of stops) {
+    const lateMs = nowMs - Date.parse(s.plannedAt);
+    if (s.planStatus !== 'published' || s.status !== 'pending') continue;
+    if (lateMs < t.missedEtaS * 1000 || lateMs <= 0 || lateMs > MISSED_ETA_LOOKBACK_S * 1000) continue;
+    const minutes = Math.floor(lateMs / 60_000);
+    out.push({
+      zoneId: s.zoneId, rule: 'missed_eta', key: `missed_eta:${s.planId}:${s.vehicleId}:${s.tripIndex}/${s.stopIndex}`,
+      cooldownS: Number.POSITIVE_INFINITY,
+      reasonZh: `${name(names, s.zoneId)}：配送车${name(names, s.vehicleId)}已超过计划到达时间${minutes}分钟，仍未到达`,
+      reasonEn: `${name(names, s.zoneId)}: van ${name(names, s.vehicleId)} is ${minutes} min past its planned arrival and has not arrived`,
+    });
+  }
+  return out.sort((a, b) => a.key.localeCompare(b.key));
+}
+
 export interface OverdueStep {
   zoneId: string;
   checklistId: string;
@@ -164,17 +206,33 @@ export interface OverdueStep {
   doneAt: string | null;
 }
 
-/** A playbook step not done `playbookGraceS` after its deadline (one alert per checklist and step). */
+/**
+ * Playbook steps not done `playbookGraceS` after their deadline: one alert per checklist (so per zone)
+ * listing its overdue steps, not one per step (a zone sealed long ago with nothing ticked would raise
+ * every step at once). The key names the checklist and its latest-due overdue step: a step falling
+ * overdue later raises a new alert (listing all), one already reported does not raise again.
+ */
 export function playbookOverdue(
   steps: readonly OverdueStep[], nowMs: number, t: { playbookGraceS: number }, names: ReadonlyMap<string, string> = new Map(),
 ): AlertCandidate[] {
-  return steps.filter((s) => s.doneAt === null && nowMs - Date.parse(s.dueAt) >= t.playbookGraceS * 1000 && nowMs > Date.parse(s.dueAt))
-    .map((s) => {
-      const hours = ((nowMs - Date.parse(s.dueAt)) / 3600_000).toFixed(1);
-      return {
-        zoneId: s.zoneId, rule: 'playbook_overdue' as const, key: `playbook_overdue:${s.checklistId}:${s.stepId}`, cooldownS: Number.POSITIVE_INFINITY,
-        reasonZh: `${name(names, s.zoneId)}的响应步骤「${s.titleZh}」已超时${hours}小时`,
-        reasonEn: `${name(names, s.zoneId)}: playbook step "${s.titleEn}" is ${hours} h overdue`,
-      };
-    });
+  const overdue = steps.filter((s) => s.doneAt === null && nowMs - Date.parse(s.dueAt) >= t.playbookGraceS * 1000 && nowMs > Date.parse(s.dueAt));
+  const byChecklist = new Map<string, OverdueStep[]>();
+  for (const s of overdue) byChecklist.set(s.checklistId, [...(byChecklist.get(s.checklistId) ?? []), s]);
+  const hoursLate = (s: OverdueStep) => ((nowMs - Date.parse(s.dueAt)) / 3600_000).toFixed(1);
+  return [...byChecklist.values()].map((group) => {
+    const byDue = [...group].sort((a, b) => Date.parse(a.dueAt) - Date.parse(b.dueAt));
+    const [oldest, newest] = [byDue[0]!, byDue[byDue.length - 1]!];
+    const zone = name(names, oldest.zoneId);
+    const single = group.length === 1;
+    return {
+      zoneId: oldest.zoneId, rule: 'playbook_overdue' as const, key: `playbook_overdue:${oldest.checklistId}:${newest.stepId}`,
+      cooldownS: Number.POSITIVE_INFINITY,
+      reasonZh: single
+        ? `${zone}的响应步骤「${oldest.titleZh}」已超时${hoursLate(oldest)}小时`
+        : `${zone}有${group.length}项响应步骤超时：${byDue.map((s) => `「${s.titleZh}」`).join('')}，最久已超时${hoursLate(oldest)}小时`,
+      reasonEn: single
+        ? `${zone}: playbook step "${oldest.titleEn}" is ${hoursLate(oldest)} h overdue`
+        : `${zone}: ${group.length} playbook steps overdue (${byDue.map((s) => `"${s.titleEn}"`).join(', ')}), the oldest by ${hoursLate(oldest)} h`,
+    };
+  });
 }

@@ -65,6 +65,19 @@ describe('playbook_overdue alert rule', () => {
     expect(playbookOverdue([{ ...step, doneAt: step.dueAt }], due + 10 * H, t)).toEqual([]);
   });
 
+  it('one alert per checklist listing its overdue steps; a step falling overdue later makes a new key', () => {
+    const t = { playbookGraceS: 0 };
+    const later = { ...step, stepId: 'handoff_points', titleZh: '设置交接点', titleEn: 'Set handoff points', dueAt: new Date(due + 2 * H).toISOString() };
+    const notYet = { ...step, stepId: 'first_delivery', titleZh: '首次配送', titleEn: 'First delivery', dueAt: new Date(due + 10 * H).toISOString() };
+    const other = { ...step, zoneId: 'z2', checklistId: 'c2' };
+    const out = playbookOverdue([later, step, notYet, other], due + 3 * H, t, new Map([['z1', '逢源街小区']]));
+    expect(out.map((c) => [c.zoneId, c.key])).toEqual([['z1', 'playbook_overdue:c1:handoff_points'], ['z2', 'playbook_overdue:c2:supply_contact']]);
+    expect(out[0]!.reasonZh).toBe('逢源街小区有2项响应步骤超时：「明确联络人」「设置交接点」，最久已超时3.0小时');
+    expect(out[0]!.reasonEn).toBe('逢源街小区: 2 playbook steps overdue ("Name the contact", "Set handoff points"), the oldest by 3.0 h');
+    // Before the second step's deadline the same checklist had a key of its own, so it is raised again then.
+    expect(playbookOverdue([later, step], due + 1 * H, t).map((c) => c.key)).toEqual(['playbook_overdue:c1:supply_contact']);
+  });
+
   it('with no grace fires just after the deadline, never at it', () => {
     expect(playbookOverdue([step], due, { playbookGraceS: 0 })).toEqual([]);
     expect(playbookOverdue([step], due + 1, { playbookGraceS: 0 })).toHaveLength(1);

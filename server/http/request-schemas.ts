@@ -47,7 +47,7 @@ export const requestBulkSchema = z.strictObject({
 
 export const alertListQuerySchema = z.strictObject({
   state: z.enum(['open', 'acknowledged', 'closed']).optional(),
-  rule: z.enum(['request_spike', 'commodity_complaints', 'low_cover', 'failed_handoff', 'no_delivery', 'playbook_overdue']).optional(),
+  rule: z.enum(['request_spike', 'commodity_complaints', 'low_cover', 'failed_handoff', 'no_delivery', 'playbook_overdue', 'missed_eta']).optional(),
   zoneId: id.optional(),
   districtId: id.optional(),
 }) satisfies z.ZodType<AlertListQuery>;

@@ -51,6 +51,9 @@ describe('live rooms', () => {
       for (const m of payload.moves ?? []) fixes.add(`${m.vehicle.vehicleId}@${m.vehicle.position?.at}`);
     });
     const drivers = await Promise.all(fsDrivers.map(async (d) => ({ ...d, socket: await track(connectLive(server.url, d.token)) })));
+    // A driver hears its own stops' updates, never its own moves echoed back.
+    const driverHeard = new Map<string, number>();
+    for (const d of drivers) d.socket.onAny((event: string) => driverHeard.set(event, (driverHeard.get(event) ?? 0) + 1));
     let sent = 0;
     const base = Date.parse('2021-06-01T00:00:00Z');
     for (let i = 0; sent < 200; i++) {
@@ -77,6 +80,8 @@ describe('live rooms', () => {
     expect(fixes.size).toBeLessThanOrEqual(200);
     await new Promise((r) => setTimeout(r, 200));
     expect(got.liwan).toBe(0);
+    expect(driverHeard.get('stop:updated')).toBe(drivers.length * 3);
+    expect(driverHeard.get('vehicles:moved')).toBeUndefined();
   });
 
   it('a driver cannot report for another van, nor for a stop outside its published route', async () => {

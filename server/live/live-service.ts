@@ -15,7 +15,7 @@ import { createProgressThrottle } from './progress-throttle';
 import { createStopRecorder, type StopInput, type StopKind } from './stop-recorder';
 import type { ZodType } from 'zod';
 import { allStops, stopKey } from './route-model';
-import { COORDINATORS, districtRoom, stopRooms, vehicleRooms, viewOf, zoneRooms, type View } from './views';
+import { COORDINATORS, districtRoom, stopRooms, vehicleRoom, vehicleRooms, viewOf, zoneRooms, type View } from './views';
 
 export interface LiveDeps {
   store: Store;
@@ -96,7 +96,10 @@ export function createLiveService({ store, config, now, log }: LiveDeps) {
         const eta = derived.etaMs.get(stopKey(s.tripIndex, s.stopIndex));
         return { tripIndex: s.tripIndex, stopIndex: s.stopIndex, etaAt: eta === undefined ? null : new Date(eta).toISOString(), zoneId: s.zoneId };
       });
+      // Not to the van's own room: its driver's phone knows where it is and shows planned times; a
+      // frame per fix would only cost that phone's poor connection (and a cluster one stream entry per van).
       for (const room of vehicleRooms(entry.vehicle)) {
+        if (room === vehicleRoom(entry.vehicle.id)) continue;
         const view = viewFor(room);
         if (!view.seesVehicle(entry.vehicle)) continue;
         const seen = etas.filter((e) => view.seesStop(entry.vehicle.id, zoneDistrict(e.zoneId)))
@@ -187,7 +190,10 @@ export function createLiveService({ store, config, now, log }: LiveDeps) {
         : await state.allVehicles();
       await refreshZones();
       const zones = view.room.startsWith('vehicle:') ? [] : (await state.zones()).filter((z) => z.status === 'active' && view.seesZone(z.districtId));
-      const dates = new Set([localDate(now(), config.utcOffset), ...entries.flatMap((e) => (e.route ? [e.route.date] : []))]);
+      // Today, and the days of the routes this room sees something of (it hears of no other plan).
+      const seen = entries.filter((e) => e.route && (view.seesVehicle(e.vehicle)
+        || allStops(e.route).some((s) => view.seesStop(e.vehicle.id, zoneDistrict(s.zoneId)))));
+      const dates = new Set([localDate(now(), config.utcOffset), ...seen.map((e) => e.route!.date)]);
       const delivered = new Map(await Promise.all([...dates].map(async (d) => [d, await state.delivered(d)] as const)));
       const commodities = await state.commodities();
       // From here on synchronous: the state and the sequence are read in the same tick.

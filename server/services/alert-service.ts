@@ -1,8 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { User } from '../contract';
 import type { Alert, AlertListQuery } from '../contract-requests';
-import { alertLevel, commodityComplaints, failedHandoffs, lowCover, noDelivery, requestSpikes, type AlertCandidate } from '../domain/alerts';
+import {
+  alertLevel, commodityComplaints, failedHandoffs, lowCover, missedEtas, noDelivery, requestSpikes, type AlertCandidate, type PlannedStop,
+} from '../domain/alerts';
+import { instantOf } from '../live/local-time';
 import { DEFAULT_OPS, type AlertThresholds } from '../ops-config';
+import { isUniqueViolation } from '../store/errors';
 import { writeAudited } from './audit';
 import { AppError, notFound } from './errors';
 import type { Store } from './ports';
@@ -20,16 +24,19 @@ export interface AlertServiceDeps {
   store: Store;
   now: () => Date;
   thresholds?: AlertThresholds;
+  /** Local time's offset from UTC: a plan's stop times are seconds into its local day. */
+  utcOffset?: string;
   log?: (msg: string, err?: unknown) => void;
 }
 
 /** Raises alerts from the rules in domain/alerts.ts, lets staff acknowledge and close them, and tells listeners. */
-export function createAlertService({ store, now, thresholds = DEFAULT_OPS.alerts, log = () => {} }: AlertServiceDeps) {
+export function createAlertService({ store, now, thresholds = DEFAULT_OPS.alerts, utcOffset = '+08:00', log = () => {} }: AlertServiceDeps) {
   const t = thresholds;
   const listeners = new Set<AlertListener>();
   // Other features' rules (the playbook's overdue steps): each gives candidates at an instant.
   const sources: Array<(at: Date) => Promise<AlertCandidate[]>> = [];
-  // One evaluation at a time, so two triggers never raise the same key twice.
+  // One evaluation at a time in this process, so two triggers never raise the same key twice; across
+  // processes the partial unique index on open keys does (a lost race is a unique violation, skipped).
   let chain: Promise<unknown> = Promise.resolve();
 
   function dto(a: AlertRecord, at: Date): Alert {
@@ -50,11 +57,13 @@ export function createAlertService({ store, now, thresholds = DEFAULT_OPS.alerts
   async function candidates(at: Date): Promise<AlertCandidate[]> {
     const nowMs = at.getTime();
     const lookbackS = Math.max(t.spikeWindowS + t.baselineS, t.complaintWindowS);
-    const [requests, zones, commodities, published] = await Promise.all([
+    const [requests, zones, commodities, vehicles, published] = await Promise.all([
       store.requests.list({ createdAfter: new Date(nowMs - lookbackS * 1000).toISOString() }),
-      store.zones.list(), store.commodities.list(), store.plans.list({ status: 'published' }),
+      store.zones.list(), store.commodities.list(), store.vehicles.list(), store.plans.list({ status: 'published' }),
     ]);
-    const names = new Map<string, string>([...commodities.map((c) => [c.id, c.name] as const), ...zones.map((z) => [z.id, z.name] as const)]);
+    const names = new Map<string, string>([
+      ...commodities.map((c) => [c.id, c.name] as const), ...vehicles.map((v) => [v.id, v.name] as const), ...zones.map((z) => [z.id, z.name] as const),
+    ]);
     const out = [...requestSpikes(requests, nowMs, t, names), ...commodityComplaints(requests, nowMs, t, names)];
     // The newest published plan of each scope is the one residents live by.
     const newest = new Map<string, string>();
@@ -62,9 +71,19 @@ export function createAlertService({ store, now, thresholds = DEFAULT_OPS.alerts
     // Zones a published plan sends vans to are under supply: the clock for "no delivery" starts at
     // publication, so a plan just published is not an alert for every zone on it.
     const suppliedSince = new Map<string, string>();
+    const plannedStops: PlannedStop[] = [];
     for (const planId of newest.values()) {
       const plan = await store.plans.get(planId);
       if (plan?.result) out.push(...lowCover(planId, plan.result.zones, t, names));
+      // Stop states from the store (the truth across processes), not one process's live memory.
+      for (const r of plan?.result?.routes ?? []) {
+        const progress = new Map((await store.live.stopProgress(planId, r.vehicleId)).map((p) => [`${p.tripIndex}/${p.stopIndex}`, p.status] as const));
+        r.trips.forEach((trip, tripIndex) => trip.stops.forEach((s, stopIndex) => plannedStops.push({
+          planId, planStatus: plan!.status, vehicleId: r.vehicleId, tripIndex, stopIndex, zoneId: s.zoneId,
+          plannedAt: new Date(instantOf(plan!.date, s.arrivalS, utcOffset)).toISOString(),
+          status: progress.get(`${tripIndex}/${stopIndex}`) ?? 'pending',
+        })));
+      }
       const since = plan?.publishedAt ?? plan?.createdAt;
       for (const r of plan?.result?.routes ?? []) {
         for (const s of r.trips.flatMap((trip) => trip.stops)) {
@@ -83,6 +102,7 @@ export function createAlertService({ store, now, thresholds = DEFAULT_OPS.alerts
       return [z, d && Date.parse(d) > Date.parse(since) ? d : since] as const;
     }));
     out.push(...noDelivery(zoneIds, last, nowMs, t, names));
+    out.push(...missedEtas(plannedStops, nowMs, t, names));
     for (const source of sources) out.push(...(await source(at)));
     return out;
   }
@@ -99,10 +119,17 @@ export function createAlertService({ store, now, thresholds = DEFAULT_OPS.alerts
         id: randomUUID(), key: c.key, zoneId: c.zoneId, districtId: zone.districtId, rule: c.rule, reasonZh: c.reasonZh, reasonEn: c.reasonEn,
         state: 'open', ownerId: null, raisedAt: at.toISOString(), acknowledgedAt: null, closedAt: null, closedBy: null, closeNote: null,
       };
-      await store.transaction(async (tx) => {
-        await tx.alerts.insert(record);
-        await tx.audit.append({ at: record.raisedAt, userId: null, action: 'alert.raise', entity: 'alert', entityId: record.id, detail: { key: c.key } });
-      });
+      try {
+        await store.transaction(async (tx) => {
+          await tx.alerts.insert(record);
+          await tx.audit.append({ at: record.raisedAt, userId: null, action: 'alert.raise', entity: 'alert', entityId: record.id, detail: { key: c.key } });
+        });
+      } catch (err) {
+        // Another process raised the same key between our read and our write: at most one alert per
+        // key is not closed (alerts_open_key_unique), so theirs stands and there is nothing to tell.
+        if (isUniqueViolation(err)) continue;
+        throw err;
+      }
       raised.push(dto(record, at));
     }
     for (const a of raised) tell(a, 'raised');

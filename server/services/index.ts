@@ -41,7 +41,7 @@ export interface ServiceDeps {
 export function createServices(deps: ServiceDeps) {
   const { store, now } = deps;
   const requests = createRequestService({ store, now, limits: deps.ops?.requests });
-  const alerts = createAlertService({ store, now, thresholds: deps.ops?.alerts });
+  const alerts = createAlertService({ store, now, thresholds: deps.ops?.alerts, utcOffset: deps.utcOffset });
   // A new request may be the one that makes a spike: evaluate at once (a failure is retried by the timer).
   requests.onFiled(() => { alerts.evaluateSoon().catch(() => {}); });
   const vehicles = createVehicleService(store, now);

@@ -1,4 +1,4 @@
-import type { PlanResult, PlanSummary } from '../contract';
+import type { Depot, PlanResult, PlanSummary } from '../contract';
 import type { TierRule } from '../domain/tiers';
 import { extraDemandKg } from '../domain/request-demand';
 import { planInputFromRecords } from '../planner/input-from-records';
@@ -7,7 +7,8 @@ import { planChanges } from './plan-diff';
 import type { RunSettings } from './plan-run-checks';
 import type { PlanRunner } from './plan-runner';
 import type { PlanRecord, Store } from './ports';
-import { mergeReplan, remainingInput, replanBasis } from './replan';
+import { mergeReplan, remainingInput, replanBasis, type RecordedDelivery } from './replan';
+import { mergePlanParts, splitShared } from './plan-parts';
 
 // Running one queued plan, wherever it runs: in the server's own worker thread (embedded) or in a
 // planner worker process fed by the job queue (cluster). The record in the store is the hand-off.
@@ -56,11 +57,35 @@ export async function executePlan(deps: PlanExecutionDeps, id: string, emit: (ch
   }
 }
 
+/**
+ * The depots with their stock and, for a replan, the deliveries drivers recorded on the base plan:
+ * those already drew the stock read here, so the replan must not take them off again
+ * (server/services/replan.ts). One transaction, stock first: on SQLite a delivery recorded
+ * meanwhile is in both or neither; on PostgreSQL (read committed) it can at worst be in the
+ * deliveries only, seeing the stock high by it rather than taking it off twice.
+ */
+async function stockAndDeliveries(store: Store, basePlanId: string | null, base: PlanResult | null): Promise<{ depots: Depot[]; recorded: RecordedDelivery[] }> {
+  if (!basePlanId || !base) return { depots: await store.depots.list(), recorded: [] };
+  return store.transaction(async (tx) => {
+    const depots = await tx.depots.list();
+    const recorded: RecordedDelivery[] = [];
+    for (const r of base.routes) {
+      for (const p of await tx.live.stopProgress(basePlanId, r.vehicleId)) {
+        if (p.status === 'delivered') recorded.push({ vehicleId: p.vehicleId, tripIndex: p.tripIndex, stopIndex: p.stopIndex, deliveredKg: p.deliveredKg });
+      }
+    }
+    return { depots, recorded };
+  });
+}
+
 /** Loads the records as they are now, plans what is left and, for a replan, merges the kept part. */
 async function compute(deps: PlanExecutionDeps, plan: PlanRecord, settings: RunSettings, onProgress: (f: number) => void): Promise<{ plan: PlanResult; base: PlanResult | null }> {
   const { store, runner, tierRules, utcOffset } = deps;
-  const [zones, handoffPoints, commodities, depots, fleet, staff, requests, availability] = await Promise.all([
-    store.zones.list(), store.handoffPoints.list(), store.commodities.list(), store.depots.list(), store.vehicles.list(), store.staff.list(),
+  const base = plan.basePlanId ? (await store.plans.get(plan.basePlanId))?.result ?? null : null;
+  if (plan.basePlanId && !base) throw new Error(`base plan "${plan.basePlanId}" has no result`);
+  const [zones, handoffPoints, commodities, { depots, recorded }, fleet, staff, requests, availability] = await Promise.all([
+    store.zones.list(), store.handoffPoints.list(), store.commodities.list(), stockAndDeliveries(store, plan.basePlanId, base),
+    store.vehicles.list(), store.staff.list(),
     // Residents' open requests raise their zone's demand (server/domain/request-demand.ts).
     store.requests.list({ status: ['new', 'assigned'] }),
     store.vehicleAvailability.list(),
@@ -68,9 +93,7 @@ async function compute(deps: PlanExecutionDeps, plan: PlanRecord, settings: RunS
   // Vans marked broken down are left out and listed among the excluded vans (server/services/broken-vans.ts).
   const { vehicles, excluded } = withoutBrokenVans(fleet, availability, plan.districtId);
   const districtId = plan.districtId ?? undefined;
-  const base = plan.basePlanId ? (await store.plans.get(plan.basePlanId))?.result ?? null : null;
-  if (plan.basePlanId && !base) throw new Error(`base plan "${plan.basePlanId}" has no result`);
-  const basis = base ? replanBasis(base, settings.situation) : null;
+  const basis = base ? replanBasis(base, settings.situation, recorded) : null;
   const input = planInputFromRecords(
     { zones, handoffPoints, commodities, staff, vehicles, depots: depots.filter((d) => !districtId || d.districtId === null || d.districtId === districtId) },
     { date: plan.date, days: settings.days, utcOffset, tierRules, districtId, onHandKg: basis?.onHandKg, extraKg: extraDemandKg(requests, commodities) },
@@ -84,4 +107,68 @@ async function compute(deps: PlanExecutionDeps, plan: PlanRecord, settings: RunS
     vehicleNames: new Map(fleet.map((v) => [v.id, v.name])),
   });
   return { plan: merged, base };
+}
+
+// ── A city-wide plan in parts (cluster mode): one job per district, then one that merges them ──
+
+/** The districts a plan splits into: a fresh city-wide plan over more than one district; else null (one job). */
+export async function districtParts(store: Store, plan: Pick<PlanRecord, 'districtId' | 'basePlanId'>): Promise<string[] | null> {
+  // A replan merges with its base as a whole: it stays one job.
+  if (plan.districtId !== null || plan.basePlanId !== null) return null;
+  const districts = [...new Set((await store.zones.list()).filter((z) => z.status === 'active').map((z) => z.districtId))].sort();
+  return districts.length > 1 ? districts : null;
+}
+
+/** Plans one district's part of a city-wide plan (nothing written: the merge step writes the plan). */
+export async function runPlanPart(deps: PlanExecutionDeps, id: string, districtId: string, emit: (change: PlanStatusChange) => void): Promise<PlanResult> {
+  const { store, runner, tierRules, utcOffset } = deps;
+  const plan = await store.plans.get(id);
+  if (!plan) throw new Error(`plan "${id}" does not exist`);
+  const settings = plan.inputSettings as RunSettings;
+  if (plan.status === 'queued') {
+    await store.plans.update(id, { status: 'running', progress: 0 });
+    emit({ ...plan, status: 'running', progress: 0 });
+  }
+  const [zones, handoffPoints, commodities, depots, fleet, staff, requests, availability] = await Promise.all([
+    store.zones.list(), store.handoffPoints.list(), store.commodities.list(), store.depots.list(),
+    store.vehicles.list(), store.staff.list(), store.requests.list({ status: ['new', 'assigned'] }), store.vehicleAvailability.list(),
+  ]);
+  const { vehicles, excluded } = withoutBrokenVans(fleet, availability, null);
+  const extraKg = extraDemandKg(requests, commodities);
+  // Every part builds every part's input, so that all workers share the common supply out alike.
+  const districts = [...new Set(zones.filter((z) => z.status === 'active').map((z) => z.districtId))].sort();
+  const inputs = new Map(districts.map((d) => [d, planInputFromRecords(
+    { zones, handoffPoints, commodities, staff, vehicles, depots: depots.filter((x) => x.districtId === null || x.districtId === d) },
+    { date: plan.date, days: settings.days, utcOffset, tierRules, districtId: d, extraKg },
+  )]));
+  const shared = splitShared(
+    inputs,
+    new Set(depots.filter((x) => x.districtId === null).map((x) => x.id)),
+    new Set(vehicles.filter((v) => v.districtId === null).map((v) => v.id)),
+  );
+  const input = shared.get(districtId);
+  if (!input) throw new Error(`district "${districtId}" has no active zone any more`);
+  const result = await runner.run(input, { seed: settings.seed, maxIterations: Number.MAX_SAFE_INTEGER }, settings.timeLimitS, () => {});
+  // The broken-down vans of this district, and the shared ones (the merge lists each once).
+  const districtOf = new Map(fleet.map((v) => [v.id, v.districtId]));
+  return addExcluded(result, excluded.filter((e) => (districtOf.get(e.vehicleId) ?? null) === districtId || (districtOf.get(e.vehicleId) ?? null) === null));
+}
+
+/** Merges the parts into the plan's draft. */
+export async function finishSplitPlan(deps: PlanExecutionDeps, id: string, parts: readonly PlanResult[], emit: (change: PlanStatusChange) => void): Promise<void> {
+  const { store } = deps;
+  const plan = await store.plans.get(id);
+  if (!plan || (plan.status !== 'queued' && plan.status !== 'running')) return;
+  const fleet = await store.vehicles.list();
+  const result = mergePlanParts(parts, new Map(fleet.map((v) => [v.id, v.capacityKg])));
+  await store.plans.update(id, { status: 'draft', progress: 1, result, kpis: result.kpis, changes: null, error: null });
+  emit({ ...plan, status: 'draft', progress: 1 });
+}
+
+/** A part failed: the whole plan has. */
+export async function failPlan(store: Store, id: string, message: string, emit: (change: PlanStatusChange) => void): Promise<void> {
+  const plan = await store.plans.get(id);
+  if (!plan || plan.status === 'failed') return;
+  await store.plans.update(id, { status: 'failed', error: message });
+  emit({ ...plan, status: 'failed' });
 }

@@ -81,6 +81,59 @@ describe('replanBasis', () => {
   });
 });
 
+describe('replanBasis with recorded deliveries (their stock is already drawn)', () => {
+  const depotInput = (stockKg: Record<string, number>): PlanInput => ({
+    commodities: [], zones: [], vehicles: [],
+    depots: ['d1', 'd2'].map((id) => ({ id, name: '', nameEn: '', location: [113, 23] as [number, number], stockKg })),
+  });
+  const stockLeft = (basis: ReturnType<typeof replanBasis>) =>
+    Object.fromEntries(remainingInput(depotInput({ veg: 1000, meat: 100 }), basis).depots.map((d) => [d.id, d.stockKg]));
+
+  it('a done stop with a recorded delivery is not taken off the depot again; the zone holds what was handed over', () => {
+    const basis = replanBasis(base, situation, [{ vehicleId: 'v1', tripIndex: 0, stopIndex: 0, deliveredKg: { veg: 90, meat: 9 } }]);
+    // v1's done stop drew its own stock when recorded: only v2's loaded trip (undrawn) is off d2.
+    expect(basis.takenKg.has('d1')).toBe(false);
+    expect(stockLeft(basis)).toEqual({ d1: { veg: 1000, meat: 100 }, d2: { veg: 900, meat: 90 } });
+    expect(basis.onHandKg.get('z1')).toEqual({ veg: 90, meat: 9 });
+    expect(basis.done.has('v1#0#0')).toBe(true);
+  });
+
+  it('a stop completed only through the situation (no recorded delivery) is taken off at its planned quantity', () => {
+    const basis = replanBasis(base, situation, []);
+    expect(stockLeft(basis)).toEqual({ d1: { veg: 900, meat: 90 }, d2: { veg: 900, meat: 90 } });
+    expect(basis.onHandKg.get('z1')).toEqual({ veg: 100, meat: 10 });
+  });
+
+  it("a kept loaded trip's undelivered stops are taken off, its recorded ones are not", () => {
+    // v2 is loaded; its first stop (z3, 40 kg) was recorded, whether or not the situation lists it.
+    for (const completedStops of [[], [{ vehicleId: 'v2', tripIndex: 0, stopIndex: 0 }]]) {
+      const basis = replanBasis(base, { ...situation, completedStops }, [{ vehicleId: 'v2', tripIndex: 0, stopIndex: 0, deliveredKg: { veg: 40, meat: 4 } }]);
+      expect(basis.kept.get('v2')).toBe(0);
+      expect(basis.takenKg.get('d2')).toEqual({ veg: 60, meat: 6 });
+      expect(basis.onHandKg.get('z3')).toEqual({ veg: 40, meat: 4 });
+      expect(basis.onHandKg.get('z4')).toEqual({ veg: 60, meat: 6 });
+    }
+  });
+
+  it('a merged replan keeps what the recorded deliveries handed over, so the next replan does not take them off either', () => {
+    const completedStops = [{ vehicleId: 'v1', tripIndex: 0, stopIndex: 0 }, { vehicleId: 'v1', tripIndex: 0, stopIndex: 1 }];
+    // v1's first stop was recorded live; its second was marked done by the coordinator only.
+    const basis = replanBasis(base, { completedStops, loadedVehicles: [], brokenVehicles: [] }, [{ vehicleId: 'v1', tripIndex: 0, stopIndex: 0, deliveredKg: { veg: 95, meat: 10 } }]);
+    const rest: PlanResult = { routes: [], zones: [], excludedVehicles: [], supplyLimits: [], kpis };
+    const merged = mergeReplan(base, rest, basis, { coldChainCommodities: new Set(['meat']), capacityKg: new Map(), vehicleNames: new Map() });
+    const v1 = merged.routes.find((r) => r.vehicleId === 'v1')!;
+    expect(v1.trips[0]!.stops).toEqual([
+      { ...stop('z1', 100), done: true, deliveredKg: { veg: 95, meat: 10 } },
+      { ...stop('z2', 50), done: true },
+    ]);
+    // The next replan from the merged plan, with nothing recorded on it: only the unrecorded stop is off d1.
+    const next = replanBasis(merged, { completedStops: [], loadedVehicles: [], brokenVehicles: [] });
+    expect(next.takenKg.get('d1')).toEqual({ veg: 50, meat: 5 });
+    expect(next.onHandKg.get('z1')).toEqual({ veg: 95, meat: 10 });
+    expect(next.onHandKg.get('z2')).toEqual({ veg: 50, meat: 5 });
+  });
+});
+
 describe('plan diff', () => {
   it('finds reordered stops and KPI deltas', () => {
     const swapped: PlanResult = { ...base, routes: [{ ...base.routes[1]!, trips: [trip('d2', 28_800, [stop('z4', 60), stop('z3', 40)])] }, base.routes[0]!, base.routes[2]!] };

@@ -1,9 +1,15 @@
-import type { ExcludedVehicle, PlanKpis, PlannedRoute, PlannedTrip, PlanResult, PlanSituation, ZoneOutcome } from '../contract';
+import type { ExcludedVehicle, PlanKpis, PlannedRoute, PlannedStop, PlannedTrip, PlanResult, PlanSituation, ZoneOutcome } from '../contract';
 import type { PlanInput } from '../planner/plan-input';
 import { kpisOf } from '../planner/plan/kpis';
 
 // Pure helpers for a replan: what the base plan already did (done stops, loaded vans), what that
 // leaves for the planner, and how the kept part and the new plan merge into one result.
+//
+// Depot stock in the store is already down by every delivery a driver recorded (server/live/
+// stop-recorder.ts draws it in the delivery's transaction). A replan takes off only the goods that
+// left a depot without such a draw: stops done by the situation's word alone, and a loaded van's
+// stops not yet delivered. Taking off recorded deliveries again counted them twice (the 2021 Liwan
+// replay: replans reported no_stock and two streets got nothing on two days).
 
 type Kg = Record<string, number>;
 
@@ -15,25 +21,49 @@ const addKg = (into: Map<string, Kg>, id: string, kg: Kg) => {
   into.set(id, acc);
 };
 
+/** A delivery a driver recorded on the base plan: it already drew deliveredKg from the trip's depot. */
+export interface RecordedDelivery {
+  vehicleId: string;
+  tripIndex: number;
+  stopIndex: number;
+  deliveredKg: Kg;
+}
+
 export interface ReplanBasis {
   /** Stops of the base plan already handed off: earlier replans' done stops and the situation's. */
   done: ReadonlySet<string>;
+  /**
+   * Stops whose delivery a driver recorded (on the base plan, or on an earlier plan as the base's
+   * done stops carry): stop key → kg handed over. Their goods are off the depot's stock already.
+   */
+  delivered: ReadonlyMap<string, Kg>;
   /** vehicleId → index in the base route of the trip the van is loaded for. */
   kept: ReadonlyMap<string, number>;
   broken: ReadonlySet<string>;
-  /** Goods already in each zone, or on a van bound for it: zoneId → commodity → kg. */
+  /** Goods already in each zone (recorded deliveries as handed over), or on a van bound for it: zoneId → commodity → kg. */
   onHandKg: Map<string, Kg>;
-  /** Goods that left each depot (delivered or loaded): depotId → commodity → kg. */
+  /**
+   * Goods that left each depot but no recorded delivery has drawn from its stock yet (done stops
+   * without a recorded delivery, a loaded van's stops not yet delivered): depotId → commodity → kg.
+   */
   takenKg: Map<string, Kg>;
   /** vehicleId → second of the day the van is free again (end of its last done or kept trip). */
   busyUntilS: Map<string, number>;
 }
 
-/** What the base plan already did, given the situation. */
-export function replanBasis(base: PlanResult, situation: PlanSituation): ReplanBasis {
+/** What the base plan already did, given the situation and the deliveries drivers recorded on it. */
+export function replanBasis(base: PlanResult, situation: PlanSituation, recorded: readonly RecordedDelivery[] = []): ReplanBasis {
   const done = new Set<string>();
-  for (const r of base.routes) r.trips.forEach((t, ti) => t.stops.forEach((s, si) => { if (s.done) done.add(stopKey(r.vehicleId, ti, si)); }));
+  const delivered = new Map<string, Kg>();
+  for (const r of base.routes) {
+    r.trips.forEach((t, ti) => t.stops.forEach((s, si) => {
+      if (!s.done) return;
+      done.add(stopKey(r.vehicleId, ti, si));
+      if (s.deliveredKg) delivered.set(stopKey(r.vehicleId, ti, si), s.deliveredKg);
+    }));
+  }
   for (const s of situation.completedStops) done.add(stopKey(s.vehicleId, s.tripIndex, s.stopIndex));
+  for (const d of recorded) delivered.set(stopKey(d.vehicleId, d.tripIndex, d.stopIndex), d.deliveredKg);
 
   const kept = new Map<string, number>();
   for (const vehicleId of situation.loadedVehicles) {
@@ -51,18 +81,22 @@ export function replanBasis(base: PlanResult, situation: PlanSituation): ReplanB
       const whole = kept.get(r.vehicleId) === ti;
       let used = false;
       t.stops.forEach((s, si) => {
-        if (!whole && !done.has(stopKey(r.vehicleId, ti, si))) return;
+        const key = stopKey(r.vehicleId, ti, si);
+        if (!whole && !done.has(key)) return;
         used = true;
-        addKg(onHandKg, s.zoneId, s.quantitiesKg);
-        addKg(takenKg, t.depotId, s.quantitiesKg);
+        // A recorded delivery: the zone holds what the driver handed over, and the depot's stock
+        // is already down by it. Otherwise the planned goods are on the way, not yet drawn.
+        const handed = delivered.get(key);
+        addKg(onHandKg, s.zoneId, handed ?? s.quantitiesKg);
+        if (!handed) addKg(takenKg, t.depotId, s.quantitiesKg);
       });
       if (used) busyUntilS.set(r.vehicleId, Math.max(busyUntilS.get(r.vehicleId) ?? 0, t.returnS));
     });
   }
-  return { done, kept, broken: new Set(situation.brokenVehicles), onHandKg, takenKg, busyUntilS };
+  return { done, delivered, kept, broken: new Set(situation.brokenVehicles), onHandKg, takenKg, busyUntilS };
 }
 
-/** The planner's input for what is left: depots without the goods that left, broken vans out, busy vans later. */
+/** The planner's input for what is left: depots without the goods that left undrawn, broken vans out, busy vans later. */
 export function remainingInput(input: PlanInput, basis: ReplanBasis): PlanInput {
   return {
     ...input,
@@ -78,16 +112,23 @@ export function remainingInput(input: PlanInput, basis: ReplanBasis): PlanInput 
   };
 }
 
-/** The base route's trips that stand: the loaded trip whole, and the done stops of the others. */
+/**
+ * The base route's trips that stand: the loaded trip whole, and the done stops of the others. A done
+ * stop with a recorded delivery keeps what was handed over, so the next replan knows it is drawn.
+ */
 function standingTrips(route: PlannedRoute, basis: ReplanBasis, coldChain: ReadonlySet<string>): PlannedTrip[] {
   const trips: PlannedTrip[] = [];
   route.trips.forEach((t, ti) => {
     const isDone = (si: number) => basis.done.has(stopKey(route.vehicleId, ti, si));
+    const doneStop = (s: PlannedStop, si: number): PlannedStop => {
+      const handed = basis.delivered.get(stopKey(route.vehicleId, ti, si));
+      return { ...s, done: true, ...(handed ? { deliveredKg: handed } : {}) };
+    };
     if (basis.kept.get(route.vehicleId) === ti) {
-      trips.push({ ...t, kept: true, stops: t.stops.map((s, si) => (isDone(si) ? { ...s, done: true } : s)) });
+      trips.push({ ...t, kept: true, stops: t.stops.map((s, si) => (isDone(si) ? doneStop(s, si) : s)) });
       return;
     }
-    const stops = t.stops.flatMap((s, si) => (isDone(si) ? [{ ...s, done: true }] : []));
+    const stops = t.stops.flatMap((s, si) => (isDone(si) ? [doneStop(s, si)] : []));
     if (stops.length === 0) return;
     let loadKg = 0;
     let coldChainLoadKg = 0;

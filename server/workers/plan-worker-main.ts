@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { Worker } from 'bullmq';
 import { loadConfig } from '../config';
-import { PLAN_QUEUE, type PlanJobData } from '../cluster/bull-plan-queue';
+import { PLAN_QUEUE, type PartOutcome, type PlanJobData } from '../cluster/bull-plan-queue';
 import { bullConnection, connectRedis } from '../cluster/redis-connection';
 import { createRedisPlanEventBus } from '../cluster/redis-plan-events';
 import { planEventOf } from '../services/plan-service';
-import { executePlan } from '../services/plan-execution';
+import { executePlan, failPlan, finishSplitPlan, runPlanPart, type PlanStatusChange } from '../services/plan-execution';
 import { createWorkerRunner } from '../services/plan-runner';
 import { openDatabase } from '../store/db';
 import { createStore } from '../store/store';
@@ -27,10 +27,40 @@ const events = await createRedisPlanEventBus(redis, `${cluster.prefix}:plan-even
 const runner = createWorkerRunner();
 const deps = { store, tierRules: config.tierRules, utcOffset: config.live.utcOffset, runner };
 
-const worker = new Worker<PlanJobData>(
+const emit = (change: PlanStatusChange) => events.publish(planEventOf(change));
+
+/** A part done: the plan's progress is the share of its parts done (they run side by side). */
+async function partDone(planId: string, parts: number): Promise<void> {
+  const key = `${cluster.prefix}:plan-parts-done:${planId}`;
+  const done = await redis.incr(key);
+  await redis.expire(key, 24 * 3600);
+  emit({ id: planId, districtId: null, status: 'running', progress: Math.min(0.99, done / parts), version: null });
+}
+
+const worker = new Worker<PlanJobData, PartOutcome | void>(
   PLAN_QUEUE,
-  (job) => executePlan(deps, job.data.planId, (change) => events.publish(planEventOf(change))),
-  { connection: bullConnection(cluster.redisUrl), prefix: `${cluster.prefix}:bull`, concurrency: 1 },
+  async (job) => {
+    const data = job.data;
+    if (data.kind === 'part') {
+      try {
+        const result = await runPlanPart(deps, data.planId, data.districtId, emit);
+        await partDone(data.planId, data.parts);
+        return { districtId: data.districtId, result };
+      } catch (err) {
+        await failPlan(store, data.planId, `district ${data.districtId}: ${err instanceof Error ? err.message : String(err)}`, emit);
+        throw err;
+      }
+    }
+    if (data.kind === 'merge') {
+      const parts = Object.values(await job.getChildrenValues<PartOutcome>()).sort((a, b) => a.districtId.localeCompare(b.districtId));
+      return finishSplitPlan(deps, data.planId, parts.map((p) => p.result), emit);
+    }
+    return executePlan(deps, data.planId, emit);
+  },
+  {
+    connection: bullConnection(cluster.redisUrl), prefix: `${cluster.prefix}:bull`, concurrency: 1,
+    lockDuration: cluster.jobLockMs, stalledInterval: cluster.jobLockMs,
+  },
 );
 worker.on('error', (err) => log('plan worker: queue error', err));
 await worker.waitUntilReady();

@@ -29,9 +29,18 @@ export interface LiveLink {
 }
 
 const ACK_TIMEOUT_MS = 8000;
+const RECONNECT_DELAY_MS = 500;
 
 export function connectLive(): LiveLink {
-  const socket: LiveSocket = io({ withCredentials: true, reconnectionDelay: 500, reconnectionDelayMax: 4000 });
+  // WebSocket first: behind cluster mode's round-robin proxy a polling session would be split over
+  // servers (it needs stickiness); polling stays the fallback where WebSockets are blocked.
+  const socket: LiveSocket = io({
+    withCredentials: true, transports: ['websocket', 'polling'], tryAllTransports: true,
+    reconnectionDelay: RECONNECT_DELAY_MS, reconnectionDelayMax: 4000,
+  });
+  // A server going away says when to come back: wait that long (socket.io adds jitter) instead of
+  // every page reconnecting at once to a server still shutting down.
+  socket.on('server:shutdown', ({ retryAfterMs }) => { socket.io.reconnectionDelay(Math.max(RECONNECT_DELAY_MS, retryAfterMs)); });
   const resync = new Set<() => void>();
   const status = new Set<(connected: boolean) => void>();
   let last: { epoch: string; v: number } | null = null;
@@ -44,7 +53,11 @@ export function connectLive(): LiveLink {
   for (const event of ['vehicles:moved', 'stop:updated', 'zone:cover-changed', 'plan:published', 'alert:changed'] as const) {
     socket.on(event, track as never);
   }
-  socket.on('connect', () => { for (const l of status) l(true); for (const l of resync) l(); });
+  socket.on('connect', () => {
+    socket.io.reconnectionDelay(RECONNECT_DELAY_MS);
+    for (const l of status) l(true);
+    for (const l of resync) l();
+  });
   socket.on('disconnect', () => { for (const l of status) l(false); });
 
   return {
