@@ -7,29 +7,15 @@ import type { LiveSocket } from '../../scripts/live-client';
 import { createPostgresDatabase } from '../store/test-support';
 import { startCluster, type Cluster } from '../testing/cluster-processes';
 import { loginAt } from '../testing/server-process';
+import { redisReachable, TEST_REDIS_URL } from '../testing/redis';
 
 // Cluster mode as separate processes (server/testing/cluster-processes.ts): two servers and a plan
-// worker on one PostgreSQL database and one Redis, behind the round-robin proxy. Events caused
-// through one server reach clients of the other. PostgreSQL pass only, and only with Redis up.
+// worker on one PostgreSQL database and one Redis, behind the round-robin proxy: the harness itself
+// (server/cluster/cluster.test.ts is the load test). PostgreSQL pass only, and only with Redis up.
 
-const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
-
-async function redisUp(): Promise<boolean> {
-  const client = createClient({ url: REDIS_URL, socket: { connectTimeout: 2000, reconnectStrategy: false } });
-  client.on('error', () => {});
-  try {
-    await client.connect();
-    await client.ping();
-    return true;
-  } catch {
-    return false;
-  } finally {
-    if (client.isOpen) await client.close();
-  }
-}
-
-const runs = process.env.TEST_DB_KIND === 'postgres' && (await redisUp());
-if (process.env.TEST_DB_KIND === 'postgres' && !runs) console.warn(`Redis at ${REDIS_URL} is unreachable: skipping the cluster process tests`);
+const REDIS_URL = TEST_REDIS_URL;
+const runs = await redisReachable();
+if (!runs) console.warn(`cluster process tests skipped: Redis is unreachable at ${REDIS_URL} (scripts/setup-test-env.sh starts it)`);
 
 const socketAt = (url: string, token: string) => new Promise<LiveSocket>((resolve, reject) => {
   const s: LiveSocket = io(url, { auth: { token }, transports: ['websocket'], forceNew: true, reconnection: false });
