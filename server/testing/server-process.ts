@@ -49,7 +49,11 @@ export async function startServerProcess(databaseUrl: string, env: Record<string
     child.once('exit', (code, signal) => done({ code, signal, at: Date.now() }));
   });
   const url = await new Promise<string>((done, fail) => {
-    const timer = setTimeout(() => fail(new Error(`the server printed no URL within 60 s:\n${output}`)), 60_000);
+    const timer = setTimeout(() => {
+      // Not left running: the caller gets no handle to stop it.
+      child.kill('SIGKILL');
+      fail(new Error(`the server printed no URL within 60 s:\n${output}`));
+    }, 60_000);
     const check = () => {
       const m = /running: (http:\/\/\S+)/.exec(output);
       if (m) { clearTimeout(timer); done(m[1]!); }
