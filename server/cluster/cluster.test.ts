@@ -98,16 +98,12 @@ describe.skipIf(!redisUp)('cluster: three servers, one worker, 1,000 clients', (
     // The plan is asked for through A; the worker (another process) runs it.
     const run = await api<PlanSummary>(a, 'POST', '/api/plans', tokens.coord, { date: DATE, districtId: 'liwan', timeLimitS: 1 });
     expect(run.status).toBe(202);
-    let plan: Plan | undefined;
-    for (let i = 0; i < 300 && plan?.status !== 'draft' && plan?.status !== 'failed'; i++) {
-      await new Promise((r) => setTimeout(r, 200));
-      plan = (await api<Plan>(b, 'GET', `/api/plans/${run.data.id}`, tokens.coord)).data;
-    }
-    expect(plan?.status, plan?.error ?? '').toBe('draft');
+    const plan = await finished(b, run.data.id);
+    expect(plan.status, plan.error ?? '').toBe('draft');
     // Publish through B: plan:published through B's adapter reaches A's clients too.
     const published = await api<PlanSummary>(b, 'POST', `/api/plans/${run.data.id}/publish`, tokens.coord);
     expect(published.status).toBe(200);
-    const route = plan!.result!.routes.find((r) => r.vehicleId === 'lw-van-01');
+    const route = plan.result!.routes.find((r) => r.vehicleId === 'lw-van-01');
     expect(route, 'lw-van-01 has a route').toBeDefined();
     await until(() => watchers.every((w) => w.room === 'foshan' || w.mirror.vehicles.get('lw-van-01')?.planId === run.data.id), 30_000, 'every Liwan watcher to load the new plan');
 
@@ -136,13 +132,9 @@ describe.skipIf(!redisUp)('cluster: three servers, one worker, 1,000 clients', (
     const a = cluster.servers[0]!.url;
     const run = await api<PlanSummary>(a, 'POST', '/api/plans', tokens.coord, { date: DATE, timeLimitS: 1 });
     expect(run.status).toBe(202);
-    let plan: Plan | undefined;
-    for (let i = 0; i < 300 && plan?.status !== 'draft' && plan?.status !== 'failed'; i++) {
-      await new Promise((r) => setTimeout(r, 200));
-      plan = (await api<Plan>(a, 'GET', `/api/plans/${run.data.id}`, tokens.coord)).data;
-    }
-    expect(plan?.status, plan?.error ?? '').toBe('draft');
-    const result = plan!.result!;
+    const plan = await finished(a, run.data.id);
+    expect(plan.status, plan.error ?? '').toBe('draft');
+    const result = plan.result!;
     // Every district's zones are in it, and vans of each city drive.
     const zoneDistricts = new Set(result.zones.map((z) => z.zoneId.split('-')[0]));
     expect(zoneDistricts).toEqual(new Set(['liwan', 'foshan']));
@@ -219,6 +211,15 @@ describe.skipIf(!redisUp)('cluster: three servers, one worker, 1,000 clients', (
     await until(() => watchers.filter((w) => w.room !== 'foshan').every((w) => w.stopEvents.includes(failed)), 20_000, 'every entitled client to hear of the failure');
     await expectMirrorsMatch([c]);
   }, 120_000);
+
+  /** The plan once it is a draft or failed (polled through `url`; 60 s at most). */
+  async function finished(url: string, id: string): Promise<Plan> {
+    for (let i = 0; ; i++) {
+      const plan = (await api<Plan>(url, 'GET', `/api/plans/${id}`, tokens.coord)).data;
+      if (plan.status === 'draft' || plan.status === 'failed' || i >= 300) return plan;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
 
   async function expectMirrorsMatch(servers: string[]) {
     const snapshots = new Map<string, string>();

@@ -76,12 +76,13 @@ export function createAlertService({ store, now, thresholds = DEFAULT_OPS.alerts
       const plan = await store.plans.get(planId);
       if (plan?.result) out.push(...lowCover(planId, plan.result.zones, t, names));
       // Stop states from the store (the truth across processes), not one process's live memory.
+      // One read per plan: a city plan has thousands of vans and this runs every interval.
+      const progress = new Map(plan?.result ? (await store.live.stopProgress(planId)).map((p) => [`${p.vehicleId}/${p.tripIndex}/${p.stopIndex}`, p.status] as const) : []);
       for (const r of plan?.result?.routes ?? []) {
-        const progress = new Map((await store.live.stopProgress(planId, r.vehicleId)).map((p) => [`${p.tripIndex}/${p.stopIndex}`, p.status] as const));
         r.trips.forEach((trip, tripIndex) => trip.stops.forEach((s, stopIndex) => plannedStops.push({
           planId, planStatus: plan!.status, vehicleId: r.vehicleId, tripIndex, stopIndex, zoneId: s.zoneId,
           plannedAt: new Date(instantOf(plan!.date, s.arrivalS, utcOffset)).toISOString(),
-          status: progress.get(`${tripIndex}/${stopIndex}`) ?? 'pending',
+          status: progress.get(`${r.vehicleId}/${tripIndex}/${stopIndex}`) ?? 'pending',
         })));
       }
       const since = plan?.publishedAt ?? plan?.createdAt;

@@ -47,7 +47,8 @@ export interface LiveRepo {
   findStopEvent(vehicleId: string, key: string): Promise<StoredStopEvent | null>;
   /** Returns the new event's id; a duplicate (vehicle, key) raises a unique violation. */
   insertStopEvent(event: NewStopEvent): Promise<number>;
-  stopProgress(planId: string, vehicleId: string): Promise<StopProgress[]>;
+  /** A van's stops on a plan, or (no van given) every van's: in van, trip and stop order. */
+  stopProgress(planId: string, vehicleId?: string): Promise<StopProgress[]>;
   /**
    * Inside a transaction: waits until no other transaction is recording an event for this van's
    * plan, and holds that turn until commit, so read-progress-then-write cannot interleave.

@@ -36,8 +36,8 @@ export function createLiveRepo(db: Knex, codec: Codec): LiveRepo {
       return Number(typeof row === 'object' ? (row as { id: number }).id : row);
     },
     async stopProgress(planId, vehicleId) {
-      const rows = await db<ProgressRow>('stop_progress').where({ plan_id: planId, vehicle_id: vehicleId })
-        .orderBy([{ column: 'trip_index' }, { column: 'stop_index' }]);
+      const rows = await db<ProgressRow>('stop_progress').where({ plan_id: planId, ...(vehicleId === undefined ? {} : { vehicle_id: vehicleId }) })
+        .orderBy([{ column: 'vehicle_id' }, { column: 'trip_index' }, { column: 'stop_index' }]);
       return rows.map((r) => ({
         planId: r.plan_id, vehicleId: r.vehicle_id, tripIndex: r.trip_index, stopIndex: r.stop_index, zoneId: r.zone_id,
         status: r.status, arrivedAt: r.arrived_at, finishedAt: r.finished_at,
