@@ -302,7 +302,7 @@ async function fanout(c: Cluster, tokens: Tokens): Promise<FanoutResult> {
 
 // ---- (c) plan throughput ------------------------------------------------------------------------
 
-interface PlanThroughput { plansPerMin: number; seconds: number; drafts: number; failed: number; meanRunS: number; meanKm: number; meanDeliveredT: number; workerCpuS: number[] }
+interface PlanThroughput { plansPerMin: number; seconds: number; drafts: number; failed: number; meanRunS: number; meanKm: number; meanDeliveredT: number; workerCpuS: number[]; cityS: number; cityDeliveredT: number }
 
 /** A process's user + system CPU seconds so far (Linux /proc; NaN elsewhere). */
 function cpuSeconds(pid: number | undefined): number {
@@ -314,11 +314,11 @@ function cpuSeconds(pid: number | undefined): number {
   }
 }
 
-async function planRun(c: Cluster, token: string, districts: string[], limitS: number): Promise<{ seconds: number; drafts: number; failed: number; meanRunS: number; meanKm: number; meanDeliveredT: number }> {
+async function planRun(c: Cluster, token: string, districts: Array<string | undefined>, limitS: number): Promise<{ seconds: number; drafts: number; failed: number; meanRunS: number; meanKm: number; meanDeliveredT: number }> {
   const t0 = performance.now();
   const posted = await Promise.all(districts.map(async (districtId) => {
     const r = await http<PlanSummary>(c.url, 'POST', '/api/plans', token, { date: PLAN_DATE, districtId, timeLimitS: limitS, seed: 1 });
-    if (r.status >= 300) throw new Error(`POST /api/plans ${districtId}: ${r.status} ${r.error?.message}`);
+    if (r.status >= 300) throw new Error(`POST /api/plans ${districtId ?? 'city-wide'}: ${r.status} ${r.error?.message}`);
     return r.data.id;
   }));
   const open = new Set(posted);
@@ -354,7 +354,10 @@ async function planThroughput(c: Cluster, token: string, workers: number): Promi
   const cpuBefore = c.workers.map((w) => cpuSeconds(w.child.pid));
   const r = await planRun(c, token, picked, timeLimitS);
   const workerCpuS = c.workers.map((w, i) => cpuSeconds(w.child.pid) - cpuBefore[i]!);
-  return { ...r, plansPerMin: (r.drafts / r.seconds) * 60, workerCpuS };
+  // One city-wide plan: in cluster mode one job per district part, spread over the workers, then merged.
+  const city = await planRun(c, token, [undefined], timeLimitS);
+  if (city.failed) throw new Error('the city-wide plan failed');
+  return { ...r, plansPerMin: (r.drafts / r.seconds) * 60, workerCpuS, cityS: city.seconds, cityDeliveredT: city.meanDeliveredT };
 }
 
 // ---- run ----------------------------------------------------------------------------------------
@@ -420,7 +423,7 @@ try {
         const r = await planThroughput(current, tokens.cityCoordinator, w);
         checkAlive(current);
         planRuns.get(w)!.push(r);
-        console.log(`  ${w} worker(s): ${planCount} plans in ${r.seconds.toFixed(1)} s = ${r.plansPerMin.toFixed(1)} plans/min (mean time to draft ${r.meanRunS.toFixed(1)} s, failed ${r.failed}; CPU s per worker ${r.workerCpuS.map((x) => x.toFixed(1)).join('/')})`);
+        console.log(`  ${w} worker(s): ${planCount} plans in ${r.seconds.toFixed(1)} s = ${r.plansPerMin.toFixed(1)} plans/min (mean time to draft ${r.meanRunS.toFixed(1)} s, failed ${r.failed}; CPU s per worker ${r.workerCpuS.map((x) => x.toFixed(1)).join('/')}); city-wide plan ${r.cityS.toFixed(1)} s`);
         loads.push(`after ${w} worker(s): ${load()}`);
         await stopCurrent();
       }
@@ -437,6 +440,7 @@ try {
   const planRows = workerCounts.map((n) => planRuns.get(n)!).filter((r) => r.length).map((runs) => ({
     meanKm: mean(runs.map((r) => r.meanKm)), meanDeliveredT: mean(runs.map((r) => r.meanDeliveredT)), workerCpuS: mean(runs.map((r) => r.workerCpuS.reduce((a, b) => a + b, 0))),
     plansPerMin: mean(runs.map((r) => r.plansPerMin)), seconds: mean(runs.map((r) => r.seconds)), meanRunS: mean(runs.map((r) => r.meanRunS)), failed: runs.reduce((a, r) => a + r.failed, 0),
+    cityS: mean(runs.map((r) => r.cityS)), cityDeliveredT: mean(runs.map((r) => r.cityDeliveredT)),
   }));
 
   if (httpRows.health.length) {
@@ -472,6 +476,8 @@ try {
       { measure: 'quality check: mean route km per plan', unit: 'km', values: planRows.map((r) => r.meanKm) },
       { measure: 'quality check: mean tonnes delivered per plan', unit: 't', values: planRows.map((r) => r.meanDeliveredT) },
       { measure: 'workers\' CPU (sum) for the run', unit: 'CPU s', values: planRows.map((r) => r.workerCpuS) },
+      { measure: `one city-wide plan (${benchCityScenario().districts.length} district parts + merge), time to draft`, unit: 's', values: planRows.map((r) => r.cityS) },
+      { measure: '  its tonnes delivered', unit: 't', values: planRows.map((r) => r.cityDeliveredT) },
     ];
     for (const r of pr) console.log(`| ${r.measure} | ${r.unit} | ${r.values.map(fmt).join(' | ')} | ${r.measure === 'failed plans' ? '' : ratio(r.values)} |`);
   }
