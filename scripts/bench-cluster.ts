@@ -461,8 +461,8 @@ try {
   const fmt = (v: number) => (Number.isNaN(v) ? '–' : v >= 100 ? v.toFixed(0) : v >= 1 || v === 0 ? v.toFixed(1) : v.toFixed(3));
   const ratio = (vals: number[]) => (vals.length >= 2 && vals[0] ? `${(vals[1]! / vals[0]).toFixed(2)}×` : '–');
   console.log(`\nMeans over ${rounds} round(s) per server count${!skip.has('plans') ? ` and ${planRounds} per worker count` : ''}; each round starts a fresh cluster.`);
-  console.log(`\n| measure | unit | ${serverCounts.map((n) => `${n} server${n > 1 ? 's' : ''}`).join(' | ')} | ${serverCounts.length >= 2 ? `${serverCounts[1]} vs ${serverCounts[0]}` : 'ratio'} |`);
-  console.log(`|---|---|${serverCounts.map(() => '---:').join('|')}|---:|`);
+  if (rows.length) console.log(`\n| measure | unit | ${serverCounts.map((n) => `${n} server${n > 1 ? 's' : ''}`).join(' | ')} | ${serverCounts.length >= 2 ? `${serverCounts[1]} vs ${serverCounts[0]}` : 'ratio'} |`);
+  if (rows.length) console.log(`|---|---|${serverCounts.map(() => '---:').join('|')}|---:|`);
   for (const r of rows) console.log(`| ${r.measure} | ${r.unit} | ${(r.text ?? r.values.map(fmt)).join(' | ')} | ${r.text ? '' : ratio(r.values)} |`);
   if (planRows.length) {
     console.log(`\n| measure (1 server) | unit | ${workerCounts.map((n) => `${n} worker${n > 1 ? 's' : ''}`).join(' | ')} | ${workerCounts.length >= 2 ? `${workerCounts[1]} vs ${workerCounts[0]}` : 'ratio'} |`);
