@@ -126,6 +126,8 @@ describe('plans in the browser (real server, chromium)', () => {
 
   it('with the socket blocked the progress bar falls back to polling the plan', async () => {
     const other = await e2e.newPage();
+    // Both transports: the client tries a WebSocket first, then HTTP long-polling.
+    await other.routeWebSocket(/\/socket\.io\//, (ws) => ws.close({ code: 1011, reason: 'blocked by the test' }));
     await other.route('**/socket.io/**', (route) => route.abort());
     await e2e.login(other, 'coordinator');
     await other.getByTestId('tab-plans').click();
