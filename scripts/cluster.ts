@@ -95,14 +95,20 @@ console.log(`\n保供 planner cluster is running: ${cluster.url}  (${servers} se
 printDemoLogins(DEMO_SCENARIOS);
 console.log('Stop with Ctrl+C.\n');
 
+// One Ctrl+C can arrive twice: from the terminal (to the whole foreground group) and forwarded by
+// `npm run`. Only a signal a moment after the first means "now".
+const REPEAT_MS = 1000;
+let firstSignalAt = 0;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
+    if (stopping && Date.now() - firstSignalAt < REPEAT_MS) return;
     if (stopping) {
       console.log(`${signal} again: killing every process now`);
       for (const { p } of children) p.child.kill('SIGKILL');
       process.exit(1);
     }
     stopping = true;
+    firstSignalAt = Date.now();
     console.log(`${signal}: stopping ${children.length} process(es)…`);
     const started = Date.now();
     cluster.close().then(
