@@ -21,7 +21,6 @@ import { readFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { io } from 'socket.io-client';
-import { createClient } from 'redis';
 import type { PlannedRoute, PlanResult, PlanSummary, User } from '../server/contract';
 import { hashToken } from '../server/services/auth-service';
 import { migrateLatest, openDatabase } from '../server/store/db';
@@ -31,6 +30,7 @@ import { seedScenario } from '../server/store/seed';
 import { createStore } from '../server/store/store';
 import { createPostgresDatabase, postgresAdminUrl } from '../server/store/test-support';
 import { startCluster, type Cluster } from '../server/testing/cluster-processes';
+import { dropRedisPrefix } from '../server/testing/redis';
 import { benchCityScenario } from './cluster/bench-city';
 import { ensurePostgres, ensureRedis } from './cluster/preflight';
 import { http, newKey, type LiveSocket } from './live-client';
@@ -362,21 +362,6 @@ async function planThroughput(c: Cluster, token: string, workers: number): Promi
 
 // ---- run ----------------------------------------------------------------------------------------
 
-async function dropRedisKeys(): Promise<number> {
-  const client = createClient({ url: redisUrl });
-  client.on('error', () => {});
-  await client.connect();
-  let n = 0;
-  try {
-    for await (const batch of client.scanIterator({ MATCH: `${prefix}*`, COUNT: 1000 })) {
-      const keys = ([] as string[]).concat(batch as string | string[]);
-      if (keys.length) n += await client.del(keys);
-    }
-  } finally {
-    await client.close();
-  }
-  return n;
-}
 
 const rows: { measure: string; unit: string; values: number[]; text?: string[]; better: 'higher' | 'lower' }[] = [];
 const loads: string[] = [];
@@ -497,6 +482,6 @@ try {
 } finally {
   await stopCurrent();
   await database.drop().catch((err: unknown) => console.error('could not drop the bench database', err));
-  const dropped = await dropRedisKeys().catch(() => -1);
+  const dropped = await dropRedisPrefix(prefix, redisUrl).catch(() => -1);
   console.log(`dropped the bench database and ${dropped} Redis key(s) under ${prefix}`);
 }

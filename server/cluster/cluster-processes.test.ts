@@ -1,13 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { io } from 'socket.io-client';
-import { createClient } from 'redis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PlanProgressEvent, VehiclesMovedEvent } from '../contract';
 import type { LiveSocket } from '../../scripts/live-client';
 import { createPostgresDatabase } from '../store/test-support';
 import { startCluster, type Cluster } from '../testing/cluster-processes';
 import { loginAt } from '../testing/server-process';
-import { redisReachable, TEST_REDIS_URL } from '../testing/redis';
+import { dropRedisPrefix, redisReachable, TEST_REDIS_URL } from '../testing/redis';
 
 // Cluster mode as separate processes (server/testing/cluster-processes.ts): two servers and a plan
 // worker on one PostgreSQL database and one Redis, behind the round-robin proxy: the harness itself
@@ -38,13 +37,7 @@ describe.skipIf(!runs)('a cluster of processes (2 servers, 1 plan worker, proxy)
     for (const s of sockets) s.close();
     await cluster?.close();
     await database?.drop();
-    const client = createClient({ url: REDIS_URL });
-    await client.connect();
-    for await (const batch of client.scanIterator({ MATCH: `${prefix}*`, COUNT: 1000 })) {
-      const keys = ([] as string[]).concat(batch as string | string[]);
-      if (keys.length) await client.del(keys);
-    }
-    await client.close();
+    await dropRedisPrefix(prefix);
   }, 60_000);
 
   it('a coordinator on server 0 sees a van move sent through server 1', async () => {

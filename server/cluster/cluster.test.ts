@@ -6,7 +6,7 @@ import { call, connectLive, key, until, type LiveClient } from '../testing/live-
 import { emptyMirror, follow, type Mirror } from '../testing/live-mirror';
 import { loginAt } from '../testing/server-process';
 import { createPostgresDatabase } from '../store/test-support';
-import { redisReachable, TEST_REDIS_URL } from '../testing/redis';
+import { dropRedisPrefix, redisReachable, TEST_REDIS_URL } from '../testing/redis';
 
 // Cluster mode as it runs: three server processes and a plan worker on one PostgreSQL database and
 // one Redis, 1,000 socket clients spread over the servers by a round-robin proxy. An event caused
@@ -42,13 +42,14 @@ const stateOf = (v: number, vehicles: Array<{ vehicleId: string }>, zones: Array
 describe.skipIf(!redisUp)('cluster: three servers, one worker, 1,000 clients', () => {
   let db: Awaited<ReturnType<typeof createPostgresDatabase>>;
   let cluster: Cluster;
+  const prefix = `test-${randomUUID()}`;
   const watchers: Watcher[] = [];
   let tokens: Record<'coord' | 'liwan' | 'foshan' | 'driver', string>;
 
   beforeAll(async () => {
     db = await createPostgresDatabase();
     cluster = await startCluster({
-      servers: 3, workers: 1, databaseUrl: db.url, redisUrl: REDIS_URL, prefix: `test-${randomUUID()}`,
+      servers: 3, workers: 1, databaseUrl: db.url, redisUrl: REDIS_URL, prefix,
       // The alert timer and session checks of two servers are not what this test is about.
       env: { ALERT_INTERVAL_MS: '60000' },
     });
@@ -84,6 +85,7 @@ describe.skipIf(!redisUp)('cluster: three servers, one worker, 1,000 clients', (
     for (const w of watchers) w.socket.close();
     await cluster?.close();
     await db?.drop();
+    await dropRedisPrefix(prefix);
   }, 60_000);
 
   it('spreads the clients over the servers', () => {

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Plan, PlanSummary } from '../contract';
 import { startCluster, startWorkerProcess, type Cluster, type WorkerProcess } from '../testing/cluster-processes';
 import { loginAt } from '../testing/server-process';
-import { redisReachable, TEST_REDIS_URL } from '../testing/redis';
+import { dropRedisPrefix, redisReachable, TEST_REDIS_URL } from '../testing/redis';
 import { createPostgresDatabase } from '../store/test-support';
 
 // A planner worker killed in the middle of a plan loses nothing: its job's lock lapses, another
@@ -30,6 +30,7 @@ describe.skipIf(!redisUp)('cluster: a worker dies mid-plan', () => {
     for (const w of spare) { w.child.kill('SIGKILL'); await w.exited; }
     await cluster?.close();
     await db?.drop();
+    await dropRedisPrefix(prefix);
   }, 60_000);
 
   it('another worker finishes the plan of a worker killed with SIGKILL while the API keeps answering', async () => {
