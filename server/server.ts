@@ -62,6 +62,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     utcOffset: config.live.utcOffset,
     passSigningKey: keyFile ? () => keyFile : undefined,
     planCluster: cluster?.plans,
+    rateLimiters: cluster?.rateLimiters,
   });
   // One process runs the plans (not a cluster): those a previous run left unfinished never will finish.
   // In a cluster they wait in the job queue for a worker.

@@ -1,17 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import type { PlanEventBus } from '../services/plan-events';
 import type { PlanQueue } from '../services/plan-queue';
+import type { RateLimiterFactory } from '../services/rate-limit';
 import type { Store } from '../services/ports';
 import { createBullPlanQueue } from './bull-plan-queue';
 import { createLiveCluster, type LiveCluster } from './live-cluster';
 import { connectRedis, type ClusterConfig } from './redis-connection';
 import { createRedisPlanEventBus } from './redis-plan-events';
+import { redisRateLimiters } from './redis-rate-limit';
 
 // A server's ties to the rest of its cluster, made at start and cut at shutdown.
 
 export interface ClusterLink {
   plans: { queue: PlanQueue; events: PlanEventBus };
   live: LiveCluster;
+  rateLimiters: RateLimiterFactory;
   close(): Promise<void>;
 }
 
@@ -22,6 +25,7 @@ export async function startClusterLink(cluster: ClusterConfig, store: Store, log
   return {
     plans: { queue: createBullPlanQueue(cluster, store), events },
     live,
+    rateLimiters: redisRateLimiters(redis, cluster.prefix),
     async close() {
       await live.close();
       await events.close();

@@ -157,6 +157,21 @@ describe.skipIf(!redisUp)('cluster: three servers, one worker, 1,000 clients', (
     expect(result.kpis.vehiclesUsed).toBe(result.routes.length);
   }, 120_000);
 
+  it("a resident's flood spread over all servers is throttled at one device's allowance, not one per server", async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 9; i++) {
+      const url = cluster.servers[i % cluster.servers.length]!.url;
+      const res = await fetch(`${url}/api/public/zones/liwan-hailong/requests`, {
+        method: 'POST', headers: { 'content-type': 'application/json', 'x-device-id': 'flood-phone' },
+        body: JSON.stringify({ category: 'food_shortage', building: '3栋', contact: '13900000000', text: `没有菜了 第${i}次` }),
+      });
+      statuses.push(res.status);
+    }
+    // The default allowance is 5 at once (REQUEST_DEVICE_BURST): the same on three servers as on one.
+    expect(statuses.filter((s) => s === 201)).toHaveLength(5);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(4);
+  });
+
   it('kill -9 server A: its clients reconnect to the others and resync to the same state as everyone else', async () => {
     const before = watchers.map((w) => w.mirror.resyncs);
     const onA = cluster.proxy.connectionsPerBackend()[0]!;

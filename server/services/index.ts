@@ -1,6 +1,7 @@
 import type { TierRule } from '../domain/tiers';
 import type { PlanEventBus } from './plan-events';
 import type { PlanQueue } from './plan-queue';
+import type { RateLimiterFactory } from './rate-limit';
 import { createAuthService, type PasswordHasher } from './auth-service';
 import { createAvailabilityService } from './availability-service';
 import { createCoverHistoryService } from './cover-history-service';
@@ -32,6 +33,8 @@ export interface ServiceDeps {
   planRunner?: PlanRunner;
   /** Cluster mode: plans go to worker processes through this queue and their events come back on this bus. */
   planCluster?: { queue: PlanQueue; events: PlanEventBus };
+  /** Cluster mode: rate limits shared by every server (default: per process). */
+  rateLimiters?: RateLimiterFactory;
   /** Requests, alerts and passes: limits and thresholds (defaults: DEFAULT_OPS). */
   ops?: OpsConfig;
   /** The pass signing key from a key file (PKCS#8 PEM); absent: the key lives in the database. */
@@ -40,7 +43,7 @@ export interface ServiceDeps {
 
 export function createServices(deps: ServiceDeps) {
   const { store, now } = deps;
-  const requests = createRequestService({ store, now, limits: deps.ops?.requests });
+  const requests = createRequestService({ store, now, limits: deps.ops?.requests, rateLimiters: deps.rateLimiters });
   const alerts = createAlertService({ store, now, thresholds: deps.ops?.alerts, utcOffset: deps.utcOffset });
   // A new request may be the one that makes a spike: evaluate at once (a failure is retried by the timer).
   requests.onFiled(() => { alerts.evaluateSoon().catch(() => {}); });

@@ -1,5 +1,6 @@
-// In-memory token buckets: enough for one process (the embedded default). Behind several processes a
-// resident could get N× the allowance, which is acceptable for a spam brake; a shared store is not needed.
+// Token buckets for the spam brakes on residents' requests. In memory for one process (the embedded
+// default); a cluster shares them in Redis (server/cluster/redis-rate-limit.ts), else N servers would
+// give each device N× its allowance.
 
 export interface BucketSpec {
   burst: number;
@@ -11,6 +12,19 @@ export interface TakeResult {
   /** Seconds until a token is back (0 when ok). */
   retryAfterS: number;
 }
+
+/** Buckets of one kind (per device, per zone…), wherever they are kept. */
+export interface RateLimiter {
+  take(key: string): Promise<TakeResult>;
+}
+
+/** Makes the buckets of one kind; `name` keeps kinds apart in a shared store. */
+export type RateLimiterFactory = (name: string, spec: BucketSpec, now: () => Date) => RateLimiter;
+
+export const memoryRateLimiters: RateLimiterFactory = (_name, spec, now) => {
+  const buckets = createTokenBuckets(spec, now);
+  return { take: async (key) => buckets.take(key) };
+};
 
 const MAX_KEYS = 50_000;
 

@@ -4,7 +4,7 @@ import { DEFAULT_OPS, type RequestLimits } from '../ops-config';
 import { AppError } from './errors';
 import type { Store } from './ports';
 import type { RequestRecord } from './request-ports';
-import { createTokenBuckets } from './rate-limit';
+import { memoryRateLimiters, type RateLimiterFactory } from './rate-limit';
 
 export interface IntakeDeps {
   store: Store;
@@ -12,6 +12,8 @@ export interface IntakeDeps {
   limits?: RequestLimits;
   /** Told after a request is stored (alerts evaluate then). */
   onFiled?: (record: RequestRecord) => void;
+  /** Where the spam brakes keep their buckets (default: this process's memory). */
+  rateLimiters?: RateLimiterFactory;
 }
 
 const RECEIVED = '已收到您的诉求，工作人员会尽快处理。Your request was received; staff will follow up.';
@@ -21,9 +23,9 @@ export const textHash = (text: string) =>
   createHash('sha256').update(text.normalize('NFKC').toLowerCase().replace(/[\s\p{P}]+/gu, '')).digest('hex');
 
 /** The login-free side: a zone's public title and filing a request, with spam brakes. */
-export function createRequestIntake({ store, now, limits = DEFAULT_OPS.requests, onFiled }: IntakeDeps) {
-  const perDevice = createTokenBuckets({ burst: limits.deviceBurst, refillS: limits.deviceRefillS }, now);
-  const perZone = createTokenBuckets({ burst: limits.zoneBurst, refillS: limits.zoneRefillS }, now);
+export function createRequestIntake({ store, now, limits = DEFAULT_OPS.requests, onFiled, rateLimiters = memoryRateLimiters }: IntakeDeps) {
+  const perDevice = rateLimiters('request-device', { burst: limits.deviceBurst, refillS: limits.deviceRefillS }, now);
+  const perZone = rateLimiters('request-zone', { burst: limits.zoneBurst, refillS: limits.zoneRefillS }, now);
 
   async function openZone(zoneId: string) {
     const zone = await store.zones.get(zoneId);
@@ -44,9 +46,9 @@ export function createRequestIntake({ store, now, limits = DEFAULT_OPS.requests,
     async file(zoneId: string, input: PublicRequestInput, deviceKey: string): Promise<RequestReceipt> {
       // The zone first: requests to unknown zones are refused without spending anyone's allowance.
       const zone = await openZone(zoneId);
-      const device = perDevice.take(deviceKey);
+      const device = await perDevice.take(deviceKey);
       if (!device.ok) throw new AppError('RATE_LIMITED', `too many requests from this device: try again in ${device.retryAfterS} s (提交过于频繁，请稍后再试)`);
-      const zoneTurn = perZone.take(zoneId);
+      const zoneTurn = await perZone.take(zoneId);
       if (!zoneTurn.ok) throw new AppError('RATE_LIMITED', `this zone's page is busy: try again in ${zoneTurn.retryAfterS} s (提交过于频繁，请稍后再试)`);
       if (input.website) throw new AppError('VALIDATION', 'body.website: this field must be left empty', 'body.website');
       if (input.commodityId && !(await store.commodities.list()).some((c) => c.id === input.commodityId)) {

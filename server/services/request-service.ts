@@ -1,5 +1,6 @@
 import type { RequestLimits } from '../ops-config';
 import type { Store } from './ports';
+import type { RateLimiterFactory } from './rate-limit';
 import type { RequestRecord } from './request-ports';
 import { createRequestIntake } from './request-intake';
 import { createRequestTriage } from './request-triage';
@@ -8,12 +9,13 @@ export interface RequestServiceDeps {
   store: Store;
   now: () => Date;
   limits?: RequestLimits;
+  rateLimiters?: RateLimiterFactory;
 }
 
 /** Residents' requests: public intake and staff triage, with a hook for whoever reacts to new ones. */
-export function createRequestService({ store, now, limits }: RequestServiceDeps) {
+export function createRequestService({ store, now, limits, rateLimiters }: RequestServiceDeps) {
   const listeners = new Set<(record: RequestRecord) => void>();
-  const intake = createRequestIntake({ store, now, limits, onFiled: (r) => { for (const l of listeners) l(r); } });
+  const intake = createRequestIntake({ store, now, limits, rateLimiters, onFiled: (r) => { for (const l of listeners) l(r); } });
   return {
     ...intake,
     ...createRequestTriage(store, now),
