@@ -52,6 +52,8 @@ export interface LiveConfig {
   recoveryMs: number;
   /** The reconnect hint sent with server:shutdown: how long clients should wait before reconnecting. */
   shutdownRetryAfterMs: number;
+  /** The live layer re-reads zones when its copy is older than this (a lifted zone leaves snapshots that soon). */
+  zoneMaxAgeMs: number;
   /** For ETAs: the planner's straight-line detour factor and mean speed. */
   detourFactor: number;
   speedKmh: number;
@@ -101,6 +103,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       revalidateMs: intFrom(env.LIVE_REVALIDATE_MS, 500, 'LIVE_REVALIDATE_MS'),
       recoveryMs: intFrom(env.LIVE_RECOVERY_MS, 2 * 60 * 1000, 'LIVE_RECOVERY_MS'),
       shutdownRetryAfterMs: intFrom(env.LIVE_SHUTDOWN_RETRY_MS, 2000, 'LIVE_SHUTDOWN_RETRY_MS'),
+      zoneMaxAgeMs: intFrom(env.LIVE_ZONE_MAX_AGE_MS, 5000, 'LIVE_ZONE_MAX_AGE_MS'),
       detourFactor: 1.3,
       speedKmh: 25,
     },

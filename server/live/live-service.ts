@@ -34,7 +34,7 @@ export type LiveDelta =
 
 /** Live use cases, transport-free: the socket gateway calls these and delivers what they send. */
 export function createLiveService({ store, config, now, log }: LiveDeps) {
-  const state = createLiveState(store);
+  const state = createLiveState(store, config.zoneMaxAgeMs);
   const recorder = createStopRecorder(store, state, now);
   const positions = createPositionBuffer(store, { flushMs: config.positionFlushMs, flushRows: config.positionFlushRows }, log);
   const model = haversineModel({ detourFactor: config.detourFactor, speedKmh: config.speedKmh });

@@ -31,11 +31,16 @@ export interface LiveState {
   delivered(date: string): Promise<Map<string, Record<string, number>>>;
 }
 
-export function createLiveState(store: Store): LiveState {
+/**
+ * `zoneMaxAgeMs`: zones are re-read when the copy is older than this. Zones change through the HTTP
+ * API, on this server or another, and rarely; a zone lifted or sealed shows in snapshots that soon.
+ */
+export function createLiveState(store: Store, zoneMaxAgeMs = 5000): LiveState {
   const vehicles = new Map<string, Promise<VehicleEntry | null>>();
   const loaded = new Map<string, VehicleEntry>();
   let allLoaded: Promise<void> | null = null;
   let zoneCache: Promise<Map<string, Zone>> | null = null;
+  let zonesReadAt = 0;
   let commodityCache: Promise<Commodity[]> | null = null;
   const depots = new Map<string, LngLat>();
   const coverByDate = new Map<string, Promise<Map<string, Record<string, number>>>>();
@@ -121,13 +126,13 @@ export function createLiveState(store: Store): LiveState {
       allLoaded = null;
     },
     async zone(id) {
-      const zones = await (zoneCache ??= loadZones());
+      const zones = await currentZones();
       if (zones.has(id)) return zones.get(id)!;
       zoneCache = loadZones();
       return (await zoneCache).get(id) ?? null;
     },
     async zones() {
-      return [...(await (zoneCache ??= loadZones())).values()];
+      return [...(await currentZones()).values()];
     },
     commodities: () => (commodityCache ??= store.commodities.list()),
     delivered(date) {
@@ -141,8 +146,16 @@ export function createLiveState(store: Store): LiveState {
     },
   };
 
-  async function loadZones() {
-    return new Map((await store.zones.list()).map((z) => [z.id, z]));
+  function currentZones() {
+    if (!zoneCache || Date.now() - zonesReadAt > zoneMaxAgeMs) zoneCache = loadZones();
+    return zoneCache;
+  }
+
+  function loadZones() {
+    zonesReadAt = Date.now();
+    const loading = store.zones.list().then((list) => new Map(list.map((z) => [z.id, z])));
+    loading.catch(() => { if (zoneCache === loading) zoneCache = null; });
+    return loading;
   }
   return state;
 }
