@@ -232,7 +232,7 @@ async function httpLoad(c: Cluster, path: string, token: string, seconds: number
 
 // ---- (b) socket fan-out -------------------------------------------------------------------------
 
-interface FanoutResult { p50: number; p99: number; max: number; received: number; expected: number; fixesAcked: number; errors: number; perBackend: number[]; serversPct: number; clientPct: number }
+interface FanoutResult { p50: number; p99: number; max: number; received: number; expected: number; fixesAcked: number; errors: number; perBackend: number[]; sequenceBreaks: number; serversPct: number; clientPct: number }
 
 function connect(url: string, token: string): Promise<LiveSocket> {
   return new Promise((resolve, reject) => {
@@ -244,6 +244,7 @@ function connect(url: string, token: string): Promise<LiveSocket> {
 
 async function fanout(c: Cluster, tokens: Tokens): Promise<FanoutResult> {
   const samples: number[] = [];
+  let sequenceBreaks = 0;
   let measuring = false;
   const before = c.proxy.totalPerBackend();
   const watchers: LiveSocket[] = [];
@@ -252,8 +253,13 @@ async function fanout(c: Cluster, tokens: Tokens): Promise<FanoutResult> {
       const s = await connect(c.url, token);
       // A stop event re-pushes a van with its last fix: only a fix's first push times it.
       const lastFix = new Map<string, string>();
+      let lastV: number | null = null;
       s.on('vehicles:moved', (e) => {
         const received = Date.now();
+        // A number out of turn: a client following the sequence would resync (the servers of a
+        // cluster draw numbers from one counter, but their stream appends may land in another order).
+        if (measuring && lastV !== null && e.v !== lastV + 1) sequenceBreaks += 1;
+        lastV = e.v;
         for (const { vehicle } of e.moves) {
           const p = vehicle.position;
           if (!p || lastFix.get(p.vehicleId) === p.at) continue;
@@ -297,7 +303,7 @@ async function fanout(c: Cluster, tokens: Tokens): Promise<FanoutResult> {
   measuring = false;
   for (const s of [...watchers, ...drivers]) s.close();
   const sorted = Float64Array.from(samples).sort();
-  return { p50: pct(sorted, 0.5), p99: pct(sorted, 0.99), max: sorted.at(-1) ?? NaN, received: samples.length, expected: acked * watchers.length, fixesAcked: acked, errors, perBackend, ...used };
+  return { p50: pct(sorted, 0.5), p99: pct(sorted, 0.99), max: sorted.at(-1) ?? NaN, received: samples.length, expected: acked * watchers.length, fixesAcked: acked, errors, perBackend, sequenceBreaks, ...used };
 }
 
 // ---- (c) plan throughput ------------------------------------------------------------------------
@@ -394,7 +400,7 @@ try {
           const f = await fanout(current, tokens);
           fanRuns.get(n)!.push(f);
           checkAlive(current);
-          console.log(`  ${n} server(s) fan-out: p50 ${f.p50} ms, p99 ${f.p99} ms, max ${f.max} ms; pushes ${f.received} of ${f.expected} (fixes acked ${f.fixesAcked}, errors ${f.errors}); sockets per server ${f.perBackend.join('/')}`);
+          console.log(`  ${n} server(s) fan-out: p50 ${f.p50} ms, p99 ${f.p99} ms, max ${f.max} ms; pushes ${f.received} of ${f.expected} (fixes acked ${f.fixesAcked}, errors ${f.errors}); sequence breaks ${f.sequenceBreaks}; sockets per server ${f.perBackend.join('/')}`);
         }
         loads.push(`after ${n} server(s): ${load()}`);
         await stopCurrent();
@@ -421,6 +427,7 @@ try {
   };
   const fanRows = serverCounts.map((n) => fanRuns.get(n)!).filter((r) => r.length).map((runs) => ({
     p50: mean(runs.map((r) => r.p50)), p99: mean(runs.map((r) => r.p99)), serversPct: mean(runs.map((r) => r.serversPct)), clientPct: mean(runs.map((r) => r.clientPct)), received: runs.reduce((a, r) => a + r.received, 0), expected: runs.reduce((a, r) => a + r.expected, 0),
+    sequenceBreaks: mean(runs.map((r) => r.sequenceBreaks)),
   }));
   const planRows = workerCounts.map((n) => planRuns.get(n)!).filter((r) => r.length).map((runs) => ({
     meanKm: mean(runs.map((r) => r.meanKm)), meanDeliveredT: mean(runs.map((r) => r.meanDeliveredT)), workerCpuS: mean(runs.map((r) => r.workerCpuS.reduce((a, b) => a + b, 0))),
@@ -442,6 +449,7 @@ try {
     rows.push({ measure: `fan-out p99`, unit: 'ms', values: fanRows.map((r) => r.p99), better: 'lower' });
     rows.push({ measure: `  servers' CPU (sum) / bench client's CPU`, unit: '% of a core', values: [], text: fanRows.map((r) => `${r.serversPct.toFixed(0)} / ${r.clientPct.toFixed(0)}`), better: 'lower' });
     rows.push({ measure: `pushes received ÷ expected`, unit: '%', values: fanRows.map((r) => (100 * r.received) / Math.max(1, r.expected)), better: 'higher' });
+    rows.push({ measure: `sequence breaks seen by watchers (each a resync)`, unit: '', values: fanRows.map((r) => r.sequenceBreaks), better: 'lower' });
   }
   const fmt = (v: number) => (Number.isNaN(v) ? '–' : v >= 100 ? v.toFixed(0) : v >= 1 || v === 0 ? v.toFixed(1) : v.toFixed(3));
   const ratio = (vals: number[]) => (vals.length >= 2 && vals[0] ? `${(vals[1]! / vals[0]).toFixed(2)}×` : '–');

@@ -17,14 +17,14 @@ export async function redisReachable(url = TEST_REDIS_URL): Promise<boolean> {
   }
 }
 
-/** Deletes every key under a cluster's prefix (its streams, counters, sessions and queue); answers how many. */
+/** Deletes every key that starts with `prefix` (a cluster's streams, counters, sessions and queue, or several clusters'); answers how many. */
 export async function dropRedisPrefix(prefix: string, url = TEST_REDIS_URL): Promise<number> {
   const client = createClient({ url });
   client.on('error', () => {});
   await client.connect();
   let n = 0;
   try {
-    for await (const batch of client.scanIterator({ MATCH: `${prefix}:*`, COUNT: 1000 })) {
+    for await (const batch of client.scanIterator({ MATCH: `${prefix}*`, COUNT: 1000 })) {
       const keys = ([] as string[]).concat(batch as string | string[]);
       if (keys.length) n += await client.del(keys);
     }
