@@ -23,7 +23,7 @@ const TOUCHES_DATABASE = [
 // Cluster mode runs on PostgreSQL and Redis only.
 const POSTGRES_ONLY = ['server/cluster/**/*.test.ts'];
 // SQLite-specific, or pure (no database) files inside the folders above.
-const SQLITE_ONLY = ['server/store/db.test.ts', 'server/store/sqlite-load.test.ts', 'server/store/passwords.test.ts', 'server/live/eta.test.ts'];
+const SQLITE_ONLY = ['server/store/db.test.ts', 'server/store/sqlite-load.test.ts', 'server/store/passwords.test.ts', 'server/live/eta.test.ts', 'server/live/in-order.test.ts'];
 
 async function postgresReachable(): Promise<boolean> {
   const url = process.env.DATABASE_URL?.startsWith('postgres') ? process.env.DATABASE_URL : 'postgres://postgres@127.0.0.1:5432/test';

@@ -31,6 +31,8 @@ import { createStore } from '../server/store/store';
 import { createPostgresDatabase, postgresAdminUrl } from '../server/store/test-support';
 import { startCluster, type Cluster } from '../server/testing/cluster-processes';
 import { dropRedisPrefix } from '../server/testing/redis';
+import { createInOrder } from '../server/live/in-order';
+import { REORDER_WAIT_MS } from '../server/testing/live-mirror';
 import { benchCityScenario } from './cluster/bench-city';
 import { ensurePostgres, ensureRedis } from './cluster/preflight';
 import { http, newKey, type LiveSocket } from './live-client';
@@ -232,7 +234,7 @@ async function httpLoad(c: Cluster, path: string, token: string, seconds: number
 
 // ---- (b) socket fan-out -------------------------------------------------------------------------
 
-interface FanoutResult { p50: number; p99: number; max: number; received: number; expected: number; fixesAcked: number; errors: number; perBackend: number[]; sequenceBreaks: number; serversPct: number; clientPct: number }
+interface FanoutResult { p50: number; p99: number; max: number; received: number; expected: number; fixesAcked: number; errors: number; perBackend: number[]; sequenceBreaks: number; resyncsNeeded: number; serversPct: number; clientPct: number }
 
 function connect(url: string, token: string): Promise<LiveSocket> {
   return new Promise((resolve, reject) => {
@@ -245,6 +247,7 @@ function connect(url: string, token: string): Promise<LiveSocket> {
 async function fanout(c: Cluster, tokens: Tokens): Promise<FanoutResult> {
   const samples: number[] = [];
   let sequenceBreaks = 0;
+  let resyncsNeeded = 0;
   let measuring = false;
   const before = c.proxy.totalPerBackend();
   const watchers: LiveSocket[] = [];
@@ -254,12 +257,24 @@ async function fanout(c: Cluster, tokens: Tokens): Promise<FanoutResult> {
       // A stop event re-pushes a van with its last fix: only a fix's first push times it.
       const lastFix = new Map<string, string>();
       let lastV: number | null = null;
+      let maxV = 0;
+      // What a client does (server/live/in-order.ts): an event out of turn waits for those before it;
+      // a gap still open after the wait costs a snapshot (here: counted, and the position moved on).
+      const order = createInOrder<{ epoch: string; v: number }>({
+        waitMs: REORDER_WAIT_MS, deliver: () => {},
+        onGap: () => { if (measuring) resyncsNeeded += 1; order.reset(epoch, maxV); },
+      });
+      let epoch = '';
       s.on('vehicles:moved', (e) => {
         const received = Date.now();
-        // A number out of turn: a client following the sequence would resync (the servers of a
-        // cluster draw numbers from one counter, but their stream appends may land in another order).
+        // A number out of turn (the servers of a cluster draw numbers from one counter, but their
+        // stream appends may land in another order).
         if (measuring && lastV !== null && e.v !== lastV + 1) sequenceBreaks += 1;
+        if (lastV === null) order.reset(e.epoch, e.v - 1);
         lastV = e.v;
+        epoch = e.epoch;
+        maxV = Math.max(maxV, e.v);
+        order.push(e);
         for (const { vehicle } of e.moves) {
           const p = vehicle.position;
           if (!p || lastFix.get(p.vehicleId) === p.at) continue;
@@ -303,7 +318,7 @@ async function fanout(c: Cluster, tokens: Tokens): Promise<FanoutResult> {
   measuring = false;
   for (const s of [...watchers, ...drivers]) s.close();
   const sorted = Float64Array.from(samples).sort();
-  return { p50: pct(sorted, 0.5), p99: pct(sorted, 0.99), max: sorted.at(-1) ?? NaN, received: samples.length, expected: acked * watchers.length, fixesAcked: acked, errors, perBackend, sequenceBreaks, ...used };
+  return { p50: pct(sorted, 0.5), p99: pct(sorted, 0.99), max: sorted.at(-1) ?? NaN, received: samples.length, expected: acked * watchers.length, fixesAcked: acked, errors, perBackend, sequenceBreaks, resyncsNeeded, ...used };
 }
 
 // ---- (c) plan throughput ------------------------------------------------------------------------
@@ -400,7 +415,7 @@ try {
           const f = await fanout(current, tokens);
           fanRuns.get(n)!.push(f);
           checkAlive(current);
-          console.log(`  ${n} server(s) fan-out: p50 ${f.p50} ms, p99 ${f.p99} ms, max ${f.max} ms; pushes ${f.received} of ${f.expected} (fixes acked ${f.fixesAcked}, errors ${f.errors}); sequence breaks ${f.sequenceBreaks}; sockets per server ${f.perBackend.join('/')}`);
+          console.log(`  ${n} server(s) fan-out: p50 ${f.p50} ms, p99 ${f.p99} ms, max ${f.max} ms; pushes ${f.received} of ${f.expected} (fixes acked ${f.fixesAcked}, errors ${f.errors}); sequence breaks ${f.sequenceBreaks}, resyncs after the reorder wait ${f.resyncsNeeded}; sockets per server ${f.perBackend.join('/')}`);
         }
         loads.push(`after ${n} server(s): ${load()}`);
         await stopCurrent();
@@ -427,7 +442,7 @@ try {
   };
   const fanRows = serverCounts.map((n) => fanRuns.get(n)!).filter((r) => r.length).map((runs) => ({
     p50: mean(runs.map((r) => r.p50)), p99: mean(runs.map((r) => r.p99)), serversPct: mean(runs.map((r) => r.serversPct)), clientPct: mean(runs.map((r) => r.clientPct)), received: runs.reduce((a, r) => a + r.received, 0), expected: runs.reduce((a, r) => a + r.expected, 0),
-    sequenceBreaks: mean(runs.map((r) => r.sequenceBreaks)),
+    sequenceBreaks: mean(runs.map((r) => r.sequenceBreaks)), resyncsNeeded: mean(runs.map((r) => r.resyncsNeeded)),
   }));
   const planRows = workerCounts.map((n) => planRuns.get(n)!).filter((r) => r.length).map((runs) => ({
     meanKm: mean(runs.map((r) => r.meanKm)), meanDeliveredT: mean(runs.map((r) => r.meanDeliveredT)), workerCpuS: mean(runs.map((r) => r.workerCpuS.reduce((a, b) => a + b, 0))),
@@ -449,7 +464,8 @@ try {
     rows.push({ measure: `fan-out p99`, unit: 'ms', values: fanRows.map((r) => r.p99), better: 'lower' });
     rows.push({ measure: `  servers' CPU (sum) / bench client's CPU`, unit: '% of a core', values: [], text: fanRows.map((r) => `${r.serversPct.toFixed(0)} / ${r.clientPct.toFixed(0)}`), better: 'lower' });
     rows.push({ measure: `pushes received ÷ expected`, unit: '%', values: fanRows.map((r) => (100 * r.received) / Math.max(1, r.expected)), better: 'higher' });
-    rows.push({ measure: `sequence breaks seen by watchers (each a resync)`, unit: '', values: fanRows.map((r) => r.sequenceBreaks), better: 'lower' });
+    rows.push({ measure: `events out of turn seen by watchers`, unit: '', values: fanRows.map((r) => r.sequenceBreaks), better: 'lower' });
+    rows.push({ measure: `  gaps still open after ${REORDER_WAIT_MS} ms (each a snapshot)`, unit: '', values: fanRows.map((r) => r.resyncsNeeded), better: 'lower' });
   }
   const fmt = (v: number) => (Number.isNaN(v) ? '–' : v >= 100 ? v.toFixed(0) : v >= 1 || v === 0 ? v.toFixed(1) : v.toFixed(3));
   const ratio = (vals: number[]) => (vals.length >= 2 && vals[0] ? `${(vals[1]! / vals[0]).toFixed(2)}×` : '–');

@@ -1,9 +1,11 @@
 import type { LiveEnvelope, LiveSnapshot, LiveVehicle, LiveZoneCover, ServerToClientEvents } from '../contract';
 import type { LiveClient } from './live-kit';
+import { createInOrder } from '../live/in-order';
 
 // What a client is expected to do with the live events: start from a snapshot, apply events in
-// order, and ask for a new snapshot on a gap in `v`, a new epoch or a published plan. Tests compare
-// this mirror with a fresh snapshot; the web client follows the same rules.
+// order (server/live/in-order.ts: one that arrives early waits briefly for those before it), and ask
+// for a new snapshot on a gap that stays open, a new epoch or a published plan. Tests compare this
+// mirror with a fresh snapshot; the web client follows the same rules.
 
 export interface Mirror {
   epoch: string | null;
@@ -60,30 +62,31 @@ export function applyEvent<E extends Exclude<keyof ServerToClientEvents, 'sessio
   return true;
 }
 
-/** Keeps a mirror of the socket's room current: snapshot first, events after, resync on trouble. */
+/** How long an event numbered ahead waits for the ones before it (a cluster's servers may deliver swapped). */
+export const REORDER_WAIT_MS = 500;
+
+/** Keeps a mirror of the socket's room current: snapshot first, events in order after, resync on trouble. */
 export function follow(socket: LiveClient, m: Mirror = emptyMirror()): { mirror: Mirror; ready: Promise<void> } {
+  type Held = LiveEnvelope & { event: Exclude<keyof ServerToClientEvents, 'session:ended'> };
   let syncing: Promise<void> | null = null;
-  // Events that arrive while a snapshot is on its way: applied after it when newer than it.
-  let held: [Exclude<keyof ServerToClientEvents, 'session:ended'>, LiveEnvelope][] = [];
+  const order = createInOrder<Held>({
+    waitMs: REORDER_WAIT_MS,
+    deliver: ({ event, ...payload }) => { if (!applyEvent(m, event, payload as never)) void resync(); },
+    onGap: () => void resync(),
+  });
   const resync = () => {
     syncing ??= (async () => {
       const reply = await socket.timeout(10_000).emitWithAck('sync:request');
       if (reply.ok) loadSnapshot(m, reply.data);
       m.resyncs += 1;
-      const later = held;
-      held = [];
       syncing = null;
-      for (const [event, payload] of later) receive(event, payload);
+      // Events held meanwhile that come after the snapshot are applied now, in order.
+      order.reset(m.epoch ?? '', m.v);
     })().catch(() => { syncing = null; });
     return syncing;
   };
-  function receive(event: Exclude<keyof ServerToClientEvents, 'session:ended'>, payload: LiveEnvelope) {
-    if (syncing) { held.push([event, payload]); return; }
-    if (payload.v <= m.v && payload.epoch === m.epoch) return;
-    if (!applyEvent(m, event, payload as never)) void resync();
-  }
   const on = (event: Exclude<keyof ServerToClientEvents, 'session:ended'>) =>
-    (socket.on as (e: string, fn: (p: LiveEnvelope) => void) => void)(event, (payload) => receive(event, payload));
+    (socket.on as (e: string, fn: (p: LiveEnvelope) => void) => void)(event, (payload) => order.push({ ...payload, event }));
   on('vehicles:moved');
   on('stop:updated');
   on('zone:cover-changed');

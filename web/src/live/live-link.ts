@@ -3,6 +3,7 @@ import type {
   ClientToServerEvents, LiveAck, LiveEnvelope, LiveSnapshot, ServerToClientEvents, StopArriveInput, StopDeliverInput,
   StopEventResult, StopFailInput,
 } from '../../../server/contract';
+import { createInOrder } from '../../../server/live/in-order';
 
 // The only socket.io-client importer: one socket per page, authenticated by the session cookie (same origin),
 // in the one room the server puts this user in. Pushed events carry the room's sequence `v` and `epoch`: a gap
@@ -29,6 +30,9 @@ export interface LiveLink {
 }
 
 const ACK_TIMEOUT_MS = 8000;
+const REORDER_WAIT_MS = 500;
+const SEQUENCED = ['vehicles:moved', 'stop:updated', 'zone:cover-changed', 'plan:published', 'alert:changed'] as const;
+type SequencedEvent = (typeof SEQUENCED)[number];
 const RECONNECT_DELAY_MS = 500;
 
 export function connectLive(): LiveLink {
@@ -43,16 +47,16 @@ export function connectLive(): LiveLink {
   socket.on('server:shutdown', ({ retryAfterMs }) => { socket.io.reconnectionDelay(Math.max(RECONNECT_DELAY_MS, retryAfterMs)); });
   const resync = new Set<() => void>();
   const status = new Set<(connected: boolean) => void>();
-  let last: { epoch: string; v: number } | null = null;
-
-  function track(envelope: LiveEnvelope): void {
-    const gap = !last || last.epoch !== envelope.epoch || envelope.v !== last.v + 1;
-    last = { epoch: envelope.epoch, v: envelope.v };
-    if (gap) for (const listener of resync) listener();
-  }
-  for (const event of ['vehicles:moved', 'stop:updated', 'zone:cover-changed', 'plan:published', 'alert:changed'] as const) {
-    socket.on(event, track as never);
-  }
+  const listeners = new Map<string, Set<(payload: never) => void>>();
+  // Pushed events reach the listeners in their room's order; one that arrives early (a cluster's
+  // servers may deliver swapped) waits briefly for those before it, and only a gap that stays open
+  // or a new epoch asks for a snapshot (server/live/in-order.ts).
+  const order = createInOrder<LiveEnvelope & { event: SequencedEvent }>({
+    waitMs: REORDER_WAIT_MS,
+    deliver: ({ event, ...payload }) => { for (const l of listeners.get(event) ?? []) l(payload as never); },
+    onGap: () => { for (const l of resync) l(); },
+  });
+  for (const event of SEQUENCED) socket.on(event, ((payload: LiveEnvelope) => order.push({ ...payload, event })) as never);
   socket.on('connect', () => {
     socket.io.reconnectionDelay(RECONNECT_DELAY_MS);
     for (const l of status) l(true);
@@ -70,12 +74,18 @@ export function connectLive(): LiveLink {
     async snapshot() {
       const reply = await socket.timeout(ACK_TIMEOUT_MS).emitWithAck('sync:request');
       if (!reply.ok) throw new Error(reply.error.message);
-      last = { epoch: reply.data.epoch, v: reply.data.v };
+      // Held events after the snapshot are delivered on the next turn, after the caller applied it.
+      const { epoch, v } = reply.data;
+      setTimeout(() => order.reset(epoch, v), 0);
       return reply.data;
     },
-    on(event, listener) { socket.on(event, listener as never); },
+    on(event, listener) {
+      if (!(SEQUENCED as readonly string[]).includes(event)) { socket.on(event, listener as never); return; }
+      const set = listeners.get(event) ?? listeners.set(event, new Set()).get(event)!;
+      set.add(listener as (payload: never) => void);
+    },
     onResync(listener) { resync.add(listener); },
     onStatus(listener) { status.add(listener); },
-    close() { socket.close(); },
+    close() { order.close(); socket.close(); },
   };
 }
