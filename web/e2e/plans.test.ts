@@ -22,6 +22,9 @@ async function recordProgress(page: Page): Promise<void> {
 }
 const progressLog = (page: Page) => page.evaluate(() => (window as unknown as { __progress: { pct: number; source: string }[] }).__progress);
 
+/** A test that runs a plan in the browser: the plan may wait for a worker thread on a loaded machine (the step allows 60 s). */
+const PLAN_TEST_MS = 90_000;
+
 async function runPlanInUi(page: Page, timeLimit: string): Promise<string> {
   await recordProgress(page);
   await page.getByTestId('plan-time-limit').fill(timeLimit);
@@ -85,7 +88,7 @@ describe('plans in the browser (real server, chromium)', () => {
     await switchLanguage(page, 'zh');
     await page.getByTestId('tab-plans').click();
     await page.getByTestId('plan-form').waitFor();
-  });
+  }, PLAN_TEST_MS);
 
   it('compares two plans side by side', async () => {
     second = await runPlanInUi(page, '2');
@@ -99,7 +102,7 @@ describe('plans in the browser (real server, chromium)', () => {
     expect(changed).toBe(cmp.vehicles.length + cmp.zones.length);
     expect(await page.locator('[data-testid="compare-kpi"][data-kpi="distanceKm"] td').nth(3).textContent()).toMatch(/^[+-]?\d|—/);
     await e2e.screenshot(page, 'plans-compare-zh');
-  });
+  }, PLAN_TEST_MS);
 
   it('downloads a van manifest as CSV with its stops, and opens the printable sheet', async () => {
     await page.locator(`[data-plan-id="${first}"] [data-testid="plan-open"]`).click();
@@ -138,7 +141,7 @@ describe('plans in the browser (real server, chromium)', () => {
     expect(log.filter((p) => p.source === 'poll').some((p) => p.pct > 0 && p.pct < 100)).toBe(true);
     expect(await other.getByTestId('plan-progress').getAttribute('data-pct')).toBe('100');
     await other.context().close();
-  });
+  }, PLAN_TEST_MS);
 
   it('the API lists both plans, one published', async () => {
     const list = await e2e.api<PlanSummary[]>(await e2e.apiToken('coordinator'), '/api/plans');
