@@ -36,10 +36,20 @@ export interface SpawnOptions {
 
 /** Starts `server/main.ts` on port `port` (0: any) over `databaseUrl`, seeded with the demo; resolves once it listens. */
 export async function startServerProcess(databaseUrl: string, env: Record<string, string> = {}, port = 0, spawnOptions: SpawnOptions = {}): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  const started = await spawnEntry('server/main.ts', { PORT: String(port), DATABASE_URL: databaseUrl, SEED_DEMO: '1', ...env }, spawnOptions,
+    /running: (http:\/\/\S+)/, 'the server printed no URL', 'before listening');
+  return { url: started.match[1]!, child: started.child, output: started.output, exited: started.exited };
+}
+
+/**
+ * Spawns `tsx <entry>` and resolves once its output matches `ready` (60 s at most; a process that
+ * is not ready by then is killed, since the caller gets no handle to stop it).
+ */
+async function spawnEntry(entry: string, env: Record<string, string>, spawnOptions: SpawnOptions, ready: RegExp, notReady: string, exitedWhen: string) {
+  const child = spawn(process.execPath, ['--import', 'tsx', entry], {
     cwd: ROOT,
     detached: spawnOptions.detached ?? false,
-    env: { ...process.env, PORT: String(port), DATABASE_URL: databaseUrl, SEED_DEMO: '1', ...env },
+    env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -48,20 +58,20 @@ export async function startServerProcess(databaseUrl: string, env: Record<string
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null; at: number }>((done) => {
     child.once('exit', (code, signal) => done({ code, signal, at: Date.now() }));
   });
-  const url = await new Promise<string>((done, fail) => {
+  const match = await new Promise<RegExpExecArray>((done, fail) => {
     const timer = setTimeout(() => {
-      // Not left running: the caller gets no handle to stop it.
       child.kill('SIGKILL');
-      fail(new Error(`the server printed no URL within 60 s:\n${output}`));
+      fail(new Error(`${notReady} within 60 s:\n${output}`));
     }, 60_000);
     const check = () => {
-      const m = /running: (http:\/\/\S+)/.exec(output);
-      if (m) { clearTimeout(timer); done(m[1]!); }
+      const m = ready.exec(output);
+      if (m) { clearTimeout(timer); done(m); }
     };
     child.stdout!.on('data', check);
-    void exited.then(({ code, signal }) => { clearTimeout(timer); fail(new Error(`the server exited (${code ?? signal}) before listening:\n${output}`)); });
+    child.stderr!.on('data', check);
+    void exited.then(({ code, signal }) => { clearTimeout(timer); fail(new Error(`${entry} exited (${code ?? signal}) ${exitedWhen}:\n${output}`)); });
   });
-  return { url, child, output: () => output, exited };
+  return { child, match, output: () => output, exited };
 }
 
 export async function loginAt(url: string, username: string, password: string): Promise<string> {
@@ -83,29 +93,6 @@ export interface WorkerProcess {
  * process's (DATABASE_URL, REDIS_URL, CLUSTER_PREFIX); resolves once it prints `plan worker ready`.
  */
 export async function startWorkerProcess(env: Record<string, string>, spawnOptions: SpawnOptions = {}): Promise<WorkerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/workers/plan-worker-main.ts'], {
-    cwd: ROOT,
-    detached: spawnOptions.detached ?? false,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout!.on('data', (d) => (output += d));
-  child.stderr!.on('data', (d) => (output += d));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null; at: number }>((done) => {
-    child.once('exit', (code, signal) => done({ code, signal, at: Date.now() }));
-  });
-  await new Promise<void>((done, fail) => {
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      fail(new Error(`the plan worker was not ready within 60 s:\n${output}`));
-    }, 60_000);
-    const check = () => {
-      if (output.includes('plan worker ready')) { clearTimeout(timer); done(); }
-    };
-    child.stdout!.on('data', check);
-    child.stderr!.on('data', check);
-    void exited.then(({ code, signal }) => { clearTimeout(timer); fail(new Error(`the plan worker exited (${code ?? signal}) before it was ready:\n${output}`)); });
-  });
-  return { child, output: () => output, exited };
+  const started = await spawnEntry('server/workers/plan-worker-main.ts', env, spawnOptions, /plan worker ready/, 'the plan worker was not ready', 'before it was ready');
+  return { child: started.child, output: started.output, exited: started.exited };
 }
