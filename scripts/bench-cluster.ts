@@ -22,7 +22,6 @@ import { availableParallelism, cpus, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { io } from 'socket.io-client';
 import type { PlannedRoute, PlanResult, PlanSummary, User } from '../server/contract';
-import { hashToken } from '../server/services/auth-service';
 import { migrateLatest, openDatabase } from '../server/store/db';
 import { hashPassword } from '../server/store/passwords';
 import { loadScenario } from '../server/store/scenario-files';
@@ -31,6 +30,7 @@ import { createStore } from '../server/store/store';
 import { createPostgresDatabase, postgresAdminUrl } from '../server/store/test-support';
 import { startCluster, type Cluster } from '../server/testing/cluster-processes';
 import { dropRedisPrefix } from '../server/testing/redis';
+import { benchSession } from './bench-sessions';
 import { createInOrder } from '../server/live/in-order';
 import { REORDER_WAIT_MS } from '../server/testing/live-mirror';
 import { benchCityScenario } from './cluster/bench-city';
@@ -107,16 +107,10 @@ async function prepare(): Promise<Tokens> {
   const depot = (await store.depots.list()).find((d) => d.districtId === 'liwan')!;
   const hash = await hashPassword('bench-only');
   const now = new Date();
-  const expires = new Date(now.getTime() + 24 * 3600_000).toISOString();
   const tokens: Tokens = { watchers: [], drivers: [], coordinator: '', cityCoordinator: '' };
   const routes: PlannedRoute[] = [];
   await store.transaction(async (tx) => {
-    const session = async (user: User) => {
-      const token = randomBytes(24).toString('base64url');
-      await tx.users.upsert(user, hash);
-      await tx.sessions.create({ tokenHash: hashToken(token), userId: user.id, createdAt: now.toISOString(), expiresAt: expires });
-      return token;
-    };
+    const session = (user: User) => benchSession(tx, user, hash, now);
     for (let i = 0; i < driverCount; i++) {
       const id = `bench-van-${i}`;
       await tx.vehicles.upsert({ id, name: id, kind: 'van', homeDepotId: depot.id, districtId: 'liwan', capacityKg: 1500, coldChainKg: 0, shiftStart: '00:00', shiftEnd: '23:59', driverId: null });

@@ -3,7 +3,7 @@
  * server on a fresh SQLite file with the Liwan demo, N extra vans with driver logins and sessions, a
  * published plan giving each van enough stops, and 50 watcher logins. Talks to the parent over IPC.
  */
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,7 +11,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { PlannedRoute, PlanResult, User } from '../server/contract';
 import { loadConfig } from '../server/config';
 import { startServer } from '../server/server';
-import { hashToken } from '../server/services/auth-service';
+import { benchSession } from './bench-sessions';
 import { hashPassword } from '../server/store/passwords';
 
 const drivers = Number(process.argv[2] ?? 200);
@@ -25,18 +25,12 @@ const gates = await store.handoffPoints.list();
 const depot = (await store.depots.list()).find((d) => d.districtId === 'liwan') ?? (await store.depots.list())[0]!;
 const hash = await hashPassword('bench-only');
 const now = new Date();
-const expires = new Date(now.getTime() + 24 * 3600_000).toISOString();
 const date = now.toISOString().slice(0, 10);
 
 const tokens: { vehicleId: string | null; token: string }[] = [];
 const routes: PlannedRoute[] = [];
 await store.transaction(async (tx) => {
-  const session = async (user: User) => {
-    const token = randomBytes(24).toString('base64url');
-    await tx.users.upsert(user, hash);
-    await tx.sessions.create({ tokenHash: hashToken(token), userId: user.id, createdAt: now.toISOString(), expiresAt: expires });
-    tokens.push({ vehicleId: user.vehicleId, token });
-  };
+  const session = async (user: User) => { tokens.push({ vehicleId: user.vehicleId, token: await benchSession(tx, user, hash, now) }); };
   for (let i = 0; i < drivers; i++) {
     const id = `bench-van-${i}`;
     await tx.vehicles.upsert({ id, name: id, kind: 'van', homeDepotId: depot.id, districtId: 'liwan', capacityKg: 1500, coldChainKg: 0, shiftStart: '00:00', shiftEnd: '23:59', driverId: null });
