@@ -58,7 +58,9 @@ export default defineConfig(async () => {
   }
   return {
     test: {
-      testTimeout: 30_000,
+      // Generous: CI runs both passes on two cores with servers, workers and chromium side by side;
+      // speed is measured by the benches, never by these limits.
+      testTimeout: 60_000,
       hookTimeout: 60_000,
       // Integration tests each open their own database and port 0 server, so files may run in parallel.
       pool: 'forks' as const,

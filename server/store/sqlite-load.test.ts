@@ -33,10 +33,11 @@ it(`two processes × ${PER_PROCESS} read-then-write transactions and ${PER_PROCE
     expect(rows.map((r: { seen: number }) => r.seen).sort((x: number, y: number) => x - y))
       .toEqual(Array.from({ length: 2 * PER_PROCESS }, (_, i) => i));
     expect((await db('load_counter').first('value')).value).toBe(2 * PER_PROCESS);
-    // Both processes really overlapped: each one's rows are interleaved with the other's.
+    // Both processes really overlapped: one's rows lie between the other's (A…B…A at least). How
+    // often they alternate depends on the scheduler: a loaded machine runs each in longer bursts.
     const order = [...rows].sort((x: { seen: number }, y: { seen: number }) => x.seen - y.seen).map((r: { id: string }) => r.id[0]);
     const switches = order.filter((w, i) => i > 0 && w !== order[i - 1]).length;
-    expect(switches).toBeGreaterThan(10);
+    expect(switches).toBeGreaterThanOrEqual(2);
   } finally {
     await db.destroy();
   }
