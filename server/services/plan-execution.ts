@@ -1,4 +1,4 @@
-import type { Depot, PlanResult, PlanSummary } from '../contract';
+import type { Depot, PlanResult, PlanSummary, Vehicle } from '../contract';
 import type { TierRule } from '../domain/tiers';
 import { extraDemandKg } from '../domain/request-demand';
 import { planInputFromRecords } from '../planner/input-from-records';
@@ -74,33 +74,51 @@ async function stockAndDeliveries(store: Store, basePlanId: string | null, base:
   });
 }
 
-/** Loads the records as they are now, plans what is left and, for a replan, merges the kept part. */
-async function compute(deps: PlanExecutionDeps, plan: PlanRecord, settings: RunSettings, onProgress: (f: number) => void): Promise<{ plan: PlanResult; base: PlanResult | null }> {
-  const { store, runner, tierRules, utcOffset } = deps;
-  const base = plan.basePlanId ? (await store.plans.get(plan.basePlanId))?.result ?? null : null;
-  if (plan.basePlanId && !base) throw new Error(`base plan "${plan.basePlanId}" has no result`);
+/** What a plan is made of, read as it is now; `stock` reads the depots (and, for a replan, the recorded deliveries). */
+async function loadRecords(store: Store, stock: Promise<{ depots: Depot[]; recorded: RecordedDelivery[] }>) {
   const [zones, handoffPoints, commodities, { depots, recorded }, fleet, staff, requests, availability] = await Promise.all([
-    store.zones.list(), store.handoffPoints.list(), store.commodities.list(), stockAndDeliveries(store, plan.basePlanId, base),
+    store.zones.list(), store.handoffPoints.list(), store.commodities.list(), stock,
     store.vehicles.list(), store.staff.list(),
     // Residents' open requests raise their zone's demand (server/domain/request-demand.ts).
     store.requests.list({ status: ['new', 'assigned'] }),
     store.vehicleAvailability.list(),
   ]);
-  // Vans marked broken down are left out and listed among the excluded vans (server/services/broken-vans.ts).
-  const { vehicles, excluded } = withoutBrokenVans(fleet, availability, plan.districtId);
-  const districtId = plan.districtId ?? undefined;
-  const basis = base ? replanBasis(base, settings.situation, recorded) : null;
-  const input = planInputFromRecords(
+  return { zones, handoffPoints, commodities, depots, recorded, fleet, staff, availability, extraKg: extraDemandKg(requests, commodities) };
+}
+
+type PlanRecords = Awaited<ReturnType<typeof loadRecords>>;
+
+/** The planner's input for one district (its own depots and the shared ones) or, with none, the city. */
+function inputFor(
+  deps: PlanExecutionDeps, records: PlanRecords, vehicles: Vehicle[], plan: PlanRecord, settings: RunSettings,
+  districtId: string | undefined, onHandKg?: Map<string, Record<string, number>>,
+) {
+  const { zones, handoffPoints, commodities, staff, depots, extraKg } = records;
+  return planInputFromRecords(
     { zones, handoffPoints, commodities, staff, vehicles, depots: depots.filter((d) => !districtId || d.districtId === null || d.districtId === districtId) },
-    { date: plan.date, days: settings.days, utcOffset, tierRules, districtId, onHandKg: basis?.onHandKg, extraKg: extraDemandKg(requests, commodities) },
+    { date: plan.date, days: settings.days, utcOffset: deps.utcOffset, tierRules: deps.tierRules, districtId, onHandKg, extraKg },
   );
-  const options = { seed: settings.seed, maxIterations: Number.MAX_SAFE_INTEGER };
-  if (!base || !basis) return { plan: addExcluded(await runner.run(input, options, settings.timeLimitS, onProgress), excluded), base: null };
-  const rest = addExcluded(await runner.run(remainingInput(input, basis), options, settings.timeLimitS, onProgress), excluded);
+}
+
+/** The search runs until the plan's time limit, not an iteration count. */
+const searchOptions = (settings: RunSettings) => ({ seed: settings.seed, maxIterations: Number.MAX_SAFE_INTEGER });
+
+/** Loads the records as they are now, plans what is left and, for a replan, merges the kept part. */
+async function compute(deps: PlanExecutionDeps, plan: PlanRecord, settings: RunSettings, onProgress: (f: number) => void): Promise<{ plan: PlanResult; base: PlanResult | null }> {
+  const { store, runner } = deps;
+  const base = plan.basePlanId ? (await store.plans.get(plan.basePlanId))?.result ?? null : null;
+  if (plan.basePlanId && !base) throw new Error(`base plan "${plan.basePlanId}" has no result`);
+  const records = await loadRecords(store, stockAndDeliveries(store, plan.basePlanId, base));
+  // Vans marked broken down are left out and listed among the excluded vans (server/services/broken-vans.ts).
+  const { vehicles, excluded } = withoutBrokenVans(records.fleet, records.availability, plan.districtId);
+  const basis = base ? replanBasis(base, settings.situation, records.recorded) : null;
+  const input = inputFor(deps, records, vehicles, plan, settings, plan.districtId ?? undefined, basis?.onHandKg);
+  if (!base || !basis) return { plan: addExcluded(await runner.run(input, searchOptions(settings), settings.timeLimitS, onProgress), excluded), base: null };
+  const rest = addExcluded(await runner.run(remainingInput(input, basis), searchOptions(settings), settings.timeLimitS, onProgress), excluded);
   const merged = mergeReplan(base, rest, basis, {
-    coldChainCommodities: new Set(commodities.filter((c) => c.coldChain).map((c) => c.id)),
-    capacityKg: new Map(fleet.map((v) => [v.id, v.capacityKg])),
-    vehicleNames: new Map(fleet.map((v) => [v.id, v.name])),
+    coldChainCommodities: new Set(records.commodities.filter((c) => c.coldChain).map((c) => c.id)),
+    capacityKg: new Map(records.fleet.map((v) => [v.id, v.capacityKg])),
+    vehicleNames: new Map(records.fleet.map((v) => [v.id, v.name])),
   });
   return { plan: merged, base };
 }
@@ -117,7 +135,7 @@ export async function districtParts(store: Store, plan: Pick<PlanRecord, 'distri
 
 /** Plans one district's part of a city-wide plan (nothing written: the merge step writes the plan). */
 export async function runPlanPart(deps: PlanExecutionDeps, id: string, districtId: string, emit: (change: PlanStatusChange) => void): Promise<PlanResult> {
-  const { store, runner, tierRules, utcOffset } = deps;
+  const { store, runner } = deps;
   const plan = await store.plans.get(id);
   if (!plan) throw new Error(`plan "${id}" does not exist`);
   const settings = plan.inputSettings as RunSettings;
@@ -125,28 +143,21 @@ export async function runPlanPart(deps: PlanExecutionDeps, id: string, districtI
     await store.plans.update(id, { status: 'running', progress: 0 });
     emit({ ...plan, status: 'running', progress: 0 });
   }
-  const [zones, handoffPoints, commodities, depots, fleet, staff, requests, availability] = await Promise.all([
-    store.zones.list(), store.handoffPoints.list(), store.commodities.list(), store.depots.list(),
-    store.vehicles.list(), store.staff.list(), store.requests.list({ status: ['new', 'assigned'] }), store.vehicleAvailability.list(),
-  ]);
-  const { vehicles, excluded } = withoutBrokenVans(fleet, availability, null);
-  const extraKg = extraDemandKg(requests, commodities);
+  const records = await loadRecords(store, store.depots.list().then((depots) => ({ depots, recorded: [] })));
+  const { vehicles, excluded } = withoutBrokenVans(records.fleet, records.availability, null);
   // Every part builds every part's input, so that all workers share the common supply out alike.
-  const districts = [...new Set(zones.filter((z) => z.status === 'active').map((z) => z.districtId))].sort();
-  const inputs = new Map(districts.map((d) => [d, planInputFromRecords(
-    { zones, handoffPoints, commodities, staff, vehicles, depots: depots.filter((x) => x.districtId === null || x.districtId === d) },
-    { date: plan.date, days: settings.days, utcOffset, tierRules, districtId: d, extraKg },
-  )]));
+  const districts = [...new Set(records.zones.filter((z) => z.status === 'active').map((z) => z.districtId))].sort();
+  const inputs = new Map(districts.map((d) => [d, inputFor(deps, records, vehicles, plan, settings, d)]));
   const shared = splitShared(
     inputs,
-    new Set(depots.filter((x) => x.districtId === null).map((x) => x.id)),
+    new Set(records.depots.filter((x) => x.districtId === null).map((x) => x.id)),
     new Set(vehicles.filter((v) => v.districtId === null).map((v) => v.id)),
   );
   const input = shared.get(districtId);
   if (!input) throw new Error(`district "${districtId}" has no active zone any more`);
-  const result = await runner.run(input, { seed: settings.seed, maxIterations: Number.MAX_SAFE_INTEGER }, settings.timeLimitS, () => {});
+  const result = await runner.run(input, searchOptions(settings), settings.timeLimitS, () => {});
   // The broken-down vans of this district, and the shared ones (the merge lists each once).
-  const districtOf = new Map(fleet.map((v) => [v.id, v.districtId]));
+  const districtOf = new Map(records.fleet.map((v) => [v.id, v.districtId]));
   return addExcluded(result, excluded.filter((e) => (districtOf.get(e.vehicleId) ?? null) === districtId || (districtOf.get(e.vehicleId) ?? null) === null));
 }
 
