@@ -27,6 +27,12 @@ export interface LiveDeps {
 const RECENT_FIXES = 64;
 const SCHEMAS = { arrived: arriveSchema, delivered: deliverSchema, failed: failSchema } as const;
 
+/** Keeps the instants of a van's last fixes, to tell a resent fix (to this server or another) from a new one. */
+function rememberFix(entry: VehicleEntry, at: string): void {
+  entry.recentFixes.add(at);
+  if (entry.recentFixes.size > RECENT_FIXES) entry.recentFixes.delete(entry.recentFixes.values().next().value!);
+}
+
 /** What one server tells the others (cluster mode) so that their live pictures stay the same. */
 export type LiveDelta =
   | { type: 'fix'; fix: LivePosition }
@@ -133,8 +139,7 @@ export function createLiveService({ store, config, now, log }: LiveDeps) {
       const entry = await vehicleOf(user, input.vehicleId);
       const at = new Date(input.position.at).toISOString();
       if (entry.recentFixes.has(at)) return { accepted: true, fresh: false };
-      entry.recentFixes.add(at);
-      if (entry.recentFixes.size > RECENT_FIXES) entry.recentFixes.delete(entry.recentFixes.values().next().value!);
+      rememberFix(entry, at);
       const fix = { vehicleId: entry.vehicle.id, lng: input.position.lng, lat: input.position.lat, speedKmh: input.position.speedKmh, at };
       positions.push({ ...fix, localDate: localDate(at, config.utcOffset) });
       // A late fix from a dead spot belongs in the track but must not move the van backwards.
@@ -252,8 +257,7 @@ export function createLiveService({ store, config, now, log }: LiveDeps) {
       if (delta.type === 'fix') {
         const entry = state.loaded(delta.fix.vehicleId);
         if (!entry) return; // loads from the database when first needed
-        entry.recentFixes.add(delta.fix.at);
-        if (entry.recentFixes.size > RECENT_FIXES) entry.recentFixes.delete(entry.recentFixes.values().next().value!);
+        rememberFix(entry, delta.fix.at);
         if (!entry.fix || delta.fix.at > entry.fix.at) entry.fix = delta.fix;
         return;
       }
