@@ -5,6 +5,7 @@ import { startCluster, type Cluster } from '../testing/cluster-processes';
 import { call, connectLive, key, until, type LiveClient } from '../testing/live-kit';
 import { emptyMirror, follow, type Mirror } from '../testing/live-mirror';
 import { loginAt } from '../testing/server-process';
+import { http } from '../../scripts/live-client';
 import { createPostgresDatabase } from '../store/test-support';
 import { dropRedisPrefix, redisReachable, TEST_REDIS_URL } from '../testing/redis';
 
@@ -23,14 +24,6 @@ if (!redisUp) console.warn(`cluster test skipped: Redis is unreachable at ${REDI
 
 interface Watcher { socket: LiveClient; mirror: Mirror; room: 'coordinators' | 'liwan' | 'foshan'; stopEvents: string[]; drops: number; shutdowns: number }
 
-async function api<T>(url: string, method: string, path: string, token: string, body?: unknown): Promise<{ status: number; data: T }> {
-  const res = await fetch(`${url}${path}`, {
-    method, headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  const json = (await res.json()) as { data: T };
-  return { status: res.status, data: json.data };
-}
 
 /** The state a snapshot holds, in a form two clients can be compared by (servers may list vans in another order). */
 const stateOf = (v: number, vehicles: Array<{ vehicleId: string }>, zones: Array<{ zoneId: string; date: string }>) => JSON.stringify([
@@ -98,12 +91,12 @@ describe.skipIf(!redisUp)('cluster: three servers, one worker, 1,000 clients', (
   it('runs a plan on the worker and tells clients on both servers; a stop recorded through server B reaches every entitled client on both', async () => {
     const [a, b] = cluster.servers.map((s) => s.url) as [string, string];
     // The plan is asked for through A; the worker (another process) runs it.
-    const run = await api<PlanSummary>(a, 'POST', '/api/plans', tokens.coord, { date: DATE, districtId: 'liwan', timeLimitS: 1 });
+    const run = await http<PlanSummary>(a, 'POST', '/api/plans', tokens.coord, { date: DATE, districtId: 'liwan', timeLimitS: 1 });
     expect(run.status).toBe(202);
     const plan = await finished(b, run.data.id);
     expect(plan.status, plan.error ?? '').toBe('draft');
     // Publish through B: plan:published through B's adapter reaches A's clients too.
-    const published = await api<PlanSummary>(b, 'POST', `/api/plans/${run.data.id}/publish`, tokens.coord);
+    const published = await http<PlanSummary>(b, 'POST', `/api/plans/${run.data.id}/publish`, tokens.coord);
     expect(published.status).toBe(200);
     const route = plan.result!.routes.find((r) => r.vehicleId === 'lw-van-01');
     expect(route, 'lw-van-01 has a route').toBeDefined();
@@ -132,7 +125,7 @@ describe.skipIf(!redisUp)('cluster: three servers, one worker, 1,000 clients', (
 
   it('a city-wide plan runs as one job per district on the workers and merges into one draft that shares the common depots out', async () => {
     const a = cluster.servers[0]!.url;
-    const run = await api<PlanSummary>(a, 'POST', '/api/plans', tokens.coord, { date: DATE, timeLimitS: 1 });
+    const run = await http<PlanSummary>(a, 'POST', '/api/plans', tokens.coord, { date: DATE, timeLimitS: 1 });
     expect(run.status).toBe(202);
     const plan = await finished(a, run.data.id);
     expect(plan.status, plan.error ?? '').toBe('draft');
@@ -144,7 +137,7 @@ describe.skipIf(!redisUp)('cluster: three servers, one worker, 1,000 clients', (
     expect(result.routes.some((r) => r.vehicleId.startsWith('fs-'))).toBe(true);
     expect(new Set(result.routes.map((r) => r.vehicleId)).size).toBe(result.routes.length);
     // No depot gives more than it holds, though each part planned on its own worker.
-    const depots = (await api<Array<{ id: string; stockKg: Record<string, number> }>>(a, 'GET', '/api/depots', tokens.coord)).data;
+    const depots = (await http<Array<{ id: string; stockKg: Record<string, number> }>>(a, 'GET', '/api/depots', tokens.coord)).data;
     const drawn = new Map<string, number>();
     for (const r of result.routes) for (const t of r.trips) for (const st of t.stops) {
       for (const [c, kg] of Object.entries(st.quantitiesKg)) drawn.set(`${t.depotId}#${c}`, (drawn.get(`${t.depotId}#${c}`) ?? 0) + kg);
@@ -232,7 +225,7 @@ describe.skipIf(!redisUp)('cluster: three servers, one worker, 1,000 clients', (
   /** The plan once it is a draft or failed (polled through `url`; 60 s at most). */
   async function finished(url: string, id: string): Promise<Plan> {
     for (let i = 0; ; i++) {
-      const plan = (await api<Plan>(url, 'GET', `/api/plans/${id}`, tokens.coord)).data;
+      const plan = (await http<Plan>(url, 'GET', `/api/plans/${id}`, tokens.coord)).data;
       if (plan.status === 'draft' || plan.status === 'failed' || i >= 300) return plan;
       await new Promise((r) => setTimeout(r, 200));
     }

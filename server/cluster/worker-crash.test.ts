@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Plan, PlanSummary } from '../contract';
 import { startCluster, startWorkerProcess, type Cluster, type WorkerProcess } from '../testing/cluster-processes';
 import { loginAt } from '../testing/server-process';
+import { http } from '../../scripts/live-client';
 import { dropRedisPrefix, redisReachable, TEST_REDIS_URL } from '../testing/redis';
 import { createPostgresDatabase } from '../store/test-support';
 
@@ -36,14 +37,11 @@ describe.skipIf(!redisUp)('cluster: a worker dies mid-plan', () => {
   it('another worker finishes the plan of a worker killed with SIGKILL while the API keeps answering', async () => {
     const url = cluster.servers[0]!.url;
     const token = await loginAt(url, 'coord', 'coord123');
-    const get = async () => (await (await fetch(`${url}/api/plans/${run.id}`, { headers: { authorization: `Bearer ${token}` } })).json() as { data: Plan }).data;
     // A plan that takes its whole time limit: the planner searches until the deadline.
-    const res = await fetch(`${url}/api/plans`, {
-      method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ date: '2021-06-03', districtId: 'liwan', timeLimitS: 6 }),
-    });
-    expect(res.status).toBe(202);
-    const run = ((await res.json()) as { data: PlanSummary }).data;
+    const posted = await http<PlanSummary>(url, 'POST', '/api/plans', token, { date: '2021-06-03', districtId: 'liwan', timeLimitS: 6 });
+    expect(posted.status).toBe(202);
+    const run = posted.data;
+    const get = async () => (await http<Plan>(url, 'GET', `/api/plans/${run.id}`, token)).data;
     for (let i = 0; i < 150 && (await get()).status !== 'running'; i++) await new Promise((r) => setTimeout(r, 100));
     expect((await get()).status).toBe('running');
 

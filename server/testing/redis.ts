@@ -1,20 +1,12 @@
 import { createClient } from 'redis';
+import { ensureRedis } from '../../scripts/cluster/preflight';
 
 // Cluster tests need Redis; like PostgreSQL, scripts/setup-test-env.sh starts it when installed.
 
 export const TEST_REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 
-export async function redisReachable(url = TEST_REDIS_URL): Promise<boolean> {
-  const client = createClient({ url, socket: { connectTimeout: 2000, reconnectStrategy: false } });
-  client.on('error', () => {});
-  try {
-    await client.connect();
-    await client.ping();
-    await client.quit();
-    return true;
-  } catch {
-    return false;
-  }
+export function redisReachable(url = TEST_REDIS_URL): Promise<boolean> {
+  return ensureRedis(url).then(() => true, () => false);
 }
 
 /** Deletes every key that starts with `prefix` (a cluster's streams, counters, sessions and queue, or several clusters'); answers how many. */
