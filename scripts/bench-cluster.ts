@@ -16,24 +16,19 @@
  * `--rounds` times (1,2 then 2,1 …) on a fresh cluster each time and the table shows the means.
  * Everything shares this machine's cores: servers, workers, PostgreSQL, Redis and this client.
  */
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { io } from 'socket.io-client';
-import type { PlannedRoute, PlanResult, PlanSummary, User } from '../server/contract';
-import { migrateLatest, openDatabase } from '../server/store/db';
-import { hashPassword } from '../server/store/passwords';
-import { loadScenario } from '../server/store/scenario-files';
-import { seedScenario } from '../server/store/seed';
-import { createStore } from '../server/store/store';
+import type { PlanSummary } from '../server/contract';
 import { createPostgresDatabase, postgresAdminUrl } from '../server/store/test-support';
 import { startCluster, type Cluster } from '../server/testing/cluster-processes';
 import { dropRedisPrefix } from '../server/testing/redis';
-import { benchSession } from './bench-sessions';
 import { createInOrder } from '../server/live/in-order';
 import { REORDER_WAIT_MS } from '../server/testing/live-mirror';
 import { benchCityScenario } from './cluster/bench-city';
+import { prepareBenchDatabase, type BenchTokens } from './cluster/bench-prepare';
 import { ensurePostgres, ensureRedis } from './cluster/preflight';
 import { http, newKey, type LiveSocket } from './live-client';
 
@@ -87,68 +82,6 @@ try {
 const prefix = `bench-${randomBytes(4).toString('hex')}`;
 const database = await createPostgresDatabase();
 console.log(`bench:cluster — ${availableParallelism()} cores (${cpus()[0]?.model ?? '?'}), load ${load()}; database ${new URL(database.url).pathname.slice(1)}, Redis prefix ${prefix}${quick ? ' (quick)' : ''}`);
-
-interface Tokens { watchers: string[]; drivers: { vehicleId: string; token: string }[]; coordinator: string; cityCoordinator: string }
-
-/**
- * Before any server starts: migrate, seed Liwan and the 20-district city, and add the fan-out's vans,
- * their published plan and every login's session straight into the store (logging 500 users in over
- * HTTP would time scrypt, not the cluster). The servers see a seeded database and seed nothing.
- */
-async function prepare(): Promise<Tokens> {
-  const db = openDatabase(database.url);
-  await migrateLatest(db);
-  const store = createStore(db);
-  const t0 = Date.now();
-  await seedScenario(store, loadScenario('liwan-2021'), hashPassword);
-  await seedScenario(store, benchCityScenario(), hashPassword);
-  const zones = (await store.zones.list()).filter((z) => z.districtId === 'liwan');
-  const gates = await store.handoffPoints.list();
-  const depot = (await store.depots.list()).find((d) => d.districtId === 'liwan')!;
-  const hash = await hashPassword('bench-only');
-  const now = new Date();
-  const tokens: Tokens = { watchers: [], drivers: [], coordinator: '', cityCoordinator: '' };
-  const routes: PlannedRoute[] = [];
-  await store.transaction(async (tx) => {
-    const session = (user: User) => benchSession(tx, user, hash, now);
-    for (let i = 0; i < driverCount; i++) {
-      const id = `bench-van-${i}`;
-      await tx.vehicles.upsert({ id, name: id, kind: 'van', homeDepotId: depot.id, districtId: 'liwan', capacityKg: 1500, coldChainKg: 0, shiftStart: '00:00', shiftEnd: '23:59', driverId: null });
-      tokens.drivers.push({ vehicleId: id, token: await session({ id: `bench-driver-${i}`, username: `bench-driver-${i}`, displayName: id, role: 'driver', districtId: 'liwan', vehicleId: id }) });
-      routes.push({
-        vehicleId: id, driverId: null, distanceM: 0,
-        trips: [{
-          depotId: depot.id, departS: 0, returnS: 86_000, distanceM: 0, loadKg: 0, coldChainLoadKg: 0,
-          stops: Array.from({ length: 5 }, (_, s) => {
-            const zone = zones[(i + s) % zones.length]!;
-            const location = gates.find((g) => g.zoneId === zone.id)?.location ?? depot.location;
-            return { zoneId: zone.id, handoffPointId: null, location, arrivalS: 3600 + s * 600, departureS: 3900 + s * 600, quantitiesKg: { vegetables: 20 } };
-          }),
-        }],
-      });
-    }
-    for (let i = 0; i < socketCount; i++) {
-      const official = i % 2 === 1;
-      tokens.watchers.push(await session({
-        id: `bench-watch-${i}`, username: `bench-watch-${i}`, displayName: 'watcher',
-        role: official ? 'district_official' : 'coordinator', districtId: official ? 'liwan' : null, vehicleId: null,
-      }));
-    }
-    tokens.coordinator = tokens.watchers[0]!;
-    tokens.cityCoordinator = await session({ id: 'bench-city-coord', username: 'bench-city-coord', displayName: 'bench', role: 'coordinator', districtId: null, vehicleId: null });
-  });
-  const result: PlanResult = {
-    routes, zones: [], excludedVehicles: [], supplyLimits: [],
-    kpis: { minFillRate: 1, allocationFillRate: 1, deliveredKg: 0, demandKg: 0, distanceKm: 0, vehiclesUsed: driverCount, vanUtilisation: 0, zonesShort: 0, minDaysOfCover: null, runtimeMs: 0 },
-  };
-  await store.plans.insert({
-    id: randomUUID(), version: 1, status: 'published', date: now.toISOString().slice(0, 10), districtId: 'liwan', createdAt: now.toISOString(),
-    createdBy: 'bench-watch-0', publishedAt: now.toISOString(), basePlanId: null, progress: 1, error: null, kpis: result.kpis, result, changes: null, inputSettings: {},
-  });
-  await store.close();
-  console.log(`prepared the database in ${((Date.now() - t0) / 1000).toFixed(1)} s: Liwan demo, a 20-district city (6,400 zones), ${driverCount} bench vans, ${socketCount} watcher sessions`);
-  return tokens;
-}
 
 async function cluster(servers: number, workers: number): Promise<Cluster> {
   const started = Date.now();
@@ -238,7 +171,7 @@ function connect(url: string, token: string): Promise<LiveSocket> {
   });
 }
 
-async function fanout(c: Cluster, tokens: Tokens): Promise<FanoutResult> {
+async function fanout(c: Cluster, tokens: BenchTokens): Promise<FanoutResult> {
   const samples: number[] = [];
   let sequenceBreaks = 0;
   let resyncsNeeded = 0;
@@ -385,7 +318,7 @@ const stopCurrent = async () => { await current?.close(); current = null; };
 process.once('SIGINT', () => { void stopCurrent().finally(() => process.exit(130)); });
 
 try {
-  const tokens = await prepare();
+  const tokens = await prepareBenchDatabase(database.url, driverCount, socketCount);
   // Per configuration, the runs of every round; a round runs the configurations in turn, every
   // other round in reverse (1,2 then 2,1), so a drift in the machine's load hits both alike.
   const httpRuns = new Map<number, { health: HttpResult[]; zones: HttpResult[] }>(serverCounts.map((n) => [n, { health: [], zones: [] }]));
