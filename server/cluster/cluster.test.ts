@@ -257,9 +257,15 @@ describe.skipIf(!redisUp)('cluster: three servers, one worker, 1,000 clients', (
     }
     const differing = watchers.filter((w) => stateOf(w.mirror.v, [...w.mirror.vehicles.values()], [...w.mirror.zones.values()]) !== snapshots.get(w.room));
     if (differing.length) {
+      // What differs, entry by entry (the whole state is too long to read).
       const w = differing[0]!;
-      console.log('mirror  ', stateOf(w.mirror.v, [...w.mirror.vehicles.values()], [...w.mirror.zones.values()]).slice(0, 1500));
-      console.log('snapshot', snapshots.get(w.room)?.slice(0, 1500));
+      const [v, vehicles, zones] = JSON.parse(stateOf(w.mirror.v, [...w.mirror.vehicles.values()], [...w.mirror.zones.values()])) as [number, unknown[], unknown[]];
+      const [sv, sVehicles, sZones] = JSON.parse(snapshots.get(w.room) ?? '[0,[],[]]') as [number, unknown[], unknown[]];
+      const only = (xs: unknown[], ys: unknown[]) => xs.map((x) => JSON.stringify(x)).filter((x) => !ys.some((y) => JSON.stringify(y) === x));
+      console.log(`${differing.length} mirrors differ; the first (${w.room}) is at v${v}, the snapshot at v${sv}`, {
+        mirrorOnly: only([...vehicles, ...zones], [...sVehicles, ...sZones]),
+        snapshotOnly: only([...sVehicles, ...sZones], [...vehicles, ...zones]),
+      });
     }
     expect(differing.map((w) => `${w.room} v${w.mirror.v}`).slice(0, 5)).toEqual([]);
     expect(ok).toBe(true);

@@ -190,6 +190,8 @@ export function createLiveService({ store, config, now, log }: LiveDeps) {
       const shared = outbox!.envelope(room);
       const sharedEnvelope = typeof (shared as Promise<unknown>).then === 'function' ? await shared : null;
       await syncing;
+      // A client may ask right after hearing of a publish through another server, before this one has.
+      await state.currentRoutes();
       const entries = view.room.startsWith('vehicle:')
         ? [await state.vehicle(view.room.slice('vehicle:'.length))].filter((e): e is VehicleEntry => !!e)
         : await state.allVehicles();

@@ -1,5 +1,6 @@
 import type { Commodity, LivePosition, LngLat, Vehicle, Zone } from '../contract';
 import type { Store } from '../services/ports';
+import { createRouteReloader } from './route-reloader';
 import { loadRoute, type LoadedRoute, type StopState } from './route-model';
 
 // The live picture in memory: per van its published route, the state of each stop and its last fix;
@@ -23,7 +24,12 @@ export interface LiveState {
   /** The van if this process holds it already (no load). */
   loaded(id: string): VehicleEntry | undefined;
   /** Reloads routes and stop states, after a plan was published. */
-  reloadRoutes(vehicleIds?: readonly string[]): Promise<void>;
+  reloadRoutes(): Promise<void>;
+  /**
+   * Makes sure the routes held are those of the plans published now, whichever process published
+   * them (one cheap read; a reload only when something was published since): what a snapshot waits for.
+   */
+  currentRoutes(): Promise<void>;
   zone(id: string): Promise<Zone | null>;
   zones(): Promise<Zone[]>;
   commodities(): Promise<Commodity[]>;
@@ -118,13 +124,8 @@ export function createLiveState(store: Store, zoneMaxAgeMs = 5000): LiveState {
     },
     loadedVehicles: () => [...loaded.values()],
     loaded: (id) => loaded.get(id),
-    async reloadRoutes(ids) {
-      depots.clear();
-      const targets = ids ? ids.map((id) => loaded.get(id)).filter((e): e is VehicleEntry => !!e) : [...loaded.values()];
-      for (const entry of targets) Object.assign(entry, await routeOf(entry.vehicle.id));
-      // A plan may name vans this process never loaded: they load on first use, routes included.
-      allLoaded = null;
-    },
+    reloadRoutes: () => routes.reload(),
+    currentRoutes: () => routes.current(),
     async zone(id) {
       const zones = await currentZones();
       if (zones.has(id)) return zones.get(id)!;
@@ -146,6 +147,21 @@ export function createLiveState(store: Store, zoneMaxAgeMs = 5000): LiveState {
     },
   };
 
+  const routes = createRouteReloader({
+    stamp: () => store.plans.publishedStamp(),
+    async reload() {
+      depots.clear();
+      // A van being loaded may have read its route before the publish: it is part of this reload.
+      await Promise.allSettled([...vehicles.values()]);
+      const targets = [...loaded.values()];
+      const fresh = await Promise.all(targets.map((e) => routeOf(e.vehicle.id)));
+      // All vans change in one tick: a snapshot never shows some on the new plan and some on the old.
+      targets.forEach((entry, i) => replaceRoute(entry, fresh[i]!));
+      // A plan may name vans this process never loaded: they load on first use, routes included.
+      allLoaded = null;
+    },
+  });
+
   function currentZones() {
     if (!zoneCache || Date.now() - zonesReadAt > zoneMaxAgeMs) zoneCache = loadZones();
     return zoneCache;
@@ -158,4 +174,19 @@ export function createLiveState(store: Store, zoneMaxAgeMs = 5000): LiveState {
     return loading;
   }
   return state;
+}
+
+/**
+ * Puts a freshly read route in place. Stop events recorded while it was being read (here or on
+ * another server) are already in the entry: on the same plan, the later event of each stop wins.
+ */
+export function replaceRoute(entry: VehicleEntry, fresh: { route: LoadedRoute | null; states: Map<string, StopState> }): void {
+  if (entry.route && fresh.route && entry.route.planId === fresh.route.planId) {
+    for (const [k, held] of entry.states) {
+      const read = fresh.states.get(k);
+      if (!read || read.lastEventId < held.lastEventId) fresh.states.set(k, held);
+    }
+  }
+  entry.route = fresh.route;
+  entry.states = fresh.states;
 }

@@ -153,6 +153,8 @@ export interface PlanRepo {
   maxVersion(districtId: string | null): Promise<number>;
   /** The newest published plan whose routes include the vehicle, optionally for one day. */
   latestPublishedForVehicle(vehicleId: string, date?: string): Promise<PublishedPlanRef | null>;
+  /** A value that changes whenever a plan is published (through any process): one cheap read. */
+  publishedStamp(): Promise<string>;
 }
 
 export interface Store {

@@ -132,5 +132,12 @@ export function createPlanRepo(db: Knex, codec: Codec): PlanRepo {
       const row = (await q) as { id: string; version: number; date: string; published_at: string } | undefined;
       return row ? { id: row.id, version: Number(row.version), date: row.date, publishedAt: row.published_at } : null;
     },
+
+    async publishedStamp() {
+      // A publish either opens a scope (one more published plan) or supersedes the scope's plan with
+      // a higher version: either way the pair changes, and it never comes back to an earlier value.
+      const [row] = (await db('plans').where('status', 'published').count({ n: '*' }).sum({ v: 'version' })) as Array<{ n: number | string; v: number | string | null }>;
+      return `${Number(row?.n ?? 0)}:${Number(row?.v ?? 0)}`;
+    },
   };
 }
