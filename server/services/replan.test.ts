@@ -115,6 +115,27 @@ describe('replanBasis with recorded deliveries (their stock is already drawn)', 
     }
   });
 
+  it('a delivery recorded after the situation was written is done, and its van carries the rest of that trip', () => {
+    // Nothing in the situation: the coordinator wrote it before v1's driver recorded z1.
+    const empty = { completedStops: [], loadedVehicles: [], brokenVehicles: [] };
+    const basis = replanBasis(base, empty, [{ vehicleId: 'v1', tripIndex: 0, stopIndex: 0, deliveredKg: { veg: 90, meat: 9 } }]);
+    expect(basis.done.has('v1#0#0')).toBe(true);
+    expect(basis.kept.get('v1')).toBe(0);
+    // z1's goods were drawn when recorded; z2's are on the van, not drawn yet.
+    expect(basis.takenKg.get('d1')).toEqual({ veg: 50, meat: 5 });
+    expect(basis.onHandKg.get('z1')).toEqual({ veg: 90, meat: 9 });
+    expect(basis.onHandKg.get('z2')).toEqual({ veg: 50, meat: 5 });
+    expect(basis.busyUntilS.get('v1')).toBe(28_800 + 3600);
+    // The last stop of a trip recorded: nothing left on board, nothing kept.
+    const finished = replanBasis(base, empty, [{ vehicleId: 'v1', tripIndex: 0, stopIndex: 0, deliveredKg: { veg: 90 } }, { vehicleId: 'v1', tripIndex: 0, stopIndex: 1, deliveredKg: { veg: 50 } }]);
+    expect(finished.kept.has('v1')).toBe(false);
+    expect(finished.takenKg.has('d1')).toBe(false);
+    // A broken van's recorded stop is done, but its trip is not kept: its load is planned again.
+    const broken = replanBasis(base, { ...empty, brokenVehicles: ['v2'] }, [{ vehicleId: 'v2', tripIndex: 0, stopIndex: 0, deliveredKg: { veg: 40 } }]);
+    expect(broken.done.has('v2#0#0')).toBe(true);
+    expect(broken.kept.has('v2')).toBe(false);
+  });
+
   it('a merged replan keeps what the recorded deliveries handed over, so the next replan does not take them off either', () => {
     const completedStops = [{ vehicleId: 'v1', tripIndex: 0, stopIndex: 0 }, { vehicleId: 'v1', tripIndex: 0, stopIndex: 1 }];
     // v1's first stop was recorded live; its second was marked done by the coordinator only.

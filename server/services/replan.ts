@@ -63,14 +63,34 @@ export function replanBasis(base: PlanResult, situation: PlanSituation, recorded
     }));
   }
   for (const s of situation.completedStops) done.add(stopKey(s.vehicleId, s.tripIndex, s.stopIndex));
-  for (const d of recorded) delivered.set(stopKey(d.vehicleId, d.tripIndex, d.stopIndex), d.deliveredKg);
+  // A recorded delivery is done whether or not the coordinator's situation lists it (it may have
+  // been recorded after the situation was written): the database read at run time is the later word.
+  for (const d of recorded) {
+    delivered.set(stopKey(d.vehicleId, d.tripIndex, d.stopIndex), d.deliveredKg);
+    done.add(stopKey(d.vehicleId, d.tripIndex, d.stopIndex));
+  }
+  const hasStopToDo = (r: PlannedRoute, ti: number) => r.trips[ti]?.stops.some((_, si) => !done.has(stopKey(r.vehicleId, ti, si))) ?? false;
 
   const kept = new Map<string, number>();
   for (const vehicleId of situation.loadedVehicles) {
     const route = base.routes.find((r) => r.vehicleId === vehicleId);
     // The current trip: the first with a stop still to do.
-    const current = route?.trips.findIndex((t, ti) => t.stops.some((_, si) => !done.has(stopKey(vehicleId, ti, si)))) ?? -1;
+    const current = route?.trips.findIndex((_, ti) => hasStopToDo(route, ti)) ?? -1;
     if (current >= 0) kept.set(vehicleId, current);
+  }
+  // A van whose driver recorded a delivery the situation does not know of, on a trip with stops still
+  // to do, carries the rest of that trip's goods, unless it is broken down. (A delivery the situation
+  // lists was known to the coordinator, whose word on the van's load stands.)
+  const listed = new Set(situation.completedStops.map((s) => stopKey(s.vehicleId, s.tripIndex, s.stopIndex)));
+  const lastRecordedTrip = new Map<string, number>();
+  for (const d of recorded) {
+    if (listed.has(stopKey(d.vehicleId, d.tripIndex, d.stopIndex))) continue;
+    lastRecordedTrip.set(d.vehicleId, Math.max(lastRecordedTrip.get(d.vehicleId) ?? -1, d.tripIndex));
+  }
+  for (const [vehicleId, ti] of lastRecordedTrip) {
+    const route = base.routes.find((r) => r.vehicleId === vehicleId);
+    if (kept.has(vehicleId) || situation.brokenVehicles.includes(vehicleId) || !route || !hasStopToDo(route, ti)) continue;
+    kept.set(vehicleId, ti);
   }
 
   const onHandKg = new Map<string, Kg>();
