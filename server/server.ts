@@ -67,7 +67,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   // One process runs the plans (not a cluster): those a previous run left unfinished never will finish.
   // In a cluster they wait in the job queue for a worker.
   if (!cluster) await services.plans.failInterrupted();
-  const stopAlertTimer = services.alerts.startTimer();
+  const stopAlertTimer = services.alerts.startTimer(cluster?.takeTurn);
   const startedAt = Date.now();
   const health = (): Health => ({
     status: 'ok', version: VERSION, database: store.kind, uptimeS: Math.round((Date.now() - startedAt) / 1000),

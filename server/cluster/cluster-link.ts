@@ -8,6 +8,7 @@ import { createLiveCluster, type LiveCluster } from './live-cluster';
 import { connectRedis, type ClusterConfig } from './redis-connection';
 import { createRedisPlanEventBus } from './redis-plan-events';
 import { redisRateLimiters } from './redis-rate-limit';
+import { redisTurns, type TakeTurn } from './redis-turns';
 
 // A server's ties to the rest of its cluster, made at start and cut at shutdown.
 
@@ -15,6 +16,8 @@ export interface ClusterLink {
   plans: { queue: PlanQueue; events: PlanEventBus };
   live: LiveCluster;
   rateLimiters: RateLimiterFactory;
+  /** Periodic jobs one server runs per period (the alert rules). */
+  takeTurn: TakeTurn;
   close(): Promise<void>;
 }
 
@@ -26,6 +29,7 @@ export async function startClusterLink(cluster: ClusterConfig, store: Store, log
     plans: { queue: createBullPlanQueue(cluster, store), events },
     live,
     rateLimiters: redisRateLimiters(redis, cluster.prefix),
+    takeTurn: redisTurns(redis, cluster.prefix),
     async close() {
       await live.close();
       await events.close();

@@ -111,6 +111,7 @@ export function createAlertService({ store, now, thresholds = DEFAULT_OPS.alerts
   async function evaluate(at: Date): Promise<Alert[]> {
     const zones = new Map((await store.zones.list()).map((z) => [z.id, z]));
     const raised: Alert[] = [];
+    const replaced: Alert[] = [];
     for (const c of await candidates(at)) {
       const zone = zones.get(c.zoneId);
       if (!zone) continue;
@@ -121,10 +122,12 @@ export function createAlertService({ store, now, thresholds = DEFAULT_OPS.alerts
         state: 'open', ownerId: null, raisedAt: at.toISOString(), acknowledgedAt: null, closedAt: null, closedBy: null, closeNote: null,
       };
       try {
-        await store.transaction(async (tx) => {
+        const closed = await store.transaction(async (tx) => {
           await tx.alerts.insert(record);
           await tx.audit.append({ at: record.raisedAt, userId: null, action: 'alert.raise', entity: 'alert', entityId: record.id, detail: { key: c.key } });
+          return c.replacesKeysStartingWith ? closeReplaced(tx, record, c.replacesKeysStartingWith) : [];
         });
+        replaced.push(...closed.map((a) => dto(a, at)));
       } catch (err) {
         // Another process raised the same key between our read and our write: at most one alert per
         // key is not closed (alerts_open_key_unique), so theirs stands and there is nothing to tell.
@@ -134,7 +137,24 @@ export function createAlertService({ store, now, thresholds = DEFAULT_OPS.alerts
       raised.push(dto(record, at));
     }
     for (const a of raised) tell(a, 'raised');
+    for (const a of replaced) tell(a, 'closed');
     return raised;
+  }
+
+  /** Closes the zone's open alerts that `by` replaces (acknowledged ones have an owner working on them: they stay). */
+  async function closeReplaced(tx: Store, by: AlertRecord, prefix: string): Promise<AlertRecord[]> {
+    const open = await tx.alerts.list({ state: 'open', rule: by.rule, zoneId: by.zoneId });
+    const closed: AlertRecord[] = [];
+    for (const a of open.filter((x) => x.key.startsWith(prefix) && x.key !== by.key)) {
+      const patch = {
+        state: 'closed' as const, closedAt: by.raisedAt, closedBy: null,
+        closeNote: `由新告警取代，其中列出全部超时事项 / Replaced by a newer alert that lists everything overdue (${by.id})`,
+      };
+      await tx.alerts.update(a.id, patch);
+      await tx.audit.append({ at: by.raisedAt, userId: null, action: 'alert.close', entity: 'alert', entityId: a.id, detail: { replacedBy: by.id } });
+      closed.push({ ...a, ...patch });
+    }
+    return closed;
   }
 
   async function writable(tx: Store, actor: User, id: string): Promise<AlertRecord> {
@@ -217,11 +237,25 @@ export function createAlertService({ store, now, thresholds = DEFAULT_OPS.alerts
       sources.push(source);
     },
 
-    /** Evaluates every intervalMs (0: never); returns the stop. */
-    startTimer(): () => void {
+    /**
+     * Evaluates every intervalMs (0: never); returns the stop. `takeTurn` (cluster): each period only
+     * the server whose turn it is evaluates; if the turn cannot be asked for, this one evaluates (the
+     * unique index on open keys still keeps alerts single).
+     */
+    startTimer(takeTurn?: (job: string, periodMs: number) => Promise<boolean>): () => void {
       if (t.intervalMs <= 0) return () => {};
+      const myTurn = async () => {
+        if (!takeTurn) return true;
+        try {
+          return await takeTurn('alerts', t.intervalMs);
+        } catch (err) {
+          log('alerts: could not ask whose turn it is; evaluating here', err);
+          return true;
+        }
+      };
       const timer = setInterval(() => {
-        evaluateAlerts().catch((err: unknown) => log('alerts: evaluation failed', err));
+        myTurn().then((mine) => (mine ? evaluateAlerts() : undefined))
+          .catch((err: unknown) => log('alerts: evaluation failed', err));
       }, t.intervalMs);
       timer.unref();
       return () => clearInterval(timer);
