@@ -12,6 +12,11 @@ export interface AlertCandidate {
   cooldownS: number;
   reasonZh: string;
   reasonEn: string;
+  /**
+   * Open alerts whose key starts with this (and is not this key) are closed when this one is raised:
+   * it says all they said and more (a zone's overdue playbook steps, listed again with a new one).
+   */
+  replacesKeysStartingWith?: string;
 }
 
 export interface EscalationLimits {
@@ -210,7 +215,8 @@ export interface OverdueStep {
  * Playbook steps not done `playbookGraceS` after their deadline: one alert per checklist (so per zone)
  * listing its overdue steps, not one per step (a zone sealed long ago with nothing ticked would raise
  * every step at once). The key names the checklist and its latest-due overdue step: a step falling
- * overdue later raises a new alert (listing all), one already reported does not raise again.
+ * overdue later raises a new alert (listing all) that replaces the zone's open one; one already
+ * reported does not raise again.
  */
 export function playbookOverdue(
   steps: readonly OverdueStep[], nowMs: number, t: { playbookGraceS: number }, names: ReadonlyMap<string, string> = new Map(),
@@ -226,7 +232,7 @@ export function playbookOverdue(
     const single = group.length === 1;
     return {
       zoneId: oldest.zoneId, rule: 'playbook_overdue' as const, key: `playbook_overdue:${oldest.checklistId}:${newest.stepId}`,
-      cooldownS: Number.POSITIVE_INFINITY,
+      cooldownS: Number.POSITIVE_INFINITY, replacesKeysStartingWith: `playbook_overdue:${oldest.checklistId}:`,
       reasonZh: single
         ? `${zone}的响应步骤「${oldest.titleZh}」已超时${hoursLate(oldest)}小时`
         : `${zone}有${group.length}项响应步骤超时：${byDue.map((s) => `「${s.titleZh}」`).join('')}，最久已超时${hoursLate(oldest)}小时`,

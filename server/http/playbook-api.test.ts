@@ -123,6 +123,30 @@ describe('playbook', () => {
     expect(progress).toMatchObject({ done: 2, overdue: 1, total: 7 });
   });
 
+  it('a step falling overdue later raises one alert listing every overdue step, which replaces the open one', async () => {
+    const steps = ((await call('GET', '/api/zones/pb-1/checklist', official)).json.data as ZoneChecklist).steps;
+    const mine = (a: Alert) => a.zoneId === 'pb-1' && a.rule === 'playbook_overdue';
+    const [older] = ((await call('GET', '/api/alerts?rule=playbook_overdue&zoneId=pb-1&state=open', official)).json.data as Alert[]);
+    expect(older).toBeDefined();
+    const told: string[] = [];
+    const stop = server.services.alerts.onAlert((a, change) => { if (mine(a)) told.push(`${a.id === older!.id ? 'older' : 'newer'} ${change}`); });
+    try {
+      clock = Date.parse(steps.find((s) => s.id === 'publish_request_link')!.dueAt) + 1;
+      const raised = (await server.services.alerts.evaluateAlerts()).filter(mine);
+      expect(raised).toHaveLength(1);
+      expect(raised[0]!.reasonEn).toMatch(/supply contact.*request link/);
+      expect(told.sort()).toEqual(['newer raised', 'older closed']);
+    } finally {
+      stop();
+    }
+    const open = (await call('GET', '/api/alerts?rule=playbook_overdue&zoneId=pb-1&state=open', official)).json.data as Alert[];
+    expect(open.map((a) => a.id)).toEqual([expect.not.stringMatching(older!.id)]);
+    const closed = ((await call('GET', '/api/alerts?rule=playbook_overdue&zoneId=pb-1&state=closed', official)).json.data as Alert[]).find((a) => a.id === older!.id)!;
+    expect(closed).toMatchObject({ state: 'closed', closedBy: null });
+    expect(closed.closeNote).toContain(open[0]!.id);
+    expect((await server.store.audit.list({ entity: 'alert', entityId: older!.id })).map((e) => e.action)).toContain('alert.close');
+  });
+
   it('coordinators edit a city template (validated, audited); new sealings use it, started checklists keep theirs', async () => {
     const t = (await call('GET', `/api/playbooks/${GZ}`, coord)).json.data as PlaybookTemplate;
     const steps = t.steps.map((s) => (s.id === 'first_plan' ? { ...s, dueAfterH: 4 } : s));
