@@ -37,6 +37,9 @@ export interface LiveState {
   delivered(date: string): Promise<Map<string, Record<string, number>>>;
 }
 
+/** Vans whose routes are read at once in a reload. */
+const RELOAD_BATCH = 8;
+
 /**
  * `zoneMaxAgeMs`: zones are re-read when the copy is older than this. Zones change through the HTTP
  * API, on this server or another, and rarely; a zone lifted or sealed shows in snapshots that soon.
@@ -154,7 +157,11 @@ export function createLiveState(store: Store, zoneMaxAgeMs = 5000): LiveState {
       // A van being loaded may have read its route before the publish: it is part of this reload.
       await Promise.allSettled([...vehicles.values()]);
       const targets = [...loaded.values()];
-      const fresh = await Promise.all(targets.map((e) => routeOf(e.vehicle.id)));
+      const fresh: Array<Awaited<ReturnType<typeof routeOf>>> = [];
+      // A few at a time: a city's thousands of vans must not queue ahead of every request on the pool.
+      for (let i = 0; i < targets.length; i += RELOAD_BATCH) {
+        fresh.push(...await Promise.all(targets.slice(i, i + RELOAD_BATCH).map((e) => routeOf(e.vehicle.id))));
+      }
       // All vans change in one tick: a snapshot never shows some on the new plan and some on the old.
       targets.forEach((entry, i) => replaceRoute(entry, fresh[i]!));
       // A plan may name vans this process never loaded: they load on first use, routes included.
