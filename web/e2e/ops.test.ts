@@ -140,6 +140,8 @@ describe('requests, alerts and reports (real server, chromium)', () => {
     await page.goto(`${e2e.url}/ops?tab=playbook`);
     await page.locator('[data-page="ops"][data-ready="true"]').waitFor();
     await page.getByTestId('template-city').selectOption('广州');
+    // The template chosen is read again: edits made before it is shown would be drawn over.
+    await page.locator('[data-testid="playbook-template"]:not([data-loading])').waitFor();
     await page.getByTestId('first-plan-limit').filter({ hasText: '6' }).waitFor();
     await page.locator('[data-step-id="first_plan"] [data-testid="template-hours"]').fill('4');
     await page.locator('[data-step-id="first_plan"] [data-testid="template-hours"]').dispatchEvent('change');

@@ -25,14 +25,7 @@ export function templateEditor(user: User, districts: readonly District[], messa
         : String(s.dueAfterH))));
     const save = editable ? h('button', {
       type: 'button', 'data-testid': 'template-save',
-      onclick: async () => {
-        try {
-          render(await request('PUT /api/playbooks/:city', { params: { city }, body: { startTiers: tpl.startTiers, steps } }));
-          message.info(t('playbook.saved'));
-        } catch (err) {
-          message.error(err);
-        }
-      },
+      onclick: () => show(() => request('PUT /api/playbooks/:city', { params: { city }, body: { startTiers: tpl.startTiers, steps } }), () => message.info(t('playbook.saved'))),
     }, t('common.save')) : null;
     replaceChildren(el,
       h('div', { class: 'ops-toolbar' }, h('strong', null, t('playbook.template')), citySelect,
@@ -40,9 +33,26 @@ export function templateEditor(user: User, districts: readonly District[], messa
       h('table', { class: 'ops-table' }, h('thead', null, h('tr', null, h('th', null, t('playbook.step')), h('th', null, t('playbook.hours')))), h('tbody', null, rows)));
   }
 
+  // Only the latest read or save is shown: a slow read of the template answered after a save must
+  // not put the old deadlines back on screen. data-loading is set while one is on its way.
+  let latest = 0;
+  async function show(fetch: () => Promise<PlaybookTemplate>, done?: () => void): Promise<void> {
+    const mine = ++latest;
+    el.dataset.loading = 'true';
+    try {
+      const tpl = await fetch();
+      if (mine !== latest) return;
+      render(tpl);
+      done?.();
+    } catch (err) {
+      if (mine === latest) message.error(err);
+    } finally {
+      if (mine === latest) delete el.dataset.loading;
+    }
+  }
+
   async function load(): Promise<void> {
-    if (!city) return;
-    try { render(await request('GET /api/playbooks/:city', { params: { city } })); } catch (err) { message.error(err); }
+    if (city) await show(() => request('GET /api/playbooks/:city', { params: { city } }));
   }
 
   void load();
