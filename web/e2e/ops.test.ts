@@ -107,6 +107,8 @@ describe('requests, alerts and reports (real server, chromium)', () => {
     await progressRow.click();
     await page.getByTestId('request-qr').locator('svg').waitFor();
     expect(await page.getByTestId('request-link').textContent()).toBe(`${e2e.url}/r/${zoneId}`);
+    const zone = (await e2e.server.store.zones.list({ districtId: 'liwan', status: 'active' })).find((z) => z.id === zoneId)!;
+    expect(await page.getByTestId('checklist-zone').textContent()).toContain(zone.name);
     await page.locator('[data-step-id="publish_request_link"] [data-testid="step-done"]').click();
     await page.locator('[data-step-id="publish_request_link"] [data-testid="step-done"]').waitFor({ state: 'detached' });
     await e2e.screenshot(page, 'ops-playbook-zh');
