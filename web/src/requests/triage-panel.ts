@@ -68,20 +68,16 @@ export function triagePanel(user: User, zones: ReadonlyMap<string, Zone>, messag
   }
 
   // A filter change or bulk action reloads the list: only the latest read is drawn, so an older
-  // filter's rows (and selection pruned against them) never replace the newer ones.
-  const reads = latestOnly();
+  // filter's rows (and selection pruned against them) never replace the newer ones. data-loading is
+  // set until the latest read is drawn: the rows on screen meanwhile are the previous filter's.
+  const reads = latestOnly({ loading: el });
 
   async function load(): Promise<void> {
-    const current = reads.begin();
-    try {
-      const rows = await request('GET /api/requests', { query: { ...(status ? { status } : {}), ...(category ? { category } : {}) } });
-      if (!current()) return;
+    await reads.run(() => request('GET /api/requests', { query: { ...(status ? { status } : {}), ...(category ? { category } : {}) } }), (rows) => {
       for (const id of [...selected]) if (!rows.some((r) => r.id === id)) selected.delete(id);
       render(rows);
       el.dataset.ready = 'true';
-    } catch (err) {
-      if (current()) message.error(err);
-    }
+    }, (err) => message.error(err));
   }
 
   void load();
