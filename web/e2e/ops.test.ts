@@ -64,6 +64,9 @@ describe('requests, alerts and reports (real server, chromium)', () => {
     await page.getByTestId('triage-assign').click();
     await page.getByTestId('page-message').filter({ hasText: '1' }).waitFor();
     await page.getByTestId('triage-status').selectOption('assigned');
+    // Until the assigned list is drawn the rows shown are the previous filter's (the reload after
+    // the assign is dropped as stale once the filter changes): act on the assigned list only.
+    await page.locator('[data-testid="triage"]:not([data-loading])').waitFor();
     const assigned = page.getByTestId('triage-row').filter({ hasText: '没有青菜' });
     await assigned.getByTestId('triage-check').check();
     await page.getByTestId('triage-note').fill('已联系居民，送菜上门');
@@ -107,6 +110,8 @@ describe('requests, alerts and reports (real server, chromium)', () => {
     await progressRow.click();
     await page.getByTestId('request-qr').locator('svg').waitFor();
     expect(await page.getByTestId('request-link').textContent()).toBe(`${e2e.url}/r/${zoneId}`);
+    const zone = (await e2e.server.store.zones.list({ districtId: 'liwan', status: 'active' })).find((z) => z.id === zoneId)!;
+    expect(await page.getByTestId('checklist-zone').textContent()).toContain(zone.name);
     await page.locator('[data-step-id="publish_request_link"] [data-testid="step-done"]').click();
     await page.locator('[data-step-id="publish_request_link"] [data-testid="step-done"]').waitFor({ state: 'detached' });
     await e2e.screenshot(page, 'ops-playbook-zh');

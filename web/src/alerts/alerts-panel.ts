@@ -3,6 +3,7 @@ import { request } from '../api';
 import type { MessageBox } from '../components/messages';
 import { h, replaceChildren } from '../dom';
 import { getLang, localName, t } from '../i18n';
+import { latestOnly } from '../latest';
 import { formatAge } from '../requests/age';
 
 /** Alerts of the district (or all, for coordinators): colour by level, acknowledge, close with a note. */
@@ -34,9 +35,15 @@ export function alertsPanel(zones: ReadonlyMap<string, Zone>, message: MessageBo
       h('td', { class: 'ops-actions' }, actions));
   }
 
+  // Actions and the show-closed toggle reload the list: only the latest read is drawn, so an older
+  // reply cannot bring back an alert just closed or undo the toggle.
+  const reads = latestOnly();
+
   async function load(): Promise<void> {
+    const current = reads.begin();
     try {
       const all = await request('GET /api/alerts');
+      if (!current()) return;
       const rows = showClosed ? all : all.filter((a) => a.state !== 'closed');
       const toggle = h('label', null, h('input', {
         type: 'checkbox', 'data-testid': 'alerts-show-closed', checked: showClosed,
@@ -48,7 +55,7 @@ export function alertsPanel(zones: ReadonlyMap<string, Zone>, message: MessageBo
           h('tbody', null, rows.map(row))));
       el.dataset.ready = 'true';
     } catch (err) {
-      message.error(err);
+      if (current()) message.error(err);
     }
   }
 

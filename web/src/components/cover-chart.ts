@@ -4,6 +4,7 @@ import type { Commodity, CoverHistory } from '../../../server/contract';
 import { request } from '../api';
 import { h, replaceChildren } from '../dom';
 import { localName, t } from '../i18n';
+import { latestOnly } from '../latest';
 import { messageBox } from './messages';
 
 const COLOURS = ['#2e7d32', '#f9a825', '#c62828', '#6d4c41', '#1565c0', '#6a1b9a'];
@@ -23,6 +24,10 @@ export function coverChart(districtId: string, commodities: readonly Commodity[]
   const el = h('section', { class: 'cover-chart', 'data-testid': 'cover-chart' },
     h('h3', null, t('chart.title')), plotEl, h('p', { class: 'muted small', 'data-testid': 'chart-caption' }, t('chart.caption')), message.el);
   let plot: uPlot | null = null;
+  // Each delivery reloads the chart: only the latest read is drawn. After destroy() (the page was
+  // left) a reply builds nothing: no uPlot on a detached element, no error shown.
+  const reads = latestOnly();
+  let destroyed = false;
 
   function draw(history: CoverHistory): void {
     plot?.destroy();
@@ -58,11 +63,12 @@ export function coverChart(districtId: string, commodities: readonly Commodity[]
   return {
     el,
     async load() {
-      try {
-        draw(await request('GET /api/districts/:id/cover-history', { params: { id: districtId }, query: { days: 7 } }));
+      await reads.run(() => request('GET /api/districts/:id/cover-history', { params: { id: districtId }, query: { days: 7 } }), (history) => {
+        if (destroyed) return;
+        draw(history);
         el.dataset.ready = 'true';
-      } catch (err) { message.error(err); }
+      }, (err) => { if (!destroyed) message.error(err); });
     },
-    destroy() { plot?.destroy(); },
+    destroy() { destroyed = true; plot?.destroy(); plot = null; },
   };
 }

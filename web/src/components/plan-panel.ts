@@ -3,6 +3,7 @@ import { request } from '../api';
 import { h, replaceChildren } from '../dom';
 import type { LiveLink } from '../live/live-link';
 import { localName, t, tOr } from '../i18n';
+import { latestOnly } from '../latest';
 import { latestSealedDate, planLabel } from '../plans/plan-format';
 import type { PlanRefs } from '../plans/plan-refs';
 import { messageBox } from './messages';
@@ -45,6 +46,10 @@ export function planPanel(options: PlanPanelOptions): { el: HTMLElement; dispose
   const compareButton = h('button', { type: 'button', 'data-testid': 'plan-compare-run', disabled: true, onclick: () => void compare() }, t('plans.compare'));
   let plans: PlanSummary[] = [];
   let disposed = false;
+  // Replies come back in any order: only the latest list read is kept, and only the latest of
+  // open()/compare() fills the view (opening plan A then B must not end on A, nor A's map).
+  const lists = latestOnly();
+  const shown = latestOnly();
   let timer: ReturnType<typeof setTimeout> | undefined;
   /** The plan whose run the bar shows. */
   let watching: string | null = null;
@@ -73,18 +78,19 @@ export function planPanel(options: PlanPanelOptions): { el: HTMLElement; dispose
   }
 
   async function loadList(): Promise<void> {
-    plans = await request('GET /api/plans');
-    for (const id of [...picked]) if (!plans.some((p) => p.id === id)) picked.delete(id);
-    if (!disposed) renderList();
+    await lists.run(() => request('GET /api/plans'), (reply) => {
+      plans = reply;
+      for (const id of [...picked]) if (!plans.some((p) => p.id === id)) picked.delete(id);
+      if (!disposed) renderList();
+    });
   }
 
   async function open(id: string): Promise<void> {
-    try {
-      const [plan, refs] = await Promise.all([request('GET /api/plans/:id', { params: { id } }), options.refs()]);
+    await shown.run(() => Promise.all([request('GET /api/plans/:id', { params: { id } }), options.refs()]), ([plan, refs]) => {
       if (disposed) return;
       replaceChildren(view, planDetail(plan, refs, { onPublish: (p) => void publish(p) }));
       options.onShow(plan.result ? plan : null);
-    } catch (err) { message.error(err); }
+    }, (err) => message.error(err));
   }
 
   async function publish(plan: Plan): Promise<void> {
@@ -99,10 +105,9 @@ export function planPanel(options: PlanPanelOptions): { el: HTMLElement; dispose
   async function compare(): Promise<void> {
     const [a, b] = plans.filter((p) => picked.has(p.id)).reverse(); // older first: before → after
     if (!a || !b) return;
-    try {
-      const [cmp, refs] = await Promise.all([request('GET /api/plans/:a/compare/:b', { params: { a: a.id, b: b.id } }), options.refs()]);
+    await shown.run(() => Promise.all([request('GET /api/plans/:a/compare/:b', { params: { a: a.id, b: b.id } }), options.refs()]), ([cmp, refs]) => {
       if (!disposed) replaceChildren(view, planCompare(cmp, refs, () => replaceChildren(view)));
-    } catch (err) { message.error(err); }
+    }, (err) => message.error(err));
   }
 
   async function finish(id: string, status: PlanSummary['status']): Promise<void> {

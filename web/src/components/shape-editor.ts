@@ -2,6 +2,7 @@ import type { Zone } from '../../../server/contract';
 import { request } from '../api';
 import { h, replaceChildren } from '../dom';
 import { localName, t } from '../i18n';
+import { latestOnly } from '../latest';
 import type { VertexEdit, ZoneMap } from '../map/zone-map';
 import { zoneToInput } from '../zones/zone-input';
 import { messageBox } from './messages';
@@ -16,20 +17,34 @@ export function shapeEditor(zone: Zone, map: ZoneMap, onSaved: (zone: Zone) => v
   const corners = h('span', { class: 'muted', 'data-testid': 'shape-corners' });
   const controls = h('div', { class: 'actions' });
   let session: VertexEdit | null = null;
+  // The first edit waits for geoman to load. stop() (cancel, or another zone picked) makes a start
+  // still waiting stale: its session is ended as soon as it arrives instead of editing a zone no
+  // longer shown.
+  const starts = latestOnly();
 
   const showCorners = (): void => { corners.textContent = session ? t('shape.corners', { n: session.corners() }) : ''; };
 
   function idle(): void {
-    replaceChildren(controls, h('button', { type: 'button', 'data-testid': 'shape-edit', onclick: () => void begin() }, t('shape.edit')));
+    const edit = h('button', { type: 'button', 'data-testid': 'shape-edit', onclick: () => void begin(edit) }, t('shape.edit'));
+    replaceChildren(controls, edit);
     el.dataset.editing = 'false';
   }
 
-  async function begin(): Promise<void> {
+  async function begin(button: HTMLButtonElement): Promise<void> {
     message.clear();
+    // No second start while the first one loads.
+    button.disabled = true;
+    const current = starts.begin();
+    let started: VertexEdit | null;
     try {
-      session = await map.editZone(zone.id, { onChange: showCorners });
-    } catch (err) { message.error(err); return; }
-    if (!session) return;
+      started = await map.editZone(zone.id, { onChange: showCorners });
+    } catch (err) {
+      if (current()) { message.error(err); button.disabled = false; }
+      return;
+    }
+    if (!current()) { started?.stop(); return; }
+    session = started;
+    if (!session) { button.disabled = false; return; }
     el.dataset.editing = 'true';
     showCorners();
     const save = h('button', { type: 'button', class: 'primary', 'data-testid': 'shape-save', onclick: () => void commit(save) }, t('shape.save'));
@@ -55,6 +70,7 @@ export function shapeEditor(zone: Zone, map: ZoneMap, onSaved: (zone: Zone) => v
   }
 
   function stop(): void {
+    starts.cancel();
     session?.stop();
     session = null;
     idle();

@@ -2,6 +2,7 @@ import type { Commodity, Depot, VehicleRoute } from '../../../server/contract';
 import type { MessageBox } from '../components/messages';
 import { h, replaceChildren } from '../dom';
 import { t } from '../i18n';
+import { latestOnly } from '../latest';
 import type { LiveLink } from '../live/live-link';
 import { createZoneMap, type ZoneMap } from '../map/zone-map';
 import { routeColour } from '../plans/plan-format';
@@ -33,6 +34,9 @@ export function routeSection(deps: RouteSectionDeps) {
   let commodities: readonly Commodity[] = [];
   let map: ZoneMap | null = null;
   let depotShown: Depot | null = null;
+  // A publish reloads the route: a reply from before it answering last would show the old plan's
+  // stops, and record() would then queue deliveries with the old planId. Only the latest is drawn.
+  const reads = latestOnly();
 
   function record<K extends OutboxKind>(tripIndex: number, stopIndex: number, kind: K, fields: object): void {
     if (!route || !states) return;
@@ -70,14 +74,15 @@ export function routeSection(deps: RouteSectionDeps) {
     async load(depot: Depot | null, refs: { commodities: readonly Commodity[] }): Promise<void> {
       commodities = refs.commodities;
       depotShown = depot;
-      const loaded = await loadRoute(deps.vehicleId);
-      route = loaded.route;
-      noPlan.hidden = route !== null;
-      if (!route) { replaceChildren(list); return; }
-      states = createStopStates(localStorage, route);
-      replaceChildren(sub, t('driver.routeOf', { v: route.planVersion, date: route.date }), loaded.cached ? ` · ${t('driver.cachedRoute')}` : null);
-      render();
-      drawMap(depot);
+      await reads.run(() => loadRoute(deps.vehicleId), (loaded) => {
+        route = loaded.route;
+        noPlan.hidden = route !== null;
+        if (!route) { replaceChildren(list); return; }
+        states = createStopStates(localStorage, route);
+        replaceChildren(sub, t('driver.routeOf', { v: route.planVersion, date: route.date }), loaded.cached ? ` · ${t('driver.cachedRoute')}` : null);
+        render();
+        drawMap(depot);
+      });
     },
     /** Server news about this van's stops (snapshot or push). */
     merge(stops: Parameters<StopStates['merge']>[0]): void {

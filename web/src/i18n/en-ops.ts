@@ -73,6 +73,7 @@ export const enOps: Record<keyof typeof zhOps, string> = {
   'playbook.overdue': 'Overdue',
   'playbook.nextDue': 'Next deadline',
   'playbook.empty': 'No zone is in the response playbook',
+  'playbook.checklistOf': '{zone} · playbook steps',
   'playbook.step': 'Step',
   'playbook.due': 'Deadline',
   'playbook.doneAt': 'Done',

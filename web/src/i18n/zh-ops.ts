@@ -71,6 +71,7 @@ export const zhOps = {
   'playbook.overdue': '超时',
   'playbook.nextDue': '下一截止',
   'playbook.empty': '没有进入响应流程的小区',
+  'playbook.checklistOf': '{zone} · 响应步骤',
   'playbook.step': '步骤',
   'playbook.due': '截止时间',
   'playbook.doneAt': '完成',

@@ -14,6 +14,7 @@ import { zoneEditor } from '../components/zone-editor';
 import { zoneTable } from '../components/zone-table';
 import { h, replaceChildren } from '../dom';
 import { t } from '../i18n';
+import { latestOnly } from '../latest';
 import { createZoneMap, type ZoneMap } from '../map/zone-map';
 import { coverByZone } from '../plans/plan-format';
 import { planRoutes } from '../plans/plan-map';
@@ -50,11 +51,16 @@ export function coordinatorPage(ctx: PageContext): Page {
   const planRefs = (): Promise<PlanRefs> => (refs ??= loadRefs().catch((err: unknown) => { refs = null; throw err; }));
 
   /** Colours zones by the shown plan's days of cover and draws its routes (or back to tiers without one). */
+  // Plans shown one after another: the routes of one whose refs loaded slowly must not land on the
+  // map after (and over) a later plan's cover.
+  const shownPlan = latestOnly();
   async function showPlan(plan: Plan | null): Promise<void> {
     cover = plan?.result ? coverByZone(plan.result.zones) : undefined;
     map?.setZones(mapZones(state.zones, cover));
-    map?.setRoutes(plan?.result ? planRoutes(plan, await planRefs()) : []);
-    setLegend(shell.el, cover ? 'cover' : 'tier');
+    await shownPlan.run(async () => (plan?.result ? planRoutes(plan, await planRefs()) : []), (routes) => {
+      map?.setRoutes(routes);
+      setLegend(shell.el, cover ? 'cover' : 'tier');
+    });
   }
 
   function select(id: string | null, focus = false): void {
@@ -113,14 +119,22 @@ export function coordinatorPage(ctx: PageContext): Page {
     return fleet.el;
   }
 
+  // Saves and imports reload zones and depots: an older read answered last must not put back
+  // zones and stock that a newer one already replaced.
+  const reloads = latestOnly();
   async function reload(fit = false): Promise<void> {
+    const current = reloads.begin();
+    let zones: Zone[];
+    let depots: Depot[];
     try {
-      [state.zones, state.depots] = await Promise.all([request('GET /api/zones'), request('GET /api/depots')]);
+      [zones, depots] = await Promise.all([request('GET /api/zones'), request('GET /api/depots')]);
     } catch (err) {
-      if (!disposed) shell.message.error(err);
+      if (!disposed && current()) shell.message.error(err);
       return;
     }
-    if (disposed) return;
+    if (disposed || !current()) return;
+    state.zones = zones;
+    state.depots = depots;
     map?.setDepots(mapDepots(state.depots, state.commodities, stockScale(state.depots)));
     map?.setZones(mapZones(state.zones, cover), fit);
     if (state.selected) map?.selectZone(state.selected);

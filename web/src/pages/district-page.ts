@@ -8,6 +8,7 @@ import { stockScale } from '../components/stock-bars';
 import { zoneTable } from '../components/zone-table';
 import { h, replaceChildren } from '../dom';
 import { localName, t } from '../i18n';
+import { latestOnly } from '../latest';
 import { connectLive, type LiveLink } from '../live/live-link';
 import { createZoneMap, type ZoneMap } from '../map/zone-map';
 import { coverByZone, planLabel } from '../plans/plan-format';
@@ -58,11 +59,10 @@ export function districtPage(ctx: PageContext): Page {
     replaceChildren(deliveries, live ? liveDeliveries(liveVehicles, vehicles, zoneName) : h('p', { class: 'muted' }, t('district.noLive')));
   }
 
-  async function loadPlan(): Promise<void> {
+  /** The latest published plan (null when none); refresh() decides whether it is still wanted. */
+  async function loadPlan(): Promise<Plan | null> {
     const published = (await request('GET /api/plans', { query: { status: 'published' } }))[0];
-    plan = published ? await request('GET /api/plans/:id', { params: { id: published.id } }) : null;
-    cover = coverByZone(plan?.result?.zones ?? []);
-    outcomes = new Map((plan?.result?.zones ?? []).map((o) => [o.zoneId, o]));
+    return published ? await request('GET /api/plans/:id', { params: { id: published.id } }) : null;
   }
 
   function startLive(): void {
@@ -80,14 +80,21 @@ export function districtPage(ctx: PageContext): Page {
     live.on('plan:published', () => void refresh());
   }
 
+  // Each publish refreshes: a read from before the newest publish answering last must not put the
+  // older plan's cover and routes back, so only the latest refresh is applied.
+  const refreshes = latestOnly();
   async function refresh(): Promise<void> {
-    await loadPlan();
-    if (disposed) return;
-    map?.setZones(mapZones(zones, plan ? cover : undefined));
-    map?.setRoutes(plan ? planRoutes(plan, { depots: depotMap, vehicles: vehicleMap }) : []);
-    setLegend(shell.el, plan ? 'cover' : 'tier');
-    renderTable();
-    await chart?.load();
+    const applied = await refreshes.run(loadPlan, (next) => {
+      if (disposed) return;
+      plan = next;
+      cover = coverByZone(plan?.result?.zones ?? []);
+      outcomes = new Map((plan?.result?.zones ?? []).map((o) => [o.zoneId, o]));
+      map?.setZones(mapZones(zones, plan ? cover : undefined));
+      map?.setRoutes(plan ? planRoutes(plan, { depots: depotMap, vehicles: vehicleMap }) : []);
+      setLegend(shell.el, plan ? 'cover' : 'tier');
+      renderTable();
+    });
+    if (applied && !disposed) await chart?.load();
   }
 
   let depotMap = new Map<string, Depot>();

@@ -3,6 +3,7 @@ import { request } from '../api';
 import type { MessageBox } from '../components/messages';
 import { h, replaceChildren } from '../dom';
 import { getLang, t } from '../i18n';
+import { latestOnly } from '../latest';
 import { formatInstant } from '../requests/age';
 import { qrSvg, requestLink } from './qr';
 
@@ -13,19 +14,31 @@ import { qrSvg, requestLink } from './qr';
 export function progressPanel(message: MessageBox, template?: HTMLElement): HTMLElement {
   const el = h('section', { class: 'ops-panel', 'data-testid': 'playbook' });
   const detail = h('div', { class: 'checklist', 'data-testid': 'checklist' });
+  // One guard for whatever fills the checklist (opening a zone, ticking a step): clicking zone A then
+  // zone B must not leave A's steps and QR code on screen when A's reply comes back last.
+  const checklist = latestOnly();
+  // The progress list is read again after each tick: only the latest read is drawn.
+  const progress = latestOnly();
+  /** Zone names from the last progress read, for the heading above a checklist. */
+  const names = new Map<string, Pick<ZoneProgress, 'zoneName' | 'zoneNameEn'>>();
 
   async function markDone(zoneId: string, stepId: string, note: string): Promise<void> {
+    const current = checklist.begin();
     try {
-      renderChecklist(await request('POST /api/zones/:id/checklist/steps/:stepId/done', { params: { id: zoneId, stepId }, body: note ? { note } : {} }));
+      const c = await request('POST /api/zones/:id/checklist/steps/:stepId/done', { params: { id: zoneId, stepId }, body: note ? { note } : {} });
+      if (current()) renderChecklist(c);
       await load();
     } catch (err) {
+      // A failed save is reported even when another zone was opened since: the tick did not happen.
       message.error(err);
     }
   }
 
   function renderChecklist(c: ZoneChecklist): void {
     const link = requestLink(c.zoneId);
+    const name = names.get(c.zoneId);
     replaceChildren(detail,
+      h('h3', { 'data-testid': 'checklist-zone' }, t('playbook.checklistOf', { zone: name ? (getLang() === 'en' && name.zoneNameEn ? name.zoneNameEn : name.zoneName) : c.zoneId })),
       h('div', { class: 'checklist-link' }, h('div', { class: 'qr', 'data-testid': 'request-qr' }, qrSvg(link)),
         h('p', null, t('playbook.link'), ': ', h('a', { href: link, 'data-testid': 'request-link' }, link))),
       h('table', { class: 'ops-table' },
@@ -41,10 +54,12 @@ export function progressPanel(message: MessageBox, template?: HTMLElement): HTML
   }
 
   async function open(zoneId: string): Promise<void> {
-    try { renderChecklist(await request('GET /api/zones/:id/checklist', { params: { id: zoneId } })); } catch (err) { message.error(err); }
+    await checklist.run(() => request('GET /api/zones/:id/checklist', { params: { id: zoneId } }), renderChecklist, (err) => message.error(err));
   }
 
   function render(rows: ZoneProgress[]): void {
+    names.clear();
+    for (const p of rows) names.set(p.zoneId, p);
     const table = rows.length === 0 ? h('p', { class: 'muted' }, t('playbook.empty')) : h('table', { class: 'ops-table' },
       h('thead', null, h('tr', null, ...[t('playbook.zone'), t('playbook.progress'), t('playbook.overdue'), t('playbook.nextDue')].map((x) => h('th', null, x)))),
       h('tbody', null, rows.map((p) => h('tr', { 'data-testid': 'progress-row', 'data-zone-id': p.zoneId, class: p.overdue ? 'overdue clickable' : 'clickable', onclick: () => void open(p.zoneId) },
@@ -56,12 +71,10 @@ export function progressPanel(message: MessageBox, template?: HTMLElement): HTML
   }
 
   async function load(): Promise<void> {
-    try {
-      render(await request('GET /api/playbook/progress'));
+    await progress.run(() => request('GET /api/playbook/progress'), (rows) => {
+      render(rows);
       el.dataset.ready = 'true';
-    } catch (err) {
-      message.error(err);
-    }
+    }, (err) => message.error(err));
   }
 
   void load();

@@ -3,6 +3,7 @@ import { request } from '../api';
 import type { MessageBox } from '../components/messages';
 import { h, replaceChildren } from '../dom';
 import { getLang, t } from '../i18n';
+import { latestOnly } from '../latest';
 
 /**
  * A city's playbook: each step's title and deadline (hours after sealing). Coordinators edit and
@@ -35,20 +36,9 @@ export function templateEditor(user: User, districts: readonly District[], messa
 
   // Only the latest read or save is shown: a slow read of the template answered after a save must
   // not put the old deadlines back on screen. data-loading is set while one is on its way.
-  let latest = 0;
+  const shown = latestOnly({ loading: el });
   async function show(fetch: () => Promise<PlaybookTemplate>, done?: () => void): Promise<void> {
-    const mine = ++latest;
-    el.dataset.loading = 'true';
-    try {
-      const tpl = await fetch();
-      if (mine !== latest) return;
-      render(tpl);
-      done?.();
-    } catch (err) {
-      if (mine === latest) message.error(err);
-    } finally {
-      if (mine === latest) delete el.dataset.loading;
-    }
+    await shown.run(fetch, (tpl) => { render(tpl); done?.(); }, (err) => message.error(err));
   }
 
   async function load(): Promise<void> {

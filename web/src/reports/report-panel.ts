@@ -3,6 +3,7 @@ import { buildPath, request } from '../api';
 import type { MessageBox } from '../components/messages';
 import { formatNumber, h, replaceChildren } from '../dom';
 import { localName, t } from '../i18n';
+import { latestOnly } from '../latest';
 
 /** Today as a local date, YYYY-MM-DD. */
 const today = () => new Date(Date.now() - new Date().getTimezoneOffset() * 60_000).toISOString().slice(0, 10);
@@ -39,14 +40,21 @@ export function reportPanel(user: User, districts: readonly District[], commodit
       h('table', { class: 'ops-table report-table' }, h('tbody', null, rows.map(([k, v]) => h('tr', null, h('th', null, k), h('td', { 'data-testid': 'report-value' }, v))))));
   }
 
+  // Only the latest Show click is drawn: a slow report for an earlier date or scope answered last
+  // would otherwise sit under the newer date (and next to a CSV link for the newer one).
+  const reads = latestOnly();
+
   async function load(): Promise<void> {
+    const current = reads.begin();
     const query = { date: date.value, ...(scope.value ? { districtId: scope.value } : {}) };
     csv.setAttribute('href', buildPath('GET /api/reports/daily.csv', {}, query));
     try {
-      render(await request('GET /api/reports/daily', { query }));
+      const report = await request('GET /api/reports/daily', { query });
+      if (!current()) return;
+      render(report);
       el.dataset.ready = 'true';
     } catch (err) {
-      message.error(err);
+      if (current()) message.error(err);
     }
   }
 

@@ -5,6 +5,7 @@ import { request } from '../api';
 import type { MessageBox } from '../components/messages';
 import { h, replaceChildren } from '../dom';
 import { localName, t, tOr } from '../i18n';
+import { latestOnly } from '../latest';
 import { formatAge } from './age';
 
 /**
@@ -66,15 +67,17 @@ export function triagePanel(user: User, zones: ReadonlyMap<string, Zone>, messag
     replaceChildren(el, toolbar, table);
   }
 
+  // A filter change or bulk action reloads the list: only the latest read is drawn, so an older
+  // filter's rows (and selection pruned against them) never replace the newer ones. data-loading is
+  // set until the latest read is drawn: the rows on screen meanwhile are the previous filter's.
+  const reads = latestOnly({ loading: el });
+
   async function load(): Promise<void> {
-    try {
-      const rows = await request('GET /api/requests', { query: { ...(status ? { status } : {}), ...(category ? { category } : {}) } });
+    await reads.run(() => request('GET /api/requests', { query: { ...(status ? { status } : {}), ...(category ? { category } : {}) } }), (rows) => {
       for (const id of [...selected]) if (!rows.some((r) => r.id === id)) selected.delete(id);
       render(rows);
       el.dataset.ready = 'true';
-    } catch (err) {
-      message.error(err);
-    }
+    }, (err) => message.error(err));
   }
 
   void load();
