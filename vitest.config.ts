@@ -63,7 +63,10 @@ export default defineConfig(async () => {
       testTimeout: 60_000,
       hookTimeout: 60_000,
       // Integration tests each open their own database and port 0 server, so files may run in parallel.
+      // Two at a time: vitest's default (cores − 1) ran one file at a time on a 2-core machine, and
+      // most files spend their time waiting on servers, sockets and the browser, using about one core.
       pool: 'forks' as const,
+      maxWorkers: 2,
       projects,
     },
   };
