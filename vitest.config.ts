@@ -22,6 +22,9 @@ const TOUCHES_DATABASE = [
 ];
 // Cluster mode runs on PostgreSQL and Redis only.
 const POSTGRES_ONLY = ['server/cluster/**/*.test.ts'];
+// The browser tests run last, one file at a time, with nothing beside them: chromium's timings are the
+// first to suffer when another file loads the two cores (a district's logout redirect took > 30 s).
+const BROWSER = ['web/e2e/**/*.test.ts'];
 // SQLite-specific, or pure (no database) files inside the folders above.
 const SQLITE_ONLY = ['server/store/db.test.ts', 'server/store/sqlite-load.test.ts', 'server/store/passwords.test.ts', 'server/live/eta.test.ts', 'server/live/in-order.test.ts'];
 
@@ -47,13 +50,17 @@ export default defineConfig(async () => {
     runPostgres = false;
   }
   const projects: TestProjectInlineConfiguration[] = [];
+  // Two files at a time: vitest's default (cores − 1) ran them one by one on a 2-core machine, and
+  // most files spend their time waiting on servers and sockets, using about one core.
+  const together = { maxWorkers: 2, sequence: { groupOrder: 0 } };
   if (wanted !== 'postgres') {
-    projects.push({ extends: true, test: { name: 'sqlite', include: ALL, exclude: POSTGRES_ONLY, env: { TEST_DB_KIND: 'sqlite' } } });
+    projects.push({ extends: true, test: { name: 'sqlite', include: ALL, exclude: [...POSTGRES_ONLY, ...BROWSER], env: { TEST_DB_KIND: 'sqlite' }, ...together } });
+    projects.push({ extends: true, test: { name: 'browser', include: BROWSER, env: { TEST_DB_KIND: 'sqlite' }, maxWorkers: 1, sequence: { groupOrder: 1 } } });
   }
   if (runPostgres) {
     projects.push({
       extends: true,
-      test: { name: 'postgres', include: TOUCHES_DATABASE, exclude: SQLITE_ONLY, env: { TEST_DB_KIND: 'postgres' } },
+      test: { name: 'postgres', include: TOUCHES_DATABASE, exclude: SQLITE_ONLY, env: { TEST_DB_KIND: 'postgres' }, ...together },
     });
   }
   return {
@@ -63,10 +70,7 @@ export default defineConfig(async () => {
       testTimeout: 60_000,
       hookTimeout: 60_000,
       // Integration tests each open their own database and port 0 server, so files may run in parallel.
-      // Two at a time: vitest's default (cores − 1) ran one file at a time on a 2-core machine, and
-      // most files spend their time waiting on servers, sockets and the browser, using about one core.
       pool: 'forks' as const,
-      maxWorkers: 2,
       projects,
     },
   };
