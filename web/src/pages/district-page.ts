@@ -77,7 +77,8 @@ export function districtPage(ctx: PageContext): Page {
       if (v && i >= 0) { v.stops[i] = stop; renderLive(); } else resync();
       if (stop.status === 'delivered') void chart?.load();
     });
-    live.on('plan:published', () => void refresh());
+    // A failed re-read after a publish is shown, not left as an unhandled rejection.
+    live.on('plan:published', () => { refresh().catch((err: unknown) => { if (!disposed) shell.message.error(err); }); });
   }
 
   // Each publish refreshes: a read from before the newest publish answering last must not put the
