@@ -40,10 +40,7 @@ export function alertsPanel(zones: ReadonlyMap<string, Zone>, message: MessageBo
   const reads = latestOnly();
 
   async function load(): Promise<void> {
-    const current = reads.begin();
-    try {
-      const all = await request('GET /api/alerts');
-      if (!current()) return;
+    await reads.run(() => request('GET /api/alerts'), (all) => {
       const rows = showClosed ? all : all.filter((a) => a.state !== 'closed');
       const toggle = h('label', null, h('input', {
         type: 'checkbox', 'data-testid': 'alerts-show-closed', checked: showClosed,
@@ -54,9 +51,7 @@ export function alertsPanel(zones: ReadonlyMap<string, Zone>, message: MessageBo
           h('thead', null, h('tr', null, ...[t('alerts.level'), t('triage.zone'), t('alerts.reason'), t('triage.age'), t('alerts.state'), ''].map((x) => h('th', null, x)))),
           h('tbody', null, rows.map(row))));
       el.dataset.ready = 'true';
-    } catch (err) {
-      if (current()) message.error(err);
-    }
+    }, (err) => message.error(err));
   }
 
   void load();

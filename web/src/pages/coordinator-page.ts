@@ -123,23 +123,16 @@ export function coordinatorPage(ctx: PageContext): Page {
   // zones and stock that a newer one already replaced.
   const reloads = latestOnly();
   async function reload(fit = false): Promise<void> {
-    const current = reloads.begin();
-    let zones: Zone[];
-    let depots: Depot[];
-    try {
-      [zones, depots] = await Promise.all([request('GET /api/zones'), request('GET /api/depots')]);
-    } catch (err) {
-      if (!disposed && current()) shell.message.error(err);
-      return;
-    }
-    if (disposed || !current()) return;
-    state.zones = zones;
-    state.depots = depots;
-    map?.setDepots(mapDepots(state.depots, state.commodities, stockScale(state.depots)));
-    map?.setZones(mapZones(state.zones, cover), fit);
-    if (state.selected) map?.selectZone(state.selected);
-    refs = null;
-    if (panel && !['draw', 'import', 'plans', 'fleet'].includes(panel.current())) panel.show(panel.current());
+    await reloads.run(() => Promise.all([request('GET /api/zones'), request('GET /api/depots')]), ([zones, depots]) => {
+      if (disposed) return;
+      state.zones = zones;
+      state.depots = depots;
+      map?.setDepots(mapDepots(state.depots, state.commodities, stockScale(state.depots)));
+      map?.setZones(mapZones(state.zones, cover), fit);
+      if (state.selected) map?.selectZone(state.selected);
+      refs = null;
+      if (panel && !['draw', 'import', 'plans', 'fleet'].includes(panel.current())) panel.show(panel.current());
+    }, (err) => { if (!disposed) shell.message.error(err); });
   }
 
   async function mounted(): Promise<void> {

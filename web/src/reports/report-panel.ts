@@ -45,17 +45,12 @@ export function reportPanel(user: User, districts: readonly District[], commodit
   const reads = latestOnly();
 
   async function load(): Promise<void> {
-    const current = reads.begin();
     const query = { date: date.value, ...(scope.value ? { districtId: scope.value } : {}) };
     csv.setAttribute('href', buildPath('GET /api/reports/daily.csv', {}, query));
-    try {
-      const report = await request('GET /api/reports/daily', { query });
-      if (!current()) return;
+    await reads.run(() => request('GET /api/reports/daily', { query }), (report) => {
       render(report);
       el.dataset.ready = 'true';
-    } catch (err) {
-      if (current()) message.error(err);
-    }
+    }, (err) => message.error(err));
   }
 
   replaceChildren(el,
