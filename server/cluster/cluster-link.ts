@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { TakeTurn } from '../services/alert-service';
 import type { PlanEventBus } from '../services/plan-events';
 import type { PlanQueue } from '../services/plan-queue';
 import type { RateLimiterFactory } from '../services/rate-limit';
@@ -8,7 +9,7 @@ import { createLiveCluster, type LiveCluster } from './live-cluster';
 import { connectRedis, type ClusterConfig } from './redis-connection';
 import { createRedisPlanEventBus } from './redis-plan-events';
 import { redisRateLimiters } from './redis-rate-limit';
-import { redisTurns, type TakeTurn } from './redis-turns';
+import { redisTurns } from './redis-turns';
 
 // A server's ties to the rest of its cluster, made at start and cut at shutdown.
 

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { TakeTurn } from '../services/alert-service';
 import type { RedisClient } from './redis-connection';
 
 // Periodic jobs that one server of a cluster should run, not every server (the alert rules read
@@ -6,9 +7,6 @@ import type { RedisClient } from './redis-connection';
 // period takes a lease just shorter than the period; whoever holds it runs the job. In practice the
 // same server keeps it (its next tick finds the lease lapsed before the others' ticks do), and when it
 // dies another takes over within one period.
-
-/** Whether this process runs the job this period. */
-export type TakeTurn = (job: string, periodMs: number) => Promise<boolean>;
 
 /** The lease ends this much before the period does, so timers that drift a little still find it free. */
 const LEASE_SHARE = 0.9;

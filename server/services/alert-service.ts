@@ -18,6 +18,8 @@ import { assertCanWriteDistrict, canReadDistrict, listDistrict } from './scope';
 const FAILED_LOOKBACK_S = 24 * 3600;
 
 export type AlertChange = 'raised' | 'acknowledged' | 'closed';
+/** Whether this process runs a periodic job this period (cluster: one server per period; server/cluster/redis-turns.ts). */
+export type TakeTurn = (job: string, periodMs: number) => Promise<boolean>;
 export type AlertListener = (alert: Alert, change: AlertChange) => void;
 
 export interface AlertServiceDeps {
@@ -242,7 +244,7 @@ export function createAlertService({ store, now, thresholds = DEFAULT_OPS.alerts
      * the server whose turn it is evaluates; if the turn cannot be asked for, this one evaluates (the
      * unique index on open keys still keeps alerts single).
      */
-    startTimer(takeTurn?: (job: string, periodMs: number) => Promise<boolean>): () => void {
+    startTimer(takeTurn?: TakeTurn): () => void {
       if (t.intervalMs <= 0) return () => {};
       const myTurn = async () => {
         if (!takeTurn) return true;
