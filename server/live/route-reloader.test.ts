@@ -19,6 +19,12 @@ function controlled() {
     /** Lets every reload waiting so far finish. */
     release() { for (const open of gates.splice(0)) open(); },
     pending: () => gates.length,
+    /** Lets `step` reach its reload (if it reloads), lets that finish, and waits for the step. */
+    async settle(step: Promise<void>) {
+      await tick();
+      this.release();
+      await step;
+    },
   };
 }
 
@@ -27,17 +33,11 @@ const tick = () => new Promise((r) => setTimeout(r, 0));
 describe('route reloader', () => {
   it('reloads on the first check, then only when the stamp changed', async () => {
     const c = controlled();
-    const first = c.reloader.current();
-    await tick();
-    c.release();
-    await first;
+    await c.settle(c.reloader.current());
     await c.reloader.current();
     expect(c.log).toEqual(['stamp s1', 'reload', 'stamp s1']);
     c.publish('s2');
-    const second = c.reloader.current();
-    await tick();
-    c.release();
-    await second;
+    await c.settle(c.reloader.current());
     expect(c.log.slice(3)).toEqual(['stamp s2', 'reload']);
   });
 
@@ -63,16 +63,11 @@ describe('route reloader', () => {
 
   it('a forced reload is not skipped when it queues behind a check', async () => {
     const c = controlled();
-    const first = c.reloader.current();
-    await tick();
-    c.release();
-    await first;
+    await c.settle(c.reloader.current());
     const check = c.reloader.current(); // unchanged stamp: would not reload
     const forced = c.reloader.reload();
     await check;
-    await tick();
-    c.release();
-    await forced;
+    await c.settle(forced);
     expect(c.log).toEqual(['stamp s1', 'reload', 'stamp s1', 'stamp s1', 'reload']);
   });
 
