@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 // domain/ and planner/ stay pure (design §4): no frameworks, no I/O, no clock, no randomness.
 // This test may use node:fs itself; it reads the sources, it is not one of them.
 
-const ROOT = resolve(import.meta.dirname, '..', '..');
+const ROOT = resolve(import.meta.dirname, '..');
 const SCANNED = ['server/domain', 'server/planner'];
 
 const NODE_BUILTINS = new Set([

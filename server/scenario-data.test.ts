@@ -1,16 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { zoneDailyDemandKg } from './demand';
-import { containsPoint, overlapAreaM2, polygonAreaM2 } from './geo';
-import { validatePolygon } from './geo-validate';
-import type { Scenario } from './scenario';
-import { isKnownTier } from './tiers';
+import { DATA_DIR, loadScenario } from './store/scenario-files';
+import { zoneDailyDemandKg } from './domain/demand';
+import { containsPoint, overlapAreaM2, polygonAreaM2 } from './domain/geo';
+import { validatePolygon } from './domain/geo-validate';
+import { isKnownTier } from './domain/tiers';
 
-const ROOT = resolve(import.meta.dirname, '..', '..');
-const load = <T>(path: string): T => JSON.parse(readFileSync(resolve(ROOT, path), 'utf8')) as T;
-const liwan = load<Scenario>('data/liwan-2021/scenario.json');
-const foshan = load<Scenario>('data/foshan-2021/scenario.json');
+const liwan = loadScenario('liwan-2021');
+const foshan = loadScenario('foshan-2021');
 const dupes = (xs: string[]): string[] => xs.filter((x, i) => xs.indexOf(x) !== i);
 
 describe.each([liwan, foshan])('scenario $id', (s) => {
@@ -156,7 +154,7 @@ describe('Liwan on 3 June 2021', () => {
 
   it('has a timeline whose zone ids resolve and whose 3 June state matches the scenario', () => {
     type Step = { date: string; zones: Record<string, { tier: string | null }>; stillSealedPoints: { zoneId: string }[] };
-    const timeline = load<{ steps: Step[] }>('data/liwan-2021/timeline.json');
+    const timeline = JSON.parse(readFileSync(resolve(DATA_DIR, 'liwan-2021/timeline.json'), 'utf8')) as { steps: Step[] };
     const known = new Set(liwan.zones.map((z) => z.id));
     for (const step of timeline.steps) {
       for (const id of [...Object.keys(step.zones), ...step.stillSealedPoints.map((p) => p.zoneId)]) expect(known.has(id), id).toBe(true);
