@@ -12,6 +12,9 @@ export function h<K extends keyof HTMLElementTagNameMap>(
   for (const [key, value] of Object.entries(attrs ?? {})) {
     if (value === null || value === undefined || value === false) continue;
     if (typeof value === 'function') el.addEventListener(key.slice(2).toLowerCase(), value);
+    // An on* attribute is a listener or nothing: a string there would be an inline handler (code from data,
+    // and refused by the CSP anyway).
+    else if (/^on/i.test(key)) throw new TypeError(`h(): ${key} must be a function`);
     else if (key === 'class') el.className = String(value);
     else if (key === 'value' && 'value' in el) (el as HTMLInputElement).value = String(value);
     else el.setAttribute(key, value === true ? '' : String(value));

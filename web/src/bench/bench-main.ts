@@ -1,3 +1,5 @@
+// A stylesheet, not a <style> tag: the pages' CSP keeps to files of our own.
+import './bench.css';
 import type { PolygonGeometry } from '../../../server/contract';
 import { createZoneMap } from '../map/zone-map';
 import type { MapZone } from '../map/zone-map';

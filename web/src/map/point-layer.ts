@@ -2,6 +2,7 @@ import * as L from 'leaflet';
 import type { LngLat } from '../../../server/contract';
 import { toLatLng } from './geo-edge';
 import { gridCluster } from './grid-cluster';
+import { bindElementPopup, bindTextTooltip } from './leaflet-text';
 
 export interface MapPoint {
   id: string;
@@ -47,8 +48,8 @@ export function createPointLayer(map: L.Map, renderer: L.Renderer, style: PointS
     const marker = L.circleMarker(toLatLng(point.location), {
       renderer, radius: style.radius, color: '#ffffff', weight: 2, fillColor: style.colour, fillOpacity: 1,
     });
-    marker.bindTooltip(point.label, { direction: 'top', offset: [0, -style.radius] });
-    if (point.popup) marker.bindPopup(() => point.popup!(), { maxWidth: 280 });
+    bindTextTooltip(marker, point.label, { direction: 'top', offset: [0, -style.radius] });
+    if (point.popup) bindElementPopup(marker, point.popup, { maxWidth: 280 });
     if (onClick) marker.on('click', () => onClick(point.id));
     return marker;
   }
@@ -61,7 +62,7 @@ export function createPointLayer(map: L.Map, renderer: L.Renderer, style: PointS
       renderer, radius: Math.min(18, style.radius + 3 + 2 * Math.log10(n) * 3), color: '#ffffff', weight: 2, fillColor: style.colour, fillOpacity: 0.85,
     });
     const names = items.slice(0, 5).map((p) => p.label).filter(Boolean).join('、') + (n > 5 ? '…' : '');
-    marker.bindTooltip(labelled ? `${n}` : `${n} · ${names}`, labelled
+    bindTextTooltip(marker, labelled ? `${n}` : `${n} · ${names}`, labelled
       ? { permanent: true, direction: 'center', className: `map-cluster map-cluster-${style.kind}`, interactive: false }
       : { direction: 'top' });
     marker.on('click', () => {

@@ -1,6 +1,7 @@
 import * as L from 'leaflet';
 import type { LngLat } from '../../../server/contract';
 import { toLatLng } from './geo-edge';
+import { bindTextTooltip } from './leaflet-text';
 
 export interface MapRoute {
   id: string;
@@ -28,7 +29,7 @@ export function createRouteLayer(map: L.Map, renderer: L.Renderer, container: HT
       for (const route of routes) {
         if (route.path.length < 2) continue;
         const line = L.polyline(route.path.map(toLatLng), { renderer, color: route.colour, weight: 3, opacity: 0.9, interactive: true });
-        if (route.label) line.bindTooltip(route.label, { sticky: true });
+        if (route.label) bindTextTooltip(line, route.label, { sticky: true });
         group.addLayer(line);
         const stops = route.stops ?? route.path.slice(1, -1);
         for (const stop of stops) {

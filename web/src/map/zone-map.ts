@@ -3,6 +3,7 @@ import 'leaflet/dist/leaflet.css';
 import type { LngLat, PolygonGeometry } from '../../../server/contract';
 import { startDrawing, type DrawHandlers, type DrawSession } from './draw-tool';
 import { polygonLatLngs, toLatLng } from './geo-edge';
+import { bindTextTooltip } from './leaflet-text';
 import { createPointLayer, type MapPoint } from './point-layer';
 import { createRouteLayer, type MapRoute } from './route-layer';
 import { startVertexEdit, type VertexEdit, type VertexEditHandlers } from './vertex-edit';
@@ -118,7 +119,7 @@ export function createZoneMap(container: HTMLElement, options: ZoneMapOptions = 
       const tooltips = zones.length <= TOOLTIP_LIMIT;
       for (const zone of zones) {
         const polygon = L.polygon(polygonLatLngs(zone.polygon), { renderer, fillColor: zone.fill, ...styleOf(zone.id) });
-        if (tooltips && zone.label) polygon.bindTooltip(zone.label, { sticky: true, direction: 'top' });
+        if (tooltips && zone.label) bindTextTooltip(polygon, zone.label, { sticky: true, direction: 'top' });
         idOf.set(polygon, zone.id);
         zoneById.set(zone.id, polygon);
         geometryById.set(zone.id, zone.polygon);
