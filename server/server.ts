@@ -74,7 +74,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   });
   const app = createHttpApp({
     services, health, version: VERSION, maxBodyBytes: config.maxBodyBytes, sessionTtlS: config.sessionTtlS,
-    webRoot: resolve('web/dist'), log,
+    webRoot: resolve('web/dist'), tileUrl: config.tiles.url, log,
   });
   const http = createServer(app);
   const requests = trackRequests(http);

@@ -6,6 +6,7 @@ import { AppError } from '../services/errors';
 import { authorise } from './auth-middleware';
 import { buildOpenApi } from './openapi';
 import { errorHandler, sendError, sendOk } from './respond';
+import { securityHeaders } from './security-headers';
 import type { RouteDef } from './route-def';
 import { splitKey } from './route-def';
 import { depotRoutes } from './routes/depot-routes';
@@ -31,6 +32,8 @@ export interface HttpAppOptions {
   sessionTtlS: number;
   /** Folder of the built web pages, served at / when it exists. */
   webRoot?: string;
+  /** The map tiles' URL template: its host joins the CSP's img-src (null: no tiles). */
+  tileUrl?: string | null;
   /** Extra routes from later features (plans, deliveries, requests). */
   extraRoutes?: RouteDef[];
   log: (msg: string, err?: unknown) => void;
@@ -60,6 +63,7 @@ export function createHttpApp(options: HttpAppOptions): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
+  app.use(securityHeaders(options.tileUrl ?? null));
   app.use('/api', express.json({ limit: maxBodyBytes }));
   app.use('/api', express.text({ type: ['text/csv', 'text/plain'], limit: maxBodyBytes }));
 
