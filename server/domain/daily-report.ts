@@ -1,5 +1,8 @@
 import type { AlertLevel } from '../contract-requests';
 import type { DailyReport } from '../contract-playbook';
+import { csvText } from './csv';
+
+export { csvCell } from './csv';
 
 // The daily summary (每日报表) per district or for the province: pure aggregation over records the
 // service reads, and its CSV form. Instants are compared as milliseconds; the day is a local day.
@@ -97,17 +100,6 @@ export function buildDailyReport(input: ReportInput): DailyReport {
   };
 }
 
-/**
- * One CSV cell: quoted when it holds a separator, quote or line break, quotes doubled; text that a
- * spreadsheet would run as a formula (= + - @ at the start) is prefixed with an apostrophe.
- */
-export function csvCell(value: string | number | null): string {
-  if (value === null) return '';
-  if (typeof value === 'number') return String(value);
-  const text = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
 /** The report as CSV: UTF-8 with a BOM so Excel reads the Chinese, CRLF line ends, one metric a row. */
 export function reportCsv(r: DailyReport, names: ReadonlyMap<string, string> = new Map()): string {
   const name = (id: string) => names.get(id) ?? id;
@@ -126,6 +118,5 @@ export function reportCsv(r: DailyReport, names: ReadonlyMap<string, string> = n
     ['预警 alerts', '橙 orange', r.alertsByColour.orange],
     ['预警 alerts', '红 red', r.alertsByColour.red],
   ];
-  const lines = [['指标 metric', '项目 item', '数值 value'], ...rows].map((row) => row.map(csvCell).join(','));
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+  return csvText([['指标 metric', '项目 item', '数值 value'], ...rows]);
 }

@@ -1,4 +1,5 @@
 import type { PlannedRoute } from '../../../server/contract';
+import { csvText } from '../../../server/domain/csv';
 import { localName, t } from '../i18n';
 import { hhmm } from './plan-format';
 import type { PlanRefs } from './plan-refs';
@@ -37,12 +38,7 @@ export function manifestCommodities(rows: readonly ManifestRow[], refs: PlanRefs
   return refs.commodities.filter((c) => used.has(c.id)).map((c) => ({ id: c.id, label: localName(c) }));
 }
 
-function csvCell(value: string | number): string {
-  const text = String(value);
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-/** RFC 4180 CSV (CRLF, quoted where needed); quantities in kg rounded to 0.1. */
+/** RFC 4180 CSV (CRLF, quoted where needed, formula-like text escaped: server/domain/csv.ts); quantities in kg rounded to 0.1. */
 export function manifestCsv(rows: readonly ManifestRow[], refs: PlanRefs): string {
   const commodities = manifestCommodities(rows, refs);
   const head = [
@@ -53,5 +49,5 @@ export function manifestCsv(rows: readonly ManifestRow[], refs: PlanRefs): strin
     r.trip, r.order, r.zoneId, r.zone, r.handoff, r.location[0], r.location[1], r.arrival,
     ...commodities.map((c) => Math.round((r.quantitiesKg[c.id] ?? 0) * 10) / 10),
   ]);
-  return `\uFEFF${[head, ...lines].map((line) => line.map(csvCell).join(',')).join('\r\n')}\r\n`;
+  return csvText([head, ...lines]);
 }

@@ -60,6 +60,19 @@ describe('plan helpers', () => {
     expect(lines[2]).toBe('1,2,b,区b,,113.22,23.12,07:06,50,20');
   });
 
+  it('escapes formula-like zone and gate names in the manifest CSV, keeping numbers as numbers (issue 15)', () => {
+    const evil = makeRefs({
+      zones: [{ ...zone('a', null), name: '=HYPERLINK("http://x","ok")' }, { ...zone('b', null), name: '@SUM(1)' }], depots: [depot], vehicles: [],
+      handoffs: [{ id: 'h1', zoneId: 'a', name: '-2+3+cmd', location: [-73.5, 23.11] }],
+      commodities: [commodity('rice', '+大米'), commodity('oil', '食用油')],
+    });
+    const west: PlannedRoute = { ...route, trips: [{ ...route.trips[0]!, stops: route.trips[0]!.stops.map((s) => ({ ...s, location: [-73.5, s.location[1]] as [number, number] })) }] };
+    const lines = manifestCsv(manifestRows(west, evil), evil).replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(lines[0]!.endsWith("'+大米 (kg),食用油 (kg)")).toBe(true);
+    expect(lines[1]).toBe(`1,1,a,"'=HYPERLINK(""http://x"",""ok"")",'-2+3+cmd,-73.5,23.11,06:25,100,0`);
+    expect(lines[2]).toBe("1,2,b,'@SUM(1),,-73.5,23.12,07:06,50,20");
+  });
+
   it('exports zones with outcomes and trips as depot → stops → depot LineStrings', () => {
     expect(tripPaths([route], refs)[0]!.path).toEqual([[113.2, 23.1], [113.21, 23.11], [113.22, 23.12], [113.2, 23.1]]);
     const plan = { id: 'p', version: 1, status: 'published', date: '2021-06-03', districtId: 'liwan', kpis: null, result: {
