@@ -80,6 +80,10 @@ const cases: Case[] = [
   { name: 'stock of an unknown depot', method: 'PUT', path: () => '/api/depots/nowhere/stock', body: () => ({ stockKg: { eggs: 10 } }), status: 404, mentions: ['nowhere'] },
   { name: 'stock CSV with a negative quantity', method: 'POST', path: () => '/api/stock/import', contentType: 'text/csv', body: () => `depotId,commodityId,kg\n${liwanDepot},eggs,50\n${liwanDepot},meat,-3\n`, status: 400, mentions: ['line 3', 'kg', 'negative'] },
   { name: 'stock CSV with an unknown depot', method: 'POST', path: () => '/api/stock/import', contentType: 'text/csv', body: () => `depotId,commodityId,kg\n${liwanDepot},eggs,50\nghost,eggs,3\n`, status: 404, mentions: ['line 3', 'ghost'] },
+  ...[['1e308', 'plain decimal'], ['0x10', 'plain decimal'], ['Infinity', 'plain decimal'], ['1,5', 'plain decimal'], [' ', 'plain decimal'], ['100000001', 'implausibly large']].map(([kg, why]) => ({
+    name: `stock CSV with the quantity ${JSON.stringify(kg)} (issue 15)`, method: 'POST' as const, path: () => '/api/stock/import', contentType: 'text/csv',
+    body: () => `depotId,commodityId,kg\n${liwanDepot},eggs,50\n${liwanDepot},meat,"${kg}"\n`, status: 400, mentions: ['line 3', 'column "kg"', why!],
+  })),
   { name: 'stock CSV without a header', method: 'POST', path: () => '/api/stock/import', contentType: 'text/csv', body: () => `${liwanDepot},eggs,50\n`, status: 400, mentions: ['header'] },
   { name: 'vehicle with an unknown home depot', method: 'POST', path: () => '/api/vehicles', body: () => ({ ...goodVehicle(), homeDepotId: 'nope' }), status: 404, mentions: ['body.homeDepotId', 'nope'] },
   { name: 'vehicle with negative capacity', method: 'POST', path: () => '/api/vehicles', body: () => ({ ...goodVehicle(), capacityKg: -1 }), status: 400, mentions: ['body.capacityKg'] },
