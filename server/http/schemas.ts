@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_POLYGON_POSITIONS } from '../domain/geo-validate';
 import type {
   DepotInput, LoginInput, PlanListQuery, PlanRunInput, PlanSituation, PolygonGeometry, StaffInput, VehicleInput, VehicleAvailabilityInput, ZoneFeatureCollection, ZoneInput,
 } from '../contract';
@@ -24,8 +25,11 @@ export const lngLatSchema = z.tuple([
 const position = z.tuple([z.number().finite(), z.number().finite()]);
 export const polygonSchema = z.strictObject({
   type: z.literal('Polygon'),
-  coordinates: z.array(z.array(position).min(4, 'a ring needs at least 4 positions').max(10_000))
-    .min(1, 'needs an outer ring').max(100),
+  coordinates: z.array(z.array(position).min(4, 'a ring needs at least 4 positions'))
+    .min(1, 'needs an outer ring').max(100)
+    // Counted at the edge too, so an oversized polygon is refused before any geometry work.
+    .refine((rings) => rings.reduce((n, ring) => n + ring.length, 0) <= MAX_POLYGON_POSITIONS,
+      `must hold at most ${MAX_POLYGON_POSITIONS} positions, all rings together`),
 }) satisfies z.ZodType<PolygonGeometry>;
 
 const specialNeedsSchema = z.strictObject({
