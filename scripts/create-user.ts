@@ -7,6 +7,7 @@ import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { loadConfig } from '../server/config';
+import { normaliseName } from '../server/domain/names';
 import { migrateLatest, openDatabase } from '../server/store/db';
 import { hashPassword } from '../server/store/passwords';
 import { createStore } from '../server/store/store';
@@ -15,9 +16,9 @@ const USAGE = 'usage: npm run create-user -- --username <name> --role coordinato
   + '[--display-name <name>] [--district <id>] [--vehicle <id>]   (password: BAOGONG_PASSWORD or prompt)';
 
 const inputSchema = z.strictObject({
-  username: z.string().normalize('NFKC').trim().regex(/^[A-Za-z0-9_.-]{2,50}$/, 'must be 2–50 letters, digits, "_", "." or "-"'),
+  username: z.string().overwrite(normaliseName).regex(/^[A-Za-z0-9_.-]{2,50}$/, 'must be 2–50 letters, digits, "_", "." or "-"'),
   role: z.enum(['coordinator', 'district_official', 'driver']),
-  displayName: z.string().trim().min(1).max(200),
+  displayName: z.string().overwrite(normaliseName).min(1).max(200),
   districtId: z.string().min(1).nullable(),
   vehicleId: z.string().min(1).nullable(),
   password: z.string().min(10, 'must be at least 10 characters').max(200),
