@@ -131,7 +131,7 @@ function checkPosition(p: unknown, path: string): GeoProblem[] {
 function checkKinks(geometry: PolygonGeometry, base: string): GeoProblem[] {
   const at = firstRingConflict(geometry.coordinates);
   if (!at) return [];
-  return [{ path: `${base}.coordinates`, message: `polygon crosses or touches itself (first near [${at[0]}, ${at[1]}])` }];
+  return [{ path: `${base}.coordinates`, message: `polygon crosses itself or touches itself (first near [${at[0]}, ${at[1]}])` }];
 }
 
 /** No two rings meet (checkKinks), so each hole lies wholly inside or wholly outside: one position tells. */
