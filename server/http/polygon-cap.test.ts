@@ -43,14 +43,8 @@ describe('polygon size cap', () => {
     let done = false;
     const writes = (async () => {
       const one = await server.call('POST', '/api/zones', { token: coord, body: zone('最大多边形', ring) });
-      // Two more in one import.
-      const features = Array.from({ length: 2 }, (_, i) => ({
-        type: 'Feature', geometry: zone('x', starRing(MAX_POLYGON_POSITIONS - 1, [113.2 + i * 0.01, 23.1], 0.004, 0.002)).polygon,
-        properties: { name: `最大多边形${i}`, districtId: 'liwan', tier: 'sealed', population: 100, households: 40 },
-      }));
-      const many = await server.call('POST', '/api/zones/import', { token: coord, body: { type: 'FeatureCollection', features } });
       done = true;
-      return [one, many];
+      return one;
     })();
     while (!done) {
       const started = performance.now();
@@ -59,13 +53,11 @@ describe('polygon size cap', () => {
       expect(health.status).toBe(200);
       await new Promise((r) => setTimeout(r, 10));
     }
-    const [one, many] = await writes;
-    expect(one!.status, JSON.stringify(one!.json)).toBe(201);
-    expect(many!.status, JSON.stringify(many!.json)).toBe(200);
-    expect(many!.json.data).toEqual({ created: 2, updated: 0 });
+    const one = await writes;
+    expect(one.status, JSON.stringify(one.json)).toBe(201);
+    expect(one.json.data.polygon.coordinates[0]).toHaveLength(MAX_POLYGON_POSITIONS);
     expect(latencies.length).toBeGreaterThan(0);
     // A correctness bound (the loop is not blocked), not a benchmark.
-    console.log("health latencies ms", latencies.map(Math.round).join(" "));
     expect(Math.max(...latencies)).toBeLessThan(500);
   }, 60_000);
 
