@@ -50,6 +50,8 @@ const bannerSince: Record<string, number> = {};
 try {
   cluster = await startCluster({
     servers, workers, databaseUrl, redisUrl, prefix,
+    // Like `npm start`: the demo logins only when asked for (the test helper seeds them by default).
+    env: { SEED_DEMO: process.env.SEED_DEMO === '1' ? '1' : '0' },
     // Port 0 stays 0 for every server (any free port); otherwise PORT+1 … PORT+N.
     proxyPort: port,
     serverPorts: Array.from({ length: servers }, (_, i) => (port === 0 ? 0 : port + 1 + i)),

@@ -15,7 +15,7 @@ export interface Config {
   maxBodyBytes: number;
   tierRules: readonly TierRule[];
   tiles: { url: string; attribution: string };
-  /** Seed the demo scenario into an empty database at start. */
+  /** Seed the demo scenarios and their well-known logins into an empty database at start (SEED_DEMO=1; off by default). */
   seedDemo: boolean;
   logRequests: boolean;
   /** Residents' requests, alerts and passes: limits and thresholds (server/ops-config.ts). */
@@ -73,7 +73,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxBodyBytes: intFrom(env.MAX_BODY_BYTES, 2 * 1024 * 1024, 'MAX_BODY_BYTES'),
     tierRules: env.TIERS_FILE ? readTierRules(env.TIERS_FILE) : DEFAULT_TIER_RULES,
     tiles: env.TILE_URL ? { url: env.TILE_URL, attribution: env.TILE_ATTRIBUTION ?? '' } : OSM_TILES,
-    seedDemo: env.SEED_DEMO !== '0',
+    // Off unless asked for: the demo logins' passwords are public, so only `npm run demo` seeds them.
+    seedDemo: env.SEED_DEMO === '1',
     logRequests: env.LOG_REQUESTS === '1',
     ops: {
       requests: {

@@ -143,6 +143,8 @@ export interface StaffPass extends PassClaims {
 
 export interface PassIssueInput {
   photoRef?: string;
+  /** Ends the pass sooner than the default (the health check's end, at most PASS_MAX_VALIDITY_S after issue). */
+  validUntil?: string;
 }
 
 export interface PassPublicKey {

@@ -13,7 +13,8 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 describe('npm start', () => {
   it('starts the seeded demo, prints URL and logins, answers health and a login', async () => {
     const child = spawn('npm', ['start', '--silent'], {
-      env: { ...process.env, PORT: '0', DATABASE_URL: `sqlite:${join(dir, 'demo.sqlite')}` },
+      // What `npm run demo` sets after installing: only the demo seeds its well-known logins.
+      env: { ...process.env, PORT: '0', DATABASE_URL: `sqlite:${join(dir, 'demo.sqlite')}`, SEED_DEMO: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],
       detached: true,
     });

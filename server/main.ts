@@ -7,6 +7,11 @@ const server = await startServer(config, { seedScenarios: config.seedDemo ? DEMO
 
 console.log(`\n保供 planner is running: ${server.url}  (database: ${server.store.kind})`);
 if (config.seedDemo) printDemoLogins(DEMO_SCENARIOS);
+else if ((await server.store.users.list()).length === 0) {
+  // A fresh production database has no logins (the demo's are seeded only by `npm run demo`).
+  console.log('No users yet. Create the first coordinator (it asks for the password, or reads BAOGONG_PASSWORD):');
+  console.log('  npm run create-user -- --username <name> --role coordinator --display-name <name>');
+}
 console.log('Stop with Ctrl+C.\n');
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { LngLat, PolygonGeometry } from '../contract';
-import { looksLikeLatLng, validatePolygon } from './geo-validate';
+import { MAX_POLYGON_POSITIONS, looksLikeLatLng, validatePolygon } from './geo-validate';
+import { starRing } from '../testing/polygons';
 
 const LIWAN_BBOX: [number, number, number, number] = [113.17, 23.03, 113.28, 23.17];
 const square = (lng: number, lat: number, d: number): PolygonGeometry => ({
@@ -44,7 +45,24 @@ describe('validatePolygon', () => {
 
   it('reports a bow-tie as crossing itself', () => {
     const bowTie: PolygonGeometry = { type: 'Polygon', coordinates: [[[113.2, 23.1], [113.21, 23.11], [113.21, 23.1], [113.2, 23.11], [113.2, 23.1]]] };
-    expect(messages(bowTie)[0]).toMatch(/^polygon.coordinates: polygon crosses itself \(1 crossing, first near/);
+    expect(messages(bowTie)).toEqual(['polygon.coordinates: polygon crosses itself or touches itself (first near [113.205, 23.105])']);
+  });
+
+  it('accepts the largest polygon allowed and refuses one position more, naming the coordinates', () => {
+    const largest = { type: 'Polygon', coordinates: [starRing(MAX_POLYGON_POSITIONS - 1)] };
+    expect(largest.coordinates[0]).toHaveLength(5_000);
+    expect(validatePolygon(largest, { districtBbox: LIWAN_BBOX })).toEqual([]);
+    // Split over rings, the positions still count together.
+    const tooMany = { type: 'Polygon', coordinates: [starRing(4_000), starRing(999, [113.225, 23.1], 0.004, 0.002)] };
+    expect(messages(tooMany)).toEqual(['polygon.coordinates: polygon has 5001 positions; at most 5000 are allowed (all rings together)']);
+  });
+
+  it('refuses holes that cross or touch the outer ring', () => {
+    const outer = square(113.2, 23.1, 0.02).coordinates[0]!;
+    const crossing = square(113.215, 23.105, 0.01).coordinates[0]!;
+    const touching: LngLat[] = [[113.2, 23.11], [113.205, 23.105], [113.205, 23.115], [113.2, 23.11]];
+    expect(messages({ type: 'Polygon', coordinates: [outer, crossing] })[0]).toMatch(/^polygon.coordinates: polygon crosses itself or touches itself \(first near \[113.22, 23.105\]\)/);
+    expect(messages({ type: 'Polygon', coordinates: [outer, touching] })).toEqual(['polygon.coordinates: polygon crosses itself or touches itself (first near [113.2, 23.11])']);
   });
 
   it('requires holes inside the outer ring', () => {

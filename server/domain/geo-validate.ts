@@ -1,5 +1,6 @@
-import { booleanPointInPolygon, area, kinks, polygon as turfPolygon } from '@turf/turf';
+import { booleanPointInPolygon, area, polygon as turfPolygon } from '@turf/turf';
 import type { District, LngLat, PolygonGeometry } from '../contract';
+import { firstRingConflict } from './simple-rings';
 
 /** One thing wrong with a polygon, addressed by a JSON-ish path so a form or import can point at it. */
 export interface GeoProblem {
@@ -20,6 +21,12 @@ export interface PolygonCheckOptions {
 
 export const DEFAULT_MIN_AREA_M2 = 100;
 export const DEFAULT_MAX_AREA_M2 = 2_000 * 1_000_000;
+/**
+ * Most positions one polygon may hold, all rings together, closing positions included. A housing
+ * estate's outline needs tens to hundreds; the cap bounds the work one request can ask for (the
+ * checks are O(n log n), the map draws every vertex on every client).
+ */
+export const MAX_POLYGON_POSITIONS = 5_000;
 
 /** Validates a zone polygon; an empty list means it is fit to store. Never throws. */
 export function validatePolygon(input: unknown, options: PolygonCheckOptions = {}): GeoProblem[] {
@@ -83,6 +90,10 @@ function checkStructure(input: unknown, base: string): GeoProblem[] {
   if (!Array.isArray(g.coordinates) || g.coordinates.length === 0) {
     return [{ path: `${base}.coordinates`, message: 'coordinates must be a non-empty array of rings' }];
   }
+  const positions = g.coordinates.reduce((n: number, ring: unknown) => n + (Array.isArray(ring) ? ring.length : 0), 0);
+  if (positions > MAX_POLYGON_POSITIONS) {
+    return [{ path: `${base}.coordinates`, message: `polygon has ${positions} positions; at most ${MAX_POLYGON_POSITIONS} are allowed (all rings together)` }];
+  }
   const problems: GeoProblem[] = [];
   g.coordinates.forEach((ring: unknown, i) => problems.push(...checkRing(ring, `${base}.coordinates[${i}]`, i)));
   return problems;
@@ -118,24 +129,21 @@ function checkPosition(p: unknown, path: string): GeoProblem[] {
 }
 
 function checkKinks(geometry: PolygonGeometry, base: string): GeoProblem[] {
-  const found = kinks(turfPolygon(geometry.coordinates)).features;
-  const first = found[0];
-  if (!first) return [];
-  const [lng, lat] = first.geometry.coordinates;
-  return [{
-    path: `${base}.coordinates`,
-    message: `polygon crosses itself (${found.length} crossing${found.length > 1 ? 's' : ''}, first near [${lng}, ${lat}])`,
-  }];
+  const at = firstRingConflict(geometry.coordinates);
+  if (!at) return [];
+  return [{ path: `${base}.coordinates`, message: `polygon crosses itself or touches itself (first near [${at[0]}, ${at[1]}])` }];
 }
 
+/** No two rings meet (checkKinks), so each hole lies wholly inside or wholly outside: one position tells. */
 function checkHoles(geometry: PolygonGeometry, base: string): GeoProblem[] {
   const [outer, ...holes] = geometry.coordinates;
   if (!outer) return [];
   const shell = turfPolygon([outer]);
   const problems: GeoProblem[] = [];
   holes.forEach((hole, h) => {
-    const j = hole.findIndex((p) => !booleanPointInPolygon(p, shell, { ignoreBoundary: true }));
-    if (j >= 0) problems.push({ path: `${base}.coordinates[${h + 1}][${j}]`, message: `hole ${h + 1} is not inside the outer ring` });
+    if (!booleanPointInPolygon(hole[0]!, shell, { ignoreBoundary: true })) {
+      problems.push({ path: `${base}.coordinates[${h + 1}][0]`, message: `hole ${h + 1} is not inside the outer ring` });
+    }
   });
   return problems;
 }

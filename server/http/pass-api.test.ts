@@ -1,6 +1,6 @@
 import { createPublicKey } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { verifyPass } from '../services/passes';
+import { PASS_MAX_VALIDITY_S, verifyPass } from '../services/passes';
 import { snapshot, startTestServer, type TestServer } from '../testing/test-server';
 
 // Frontline passes and the disinfection log over the real server; passes checked with the public
@@ -29,20 +29,23 @@ beforeAll(async () => {
 afterAll(async () => server?.dispose());
 
 describe('passes', () => {
-  it('issues a signed pass that verifies with the published key until the health check lapses', async () => {
+  it('issues a signed pass that verifies with the published key until it ends (7 days at most)', async () => {
     const id = await newStaff(official, '2031-06-10');
     const res = await server.call('POST', `/api/staff/${id}/pass`, { token: official, body: { photoRef: 'photos/li-si.jpg' } });
     expect(res.status).toBe(201);
     const pass = res.json.data;
-    expect(pass).toMatchObject({ staffId: id, name: '李四', photoRef: 'photos/li-si.jpg', validUntil: '2031-06-10T15:59:59.000Z' });
+    expect(pass).toMatchObject({ staffId: id, name: '李四', photoRef: 'photos/li-si.jpg' });
+    // The health check runs to 2031; the pass only a week.
+    const end = Date.parse(pass.issuedAt) + PASS_MAX_VALIDITY_S * 1000;
+    expect(pass.validUntil).toBe(new Date(end).toISOString());
     const key = (await server.call('GET', '/api/passes/public-key')).json.data;
     expect(key.jwk).toMatchObject({ kty: 'OKP', crv: 'Ed25519' });
     // The JWK and the PEM are the same key.
     expect(createPublicKey({ key: key.jwk, format: 'jwk' }).export({ type: 'spki', format: 'pem' })).toBe(key.publicKeyPem);
 
-    const verdict = verifyPass(pass.token, key.publicKeyPem, new Date('2031-06-10T12:00:00Z'));
+    const verdict = verifyPass(pass.token, key.publicKeyPem, new Date(end - 60_000));
     expect(verdict).toMatchObject({ ok: true, claims: { passId: pass.passId, passNumber: pass.passNumber } });
-    expect(verifyPass(pass.token, key.publicKeyPem, new Date('2031-06-10T16:00:00Z'))).toEqual({ ok: false, reason: 'expired' });
+    expect(verifyPass(pass.token, key.publicKeyPem, new Date(end + 1000))).toEqual({ ok: false, reason: 'expired' });
     // A changed claim breaks the signature.
     const [payload, sig] = pass.token.split('.');
     const forged = JSON.parse(Buffer.from(payload, 'base64url').toString());
@@ -58,7 +61,7 @@ describe('passes', () => {
     const revoked = (await server.call('GET', '/api/passes/revoked')).json.data as { passId: string }[];
     expect(revoked.map((r) => r.passId)).toContain(pass.passId);
     const key = (await server.call('GET', '/api/passes/public-key')).json.data.publicKeyPem;
-    expect(verifyPass(pass.token, key, new Date('2030-01-01T00:00:00Z'), new Set(revoked.map((r) => r.passId)))).toEqual({ ok: false, reason: 'revoked' });
+    expect(verifyPass(pass.token, key, new Date(), new Set(revoked.map((r) => r.passId)))).toEqual({ ok: false, reason: 'revoked' });
     const audit = (await server.store.audit.list({ entity: 'staff', entityId: id })).map((e) => e.action).reverse();
     expect(audit).toEqual(['staff.create', 'pass.issue', 'pass.revoke']);
 
@@ -68,6 +71,28 @@ describe('passes', () => {
     expect(res.json.error.code).toBe('CONFLICT');
     expect(res.json.error.message).toMatch(/health check lapsed/);
     expect(await snapshot(server)).toBe(before);
+  });
+
+  it('refuses a validity over 7 days naming body.validUntil, and honours a shorter one or an earlier health-check end', async () => {
+    const id = await newStaff(official, '2031-06-10');
+    const before = await snapshot(server);
+    const tooLong = new Date(Date.now() + PASS_MAX_VALIDITY_S * 1000 + 3_600_000).toISOString();
+    const refused = await server.call('POST', `/api/staff/${id}/pass`, { token: official, body: { validUntil: tooLong } });
+    expect(refused.status).toBe(400);
+    expect(refused.json.error).toMatchObject({ code: 'VALIDATION', field: 'body.validUntil' });
+    expect(refused.json.error.message).toMatch(/at most 7 days/);
+    expect(await snapshot(server)).toBe(before);
+
+    const shorter = new Date(Date.now() + 2 * 3_600_000).toISOString();
+    const short = await server.call('POST', `/api/staff/${id}/pass`, { token: official, body: { validUntil: shorter } });
+    expect(short.status).toBe(201);
+    expect(short.json.data.validUntil).toBe(shorter);
+
+    // A health check ending tomorrow (local day) ends the pass then, before the 7 days.
+    const tomorrow = new Date(Date.now() + 8 * 3_600_000 + 86_400_000).toISOString().slice(0, 10);
+    const soon = await newStaff(official, tomorrow);
+    const pass = (await server.call('POST', `/api/staff/${soon}/pass`, { token: official, body: {} })).json.data;
+    expect(pass.validUntil).toBe(new Date(`${tomorrow}T23:59:59+08:00`).toISOString());
   });
 
   it('officials issue only for their district; bad input names the field', async () => {

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { MAX_POLYGON_POSITIONS } from '../domain/geo-validate';
+import { normaliseName } from '../domain/names';
 import type {
   DepotInput, LoginInput, PlanListQuery, PlanRunInput, PlanSituation, PolygonGeometry, StaffInput, VehicleInput, VehicleAvailabilityInput, ZoneFeatureCollection, ZoneInput,
 } from '../contract';
@@ -7,7 +9,10 @@ import type {
 
 const id = z.string().trim().min(1, 'must not be empty').max(100, 'must be at most 100 characters')
   .regex(/^[A-Za-z0-9_.:-]+$/, 'may hold only letters, digits, "_", ".", ":" and "-"');
-const name = z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters');
+// Names are normalised at the edge, before any check or lookup sees them (server/domain/names.ts).
+const normalised = () => z.string().overwrite(normaliseName);
+const name = normalised().min(1, 'must not be empty').max(200, 'must be at most 200 characters');
+const nameEn = normalised().max(200);
 const count = z.number().int('must be a whole number').min(0, 'must not be negative').max(100_000_000, 'is implausibly large');
 const kg = z.number().finite().min(0, 'must not be negative').max(100_000_000, 'is implausibly large');
 const timeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time of day HH:MM');
@@ -24,8 +29,11 @@ export const lngLatSchema = z.tuple([
 const position = z.tuple([z.number().finite(), z.number().finite()]);
 export const polygonSchema = z.strictObject({
   type: z.literal('Polygon'),
-  coordinates: z.array(z.array(position).min(4, 'a ring needs at least 4 positions').max(10_000))
-    .min(1, 'needs an outer ring').max(100),
+  coordinates: z.array(z.array(position).min(4, 'a ring needs at least 4 positions'))
+    .min(1, 'needs an outer ring').max(100)
+    // Counted at the edge too, so an oversized polygon is refused before any geometry work.
+    .refine((rings) => rings.reduce((n, ring) => n + ring.length, 0) <= MAX_POLYGON_POSITIONS,
+      `must hold at most ${MAX_POLYGON_POSITIONS} positions, all rings together`),
 }) satisfies z.ZodType<PolygonGeometry>;
 
 const specialNeedsSchema = z.strictObject({
@@ -39,7 +47,7 @@ export const zoneInputSchema = z.strictObject({
   districtId: id,
   streetId: id.nullable().optional(),
   name,
-  nameEn: z.string().max(200).optional(),
+  nameEn: nameEn.optional(),
   tier: z.string().min(1).max(50),
   status: z.enum(['active', 'lifted']).optional(),
   population: count,
@@ -66,7 +74,7 @@ export const depotInputSchema = z.strictObject({
   id: id.optional(),
   districtId: id.nullable().optional(),
   name,
-  nameEn: z.string().max(200).optional(),
+  nameEn: nameEn.optional(),
   location: lngLatSchema,
   opensAt: timeOfDay,
   closesAt: timeOfDay,
@@ -97,7 +105,7 @@ export const staffInputSchema = z.strictObject({
   id: id.optional(),
   name,
   role: z.enum(['driver', 'handoff_worker']),
-  passNumber: z.string().trim().min(1).max(50),
+  passNumber: normalised().min(1).max(50),
   healthCheckValidUntil: dateOrInstant,
   vehicleId: id.nullable().optional(),
   districtId: id.nullable().optional(),
@@ -105,13 +113,13 @@ export const staffInputSchema = z.strictObject({
 
 export const commodityUpdateSchema = z.strictObject({
   name: name.optional(),
-  nameEn: z.string().max(200).optional(),
+  nameEn: nameEn.optional(),
   dailyRationKgPerPerson: z.number().finite().min(0, 'must not be negative').max(10, 'is implausibly large'),
   coldChain: z.boolean().optional(),
 });
 
 export const loginInputSchema = z.strictObject({
-  username: z.string().trim().min(1, 'must not be empty').max(100),
+  username: normalised().min(1, 'must not be empty').max(100),
   password: z.string().min(1, 'must not be empty').max(200),
 }) satisfies z.ZodType<LoginInput>;
 

@@ -50,6 +50,9 @@ export function createStaffService(store: Store, now: () => Date) {
     async build(_actor, input, id, tx) {
       await assertDistrictExists(tx, input.districtId, 'body.districtId');
       if (input.vehicleId && !(await tx.vehicles.get(input.vehicleId))) throw notFound('vehicle', input.vehicleId, 'body.vehicleId');
+      // The unique index would refuse it too, but as a 500; pass numbers arrive normalised (names.ts).
+      const holder = (await tx.staff.list()).find((s) => s.passNumber === input.passNumber && s.id !== id);
+      if (holder) throw new AppError('CONFLICT', `body.passNumber: pass number "${input.passNumber}" belongs to another staff member`, 'body.passNumber');
       return {
         id, name: input.name, role: input.role, passNumber: input.passNumber, healthCheckValidUntil: input.healthCheckValidUntil,
         vehicleId: input.vehicleId ?? null, districtId: input.districtId ?? null,

@@ -12,6 +12,12 @@ import { assertCanWriteDistrict, canReadDistrict } from './scope';
 
 export const KEY_ID = 'pass-signing';
 
+/**
+ * Longest a pass is valid: 7 days from issue, however long the health check runs. A pass is checked
+ * offline, so a short life bounds how long a leaked or forgotten one opens gates.
+ */
+export const PASS_MAX_VALIDITY_S = 7 * 24 * 3600;
+
 export type PassCheck =
   | { ok: true; claims: PassClaims }
   | { ok: false; reason: 'malformed' | 'bad_signature' | 'expired' | 'revoked' };
@@ -28,6 +34,20 @@ export function verifyPass(token: string, publicKey: KeyObject | string, now: Da
   if (!(Date.parse(claims.validUntil) > now.getTime())) return { ok: false, reason: 'expired' };
   if (revoked.has(claims.passId)) return { ok: false, reason: 'revoked' };
   return { ok: true, claims };
+}
+
+/** The pass's end: the earliest of the health check's end, the asked-for end and PASS_MAX_VALIDITY_S after issue. */
+function passEnd(at: Date, clearedUntil: string, asked: string | undefined): string {
+  const latest = at.getTime() + PASS_MAX_VALIDITY_S * 1000;
+  if (asked !== undefined) {
+    const askedMs = Date.parse(asked);
+    if (askedMs > latest) {
+      throw new AppError('VALIDATION', `body.validUntil: a pass is valid at most ${PASS_MAX_VALIDITY_S / 86400} days (until ${new Date(latest).toISOString()})`, 'body.validUntil');
+    }
+    if (askedMs <= at.getTime()) throw new AppError('VALIDATION', 'body.validUntil: must be in the future', 'body.validUntil');
+  }
+  const end = Math.min(latest, Date.parse(clearedUntil), asked === undefined ? Infinity : Date.parse(asked));
+  return new Date(end).toISOString();
 }
 
 export function signPass(claims: PassClaims, privateKey: KeyObject): string {
@@ -78,15 +98,16 @@ export function createPassService(store: Store, now: () => Date, utcOffset = '+0
   }
 
   return {
-    async issue(actor: User, staffId: string, input: { photoRef?: string }): Promise<StaffPass> {
+    async issue(actor: User, staffId: string, input: { photoRef?: string; validUntil?: string }): Promise<StaffPass> {
       const { privateKey } = await keyPair();
       return writeAudited(store, actor, now, async (tx) => {
         const staff = await writableStaff(tx, actor, staffId);
         const at = now();
-        const validUntil = validUntilOf(staff.healthCheckValidUntil, utcOffset);
-        if (Date.parse(validUntil) <= at.getTime()) {
+        const clearedUntil = validUntilOf(staff.healthCheckValidUntil, utcOffset);
+        if (Date.parse(clearedUntil) <= at.getTime()) {
           throw new AppError('CONFLICT', `staff member "${staffId}": the health check lapsed on ${staff.healthCheckValidUntil}; record a new one before issuing a pass`);
         }
+        const validUntil = passEnd(at, clearedUntil, input.validUntil);
         const vehicle = staff.vehicleId ? await tx.vehicles.get(staff.vehicleId) : null;
         const claims: PassClaims = {
           passId: randomUUID(), staffId, passNumber: staff.passNumber, name: staff.name, photoRef: input.photoRef ?? null,

@@ -5,7 +5,11 @@ import { route } from '../route-def';
 const staffRoles = ['coordinator', 'district_official'] as const;
 const everyone = ['coordinator', 'district_official', 'driver'] as const;
 
-const passIssueSchema = z.strictObject({ photoRef: z.string().trim().min(1).max(200).optional() });
+const passIssueSchema = z.strictObject({
+  photoRef: z.string().trim().min(1).max(200).optional(),
+  // Its upper bound depends on the issue time, so the pass service checks it (PASS_MAX_VALIDITY_S).
+  validUntil: z.iso.datetime({ offset: true, message: 'must be an ISO-8601 date-time' }).optional(),
+});
 const disinfectionSchema = z.strictObject({
   at: z.iso.datetime({ offset: true, message: 'must be an ISO-8601 date-time' }),
   by: z.string().trim().min(1, 'must not be empty').max(100),
@@ -15,7 +19,7 @@ const disinfectionSchema = z.strictObject({
 export function passRoutes({ passes, disinfections }: Services) {
   return [
     route({
-      key: 'POST /api/staff/:id/pass', summary: 'Issue a signed pass (Ed25519) valid as long as the health check', roles: staffRoles,
+      key: 'POST /api/staff/:id/pass', summary: 'Issue a signed pass (Ed25519) valid while the health check holds, at most 7 days', roles: staffRoles,
       body: passIssueSchema, successStatus: 201, handler: ({ actor, params, body }) => passes.issue(actor!, params.id!, body),
     }),
     route({
