@@ -28,6 +28,17 @@ export interface Config {
   cluster: ClusterConfig | null;
   /** PEM file holding the pass signing key (made 0600 on first start); null: the key lives in the database. */
   passKeyFile: string | null;
+  edge: EdgeConfig;
+}
+
+/** The HTTP edge: which origins may write, who the client is, how the session cookie is marked. */
+export interface EdgeConfig {
+  /** Origins (scheme://host[:port]) allowed to send state-changing requests besides the server's own. */
+  allowedOrigins: string[];
+  /** express 'trust proxy': false (the TCP peer is the client), a hop count, or addresses/subnets of trusted proxies. */
+  trustProxy: boolean | number | string;
+  /** Mark the session cookie Secure (sent over HTTPS only). */
+  cookieSecure: boolean;
 }
 
 /** Live operations (server/live): thresholds and batching. */
@@ -81,6 +92,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         ...DEFAULT_OPS.requests,
         deviceBurst: intFrom(env.REQUEST_DEVICE_BURST, DEFAULT_OPS.requests.deviceBurst, 'REQUEST_DEVICE_BURST'),
         zoneBurst: intFrom(env.REQUEST_ZONE_BURST, DEFAULT_OPS.requests.zoneBurst, 'REQUEST_ZONE_BURST'),
+        ipZoneMax: intFrom(env.REQUEST_IP_ZONE_MAX, DEFAULT_OPS.requests.ipZoneMax, 'REQUEST_IP_ZONE_MAX'),
+        ipZoneWindowS: intFrom(env.REQUEST_IP_ZONE_WINDOW_S, DEFAULT_OPS.requests.ipZoneWindowS, 'REQUEST_IP_ZONE_WINDOW_S'),
+      },
+      login: {
+        maxFailures: intFrom(env.LOGIN_MAX_FAILURES, DEFAULT_OPS.login.maxFailures, 'LOGIN_MAX_FAILURES'),
+        ipMaxFailures: intFrom(env.LOGIN_IP_MAX_FAILURES, intFrom(env.LOGIN_MAX_FAILURES, DEFAULT_OPS.login.ipMaxFailures, 'LOGIN_MAX_FAILURES'), 'LOGIN_IP_MAX_FAILURES'),
+        windowS: intFrom(env.LOGIN_WINDOW_S, DEFAULT_OPS.login.windowS, 'LOGIN_WINDOW_S'),
       },
       alerts: {
         ...DEFAULT_OPS.alerts,
@@ -90,6 +108,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       },
     },
     passKeyFile: env.PASS_KEY_FILE ? resolve(env.PASS_KEY_FILE) : null,
+    edge: {
+      allowedOrigins: originsFrom(env.ALLOWED_ORIGINS),
+      trustProxy: trustProxyFrom(env.TRUST_PROXY),
+      // Secure by default in production (served over HTTPS); plain http://127.0.0.1 demos need it off.
+      cookieSecure: env.COOKIE_SECURE ? flagFrom(env.COOKIE_SECURE, 'COOKIE_SECURE') : env.NODE_ENV === 'production',
+    },
     cluster: env.REDIS_URL ? {
       redisUrl: env.REDIS_URL, prefix: env.CLUSTER_PREFIX || 'baogong',
       jobLockMs: intFrom(env.PLAN_JOB_LOCK_MS, 30_000, 'PLAN_JOB_LOCK_MS'),
@@ -116,6 +140,31 @@ function intFrom(raw: string | undefined, fallback: number, name: string): numbe
   const n = Number(raw);
   if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a non-negative integer, got "${raw}"`);
   return n;
+}
+
+function flagFrom(raw: string, name: string): boolean {
+  if (raw === '1' || raw === 'true') return true;
+  if (raw === '0' || raw === 'false') return false;
+  throw new Error(`${name} must be 1 or 0, got "${raw}"`);
+}
+
+/** A comma-separated list of origins, each normalised to scheme://host[:port] (what browsers send). */
+function originsFrom(raw: string | undefined): string[] {
+  if (!raw?.trim()) return [];
+  return raw.split(',').map((s) => s.trim()).filter(Boolean).map((s) => {
+    let url: URL;
+    try { url = new URL(s); } catch { throw new Error(`ALLOWED_ORIGINS: "${s}" is not an origin like https://example.org`); }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error(`ALLOWED_ORIGINS: "${s}" must be http(s)`);
+    return url.origin;
+  });
+}
+
+/** Unset or 0: trust no proxy. A positive integer: that many proxy hops. Else addresses/subnets (express syntax). */
+function trustProxyFrom(raw: string | undefined): boolean | number | string {
+  if (raw === undefined || raw.trim() === '' || raw === '0' || raw === 'false') return false;
+  if (/^\d+$/.test(raw)) return Number(raw);
+  if (raw === 'true') return true;
+  return raw;
 }
 
 function readTierRules(path: string): TierRule[] {

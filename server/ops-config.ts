@@ -10,6 +10,21 @@ export interface RequestLimits {
   zoneRefillS: number;
   /** The same text in the same zone within this window is a duplicate. */
   duplicateWindowS: number;
+  /**
+   * At most `ipZoneMax` filings per IP address and zone in `ipZoneWindowS`: a device id is the
+   * resident's to choose, so rotating it must not buy a fresh allowance.
+   */
+  ipZoneMax: number;
+  ipZoneWindowS: number;
+}
+
+/** Login throttle: after this many failed logins in the window, 429 until the window passes (right password or not). */
+export interface LoginLimits {
+  /** Failures per username. */
+  maxFailures: number;
+  /** Failures per client IP (any usernames). */
+  ipMaxFailures: number;
+  windowS: number;
 }
 
 export interface AlertThresholds {
@@ -38,11 +53,13 @@ export interface AlertThresholds {
 
 export interface OpsConfig {
   requests: RequestLimits;
+  login: LoginLimits;
   alerts: AlertThresholds;
 }
 
 export const DEFAULT_OPS: OpsConfig = {
-  requests: { deviceBurst: 5, deviceRefillS: 120, zoneBurst: 60, zoneRefillS: 10, duplicateWindowS: 30 * 60 },
+  requests: { deviceBurst: 5, deviceRefillS: 120, zoneBurst: 60, zoneRefillS: 10, duplicateWindowS: 30 * 60, ipZoneMax: 20, ipZoneWindowS: 10 * 60 },
+  login: { maxFailures: 10, ipMaxFailures: 10, windowS: 15 * 60 },
   alerts: {
     spikeWindowS: 3600, baselineS: 24 * 3600, spikeMinCount: 5, spikeFactor: 3,
     complaintCount: 3, complaintWindowS: 24 * 3600, lowCoverDays: 1, noDeliveryS: 12 * 3600, missedEtaS: 30 * 60, playbookGraceS: 0,

@@ -63,6 +63,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     passSigningKey: keyFile ? () => keyFile : undefined,
     planCluster: cluster?.plans,
     rateLimiters: cluster?.rateLimiters,
+    windowCounters: cluster?.windowCounters,
   });
   // One process runs the plans (not a cluster): those a previous run left unfinished never will finish.
   // In a cluster they wait in the job queue for a worker.
@@ -74,14 +75,14 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   });
   const app = createHttpApp({
     services, health, version: VERSION, maxBodyBytes: config.maxBodyBytes, sessionTtlS: config.sessionTtlS,
-    webRoot: resolve('web/dist'), tileUrl: config.tiles.url, log,
+    webRoot: resolve('web/dist'), tileUrl: config.tiles.url, log, edge: config.edge,
   });
   const http = createServer(app);
   const requests = trackRequests(http);
   answerClientErrors(http);
   const live = createLiveService({ store, config: config.live, now, log });
   const gateway = attachLiveGateway({
-    http, live, auth: services.auth, store, config: config.live, now, log,
+    http, live, auth: services.auth, store, config: config.live, now, log, edge: config.edge,
     cluster: cluster ? { adapter: cluster.live.adapter, sequencer: cluster.live.sequencer } : undefined,
   });
   await cluster?.live.join(live);

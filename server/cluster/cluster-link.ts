@@ -2,13 +2,13 @@ import { randomUUID } from 'node:crypto';
 import type { TakeTurn } from '../services/alert-service';
 import type { PlanEventBus } from '../services/plan-events';
 import type { PlanQueue } from '../services/plan-queue';
-import type { RateLimiterFactory } from '../services/rate-limit';
+import type { RateLimiterFactory, WindowCounterFactory } from '../services/rate-limit';
 import type { Store } from '../services/ports';
 import { createBullPlanQueue } from './bull-plan-queue';
 import { createLiveCluster, type LiveCluster } from './live-cluster';
 import { connectRedis, type ClusterConfig } from './redis-connection';
 import { createRedisPlanEventBus } from './redis-plan-events';
-import { redisRateLimiters } from './redis-rate-limit';
+import { redisRateLimiters, redisWindowCounters } from './redis-rate-limit';
 import { redisTurns } from './redis-turns';
 
 // A server's ties to the rest of its cluster, made at start and cut at shutdown.
@@ -17,6 +17,8 @@ export interface ClusterLink {
   plans: { queue: PlanQueue; events: PlanEventBus };
   live: LiveCluster;
   rateLimiters: RateLimiterFactory;
+  /** The login throttle and the per-IP request bound, counted once for the whole cluster. */
+  windowCounters: WindowCounterFactory;
   /** Periodic jobs one server runs per period (the alert rules). */
   takeTurn: TakeTurn;
   close(): Promise<void>;
@@ -30,6 +32,7 @@ export async function startClusterLink(cluster: ClusterConfig, store: Store, log
     plans: { queue: createBullPlanQueue(cluster, store), events },
     live,
     rateLimiters: redisRateLimiters(redis, cluster.prefix),
+    windowCounters: redisWindowCounters(redis, cluster.prefix),
     takeTurn: redisTurns(redis, cluster.prefix),
     async close() {
       await live.close();

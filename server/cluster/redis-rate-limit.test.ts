@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { memoryRateLimiters, type RateLimiter } from '../services/rate-limit';
+import { memoryRateLimiters, memoryWindowCounters, type RateLimiter, type WindowCounter } from '../services/rate-limit';
 import { connectRedis, type RedisClient } from './redis-connection';
-import { redisRateLimiters } from './redis-rate-limit';
+import { redisRateLimiters, redisWindowCounters } from './redis-rate-limit';
 import { dropRedisPrefix, redisReachable, TEST_REDIS_URL } from '../testing/redis';
 
 // The shared buckets behave like the in-memory ones, and two servers spend from one allowance.
@@ -60,5 +60,41 @@ describe.skipIf(!redisUp)('rate limits shared in Redis', () => {
     expect(results.filter((r) => r.ok)).toHaveLength(3);
     expect((await onB.take('liwan-chongkou')).ok).toBe(true);
     expect((await redisRateLimiters(b, prefix)('device', spec, now).take('liwan-hailong')).ok).toBe(true);
+  });
+
+  // The login throttle's and the request form's counts (issue 15): N in a window, then locked for a full window.
+  it('window counters count like the in-memory ones and lock for a full window at the limit', async () => {
+    const wspec = { limit: 3, windowS: 600 };
+    const run = async (c: WindowCounter) => {
+      const out: string[] = [];
+      out.push(JSON.stringify(await c.add('coord')));
+      t += 100_000;
+      out.push(JSON.stringify(await c.add('coord')));
+      out.push(JSON.stringify(await c.peek('coord')));
+      t += 100_000;
+      out.push(JSON.stringify(await c.add('coord'))); // the limit: a full window from here
+      t += 599_000;
+      out.push(JSON.stringify(await c.peek('coord')));
+      t += 1_000;
+      out.push(JSON.stringify(await c.peek('coord')));
+      t -= 800_000;
+      return out;
+    };
+    const r = await run(redisWindowCounters(a, prefix)('login-user', wspec, now));
+    const m = await run(memoryWindowCounters('login-user', wspec, now));
+    expect(r).toEqual(m);
+    expect(r.map((x) => JSON.parse(x))).toEqual([
+      { count: 1, retryAfterS: 600 }, { count: 2, retryAfterS: 500 }, { count: 2, retryAfterS: 500 },
+      { count: 3, retryAfterS: 600 }, { count: 3, retryAfterS: 1 }, { count: 0, retryAfterS: 0 },
+    ]);
+  });
+
+  it('two servers add to one window count per key', async () => {
+    const wspec = { limit: 10, windowS: 900 };
+    const onA = redisWindowCounters(a, prefix)('login-ip', wspec, now);
+    const onB = redisWindowCounters(b, prefix)('login-ip', wspec, now);
+    await Promise.all([onA, onB, onA, onB, onA, onB].map((c) => c.add('10.0.0.1')));
+    expect((await onB.peek('10.0.0.1')).count).toBe(6);
+    expect((await onA.peek('10.0.0.2')).count).toBe(0);
   });
 });

@@ -1,4 +1,4 @@
-import type { RateLimiterFactory } from '../services/rate-limit';
+import type { RateLimiterFactory, WindowCounterFactory } from '../services/rate-limit';
 import type { RedisClient } from './redis-connection';
 
 // The request brakes' token buckets in Redis, so every server of a cluster spends from the same
@@ -31,4 +31,46 @@ export function redisRateLimiters(redis: RedisClient, prefix: string): RateLimit
       return { ok: ok === 1, retryAfterS: Number(retryAfterS) };
     },
   });
+}
+
+// The window counters (server/services/rate-limit.ts) in Redis: a count per key with an expiry at the
+// window's end, renewed to a full window when the count reaches the limit. The expiry is set from the
+// server's clock like the buckets' times, so an injected clock moves both stores alike.
+const ADD = `
+local limit = tonumber(ARGV[1])
+local window_ms = tonumber(ARGV[2])
+local t = tonumber(ARGV[3])
+local ends = tonumber(redis.call('HGET', KEYS[1], 'ends'))
+local count = 0
+if ends and ends > t then count = tonumber(redis.call('HGET', KEYS[1], 'count')) else ends = t + window_ms end
+count = count + 1
+if count == limit then ends = t + window_ms end
+redis.call('HSET', KEYS[1], 'count', tostring(count), 'ends', tostring(ends))
+redis.call('PEXPIRE', KEYS[1], math.max(1000, window_ms + 1000))
+return {count, ends}
+`;
+
+const PEEK = `
+local ends = tonumber(redis.call('HGET', KEYS[1], 'ends'))
+if not ends or ends <= tonumber(ARGV[1]) then return {0, 0} end
+return {tonumber(redis.call('HGET', KEYS[1], 'count')), ends}
+`;
+
+export function redisWindowCounters(redis: RedisClient, prefix: string): WindowCounterFactory {
+  return (name, spec, now) => {
+    const keyOf = (key: string) => `${prefix}:window:${name}:${key}`;
+    const answer = ([count, ends]: [number, number], t: number) =>
+      ({ count: Number(count), retryAfterS: Number(count) > 0 ? Math.max(1, Math.ceil((Number(ends) - t) / 1000)) : 0 });
+    return {
+      async add(key) {
+        const t = now().getTime();
+        const reply = await redis.eval(ADD, { keys: [keyOf(key)], arguments: [String(spec.limit), String(spec.windowS * 1000), String(t)] });
+        return answer(reply as [number, number], t);
+      },
+      async peek(key) {
+        const t = now().getTime();
+        return answer((await redis.eval(PEEK, { keys: [keyOf(key)], arguments: [String(t)] })) as [number, number], t);
+      },
+    };
+  };
 }

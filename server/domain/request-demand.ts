@@ -34,21 +34,41 @@ export interface DemandRequest {
 /** Only requests still being handled count: a resolved one was met, a referred one went elsewhere. */
 const OPEN: ReadonlySet<RequestStatus> = new Set(['new', 'assigned']);
 
-/** zoneId → commodityId → extra kg, for planInputFromRecords' `extraKg`. Unknown commodities are skipped. */
+/**
+ * Anyone can file a request (no login), so requests no staff member has looked at yet ('new') add at
+ * most this many kg to a zone in all, whatever their number: a flood of forged requests cannot pull
+ * a plan's goods into one zone. Once staff take a request on ('assigned') it counts in full.
+ * Ten food-shortage requests' worth; README, "Residents' requests and demand".
+ */
+export const UNVERIFIED_KG_CAP_PER_ZONE = 20;
+
+/**
+ * zoneId → commodityId → extra kg, for planInputFromRecords' `extraKg`. Unknown commodities are
+ * skipped; unverified requests fill the zone's cap in the order given (oldest first from the store).
+ */
 export function extraDemandKg(
   requests: readonly DemandRequest[],
   commodities: readonly { id: string }[],
   table: Readonly<Record<RequestCategory, RequestDemandRule>> = REQUEST_DEMAND_TABLE,
+  unverifiedCapKg = UNVERIFIED_KG_CAP_PER_ZONE,
 ): Map<string, Record<string, number>> {
   const known = new Set(commodities.map((c) => c.id));
   const out = new Map<string, Record<string, number>>();
+  const unverified = new Map<string, number>();
   for (const r of requests) {
     if (!OPEN.has(r.status)) continue;
     const rule = table[r.category];
     const commodity = rule.commodity === 'named' ? r.commodityId : rule.commodity;
     if (!commodity || !known.has(commodity) || rule.kgPerRequest <= 0) continue;
+    let kg = rule.kgPerRequest;
+    if (r.status === 'new') {
+      const used = unverified.get(r.zoneId) ?? 0;
+      kg = Math.min(kg, Math.max(0, unverifiedCapKg - used));
+      if (kg <= 0) continue;
+      unverified.set(r.zoneId, used + kg);
+    }
     const zone = out.get(r.zoneId) ?? {};
-    zone[commodity] = (zone[commodity] ?? 0) + rule.kgPerRequest;
+    zone[commodity] = (zone[commodity] ?? 0) + kg;
     out.set(r.zoneId, zone);
   }
   return out;

@@ -5,6 +5,7 @@ import type { Services } from '../services';
 import { AppError } from '../services/errors';
 import { authorise } from './auth-middleware';
 import { buildOpenApi } from './openapi';
+import { originGuard } from './origin-guard';
 import { errorHandler, sendError, sendOk } from './respond';
 import { securityHeaders } from './security-headers';
 import type { RouteDef } from './route-def';
@@ -19,7 +20,8 @@ import { passRoutes } from './routes/pass-routes';
 import { playbookRoutes } from './routes/playbook-routes';
 import { reportRoutes } from './routes/report-routes';
 import { requestRoutes } from './routes/request-routes';
-import { sessionRoutes } from './routes/session-routes';
+import { sessionRoutes, type SessionCookieOptions } from './routes/session-routes';
+import type { EdgeConfig } from '../config';
 import { zoneRoutes } from './routes/zone-routes';
 import { emptyQuerySchema as emptyQuery } from './schemas';
 import { parseInput, refuseNul } from './validate';
@@ -37,12 +39,17 @@ export interface HttpAppOptions {
   /** Extra routes from later features (plans, deliveries, requests). */
   extraRoutes?: RouteDef[];
   log: (msg: string, err?: unknown) => void;
+  /** Allowed origins, trusted proxies, cookie flags (default: own origin only, no proxy, cookie not Secure). */
+  edge?: EdgeConfig;
 }
 
-export function allRoutes(services: Services, health: () => Health, sessionTtlS: number, extra: RouteDef[] = []): RouteDef[] {
+const NO_EDGE: EdgeConfig = { allowedOrigins: [], trustProxy: false, cookieSecure: false };
+
+/** `session`: the cookie's lifetime in seconds (not Secure), or its full options. */
+export function allRoutes(services: Services, health: () => Health, session: number | SessionCookieOptions, extra: RouteDef[] = []): RouteDef[] {
   return [
     ...referenceRoutes(services, health),
-    ...sessionRoutes(services, sessionTtlS),
+    ...sessionRoutes(services, typeof session === 'number' ? { maxAgeS: session, secure: false } : session),
     ...zoneRoutes(services),
     ...depotRoutes(services),
     ...fleetRoutes(services),
@@ -59,9 +66,14 @@ export function allRoutes(services: Services, health: () => Health, sessionTtlS:
 
 export function createHttpApp(options: HttpAppOptions): express.Express {
   const { services, maxBodyBytes } = options;
-  const routes = allRoutes(services, options.health, options.sessionTtlS, options.extraRoutes);
+  const edge = options.edge ?? NO_EDGE;
+  const routes = allRoutes(services, options.health, { maxAgeS: options.sessionTtlS, secure: edge.cookieSecure }, options.extraRoutes);
   const app = express();
   app.disable('x-powered-by');
+  // req.ip and req.protocol: the TCP peer's unless TRUST_PROXY names proxies to believe.
+  app.set('trust proxy', edge.trustProxy);
+  // Before the body parsers: a forged write is refused without reading its body.
+  app.use(originGuard({ allowedOrigins: edge.allowedOrigins }));
   app.set('query parser', 'simple');
   app.use(securityHeaders(options.tileUrl ?? null));
   app.use('/api', express.json({ limit: maxBodyBytes }));

@@ -20,6 +20,11 @@ export function readCookie(header: string | undefined, name: string): string | n
   return null;
 }
 
+/** The client's address: the TCP peer, or what trusted proxies forwarded (express 'trust proxy', TRUST_PROXY). */
+export function clientIp(req: Request): string {
+  return req.ip ?? req.socket.remoteAddress ?? '';
+}
+
 /** Resolves the caller and enforces the route's roles; scope checks follow in the services. */
 export async function authorise(def: RouteDef, req: Request, auth: AuthService): Promise<{ actor: User | null; token: string | null }> {
   const token = tokenOf(req);

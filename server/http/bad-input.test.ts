@@ -32,6 +32,8 @@ interface Case {
   status: number;
   /** Substrings the error message must contain: the field and the problem. */
   mentions: string[];
+  /** The one audit entry the refusal itself writes (a failed login is recorded for coordinators: issue 15). */
+  audits?: string;
 }
 
 const cases: Case[] = [
@@ -95,7 +97,7 @@ const cases: Case[] = [
   { name: 'ration as a negative number', method: 'PUT', path: () => '/api/commodities/eggs', body: () => ({ dailyRationKgPerPerson: -0.05 }), status: 400, mentions: ['body.dailyRationKgPerPerson'] },
   { name: 'ration of an unknown commodity', method: 'PUT', path: () => '/api/commodities/caviar', body: () => ({ dailyRationKgPerPerson: 0.01 }), status: 404, mentions: ['caviar'] },
   { name: 'login without a password', method: 'POST', path: () => '/api/sessions', body: () => ({ username: 'coord' }), status: 400, mentions: ['body.password'] },
-  { name: 'login with a wrong password', method: 'POST', path: () => '/api/sessions', body: () => ({ username: 'coord', password: 'nope' }), status: 401, mentions: ['password'] },
+  { name: 'login with a wrong password', method: 'POST', path: () => '/api/sessions', body: () => ({ username: 'coord', password: 'nope' }), status: 401, mentions: ['password'], audits: 'session.fail' },
   { name: 'list with an unknown query field', method: 'GET', path: () => '/api/zones?colour=red', body: () => undefined, status: 400, mentions: ['colour'] },
   { name: 'van availability not in the list', method: 'PUT', path: () => `/api/vehicle-availability/${liwanVan}`, body: () => ({ status: 'on_holiday' }), status: 400, mentions: ['body.status'] },
   { name: 'van availability note over 200 characters', method: 'PUT', path: () => `/api/vehicle-availability/${liwanVan}`, body: () => ({ status: 'broken_down', note: 'x'.repeat(201) }), status: 400, mentions: ['body.note'] },
@@ -128,7 +130,16 @@ describe('bad input is refused with a message naming the problem, and changes no
       expect(res.status, JSON.stringify(res.json).slice(0, 500)).toBe(c.status);
       expect(res.json.ok).toBe(false);
       for (const m of c.mentions) expect(res.json.error.message).toContain(m);
-      expect(await snapshot(server)).toBe(before);
+      if (!c.audits) {
+        expect(await snapshot(server)).toBe(before);
+        return;
+      }
+      // Nothing changed but one new audit entry on top of the log (snapshot's 10th part).
+      const [was, now] = [JSON.parse(before) as unknown[][], JSON.parse(await snapshot(server)) as unknown[][]];
+      const [wasAudit, nowAudit] = [was.splice(9, 1)[0]!, now.splice(9, 1)[0]!];
+      expect(now).toEqual(was);
+      expect(nowAudit.slice(1)).toEqual(wasAudit);
+      expect(nowAudit[0]).toMatchObject({ action: c.audits });
     });
   }
 

@@ -26,6 +26,7 @@ export function errorHandler(log: (msg: string, err: unknown) => void) {
   return (err: unknown, _req: Request, res: Response, _next: NextFunction): void => {
     if (res.headersSent) return;
     if (err instanceof AppError) {
+      if (err.retryAfterS !== undefined) res.setHeader('Retry-After', String(Math.max(1, Math.ceil(err.retryAfterS))));
       sendError(res, { code: err.code, message: err.message, ...(err.field ? { field: err.field } : {}) });
       return;
     }

@@ -127,6 +127,8 @@ export const listQuerySchema = z.strictObject({ districtId: id.optional() });
 export const handoffQuerySchema = z.strictObject({ zoneId: id.optional() });
 export const auditQuerySchema = z.strictObject({
   entity: z.string().max(50).optional(),
+  /** e.g. session.fail: the failed logins (username tried, IP, reason). */
+  action: z.string().max(50).optional(),
   limit: z.coerce.number().int().min(1).max(1000).optional(),
 });
 export const emptyQuerySchema = z.strictObject({});

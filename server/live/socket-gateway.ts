@@ -4,7 +4,8 @@ import { Server, type Socket } from 'socket.io';
 import {
   SESSION_COOKIE, type ApiError, type ClientToServerEvents, type LiveAck, type LiveHandshakeAuth, type ServerToClientEvents, type User,
 } from '../contract';
-import type { LiveConfig } from '../config';
+import type { EdgeConfig, LiveConfig } from '../config';
+import { socketOriginAllowed } from '../http/origin-guard';
 import type { AuthService } from '../services/auth-service';
 import { hashToken } from '../services/auth-service';
 import { AppError } from '../services/errors';
@@ -33,6 +34,8 @@ export interface GatewayDeps {
   config: LiveConfig;
   now: () => Date;
   log: (msg: string, err?: unknown) => void;
+  /** Origins allowed besides the server's own, and trusted proxies (for the handshake's scheme). */
+  edge?: Pick<EdgeConfig, 'allowedOrigins' | 'trustProxy'>;
   /**
    * Cluster mode: the socket.io adapter shared with the other servers (their emits reach this
    * server's sockets and back) and the room sequences they share. Absent: this process alone.
@@ -40,9 +43,16 @@ export interface GatewayDeps {
   cluster?: { adapter: NonNullable<ConstructorParameters<typeof Server>[1]>['adapter']; sequencer: Sequencer };
 }
 
-export function attachLiveGateway({ http, live, auth, store, config, now, log, cluster }: GatewayDeps) {
+export function attachLiveGateway({ http, live, auth, store, config, now, log, cluster, edge }: GatewayDeps) {
+  const allowedOrigins = edge?.allowedOrigins ?? [];
   const io = new Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>(http, {
     serveClient: false,
+    // A page on another site must not open a live socket with the user's cookie (issue 15): refused
+    // at the handshake, before any session is read.
+    allowRequest: (req, done) => {
+      const allowed = socketOriginAllowed(req, allowedOrigins, edge?.trustProxy ?? false);
+      done(allowed ? null : 'cross-site handshake refused', allowed);
+    },
     // skipMiddlewares: false, so a recovered socket is authenticated again like a new one.
     connectionStateRecovery: { maxDisconnectionDuration: config.recoveryMs, skipMiddlewares: false },
     ...(cluster ? { adapter: cluster.adapter } : {}),

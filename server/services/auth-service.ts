@@ -1,7 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { LoginResult, User } from '../contract';
+import type { LoginLimits } from '../ops-config';
 import { AppError } from './errors';
+import { createLoginThrottle, type LoginAttempt } from './login-throttle';
 import type { Store } from './ports';
+import type { WindowCounterFactory } from './rate-limit';
 
 export interface PasswordHasher {
   hash(password: string): Promise<string>;
@@ -13,6 +16,9 @@ export interface AuthDeps {
   passwords: PasswordHasher;
   now: () => Date;
   sessionTtlS: number;
+  loginLimits?: LoginLimits;
+  /** Where failed logins are counted (cluster: Redis, shared by every server). */
+  windowCounters?: WindowCounterFactory;
 }
 
 export const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
@@ -21,7 +27,8 @@ export const hashToken = (token: string): string => createHash('sha256').update(
 export type SessionsEnded = { tokenHash: string } | { userId: string };
 
 /** Password login with revocable server-side sessions; the same token serves cookie and bearer use. */
-export function createAuthService({ store, passwords, now, sessionTtlS }: AuthDeps) {
+export function createAuthService({ store, passwords, now, sessionTtlS, loginLimits, windowCounters }: AuthDeps) {
+  const throttle = createLoginThrottle({ now, limits: loginLimits, counters: windowCounters });
   // A fixed hash to verify against when the user is unknown, so timing does not reveal usernames.
   let decoyHash: Promise<string> | null = null;
   const endedListeners = new Set<(ended: SessionsEnded) => void>();
@@ -29,11 +36,22 @@ export function createAuthService({ store, passwords, now, sessionTtlS }: AuthDe
   const announce = (ended: SessionsEnded) => { for (const listener of endedListeners) listener(ended); };
 
   const service = {
-    async login(username: string, password: string): Promise<LoginResult> {
+    /** `client.ip` is the caller's address (the throttle counts failures per username and per IP). */
+    async login(username: string, password: string, client: { ip?: string } = {}): Promise<LoginResult> {
+      const attempt: LoginAttempt = { username, ip: client.ip ?? '' };
+      await throttle.check(attempt);
       const record = await store.users.getByUsername(username);
       decoyHash ??= passwords.hash('decoy-password');
       const ok = await passwords.verify(password, record?.passwordHash ?? (await decoyHash));
-      if (!record || !ok) throw new AppError('UNAUTHENTICATED', 'username or password is wrong');
+      if (!record || !ok) {
+        const locked = await throttle.failed(attempt);
+        // Coordinators read these in the audit log (GET /api/audit?action=session.fail).
+        await store.audit.append({
+          at: now().toISOString(), userId: record?.user.id ?? null, action: 'session.fail', entity: 'session', entityId: null,
+          detail: { username: username.slice(0, 100), ip: attempt.ip, reason: record ? 'wrong_password' : 'unknown_user', locked },
+        });
+        throw new AppError('UNAUTHENTICATED', 'username or password is wrong');
+      }
       const token = randomBytes(32).toString('base64url');
       const createdAt = now();
       const expiresAt = new Date(createdAt.getTime() + sessionTtlS * 1000);

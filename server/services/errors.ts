@@ -6,6 +6,8 @@ export class AppError extends Error {
     readonly code: Exclude<ErrorCode, 'INTERNAL'>,
     message: string,
     readonly field?: string,
+    /** RATE_LIMITED: seconds until the caller may try again (sent as Retry-After). */
+    readonly retryAfterS?: number,
   ) {
     super(message);
     this.name = 'AppError';

@@ -1,7 +1,7 @@
 import type { TierRule } from '../domain/tiers';
 import type { PlanEventBus } from './plan-events';
 import type { PlanQueue } from './plan-queue';
-import type { RateLimiterFactory } from './rate-limit';
+import type { RateLimiterFactory, WindowCounterFactory } from './rate-limit';
 import { createAuthService, type PasswordHasher } from './auth-service';
 import { createAvailabilityService } from './availability-service';
 import { createCoverHistoryService } from './cover-history-service';
@@ -35,6 +35,8 @@ export interface ServiceDeps {
   planCluster?: { queue: PlanQueue; events: PlanEventBus };
   /** Cluster mode: rate limits shared by every server (default: per process). */
   rateLimiters?: RateLimiterFactory;
+  /** Cluster mode: the login throttle's and the request form's window counts, shared by every server. */
+  windowCounters?: WindowCounterFactory;
   /** Requests, alerts and passes: limits and thresholds (defaults: DEFAULT_OPS). */
   ops?: OpsConfig;
   /** The pass signing key from a key file (PKCS#8 PEM); absent: the key lives in the database. */
@@ -43,7 +45,9 @@ export interface ServiceDeps {
 
 export function createServices(deps: ServiceDeps) {
   const { store, now } = deps;
-  const requests = createRequestService({ store, now, limits: deps.ops?.requests, rateLimiters: deps.rateLimiters });
+  const requests = createRequestService({
+    store, now, limits: deps.ops?.requests, rateLimiters: deps.rateLimiters, windowCounters: deps.windowCounters,
+  });
   const alerts = createAlertService({ store, now, thresholds: deps.ops?.alerts, utcOffset: deps.utcOffset });
   // A new request may be the one that makes a spike: evaluate at once (a failure is retried by the timer).
   requests.onFiled(() => { alerts.evaluateSoon().catch(() => {}); });
@@ -51,7 +55,7 @@ export function createServices(deps: ServiceDeps) {
   const playbook = createPlaybookService({ store, now, tierRules: deps.tierRules, graceS: alertsConfig(deps).playbookGraceS });
   alerts.addSource((at) => playbook.overdueCandidates(at));
   return {
-    auth: createAuthService(deps),
+    auth: createAuthService({ ...deps, loginLimits: deps.ops?.login }),
     zones: createZoneService({ ...deps, onZoneWritten: playbook.onZoneWritten }),
     playbook,
     reports: createReportService({ store, now, utcOffset: deps.utcOffset ?? '+08:00', thresholds: alertsConfig(deps), tierRules: deps.tierRules }),

@@ -109,7 +109,7 @@ export type NewAuditEntry = Omit<AuditEntry, 'id'>;
 export interface AuditRepo {
   /** Append-only: there is no update or delete. */
   append(entry: NewAuditEntry): Promise<void>;
-  list(filter?: { entity?: string; entityId?: string; limit?: number }): Promise<AuditEntry[]>;
+  list(filter?: { entity?: string; entityId?: string; action?: string; limit?: number }): Promise<AuditEntry[]>;
 }
 
 /** A stored plan: the API's Plan plus the settings it was run with. */

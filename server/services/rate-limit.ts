@@ -51,3 +51,56 @@ export function createTokenBuckets(spec: BucketSpec, now: () => Date) {
     },
   };
 }
+
+// Window counters: "at most N in a window", where a token bucket would refill part-way through. The
+// login throttle counts failures (after N, refused until the window passes); the residents' form
+// counts filings per IP and zone. The window starts at the key's first event and, once the count
+// reaches the limit, starts again from that event, so a lock-out lasts a full window.
+
+export interface WindowSpec {
+  limit: number;
+  windowS: number;
+}
+
+export interface WindowCount {
+  count: number;
+  /** Seconds until the count resets (0 when there is none). */
+  retryAfterS: number;
+}
+
+export interface WindowCounter {
+  /** Counts one event. */
+  add(key: string): Promise<WindowCount>;
+  /** The count now, without adding. */
+  peek(key: string): Promise<WindowCount>;
+}
+
+export type WindowCounterFactory = (name: string, spec: WindowSpec, now: () => Date) => WindowCounter;
+
+export const memoryWindowCounters: WindowCounterFactory = (_name, spec, now) => {
+  const windows = new Map<string, { count: number; endsAt: number }>();
+  const windowMs = spec.windowS * 1000;
+  const current = (key: string, t: number) => {
+    const w = windows.get(key);
+    if (w && w.endsAt <= t) windows.delete(key);
+    return w && w.endsAt > t ? w : null;
+  };
+  const answer = (w: { count: number; endsAt: number } | null, t: number): WindowCount =>
+    w ? { count: w.count, retryAfterS: Math.max(1, Math.ceil((w.endsAt - t) / 1000)) } : { count: 0, retryAfterS: 0 };
+  return {
+    async add(key) {
+      const t = now().getTime();
+      const w = current(key, t) ?? { count: 0, endsAt: t + windowMs };
+      w.count += 1;
+      if (w.count === spec.limit) w.endsAt = t + windowMs;
+      // Expired windows cost nothing to forget: drop the oldest keys rather than grow without bound.
+      if (windows.size >= MAX_KEYS && !windows.has(key)) windows.delete(windows.keys().next().value!);
+      windows.set(key, w);
+      return answer(w, t);
+    },
+    async peek(key) {
+      const t = now().getTime();
+      return answer(current(key, t), t);
+    },
+  };
+};

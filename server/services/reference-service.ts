@@ -40,7 +40,7 @@ export function createReferenceService(store: Store, now: () => Date) {
       return store.handoffPoints.list({ districtId: listDistrict(actor, undefined) });
     },
 
-    async audit(actor: User, filter: { entity?: string; limit?: number }) {
+    async audit(actor: User, filter: { entity?: string; action?: string; limit?: number }) {
       if (actor.role !== 'coordinator') throw forbidden('only coordinators may read the audit log');
       return store.audit.list({ ...filter, limit: filter.limit ?? 200 });
     },

@@ -4,7 +4,7 @@ import { DEFAULT_OPS, type RequestLimits } from '../ops-config';
 import { AppError } from './errors';
 import type { Store } from './ports';
 import type { RequestRecord } from './request-ports';
-import { memoryRateLimiters, type RateLimiterFactory } from './rate-limit';
+import { memoryRateLimiters, memoryWindowCounters, type RateLimiterFactory, type WindowCounterFactory } from './rate-limit';
 
 export interface IntakeDeps {
   store: Store;
@@ -14,6 +14,14 @@ export interface IntakeDeps {
   onFiled?: (record: RequestRecord) => void;
   /** Where the spam brakes keep their buckets (default: this process's memory). */
   rateLimiters?: RateLimiterFactory;
+  /** Where the per-IP-and-zone counts are kept (default: this process's memory). */
+  windowCounters?: WindowCounterFactory;
+}
+
+/** Who is filing: the device id the page or app sends, and the client's IP (the TCP peer unless TRUST_PROXY). */
+export interface FilingClient {
+  device: string;
+  ip: string;
 }
 
 const RECEIVED = '已收到您的诉求，工作人员会尽快处理。Your request was received; staff will follow up.';
@@ -23,9 +31,13 @@ export const textHash = (text: string) =>
   createHash('sha256').update(text.normalize('NFKC').toLowerCase().replace(/[\s\p{P}]+/gu, '')).digest('hex');
 
 /** The login-free side: a zone's public title and filing a request, with spam brakes. */
-export function createRequestIntake({ store, now, limits = DEFAULT_OPS.requests, onFiled, rateLimiters = memoryRateLimiters }: IntakeDeps) {
+export function createRequestIntake({
+  store, now, limits = DEFAULT_OPS.requests, onFiled, rateLimiters = memoryRateLimiters, windowCounters = memoryWindowCounters,
+}: IntakeDeps) {
   const perDevice = rateLimiters('request-device', { burst: limits.deviceBurst, refillS: limits.deviceRefillS }, now);
   const perZone = rateLimiters('request-zone', { burst: limits.zoneBurst, refillS: limits.zoneRefillS }, now);
+  // The device id is the resident's to choose: the IP bounds what rotating it can buy, per zone.
+  const perIpZone = windowCounters('request-ip-zone', { limit: limits.ipZoneMax, windowS: limits.ipZoneWindowS }, now);
 
   async function openZone(zoneId: string) {
     const zone = await store.zones.get(zoneId);
@@ -42,14 +54,21 @@ export function createRequestIntake({ store, now, limits = DEFAULT_OPS.requests,
       return { zoneId: zone.id, name: zone.name, nameEn: zone.nameEn, commodities };
     },
 
-    /** `deviceKey` is the device id (header or cookie) with the caller's IP. */
-    async file(zoneId: string, input: PublicRequestInput, deviceKey: string): Promise<RequestReceipt> {
+    /** `from`: the filing client; a bare string is a caller known by that one key (scripts, tests). */
+    async file(zoneId: string, input: PublicRequestInput, from: FilingClient | string): Promise<RequestReceipt> {
+      const client = typeof from === 'string' ? { device: from, ip: from } : from;
       // The zone first: requests to unknown zones are refused without spending anyone's allowance.
       const zone = await openZone(zoneId);
-      const device = await perDevice.take(deviceKey);
-      if (!device.ok) throw new AppError('RATE_LIMITED', `too many requests from this device: try again in ${device.retryAfterS} s (提交过于频繁，请稍后再试)`);
+      // Counted per attempt, refused ones included: a flood past the bound keeps the address out.
+      const fromIp = await perIpZone.add(`${client.ip}|${zone.id}`);
+      if (fromIp.count > limits.ipZoneMax) {
+        throw new AppError('RATE_LIMITED', `too many requests from this address for this zone: try again in ${fromIp.retryAfterS} s (提交过于频繁，请稍后再试)`, undefined, fromIp.retryAfterS);
+      }
+      // The device key is the device id with the IP, so a cleared cookie alone does not reset it.
+      const device = await perDevice.take(`${client.device.slice(0, 100)}@${client.ip}`);
+      if (!device.ok) throw new AppError('RATE_LIMITED', `too many requests from this device: try again in ${device.retryAfterS} s (提交过于频繁，请稍后再试)`, undefined, device.retryAfterS);
       const zoneTurn = await perZone.take(zoneId);
-      if (!zoneTurn.ok) throw new AppError('RATE_LIMITED', `this zone's page is busy: try again in ${zoneTurn.retryAfterS} s (提交过于频繁，请稍后再试)`);
+      if (!zoneTurn.ok) throw new AppError('RATE_LIMITED', `this zone's page is busy: try again in ${zoneTurn.retryAfterS} s (提交过于频繁，请稍后再试)`, undefined, zoneTurn.retryAfterS);
       if (input.website) throw new AppError('VALIDATION', 'body.website: this field must be left empty', 'body.website');
       if (input.commodityId && !(await store.commodities.list()).some((c) => c.id === input.commodityId)) {
         throw new AppError('VALIDATION', `body.commodityId: unknown commodity "${input.commodityId}"`, 'body.commodityId');

@@ -1,6 +1,6 @@
 import type { RequestLimits } from '../ops-config';
 import type { Store } from './ports';
-import type { RateLimiterFactory } from './rate-limit';
+import type { RateLimiterFactory, WindowCounterFactory } from './rate-limit';
 import type { RequestRecord } from './request-ports';
 import { createRequestIntake } from './request-intake';
 import { createRequestTriage } from './request-triage';
@@ -10,12 +10,13 @@ export interface RequestServiceDeps {
   now: () => Date;
   limits?: RequestLimits;
   rateLimiters?: RateLimiterFactory;
+  windowCounters?: WindowCounterFactory;
 }
 
 /** Residents' requests: public intake and staff triage, with a hook for whoever reacts to new ones. */
-export function createRequestService({ store, now, limits, rateLimiters }: RequestServiceDeps) {
+export function createRequestService({ store, now, limits, rateLimiters, windowCounters }: RequestServiceDeps) {
   const listeners = new Set<(record: RequestRecord) => void>();
-  const intake = createRequestIntake({ store, now, limits, rateLimiters, onFiled: (r) => { for (const l of listeners) l(r); } });
+  const intake = createRequestIntake({ store, now, limits, rateLimiters, windowCounters, onFiled: (r) => { for (const l of listeners) l(r); } });
   return {
     ...intake,
     ...createRequestTriage(store, now),

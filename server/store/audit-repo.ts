@@ -26,6 +26,7 @@ export function createAuditRepo(db: Knex, codec: Codec): AuditRepo {
       const q = db<AuditRow>('audit_log').select('*').orderBy('id', 'desc');
       if (filter.entity !== undefined) q.where({ entity: filter.entity });
       if (filter.entityId !== undefined) q.where({ entity_id: filter.entityId });
+      if (filter.action !== undefined) q.where({ action: filter.action });
       if (filter.limit !== undefined) q.limit(filter.limit);
       return (await q).map((r): AuditEntry => ({
         id: Number(r.id), at: r.at, userId: r.user_id, action: r.action, entity: r.entity, entityId: r.entity_id,

@@ -1,16 +1,20 @@
 import type { Request } from 'express';
 import type { Services } from '../../services';
-import { readCookie } from '../auth-middleware';
+import type { FilingClient } from '../../services/request-intake';
+import { clientIp, readCookie } from '../auth-middleware';
 import { route } from '../route-def';
 import { publicRequestSchema, requestBulkSchema, requestListQuerySchema, requestPatchSchema } from '../request-schemas';
 
 const staffRoles = ['coordinator', 'district_official'] as const;
 
-/** A device: its own id (header from the app, cookie from the page) with the IP, so a cleared cookie alone does not reset it. */
-function deviceKey(req: Request): string {
+/**
+ * A filing client: its device id (header from the app, cookie from the page) and its IP. req.ip is
+ * the TCP peer unless TRUST_PROXY names the proxies whose X-Forwarded-For may be believed.
+ */
+function filingClient(req: Request): FilingClient {
   const header = req.headers['x-device-id'];
   const device = (typeof header === 'string' ? header : null) ?? readCookie(req.headers.cookie, 'bg_device') ?? '';
-  return `${device.slice(0, 100)}@${req.ip ?? req.socket.remoteAddress ?? ''}`;
+  return { device, ip: clientIp(req) };
 }
 
 export function requestRoutes({ requests }: Services) {
@@ -22,7 +26,7 @@ export function requestRoutes({ requests }: Services) {
     route({
       key: 'POST /api/public/zones/:zoneId/requests', summary: 'A resident files a request (no login; rate-limited); answers a receipt id only',
       roles: 'public', body: publicRequestSchema, successStatus: 201,
-      handler: ({ params, body, req }) => requests.file(params.zoneId!, body, deviceKey(req)),
+      handler: ({ params, body, req }) => requests.file(params.zoneId!, body, filingClient(req)),
     }),
     route({
       key: 'GET /api/requests', summary: "Residents' requests, oldest first; officials see their district", roles: staffRoles,
