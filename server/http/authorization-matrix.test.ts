@@ -141,6 +141,7 @@ const cases: Record<RouteKey, (scope: Scope, actor: Actor) => Promise<Request> |
   'POST /api/staff/:id/pass/revoke': async (s, a) => ({ path: `/api/staff/${await target('staff', s, a)}/pass/revoke` }),
   'GET /api/passes/public-key': () => ({ path: '/api/passes/public-key' }),
   'GET /api/passes/revoked': () => ({ path: '/api/passes/revoked' }),
+  'POST /api/passes/verify': () => ({ path: '/api/passes/verify', body: { token: 'not-a-pass' } }),
   'POST /api/vehicles/:id/disinfections': (s, a) => ({ path: `/api/vehicles/${vanOf(s, a)}/disinfections`, body: { at: '2021-06-03T07:00:00+08:00', by: '张师傅', method: '含氯消毒剂喷洒' } }),
   'GET /api/vehicles/:id/disinfections': (s, a) => ({ path: `/api/vehicles/${vanOf(s, a)}/disinfections` }),
   'POST /api/alerts/:id/ack': async (s, a) => ({ path: `/api/alerts/${await alertTarget('POST /api/alerts/:id/ack', s, a)}/ack` }),
@@ -227,7 +228,7 @@ async function checklistTarget(scope: Scope, actor: Actor): Promise<string> {
 }
 const vanOf = (s: Scope, a: Actor) => (a === 'driver' ? (s === 'own' ? ids.driverVehicle : ids.fsVehicle) : s === 'own' ? ids.liwanVehicle : ids.fsVehicle);
 /** Gate devices read these without a login. */
-const OPEN_TO_ALL = new Set<RouteKey>(['GET /api/passes/public-key', 'GET /api/passes/revoked']);
+const OPEN_TO_ALL = new Set<RouteKey>(['GET /api/passes/public-key', 'GET /api/passes/revoked', 'POST /api/passes/verify']);
 const otherDepot = () => (ids.driverDepot === ids.liwanDepot ? ids.fsDepot : ids.liwanDepot);
 
 const DRIVER_ROUTES = new Set<RouteKey>([

@@ -1,6 +1,7 @@
 import type { Staff, StaffInput, User, Vehicle, VehicleInput } from '../contract';
 import { assertDistrictExists, createCrudService } from './crud-service';
 import { AppError, notFound } from './errors';
+import { revokeOutlivedPasses } from './pass-clearance';
 import type { Store } from './ports';
 import { canReadDistrict, listDistrict } from './scope';
 
@@ -41,7 +42,7 @@ export function createVehicleService(store: Store, now: () => Date) {
   return { ...crud, list: (actor: User, districtId?: string) => store.vehicles.list({ districtId: listDistrict(actor, districtId) }) };
 }
 
-export function createStaffService(store: Store, now: () => Date) {
+export function createStaffService(store: Store, now: () => Date, utcOffset = '+08:00') {
   const crud = createCrudService<Staff, StaffInput>(store, now, {
     entity: 'staff',
     repo: (s) => s.staff,
@@ -58,6 +59,16 @@ export function createStaffService(store: Store, now: () => Date) {
     async inUse(tx, s) {
       const vehicles = (await tx.vehicles.list()).filter((v) => v.driverId === s.id);
       return vehicles.length ? `staff member "${s.id}" drives vehicle(s) ${vehicles.map((v) => v.id).join(', ')}` : null;
+    },
+    // A shortened health check or a removed record must reach the gates' revoked list at once.
+    async afterChange(tx, actor, before, after) {
+      const revoked = await revokeOutlivedPasses(tx, before, after, now().toISOString(), actor.id, utcOffset);
+      if (revoked > 0) {
+        await tx.audit.append({
+          at: now().toISOString(), userId: actor.id, action: 'pass.revoke', entity: 'staff', entityId: before.id,
+          detail: { revoked, reason: after ? 'health_check_shortened' : 'staff_removed' },
+        });
+      }
     },
   });
   return { ...crud, list: (actor: User, districtId?: string) => store.staff.list({ districtId: listDistrict(actor, districtId) }) };
