@@ -76,7 +76,3 @@ export function createCrudService<T extends { id: string }, I extends { id?: str
       }),
   };
 }
-
-export async function assertDistrictExists(tx: Store, districtId: string | null | undefined, field: string): Promise<void> {
-  if (districtId && !(await tx.districts.get(districtId))) throw notFound('district', districtId, field);
-}
