@@ -6,9 +6,14 @@ import type { PositionRow } from '../store/live-ports';
 // database's write lock on bookkeeping. They are buffered and written in batches instead, every
 // flushMs or every flushRows fixes, whichever comes first; a write failure is logged, not retried
 // forever (a lost fix is a gap in a track, the next fix supersedes it for live state).
+// A fix is acknowledged to the driver only once its batch is stored (push's promise), like a delivery:
+// a fix acked and then lost to kill -9 would never be resent. The price is up to flushMs of ack latency.
 
 export interface PositionBuffer {
-  push(row: PositionRow): void;
+  /** Buffers a fix; resolves once it is stored, rejects if its batch could not be. */
+  push(row: PositionRow): Promise<void>;
+  /** The pending write of a fix still buffered or being written, if any (a resent fix waits for it). */
+  whenWritten(vehicleId: string, at: string): Promise<void> | undefined;
   /** Writes what is buffered now; resolves when it is stored. */
   flush(): Promise<void>;
   /** Fixes not yet written, for reads that must include them. */
@@ -21,6 +26,10 @@ export function createPositionBuffer(
 ): PositionBuffer {
   let rows: PositionRow[] = [];
   let inFlight: PositionRow[] = [];
+  // One settle per batch; each buffered fix's key points at its batch's promise until it settles.
+  let batchDone = deferred();
+  const pendingByFix = new Map<string, Promise<void>>();
+  const fixKey = (vehicleId: string, at: string) => `${vehicleId}|${at}`;
   let timer: NodeJS.Timeout | null = null;
   let chain: Promise<void> = Promise.resolve();
   const counts = { written: 0, batches: 0, failed: 0 };
@@ -29,7 +38,9 @@ export function createPositionBuffer(
     if (timer) clearTimeout(timer);
     timer = null;
     const batch = rows;
+    const done = batchDone;
     rows = [];
+    batchDone = deferred();
     if (batch.length === 0) return chain;
     chain = chain.then(async () => {
       inFlight = batch;
@@ -37,11 +48,14 @@ export function createPositionBuffer(
         await store.live.insertPositions(batch);
         counts.written += batch.length;
         counts.batches += 1;
+        done.resolve();
       } catch (err) {
         counts.failed += batch.length;
         log(`live: ${batch.length} position fixes could not be stored`, err);
+        done.reject(err);
       } finally {
         inFlight = [];
+        for (const r of batch) pendingByFix.delete(fixKey(r.vehicleId, r.at));
       }
     });
     return chain;
@@ -50,13 +64,26 @@ export function createPositionBuffer(
   return {
     push(row) {
       rows.push(row);
+      const written = batchDone.promise;
+      pendingByFix.set(fixKey(row.vehicleId, row.at), written);
       if (rows.length >= options.flushRows) void flush();
       else timer ??= setTimeout(() => void flush(), options.flushMs);
+      return written;
     },
+    whenWritten: (vehicleId, at) => pendingByFix.get(fixKey(vehicleId, at)),
     flush,
     pending: (vehicleId, localDate) => [...inFlight, ...rows]
       .filter((r) => r.vehicleId === vehicleId && r.localDate === localDate)
       .map(({ lng, lat, speedKmh, at }) => ({ lng, lat, speedKmh, at })),
     stats: () => ({ ...counts }),
   };
+}
+
+function deferred(): { promise: Promise<void>; resolve: () => void; reject: (err: unknown) => void } {
+  let resolve!: () => void;
+  let reject!: (err: unknown) => void;
+  const promise = new Promise<void>((res, rej) => { resolve = res; reject = rej; });
+  // A batch nobody awaits (every fix in it resent and answered) must not surface as unhandled.
+  promise.catch(() => {});
+  return { promise, resolve, reject };
 }
