@@ -3,11 +3,11 @@ import type { Store } from '../services/ports';
 import type { PositionRow } from '../store/live-ports';
 
 // GPS fixes arrive every few seconds from every van: one transaction per fix would spend the
-// database's write lock on bookkeeping. They are buffered and written in batches instead, every
-// flushMs or every flushRows fixes, whichever comes first; a write failure is logged, not retried
-// forever (a lost fix is a gap in a track, the next fix supersedes it for live state).
-// A fix is acknowledged to the driver only once its batch is stored (push's promise), like a delivery:
-// a fix acked and then lost to kill -9 would never be resent. The price is up to flushMs of ack latency.
+// database's write lock on bookkeeping. They are written in batches instead (group commit): at once
+// when no write is in progress, else together when it ends (at most flushMs later, or at flushRows
+// fixes); a write failure is logged, not retried forever (a lost fix is a gap in a track, the next fix
+// supersedes it for live state). A fix is acknowledged to the driver only once its batch is stored
+// (push's promise), like a delivery: a fix acked and then lost to kill -9 would never be resent.
 
 export interface PositionBuffer {
   /** Buffers a fix; resolves once it is stored, rejects if its batch could not be. */
@@ -26,6 +26,7 @@ export function createPositionBuffer(
 ): PositionBuffer {
   let rows: PositionRow[] = [];
   let inFlight: PositionRow[] = [];
+  let writing = false;
   // One settle per batch; each buffered fix's key points at its batch's promise until it settles.
   let batchDone = deferred();
   const pendingByFix = new Map<string, Promise<void>>();
@@ -42,6 +43,7 @@ export function createPositionBuffer(
     rows = [];
     batchDone = deferred();
     if (batch.length === 0) return chain;
+    writing = true;
     chain = chain.then(async () => {
       inFlight = batch;
       try {
@@ -55,8 +57,11 @@ export function createPositionBuffer(
         done.reject(err);
       } finally {
         inFlight = [];
+        writing = false;
         for (const r of batch) pendingByFix.delete(fixKey(r.vehicleId, r.at));
       }
+      // Group commit: what arrived during this write goes next, at once (its drivers await the ack).
+      if (rows.length > 0) void flush();
     });
     return chain;
   }
@@ -66,8 +71,10 @@ export function createPositionBuffer(
       rows.push(row);
       const written = batchDone.promise;
       pendingByFix.set(fixKey(row.vehicleId, row.at), written);
+      // Idle: write on the next turn (the ack waits for it). Busy: the batch grows until the write in
+      // progress ends (then it goes at once, see flush) or flushMs, whichever comes first.
       if (rows.length >= options.flushRows) void flush();
-      else timer ??= setTimeout(() => void flush(), options.flushMs);
+      else timer ??= setTimeout(() => void flush(), writing ? options.flushMs : 0);
       return written;
     },
     whenWritten: (vehicleId, at) => pendingByFix.get(fixKey(vehicleId, at)),
