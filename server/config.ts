@@ -65,6 +65,8 @@ export interface LiveConfig {
   shutdownRetryAfterMs: number;
   /** The live layer re-reads zones when its copy is older than this (a lifted zone leaves snapshots that soon). */
   zoneMaxAgeMs: number;
+  /** Driver events and GPS fixes dated further ahead of the server's clock than this are refused. */
+  maxFutureMs: number;
   /** For ETAs: the planner's straight-line detour factor and mean speed. */
   detourFactor: number;
   speedKmh: number;
@@ -129,6 +131,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       recoveryMs: intFrom(env.LIVE_RECOVERY_MS, 2 * 60 * 1000, 'LIVE_RECOVERY_MS'),
       shutdownRetryAfterMs: intFrom(env.LIVE_SHUTDOWN_RETRY_MS, 2000, 'LIVE_SHUTDOWN_RETRY_MS'),
       zoneMaxAgeMs: intFrom(env.LIVE_ZONE_MAX_AGE_MS, 5000, 'LIVE_ZONE_MAX_AGE_MS'),
+      maxFutureMs: intFrom(env.LIVE_MAX_FUTURE_S, 300, 'LIVE_MAX_FUTURE_S') * 1000,
       detourFactor: 1.3,
       speedKmh: 25,
     },

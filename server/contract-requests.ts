@@ -160,6 +160,11 @@ export interface RevokedPass {
   revokedAt: string;
 }
 
+/** A pass checked by the server against its key and the current revoked list. */
+export type PassVerdict =
+  | { valid: true; claims: PassClaims }
+  | { valid: false; reason: 'malformed' | 'bad_signature' | 'expired' | 'revoked' };
+
 export interface DisinfectionInput {
   at: string;
   by: string;
@@ -193,6 +198,7 @@ export interface PassApiRoutes {
   'POST /api/staff/:id/pass/revoke': { body: never; reply: { revoked: number } };
   'GET /api/passes/public-key': { body: never; reply: PassPublicKey };
   'GET /api/passes/revoked': { body: never; reply: RevokedPass[] };
+  'POST /api/passes/verify': { body: { token: string }; reply: PassVerdict };
   'POST /api/vehicles/:id/disinfections': { body: DisinfectionInput; reply: Disinfection };
   'GET /api/vehicles/:id/disinfections': { body: never; reply: Disinfection[] };
 }

@@ -104,6 +104,73 @@ describe('passes', () => {
   });
 });
 
+describe('passes end with their holder\'s clearance', () => {
+  const key = async () => (await server.call('GET', '/api/passes/public-key')).json.data.publicKeyPem as string;
+  const revokedIds = async () => new Set(((await server.call('GET', '/api/passes/revoked')).json.data as { passId: string }[]).map((r) => r.passId));
+  const verifyNow = async (token: string) => (await server.call('POST', '/api/passes/verify', { body: { token } })).json;
+  const staffBody = (id: string, healthCheckValidUntil: string) => ({ name: '李四', role: 'handoff_worker', passNumber: `GZ-c-${id}`, healthCheckValidUntil, districtId: 'liwan' });
+  async function issued(healthCheckValidUntil = '2031-06-10') {
+    const id = await newStaff(official, healthCheckValidUntil);
+    const pass = (await server.call('POST', `/api/staff/${id}/pass`, { token: official, body: {} })).json.data;
+    expect((await verifyNow(pass.token)).data).toMatchObject({ valid: true, claims: { passId: pass.passId } });
+    return { id, pass };
+  }
+  /** Still valid by its own date, yet refused offline (revoked list) and online (verify endpoint). */
+  async function expectRefused(pass: { passId: string; token: string }) {
+    const list = await revokedIds();
+    expect(list.has(pass.passId)).toBe(true);
+    expect(verifyPass(pass.token, await key(), new Date(), list)).toEqual({ ok: false, reason: 'revoked' });
+    expect(await verifyNow(pass.token)).toEqual({ ok: true, data: { valid: false, reason: 'revoked' } });
+  }
+
+  it('removing the staff record revokes the pass', async () => {
+    const { id, pass } = await issued();
+    expect((await server.call('DELETE', `/api/staff/${id}`, { token: official })).status).toBe(200);
+    await expectRefused(pass);
+    const audit = (await server.store.audit.list({ entity: 'staff', entityId: id })).map((e) => e.action);
+    expect(audit).toContain('pass.revoke');
+  });
+
+  it('a health check moved earlier than the pass revokes it; one moved later leaves it', async () => {
+    const { id, pass } = await issued('2031-06-10');
+    const later = await server.call('PUT', `/api/staff/${id}`, { token: official, body: staffBody(id, '2032-01-01') });
+    expect(later.status).toBe(200);
+    expect((await revokedIds()).has(pass.passId)).toBe(false);
+    // Still in the future, but before the pass's end: the pass would outlive the check.
+    expect((await server.call('PUT', `/api/staff/${id}`, { token: official, body: staffBody(id, '2031-01-01') })).status).toBe(200);
+    await expectRefused(pass);
+  });
+
+  it('a health check that lapsed (recorded as lapsed) revokes the pass', async () => {
+    const { id, pass } = await issued('2031-06-10');
+    expect((await server.call('PUT', `/api/staff/${id}`, { token: coord, body: staffBody(id, '2021-06-01') })).status).toBe(200);
+    await expectRefused(pass);
+  });
+
+  it('a lapse the server was not told about as a write is on the list when it is read', async () => {
+    const { id, pass } = await issued('2031-06-10');
+    // Written straight to the store (an older server, an import): no revocation was stored.
+    const staff = (await server.store.staff.get(id))!;
+    await server.store.staff.upsert({ ...staff, healthCheckValidUntil: '2021-06-01' });
+    await expectRefused(pass);
+    const gone = await issued('2031-06-10');
+    await server.store.staff.delete(gone.id);
+    await expectRefused(gone.pass);
+  });
+
+  it('the verify endpoint refuses forged and malformed tokens and names a bad field', async () => {
+    const { pass } = await issued();
+    const [payload, sig] = pass.token.split('.');
+    const forged = JSON.parse(Buffer.from(payload, 'base64url').toString());
+    forged.validUntil = '2040-01-01T00:00:00.000Z';
+    expect((await verifyNow(`${Buffer.from(JSON.stringify(forged)).toString('base64url')}.${sig}`)).data).toEqual({ valid: false, reason: 'bad_signature' });
+    expect((await verifyNow('nonsense')).data).toEqual({ valid: false, reason: 'malformed' });
+    const bad = await server.call('POST', '/api/passes/verify', { body: { token: '' } });
+    expect(bad.status).toBe(400);
+    expect(bad.json.error).toMatchObject({ code: 'VALIDATION', field: 'body.token' });
+  });
+});
+
 describe('disinfection log', () => {
   it("the driver records their van's disinfection; others read it; bad input changes nothing", async () => {
     const van = (await server.call('GET', '/api/me', { token: driver })).json.data.vehicleId as string;

@@ -199,7 +199,7 @@ describe('plans', () => {
       { token: coord, body: { date: LIWAN_DATE, basePlanId: 'no-such-plan' }, status: 404, field: 'body.basePlanId' },
       { token: coord, body: { date: '2021-06-31', districtId: 'liwan' }, status: 400, field: 'body.date' },
       { token: coord, body: { date: 'tomorrow' }, status: 400, field: 'body.date' },
-      { token: official, body: { date: LIWAN_DATE, districtId: 'foshan-nanhai' }, status: 403, field: 'body.districtId' },
+      { token: official, body: { date: LIWAN_DATE, districtId: 'foshan-nanhai' }, status: 404, field: 'body.districtId' }, // another district answers as a missing one
       { token: coord, body: { date: LIWAN_DATE, districtId: 'atlantis' }, status: 404, field: 'body.districtId' },
       { token: coord, body: { date: LIWAN_DATE, districtId: 'liwan', timeLimitS: 0 }, status: 400, field: 'body.timeLimitS' },
       { token: coord, body: { date: LIWAN_DATE, districtId: 'liwan', situation: { brokenVehicles: ['lw-van-02'] } }, status: 400, field: 'body.situation' },

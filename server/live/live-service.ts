@@ -6,6 +6,7 @@ import { haversineModel } from '../planner/distance';
 import { AppError, forbidden } from '../services/errors';
 import type { Store } from '../services/ports';
 import { derive, liveStop, liveVehicle, liveZoneCover, type Derived } from './live-dto';
+import { assertInstantInBounds } from './instant-bounds';
 import { arriveSchema, deliverSchema, failSchema, moveSchema, parseLive } from './live-schemas';
 import { createLiveState, type VehicleEntry } from './live-state';
 import { localDate } from './local-time';
@@ -137,11 +138,16 @@ export function createLiveService({ store, config, now, log }: LiveDeps) {
     async move(user: User, raw: unknown): Promise<MoveResult> {
       const input: VehicleMoveInput = parseLive(moveSchema, raw);
       const entry = await vehicleOf(user, input.vehicleId);
+      assertInstantInBounds(input.position.at, 'input.position.at', now(), config.maxFutureMs);
       const at = new Date(input.position.at).toISOString();
-      if (entry.recentFixes.has(at)) return { accepted: true, fresh: false };
+      if (entry.recentFixes.has(at)) {
+        // A resend of a fix still being written is answered when it is stored, like the first.
+        await positions.whenWritten(entry.vehicle.id, at);
+        return { accepted: true, fresh: false };
+      }
       rememberFix(entry, at);
       const fix = { vehicleId: entry.vehicle.id, lng: input.position.lng, lat: input.position.lat, speedKmh: input.position.speedKmh, at };
-      positions.push({ ...fix, localDate: localDate(at, config.utcOffset) });
+      const written = positions.push({ ...fix, localDate: localDate(at, config.utcOffset) });
       // A late fix from a dead spot belongs in the track but must not move the van backwards.
       if (!entry.fix || at > entry.fix.at) {
         await refreshZonesOnce();
@@ -149,12 +155,19 @@ export function createLiveService({ store, config, now, log }: LiveDeps) {
         share({ type: 'fix', fix });
         pushMoved(entry);
       }
+      // Acknowledged only once stored (kill -9 after the ack must not lose it); a failed write is
+      // forgotten so that the driver's resend is written, not taken for a duplicate.
+      await written.catch((err: unknown) => {
+        entry.recentFixes.delete(at);
+        throw err;
+      });
       return { accepted: true, fresh: true };
     },
 
     async stop(user: User, kind: StopKind, raw: unknown): Promise<StopEventResult> {
       const input = parseLive(SCHEMAS[kind] as ZodType<StopInput>, raw);
-      await vehicleOf(user, input.vehicleId);
+      const van = await vehicleOf(user, input.vehicleId);
+      assertInstantInBounds(input.at, 'input.at', now(), config.maxFutureMs, van.route?.planId === input.planId ? van.route.date : undefined);
       const rec = await recorder.record(user, kind, input);
       if (!rec.fresh) return rec.result;
       const { entry, stop } = rec;

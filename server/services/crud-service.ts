@@ -20,6 +20,8 @@ export interface CrudSpec<T extends { id: string }, I extends { id?: string }> {
   build: (actor: User, input: I, id: string, tx: Store, before: T | null) => Promise<T>;
   /** A message when the record is still in use and may not be deleted. */
   inUse?: (tx: Store, record: T) => Promise<string | null>;
+  /** Runs in the write's transaction after an update (`after` set) or a delete (`after` null). */
+  afterChange?: (tx: Store, actor: User, before: T, after: T | null) => Promise<void>;
 }
 
 /** Create/read/update/delete with scope checks and an audit entry per write, in one transaction. */
@@ -58,6 +60,7 @@ export function createCrudService<T extends { id: string }, I extends { id?: str
         const record = await spec.build(actor, input, id, tx, before);
         assertCanWriteDistrict(actor, spec.districtOf(record), 'body.districtId');
         await spec.repo(tx).upsert(record);
+        await spec.afterChange?.(tx, actor, before, record);
         return { result: record, audit: { action: `${spec.entity}.update`, entity: spec.entity, entityId: id, detail: input } };
       }),
 
@@ -68,11 +71,8 @@ export function createCrudService<T extends { id: string }, I extends { id?: str
         const busy = spec.inUse ? await spec.inUse(tx, before) : null;
         if (busy) throw new AppError('CONFLICT', busy);
         await spec.repo(tx).delete(id);
+        await spec.afterChange?.(tx, actor, before, null);
         return { result: { deleted: true as const }, audit: { action: `${spec.entity}.delete`, entity: spec.entity, entityId: id, detail: null } };
       }),
   };
-}
-
-export async function assertDistrictExists(tx: Store, districtId: string | null | undefined, field: string): Promise<void> {
-  if (districtId && !(await tx.districts.get(districtId))) throw notFound('district', districtId, field);
 }

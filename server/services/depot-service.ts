@@ -1,8 +1,9 @@
 import type { Depot, DepotInput, ImportResult, User } from '../contract';
 import { writeAudited } from './audit';
-import { assertDistrictExists, createCrudService } from './crud-service';
+import { createCrudService } from './crud-service';
 import { notFound } from './errors';
 import type { Store } from './ports';
+import { districtRef } from './references';
 import { assertCanWriteDistrict, canReadDistrictOrCity, listDistrict } from './scope';
 import { parseStockCsv } from './stock-csv';
 
@@ -19,8 +20,8 @@ export function createDepotService(store: Store, now: () => Date) {
     repo: (s) => s.depots,
     canRead: (actor, d) => canReadDistrictOrCity(actor, d.districtId),
     districtOf: (d) => d.districtId,
-    async build(_actor, input, id, tx, before) {
-      await assertDistrictExists(tx, input.districtId, 'body.districtId');
+    async build(actor, input, id, tx, before) {
+      if (input.districtId) await districtRef(tx, actor, input.districtId, 'body.districtId');
       await assertCommodities(tx, input.stockKg ?? {}, 'body.stockKg');
       return {
         id, districtId: input.districtId ?? null, name: input.name, nameEn: input.nameEn ?? '', location: input.location,

@@ -1,7 +1,9 @@
 import type { Staff, StaffInput, User, Vehicle, VehicleInput } from '../contract';
-import { assertDistrictExists, createCrudService } from './crud-service';
-import { AppError, notFound } from './errors';
+import { createCrudService } from './crud-service';
+import { AppError } from './errors';
+import { revokeOutlivedPasses } from './pass-clearance';
 import type { Store } from './ports';
+import { depotRef, districtRef, staffRef, vehicleRef } from './references';
 import { canReadDistrict, listDistrict } from './scope';
 
 const minutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
@@ -13,9 +15,9 @@ export function createVehicleService(store: Store, now: () => Date) {
     // A driver sees only the vehicle they are bound to.
     canRead: (actor, v) => (actor.role === 'driver' ? actor.vehicleId === v.id : canReadDistrict(actor, v.districtId)),
     districtOf: (v) => v.districtId,
-    async build(_actor, input, id, tx) {
-      await assertDistrictExists(tx, input.districtId, 'body.districtId');
-      if (!(await tx.depots.get(input.homeDepotId))) throw notFound('depot', input.homeDepotId, 'body.homeDepotId');
+    async build(actor, input, id, tx) {
+      if (input.districtId) await districtRef(tx, actor, input.districtId, 'body.districtId');
+      await depotRef(tx, actor, input.homeDepotId, 'body.homeDepotId');
       if (input.coldChainKg > input.capacityKg) {
         throw new AppError('VALIDATION', `body.coldChainKg: ${input.coldChainKg} kg of cold chain exceeds the total capacity of ${input.capacityKg} kg`, 'body.coldChainKg');
       }
@@ -23,8 +25,7 @@ export function createVehicleService(store: Store, now: () => Date) {
         throw new AppError('VALIDATION', `body.shiftEnd: the shift must end after it starts (${input.shiftStart})`, 'body.shiftEnd');
       }
       if (input.driverId) {
-        const driver = await tx.staff.get(input.driverId);
-        if (!driver) throw notFound('staff member', input.driverId, 'body.driverId');
+        const driver = await staffRef(tx, actor, input.driverId, 'body.driverId');
         if (driver.role !== 'driver') throw new AppError('VALIDATION', `body.driverId: "${driver.id}" is a ${driver.role}, not a driver`, 'body.driverId');
       }
       return {
@@ -41,15 +42,15 @@ export function createVehicleService(store: Store, now: () => Date) {
   return { ...crud, list: (actor: User, districtId?: string) => store.vehicles.list({ districtId: listDistrict(actor, districtId) }) };
 }
 
-export function createStaffService(store: Store, now: () => Date) {
+export function createStaffService(store: Store, now: () => Date, utcOffset = '+08:00') {
   const crud = createCrudService<Staff, StaffInput>(store, now, {
     entity: 'staff',
     repo: (s) => s.staff,
     canRead: (actor, s) => (actor.role === 'driver' ? actor.vehicleId !== null && actor.vehicleId === s.vehicleId : canReadDistrict(actor, s.districtId)),
     districtOf: (s) => s.districtId,
-    async build(_actor, input, id, tx) {
-      await assertDistrictExists(tx, input.districtId, 'body.districtId');
-      if (input.vehicleId && !(await tx.vehicles.get(input.vehicleId))) throw notFound('vehicle', input.vehicleId, 'body.vehicleId');
+    async build(actor, input, id, tx) {
+      if (input.districtId) await districtRef(tx, actor, input.districtId, 'body.districtId');
+      if (input.vehicleId) await vehicleRef(tx, actor, input.vehicleId, 'body.vehicleId');
       // The unique index would refuse it too, but as a 500; pass numbers arrive normalised (names.ts).
       const holder = (await tx.staff.list()).find((s) => s.passNumber === input.passNumber && s.id !== id);
       if (holder) throw new AppError('CONFLICT', `body.passNumber: pass number "${input.passNumber}" belongs to another staff member`, 'body.passNumber');
@@ -61,6 +62,16 @@ export function createStaffService(store: Store, now: () => Date) {
     async inUse(tx, s) {
       const vehicles = (await tx.vehicles.list()).filter((v) => v.driverId === s.id);
       return vehicles.length ? `staff member "${s.id}" drives vehicle(s) ${vehicles.map((v) => v.id).join(', ')}` : null;
+    },
+    // A shortened health check or a removed record must reach the gates' revoked list at once.
+    async afterChange(tx, actor, before, after) {
+      const revoked = await revokeOutlivedPasses(tx, before, after, now().toISOString(), actor.id, utcOffset);
+      if (revoked > 0) {
+        await tx.audit.append({
+          at: now().toISOString(), userId: actor.id, action: 'pass.revoke', entity: 'staff', entityId: before.id,
+          detail: { revoked, reason: after ? 'health_check_shortened' : 'staff_removed' },
+        });
+      }
     },
   });
   return { ...crud, list: (actor: User, districtId?: string) => store.staff.list({ districtId: listDistrict(actor, districtId) }) };

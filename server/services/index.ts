@@ -64,7 +64,7 @@ export function createServices(deps: ServiceDeps) {
     availability: createAvailabilityService(store, now),
     coverHistory: createCoverHistoryService(store, now, deps.utcOffset),
     tracks: createTrackService(store, vehicles),
-    staff: createStaffService(store, now),
+    staff: createStaffService(store, now, deps.utcOffset),
     reference: createReferenceService(store, now),
     plans: createPlanService({ store, now, tierRules: deps.tierRules, utcOffset: deps.utcOffset, runner: deps.planRunner, cluster: deps.planCluster }),
     requests,

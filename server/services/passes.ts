@@ -1,7 +1,8 @@
 import { createPrivateKey, createPublicKey, generateKeyPairSync, randomUUID, sign, verify, type KeyObject } from 'node:crypto';
 import type { User } from '../contract';
-import type { PassClaims, PassPublicKey, RevokedPass, StaffPass } from '../contract-requests';
+import type { PassClaims, PassPublicKey, PassVerdict, RevokedPass, StaffPass } from '../contract-requests';
 import { writeAudited } from './audit';
+import { revokedAt, validUntilOf } from './pass-clearance';
 import { AppError, notFound } from './errors';
 import type { Store } from './ports';
 import { assertCanWriteDistrict, canReadDistrict } from './scope';
@@ -55,11 +56,7 @@ export function signPass(claims: PassClaims, privateKey: KeyObject): string {
   return `${bytes.toString('base64url')}.${sign(null, bytes, privateKey).toString('base64url')}`;
 }
 
-/** A health check valid "until 2021-06-10" covers that whole local day. */
-export function validUntilOf(healthCheckValidUntil: string, utcOffset: string): string {
-  const iso = /^\d{4}-\d{2}-\d{2}$/.test(healthCheckValidUntil) ? `${healthCheckValidUntil}T23:59:59${utcOffset}` : healthCheckValidUntil;
-  return new Date(iso).toISOString();
-}
+export { validUntilOf };
 
 /**
  * `signingKey`, when given, supplies the private key (PKCS#8 PEM) from outside the database (a key
@@ -131,7 +128,16 @@ export function createPassService(store: Store, now: () => Date, utcOffset = '+0
       return { algorithm: 'Ed25519', publicKeyPem: publicKey.export({ type: 'spki', format: 'pem' }).toString(), jwk: { kty: 'OKP', crv: 'Ed25519', x: jwk.x } };
     },
 
-    revoked: (): Promise<RevokedPass[]> => store.passes.revoked(),
+    /** Stored revocations and, computed now, live passes whose holder is gone or no longer cleared. */
+    revoked: (): Promise<RevokedPass[]> => revokedAt(store, now(), utcOffset),
+
+    /** What a gate would decide now, with the current revoked list (for gates that can reach the server). */
+    async check(token: string): Promise<PassVerdict> {
+      const { publicKey } = await keyPair();
+      const at = now();
+      const verdict = verifyPass(token, publicKey, at, new Set((await revokedAt(store, at, utcOffset)).map((r) => r.passId)));
+      return verdict.ok ? { valid: true, claims: verdict.claims } : { valid: false, reason: verdict.reason };
+    },
   };
 }
 

@@ -1,5 +1,6 @@
 import type { PlanRunInput, PlanSituation, User } from '../contract';
 import { AppError, notFound } from './errors';
+import { vehicleRef } from './references';
 import type { PlanRecord, Store } from './ports';
 
 /** How a queued plan is to be run: stored with it (input_settings) so the run is reproducible. */
@@ -26,9 +27,8 @@ export async function checkRunInput(
   let districtId = input.districtId ?? null;
   if (actor.role === 'district_official') {
     districtId ??= actor.districtId;
-    if (districtId !== actor.districtId) {
-      throw new AppError('FORBIDDEN', `body.districtId: you may only plan district "${actor.districtId}"`, 'body.districtId');
-    }
+    // Another district answers as a missing one (services/references.ts).
+    if (districtId !== actor.districtId) throw notFound('district', districtId ?? '', 'body.districtId');
   }
   if (districtId && !(await store.districts.get(districtId))) throw notFound('district', districtId, 'body.districtId');
 
@@ -57,7 +57,7 @@ export async function checkRunInput(
     if (situation.brokenVehicles.includes(v)) throw invalid(`body.situation.loadedVehicles.${i}`, `vehicle "${v}" is also listed as broken`);
   });
   for (const [i, v] of situation.brokenVehicles.entries()) {
-    if (!routes.has(v) && !(await store.vehicles.get(v))) throw notFound('vehicle', v, `body.situation.brokenVehicles.${i}`);
+    if (!routes.has(v)) await vehicleRef(store, actor, v, `body.situation.brokenVehicles.${i}`);
   }
   return { districtId };
 }

@@ -1,8 +1,9 @@
 import type { User } from '../contract';
-import { AppError, forbidden } from './errors';
+import { AppError, forbidden, notFound } from './errors';
 
-// Who may see and change what. Foreign single records answer NOT_FOUND so their existence is not
-// revealed; foreign list filters and writes answer FORBIDDEN.
+// Who may see and change what. Foreign single records, and another district named in a write, answer
+// NOT_FOUND exactly as a missing one does, so their existence is not revealed; foreign list filters
+// answer FORBIDDEN (the same for a district that does not exist).
 
 export function canReadDistrict(actor: User, districtId: string | null): boolean {
   if (actor.role === 'coordinator') return true;
@@ -18,6 +19,7 @@ export function canReadDistrictOrCity(actor: User, districtId: string | null): b
 export function assertCanWriteDistrict(actor: User, districtId: string | null | undefined, field: string): void {
   if (actor.role === 'coordinator') return;
   if (actor.role === 'district_official' && districtId && districtId === actor.districtId) return;
+  if (actor.role === 'district_official' && districtId) throw notFound('district', districtId, field);
   throw new AppError(
     'FORBIDDEN',
     actor.role === 'district_official'

@@ -30,7 +30,8 @@ export function createZoneService({ store, tierRules, now, onZoneWritten = async
     if (!district) throw notFound('district', input.districtId, `${fieldPrefix}districtId`);
     if (input.streetId) {
       const street = await tx.streets.get(input.streetId);
-      if (!street) throw notFound('street', input.streetId, `${fieldPrefix}streetId`);
+      // Another district's street answers as a missing one: the write must not probe its ids.
+      if (!street || !canReadDistrict(actor, street.districtId)) throw notFound('street', input.streetId, `${fieldPrefix}streetId`);
       if (street.districtId !== input.districtId) {
         throw new AppError('VALIDATION', `${fieldPrefix}streetId: street "${street.id}" is not in district "${input.districtId}"`, `${fieldPrefix}streetId`);
       }
@@ -127,6 +128,8 @@ export function createZoneService({ store, tierRules, now, onZoneWritten = async
           }
           const id = input.id ?? randomUUID();
           const before = await tx.zones.get(id);
+          // An id taken in another district answers as create does for any taken id.
+          if (before && !canReadDistrict(actor, before.districtId)) throw new AppError('CONFLICT', `${prefix}id: zone "${id}" already exists`, `${prefix}id`);
           if (before) assertCanWriteDistrict(actor, before.districtId, `${prefix}districtId`);
           const zone = await toZone(actor, input, id, prefix, tx).catch((err: unknown) => {
             throw rewriteGeometryField(err, i);

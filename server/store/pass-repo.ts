@@ -31,8 +31,16 @@ export function createPassRepo(db: Knex, codec: Codec): PassRepo {
       if (filter.staffId) q.where({ staff_id: filter.staffId });
       return (await q).map((r) => ({ claims: codec.fromJson(r.claims) as PassClaims, revokedAt: r.revoked_at, revokedBy: r.revoked_by }));
     },
-    async revokeForStaff(staffId, at, by) {
-      return db('staff_passes').where({ staff_id: staffId }).whereNull('revoked_at').update({ revoked_at: canonicalIso(at), revoked_by: by });
+    async revokeForStaff(staffId, at, by, validAfter) {
+      const q = db('staff_passes').where({ staff_id: staffId }).whereNull('revoked_at');
+      // valid_until is stored canonical (toISOString), so text order is time order on both engines.
+      if (validAfter !== undefined) q.where('valid_until', '>', canonicalIso(validAfter));
+      return q.update({ revoked_at: canonicalIso(at), revoked_by: by });
+    },
+    async live(at) {
+      const rows = await db<PassRow>('staff_passes').select('pass_id', 'staff_id', 'valid_until')
+        .whereNull('revoked_at').where('valid_until', '>', canonicalIso(at)).orderBy('pass_id');
+      return rows.map((r) => ({ passId: r.pass_id, staffId: r.staff_id, validUntil: r.valid_until }));
     },
     async revoked() {
       const rows = await db<PassRow>('staff_passes').whereNotNull('revoked_at').orderBy([{ column: 'revoked_at' }, { column: 'pass_id' }]);
