@@ -63,6 +63,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     passSigningKey: keyFile ? () => keyFile : undefined,
     planCluster: cluster?.plans,
     rateLimiters: cluster?.rateLimiters,
+    planQueuePerUser: config.planQueuePerUser,
+    log,
   });
   // One process runs the plans (not a cluster): those a previous run left unfinished never will finish.
   // In a cluster they wait in the job queue for a worker.
