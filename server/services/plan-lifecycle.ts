@@ -59,7 +59,8 @@ export function createPlanLifecycle(deps: { store: Store; events: PlanEventBus; 
         try {
           await tx.plans.update(planId, { ...patch, status: to });
         } catch (err) {
-          // The database's own guard (one published plan per scope) behind the scope lock.
+          // The database's own guard (plans_scope_version_unique) behind the scope lock: a writer
+          // that bypassed the lock took the version first.
           if (to === 'published' && isUniqueViolation(err)) {
             throw new AppError('CONFLICT', `another plan of this ${plan.districtId ? 'district' : 'city'} was published at the same time: plan "${planId}" stays a draft`);
           }
