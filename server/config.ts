@@ -28,6 +28,8 @@ export interface Config {
   cluster: ClusterConfig | null;
   /** PEM file holding the pass signing key (made 0600 on first start); null: the key lives in the database. */
   passKeyFile: string | null;
+  /** Most plans one caller may have queued or running at once (0: no bound). */
+  planQueuePerUser: number;
   edge: EdgeConfig;
 }
 
@@ -116,6 +118,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       // Secure by default in production (served over HTTPS); plain http://127.0.0.1 demos need it off.
       cookieSecure: env.COOKIE_SECURE ? flagFrom(env.COOKIE_SECURE, 'COOKIE_SECURE') : env.NODE_ENV === 'production',
     },
+    planQueuePerUser: intFrom(env.PLAN_QUEUE_PER_USER, 3, 'PLAN_QUEUE_PER_USER'),
     cluster: env.REDIS_URL ? {
       redisUrl: env.REDIS_URL, prefix: env.CLUSTER_PREFIX || 'baogong',
       jobLockMs: intFrom(env.PLAN_JOB_LOCK_MS, 30_000, 'PLAN_JOB_LOCK_MS'),

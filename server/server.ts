@@ -64,6 +64,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     planCluster: cluster?.plans,
     rateLimiters: cluster?.rateLimiters,
     windowCounters: cluster?.windowCounters,
+    planQueuePerUser: config.planQueuePerUser,
+    log,
   });
   // One process runs the plans (not a cluster): those a previous run left unfinished never will finish.
   // In a cluster they wait in the job queue for a worker.

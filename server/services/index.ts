@@ -39,6 +39,10 @@ export interface ServiceDeps {
   windowCounters?: WindowCounterFactory;
   /** Requests, alerts and passes: limits and thresholds (defaults: DEFAULT_OPS). */
   ops?: OpsConfig;
+  /** Most plans one caller may have queued or running at once (0: no bound; default 3). */
+  planQueuePerUser?: number;
+  /** Where the services log what no request answers for (plan status changes). */
+  log?: (msg: string, err?: unknown) => void;
   /** The pass signing key from a key file (PKCS#8 PEM); absent: the key lives in the database. */
   passSigningKey?: () => Promise<string>;
 }
@@ -66,7 +70,7 @@ export function createServices(deps: ServiceDeps) {
     tracks: createTrackService(store, vehicles),
     staff: createStaffService(store, now, deps.utcOffset),
     reference: createReferenceService(store, now),
-    plans: createPlanService({ store, now, tierRules: deps.tierRules, utcOffset: deps.utcOffset, runner: deps.planRunner, cluster: deps.planCluster }),
+    plans: createPlanService({ store, now, tierRules: deps.tierRules, utcOffset: deps.utcOffset, runner: deps.planRunner, cluster: deps.planCluster, queuePerUser: deps.planQueuePerUser, log: deps.log }),
     requests,
     alerts,
     passes: createPassService(store, now, deps.utcOffset, deps.passSigningKey),

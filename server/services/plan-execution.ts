@@ -1,4 +1,4 @@
-import type { Depot, PlanResult, PlanSummary, Vehicle } from '../contract';
+import type { Depot, PlanResult, Vehicle } from '../contract';
 import type { TierRule } from '../domain/tiers';
 import { extraDemandKg } from '../domain/request-demand';
 import { planInputFromRecords } from '../planner/input-from-records';
@@ -6,6 +6,7 @@ import { addExcluded, withoutBrokenVans } from './broken-vans';
 import { planChanges } from './plan-diff';
 import type { RunSettings } from './plan-run-checks';
 import type { PlanRunner } from './plan-runner';
+import type { PlanLifecycle, PlanStatusChange } from './plan-lifecycle';
 import type { PlanRecord, Store } from './ports';
 import { mergeReplan, remainingInput, replanBasis, type RecordedDelivery } from './replan';
 import { mergePlanParts, splitShared } from './plan-parts';
@@ -19,16 +20,18 @@ export interface PlanExecutionDeps {
   /** Local time's offset from UTC (plan days are local days). */
   utcOffset: string;
   runner: PlanRunner;
+  /** Every status change goes through it (checked, written, told); progress is told through it. */
+  lifecycle: PlanLifecycle;
 }
 
-export type PlanStatusChange = Pick<PlanSummary, 'id' | 'districtId' | 'status' | 'progress' | 'version'>;
+export type { PlanStatusChange };
 
 /** Progress is written to the store at most this often (events go out on every step). */
 const PROGRESS_WRITE_MS = 250;
 
-/** queued → running → draft (or failed, with the error), telling `emit` of every step. */
-export async function executePlan(deps: PlanExecutionDeps, id: string, emit: (change: PlanStatusChange) => void): Promise<void> {
-  const { store } = deps;
+/** queued → running → draft (or failed, with the error), every step through the lifecycle. */
+export async function executePlan(deps: PlanExecutionDeps, id: string): Promise<void> {
+  const { store, lifecycle } = deps;
   const plan = await store.plans.get(id);
   // Gone, or already finished by a worker that died before acknowledging its job: nothing to do.
   if (!plan || (plan.status !== 'queued' && plan.status !== 'running')) return;
@@ -37,23 +40,21 @@ export async function executePlan(deps: PlanExecutionDeps, id: string, emit: (ch
   // The last progress write lands before the final one (a pool could otherwise reorder them).
   let progressWrite: Promise<unknown> = Promise.resolve();
   try {
-    await store.plans.update(id, { status: 'running', progress: 0 });
-    emit({ ...plan, status: 'running', progress: 0 });
+    // Another worker may have finished it meanwhile: then nothing to do.
+    if (!(await lifecycle.transition(id, 'running', { progress: 0 }, { onlyFrom: ['queued', 'running'] }))) return;
     const result = await compute(deps, plan, settings, (progress) => {
-      emit({ ...plan, status: 'running', progress });
+      lifecycle.tell({ ...plan, status: 'running', progress });
       if (Date.now() - lastWrite < PROGRESS_WRITE_MS || progress >= 1) return;
       lastWrite = Date.now();
       progressWrite = progressWrite.then(() => store.plans.update(id, { progress: Math.min(0.99, progress) })).catch(() => {});
     });
     await progressWrite;
     const changes = result.base ? planChanges(result.base, result.plan) : null;
-    await store.plans.update(id, { status: 'draft', progress: 1, result: result.plan, kpis: result.plan.kpis, changes, error: null });
-    emit({ ...plan, status: 'draft', progress: 1 });
+    await lifecycle.transition(id, 'draft', { progress: 1, result: result.plan, kpis: result.plan.kpis, changes, error: null });
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     await progressWrite;
-    await store.plans.update(id, { status: 'failed', error: message }).catch(() => {});
-    emit({ ...plan, status: 'failed' });
+    await lifecycle.transition(id, 'failed', { error: message }, { onlyFrom: ['queued', 'running'] }).catch(() => {});
   }
 }
 
@@ -134,15 +135,13 @@ export async function districtParts(store: Store, plan: Pick<PlanRecord, 'distri
 }
 
 /** Plans one district's part of a city-wide plan (nothing written: the merge step writes the plan). */
-export async function runPlanPart(deps: PlanExecutionDeps, id: string, districtId: string, emit: (change: PlanStatusChange) => void): Promise<PlanResult> {
-  const { store, runner } = deps;
+export async function runPlanPart(deps: PlanExecutionDeps, id: string, districtId: string): Promise<PlanResult> {
+  const { store, runner, lifecycle } = deps;
   const plan = await store.plans.get(id);
   if (!plan) throw new Error(`plan "${id}" does not exist`);
   const settings = plan.inputSettings as RunSettings;
-  if (plan.status === 'queued') {
-    await store.plans.update(id, { status: 'running', progress: 0 });
-    emit({ ...plan, status: 'running', progress: 0 });
-  }
+  // The first part to start moves the plan on; the others find it running already.
+  await lifecycle.transition(id, 'running', { progress: 0 }, { onlyFrom: ['queued'] });
   const records = await loadRecords(store, store.depots.list().then((depots) => ({ depots, recorded: [] })));
   const { vehicles, excluded } = withoutBrokenVans(records.fleet, records.availability, null);
   // Every part builds every part's input, so that all workers share the common supply out alike.
@@ -162,20 +161,16 @@ export async function runPlanPart(deps: PlanExecutionDeps, id: string, districtI
 }
 
 /** Merges the parts into the plan's draft. */
-export async function finishSplitPlan(deps: PlanExecutionDeps, id: string, parts: readonly PlanResult[], emit: (change: PlanStatusChange) => void): Promise<void> {
-  const { store } = deps;
+export async function finishSplitPlan(deps: PlanExecutionDeps, id: string, parts: readonly PlanResult[]): Promise<void> {
+  const { store, lifecycle } = deps;
   const plan = await store.plans.get(id);
   if (!plan || (plan.status !== 'queued' && plan.status !== 'running')) return;
   const fleet = await store.vehicles.list();
   const result = mergePlanParts(parts, new Map(fleet.map((v) => [v.id, v.capacityKg])));
-  await store.plans.update(id, { status: 'draft', progress: 1, result, kpis: result.kpis, changes: null, error: null });
-  emit({ ...plan, status: 'draft', progress: 1 });
+  await lifecycle.transition(id, 'draft', { progress: 1, result, kpis: result.kpis, changes: null, error: null }, { onlyFrom: ['running'] });
 }
 
 /** A part failed: the whole plan has. */
-export async function failPlan(store: Store, id: string, message: string, emit: (change: PlanStatusChange) => void): Promise<void> {
-  const plan = await store.plans.get(id);
-  if (!plan || plan.status === 'failed') return;
-  await store.plans.update(id, { status: 'failed', error: message });
-  emit({ ...plan, status: 'failed' });
+export async function failPlan(lifecycle: PlanLifecycle, id: string, message: string): Promise<void> {
+  await lifecycle.transition(id, 'failed', { error: message }, { onlyFrom: ['queued', 'running'] });
 }

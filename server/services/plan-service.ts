@@ -3,11 +3,13 @@ import type {
   Plan, PlanComparison, PlanEvent, PlanListQuery, PlanRunInput, PlanSummary, User, VehicleRoute,
 } from '../contract';
 import type { TierRule } from '../domain/tiers';
+import { UNFINISHED_STATUSES } from '../domain/plan-status';
 import { writeAudited } from './audit';
 import { AppError, notFound } from './errors';
 import { kpiDeltas, planChanges } from './plan-diff';
 import { createLocalPlanEventBus, type PlanEventBus, type PlanEventMeta } from './plan-events';
-import { executePlan, type PlanStatusChange } from './plan-execution';
+import { executePlan } from './plan-execution';
+import { createPlanLifecycle, planEventOf, type PlanLog } from './plan-lifecycle';
 import { createLocalPlanQueue, type PlanQueue } from './plan-queue';
 import { createWorkerRunner, type PlanRunner } from './plan-runner';
 import { checkRunInput, type RunSettings } from './plan-run-checks';
@@ -24,9 +26,19 @@ export interface PlanServiceDeps {
   runner?: PlanRunner;
   /** Cluster mode: plans go to worker processes and their events come back over this bus. */
   cluster?: { queue: PlanQueue; events: PlanEventBus };
+  /** Most plans one caller may have queued or running at once (0: no bound). */
+  queuePerUser?: number;
+  /** Where status changes are logged (every one, with the failures' errors). */
+  log?: PlanLog;
 }
 
 const DEFAULT_TIME_LIMIT_S = 5;
+export const DEFAULT_PLAN_QUEUE_PER_USER = 3;
+
+/** What a run records besides its settings: the scope's newest version when it was queued. */
+interface RunBasis {
+  basisVersion?: number;
+}
 
 /** Coordinators see every plan; a district official only their district's. */
 const canReadPlan = (actor: User, plan: { districtId: string | null }) =>
@@ -35,17 +47,17 @@ const canReadPlan = (actor: User, plan: { districtId: string | null }) =>
 const summaryOf = ({ inputSettings: _s, result: _r, changes: _c, ...summary }: PlanRecord): PlanSummary => summary;
 const planOf = ({ inputSettings: _s, ...plan }: PlanRecord): Plan => plan;
 
-export const planEventOf = (p: PlanStatusChange): PlanEvent =>
-  ({ planId: p.id, districtId: p.districtId, status: p.status, progress: p.progress, version: p.version });
+export { planEventOf };
 
 export function createPlanService(deps: PlanServiceDeps) {
   const { store, now, tierRules } = deps;
   const utcOffset = deps.utcOffset ?? '+08:00';
   const events = deps.cluster?.events ?? createLocalPlanEventBus();
-  const emit = (p: PlanStatusChange) => events.publish(planEventOf(p));
+  const lifecycle = createPlanLifecycle({ store, events, log: deps.log });
+  const queuePerUser = deps.queuePerUser ?? DEFAULT_PLAN_QUEUE_PER_USER;
   const queue = deps.cluster?.queue ?? (() => {
     const runner = deps.runner ?? createWorkerRunner();
-    return createLocalPlanQueue((id) => executePlan({ store, tierRules, utcOffset, runner }, id, emit), () => runner.close());
+    return createLocalPlanQueue((id) => executePlan({ store, tierRules, utcOffset, runner, lifecycle }, id), () => runner.close());
   })();
   let closed = false;
 
@@ -60,7 +72,7 @@ export function createPlanService(deps: PlanServiceDeps) {
     async run(actor: User, input: PlanRunInput): Promise<PlanSummary> {
       if (closed) throw new AppError('CONFLICT', 'the server is shutting down: no new plans');
       const checked = await checkRunInput(store, actor, input, readable);
-      const settings: RunSettings = {
+      const settings: RunSettings & RunBasis = {
         days: input.days ?? 1,
         timeLimitS: input.timeLimitS ?? DEFAULT_TIME_LIMIT_S,
         seed: input.seed ?? 1,
@@ -72,11 +84,22 @@ export function createPlanService(deps: PlanServiceDeps) {
         progress: 0, error: null, kpis: null, result: null, changes: null, inputSettings: settings,
       };
       await writeAudited(store, actor, now, async (tx) => {
+        // Fairness: one caller cannot fill the queue. Counted under the caller's lock, so that
+        // requests racing each other (several processes on PostgreSQL) cannot all pass the count.
+        if (queuePerUser > 0) {
+          await tx.plans.lockKey(`plan-queue:${actor.id}`);
+          const unfinished = await tx.plans.countUnfinished(actor.id);
+          if (unfinished >= queuePerUser) {
+            throw new AppError('RATE_LIMITED', `you have ${unfinished} plans ${UNFINISHED_STATUSES.join(' or ')} (at most ${queuePerUser} per user): wait for one to finish`);
+          }
+        }
+        // A draft may later be published only over the version it was planned against (publish).
+        settings.basisVersion = await tx.plans.maxVersion(checked.districtId);
         await tx.plans.insert(record);
         return { result: null, audit: { action: 'plan.run', entity: 'plan', entityId: record.id, detail: input } };
       });
       // Told before the hand-off: a worker's "running" must not arrive ahead of "queued".
-      emit(record);
+      lifecycle.tell(record);
       await queue.enqueue(record.id);
       return summaryOf(record);
     },
@@ -88,24 +111,33 @@ export function createPlanService(deps: PlanServiceDeps) {
 
     get: async (actor: User, id: string): Promise<Plan> => planOf(await readable(actor, id)),
 
-    /** draft → published with the scope's next version; the scope's previous published plan is superseded. */
+    /**
+     * draft → published with the scope's next version; the scope's previous published plan is
+     * superseded. One publish per scope at a time (the scope's lock), and only over the version the
+     * draft was planned against: of drafts published at once, one wins and the others get 409.
+     */
     async publish(actor: User, id: string): Promise<PlanSummary> {
-      const published = await writeAudited(store, actor, now, async (tx) => {
-        const plan = await tx.plans.get(id);
-        if (!plan || !canReadPlan(actor, plan)) throw notFound('plan', id);
+      return lifecycle.transaction(async (move, tx) => {
+        const found = await tx.plans.get(id);
+        if (!found || !canReadPlan(actor, found)) throw notFound('plan', id);
+        await tx.plans.lockKey(`plan-scope:${found.districtId ?? ''}`);
+        const plan = (await tx.plans.get(id))!;
         if (plan.status !== 'draft') throw new AppError('CONFLICT', `plan "${id}" is ${plan.status}: only a draft can be published`);
+        const current = await tx.plans.maxVersion(plan.districtId);
+        const basis = (plan.inputSettings as RunBasis | null)?.basisVersion;
+        if (basis !== undefined && current > basis) {
+          throw new AppError('CONFLICT', `plan "${id}" was made before version ${current} of this ${plan.districtId ? 'district' : 'city'}'s plan was published: run it again (or replan) to publish`);
+        }
         const superseded = (await tx.plans.list({ districtId: plan.districtId, status: 'published' })).map((p) => p.id);
         // Events being recorded on the old plan finish first; later ones find it superseded (PostgreSQL).
         for (const old of superseded) await tx.live.lockPlanForPublish(old);
-        for (const old of superseded) await tx.plans.update(old, { status: 'superseded' });
-        const version = (await tx.plans.maxVersion(plan.districtId)) + 1;
+        for (const old of superseded) await move(old, 'superseded');
+        const version = current + 1;
         const publishedAt = now().toISOString();
-        await tx.plans.update(id, { status: 'published', version, publishedAt });
-        const summary: PlanSummary = { ...summaryOf(plan), status: 'published', version, publishedAt };
-        return { result: summary, audit: { action: 'plan.publish', entity: 'plan', entityId: id, detail: { version, superseded } } };
+        await move(id, 'published', { version, publishedAt });
+        await tx.audit.append({ action: 'plan.publish', entity: 'plan', entityId: id, detail: { version, superseded }, at: now().toISOString(), userId: actor.id });
+        return { ...summaryOf(plan), status: 'published', version, publishedAt } satisfies PlanSummary;
       });
-      emit(published);
-      return published;
     },
 
     async compare(actor: User, a: string, b: string): Promise<PlanComparison> {
@@ -143,21 +175,27 @@ export function createPlanService(deps: PlanServiceDeps) {
     /** Plans a previous process left queued or running will never finish: mark them failed. */
     async failInterrupted(): Promise<number> {
       let n = 0;
-      for (const status of ['queued', 'running'] as const) {
+      for (const status of UNFINISHED_STATUSES) {
         for (const p of await store.plans.list({ status })) {
           if (queue.holds(p.id)) continue;
-          await store.plans.update(p.id, { status: 'failed', error: 'the server restarted before the plan finished' });
-          n++;
+          const failed = await lifecycle.transition(p.id, 'failed', { error: 'the server restarted before the plan finished' }, { onlyFrom: UNFINISHED_STATUSES });
+          if (failed) n++;
         }
       }
       return n;
     },
 
+    /** Moves a plan's status: checked against the transition table, written, told (server/services/plan-lifecycle.ts). */
+    transition: lifecycle.transition,
+
     /** Stops taking plans, fails the queued ones and stops the worker. */
     async close(): Promise<void> {
       closed = true;
       const dropped = await queue.close();
-      for (const id of dropped) await store.plans.update(id, { status: 'failed', error: 'the server shut down before the plan ran' }).catch(() => {});
+      for (const id of dropped) {
+        await lifecycle.transition(id, 'failed', { error: 'the server shut down before the plan ran' }, { onlyFrom: UNFINISHED_STATUSES })
+          .catch((err: unknown) => deps.log?.(`plan ${id}: could not be marked failed at shutdown`, err));
+      }
     },
   };
 }

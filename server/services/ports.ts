@@ -145,6 +145,16 @@ export interface PublishedPlanRef {
 export interface PlanRepo {
   insert(plan: PlanRecord): Promise<void>;
   get(id: string): Promise<PlanRecord | null>;
+  /** Inside a transaction: the plan, its row locked until commit (PostgreSQL; SQLite's writes take turns anyway). */
+  getForUpdate(id: string): Promise<PlanRecord | null>;
+  /**
+   * Inside a transaction: waits until no other transaction holds the same key, then holds it until
+   * commit (a PostgreSQL advisory lock; SQLite's write transactions take turns anyway). Guards what
+   * has no row of its own to lock: a scope's publishing, a caller's share of the queue.
+   */
+  lockKey(key: string): Promise<void>;
+  /** How many of the caller's plans are queued or running. */
+  countUnfinished(createdBy: string): Promise<number>;
   /** Summaries only (no result), newest first. */
   list(filter?: PlanFilter): Promise<PlanSummary[]>;
   /** False when there was no such plan. A patch with a result also rewrites the plan's stop rows. */

@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import type { PlanChanges, PlanKpis, PlanResult, PlanStatus, PlanSummary } from '../contract';
 import type { PlanFilter, PlanPatch, PlanRecord, PlanRepo } from '../services/ports';
+import { UNFINISHED_STATUSES } from '../domain/plan-status';
 import { atomically, type Codec } from './codec';
 
 interface PlanRow {
@@ -63,6 +64,17 @@ export function createPlanRepo(db: Knex, codec: Codec): PlanRepo {
     for (let i = 0; i < rows.length; i += STOP_BATCH) await trx('plan_stops').insert(rows.slice(i, i + STOP_BATCH));
   }
 
+  async function get(id: string): Promise<PlanRecord | null> {
+    const row = await db<PlanRow>('plans').where({ id }).first();
+    if (!row) return null;
+    return {
+      ...summaryFromRow(row),
+      inputSettings: codec.fromJson(row.input_settings),
+      result: codec.fromJson(row.result) as PlanResult | null,
+      changes: codec.fromJson(row.changes) as PlanChanges | null,
+    };
+  }
+
   return {
     async insert(p: PlanRecord) {
       await atomically(db, async (trx) => {
@@ -75,15 +87,23 @@ export function createPlanRepo(db: Knex, codec: Codec): PlanRepo {
       });
     },
 
-    async get(id) {
-      const row = await db<PlanRow>('plans').where({ id }).first();
-      if (!row) return null;
-      return {
-        ...summaryFromRow(row),
-        inputSettings: codec.fromJson(row.input_settings),
-        result: codec.fromJson(row.result) as PlanResult | null,
-        changes: codec.fromJson(row.changes) as PlanChanges | null,
-      };
+    get,
+
+    async getForUpdate(id) {
+      if (db.client.dialect !== 'postgresql') return get(id);
+      // The row is locked first, then read through get(): both run on this transaction's connection.
+      const locked = await db('plans').where({ id }).forUpdate().first('id');
+      return locked ? get(id) : null;
+    },
+
+    async lockKey(key) {
+      if (db.client.dialect !== 'postgresql') return;
+      await db.raw('select pg_advisory_xact_lock(hashtextextended(?, 0))', [key]);
+    },
+
+    async countUnfinished(createdBy) {
+      const [row] = (await db('plans').where({ created_by: createdBy }).whereIn('status', UNFINISHED_STATUSES).count({ n: '*' })) as Array<{ n: number | string }>;
+      return Number(row?.n ?? 0);
     },
 
     async list(filter: PlanFilter = {}) {

@@ -18,7 +18,8 @@ export interface TestServer extends RunningServer {
  * a SQLite file, or a throwaway PostgreSQL database dropped by dispose(). Seeded with the demo scenarios.
  */
 export async function startTestServer(
-  scenarios = ['liwan-2021', 'foshan-2021'], overrides: Partial<Config> = {}, options: { now?: () => Date } = {},
+  scenarios = ['liwan-2021', 'foshan-2021'], overrides: Partial<Config> = {},
+  options: { now?: () => Date; log?: (msg: string, err?: unknown) => void } = {},
 ): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), 'baogong-test-'));
   const pg = testDbKind() === 'postgres' && overrides.databaseUrl === undefined ? await createPostgresDatabase() : undefined;
@@ -26,7 +27,7 @@ export async function startTestServer(
   const config = { ...loadConfig({}), port: 0, databaseUrl, ...overrides };
   let server: RunningServer;
   try {
-    server = await startServer(config, { seedScenarios: scenarios, log: () => {}, now: options.now });
+    server = await startServer(config, { seedScenarios: scenarios, log: options.log ?? (() => {}), now: options.now });
   } catch (err) {
     await pg?.drop();
     throw err;

@@ -4,8 +4,8 @@ import { loadConfig } from '../config';
 import { PLAN_QUEUE, type PartOutcome, type PlanJobData } from '../cluster/bull-plan-queue';
 import { bullConnection, connectRedis } from '../cluster/redis-connection';
 import { createRedisPlanEventBus } from '../cluster/redis-plan-events';
-import { planEventOf } from '../services/plan-service';
-import { executePlan, failPlan, finishSplitPlan, runPlanPart, type PlanStatusChange } from '../services/plan-execution';
+import { executePlan, failPlan, finishSplitPlan, runPlanPart } from '../services/plan-execution';
+import { createPlanLifecycle } from '../services/plan-lifecycle';
 import { createWorkerRunner } from '../services/plan-runner';
 import { openDatabase } from '../store/db';
 import { createStore } from '../store/store';
@@ -25,16 +25,15 @@ const store = createStore(openDatabase(config.databaseUrl));
 const redis = await connectRedis(cluster.redisUrl, log);
 const events = await createRedisPlanEventBus(redis, `${cluster.prefix}:plan-events`, `worker-${randomUUID()}`, log);
 const runner = createWorkerRunner();
-const deps = { store, tierRules: config.tierRules, utcOffset: config.live.utcOffset, runner };
-
-const emit = (change: PlanStatusChange) => events.publish(planEventOf(change));
+const lifecycle = createPlanLifecycle({ store, events, log });
+const deps = { store, tierRules: config.tierRules, utcOffset: config.live.utcOffset, runner, lifecycle };
 
 /** A part done: the plan's progress is the share of its parts done (they run side by side). */
 async function partDone(planId: string, parts: number): Promise<void> {
   const key = `${cluster.prefix}:plan-parts-done:${planId}`;
   const done = await redis.incr(key);
   await redis.expire(key, 24 * 3600);
-  emit({ id: planId, districtId: null, status: 'running', progress: Math.min(0.99, done / parts), version: null });
+  lifecycle.tell({ id: planId, districtId: null, status: 'running', progress: Math.min(0.99, done / parts), version: null });
 }
 
 const worker = new Worker<PlanJobData, PartOutcome | void>(
@@ -43,19 +42,19 @@ const worker = new Worker<PlanJobData, PartOutcome | void>(
     const data = job.data;
     if (data.kind === 'part') {
       try {
-        const result = await runPlanPart(deps, data.planId, data.districtId, emit);
+        const result = await runPlanPart(deps, data.planId, data.districtId);
         await partDone(data.planId, data.parts);
         return { districtId: data.districtId, result };
       } catch (err) {
-        await failPlan(store, data.planId, `district ${data.districtId}: ${err instanceof Error ? err.message : String(err)}`, emit);
+        await failPlan(lifecycle, data.planId, `district ${data.districtId}: ${err instanceof Error ? err.message : String(err)}`);
         throw err;
       }
     }
     if (data.kind === 'merge') {
       const parts = Object.values(await job.getChildrenValues<PartOutcome>()).sort((a, b) => a.districtId.localeCompare(b.districtId));
-      return finishSplitPlan(deps, data.planId, parts.map((p) => p.result), emit);
+      return finishSplitPlan(deps, data.planId, parts.map((p) => p.result));
     }
-    return executePlan(deps, data.planId, emit);
+    return executePlan(deps, data.planId);
   },
   {
     connection: bullConnection(cluster.redisUrl), prefix: `${cluster.prefix}:bull`, concurrency: 1,
