@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { loadConfig, type Config } from '../config';
 import { startServer, type RunningServer } from '../server';
 import { createPostgresDatabase } from '../store/test-support';
+import { copySeededSqlite } from './seeded-template';
 import { testDbKind } from './test-db';
 
 export interface TestServer extends RunningServer {
@@ -24,6 +25,8 @@ export async function startTestServer(
   const dir = mkdtempSync(join(tmpdir(), 'baogong-test-'));
   const pg = testDbKind() === 'postgres' && overrides.databaseUrl === undefined ? await createPostgresDatabase() : undefined;
   const databaseUrl = pg?.url ?? `sqlite:${join(dir, 'test.sqlite')}`;
+  // startServer finds the copy migrated and seeded, and goes straight on.
+  if (!pg && overrides.databaseUrl === undefined && scenarios.length > 0) await copySeededSqlite(scenarios, join(dir, 'test.sqlite'));
   const config = { ...loadConfig({}), port: 0, databaseUrl, ...overrides };
   let server: RunningServer;
   try {

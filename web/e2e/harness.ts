@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { loadConfig } from '../../server/config';
 import { startServer, type RunningServer } from '../../server/server';
+import { copySeededSqlite } from '../../server/testing/seeded-template';
 import { ensureWebBuilt } from './ensure-build';
 
 export const LOGINS = {
@@ -44,7 +45,10 @@ export async function startE2E(): Promise<E2E> {
   await ensureWebBuilt();
   const dir = mkdtempSync(join(tmpdir(), 'baogong-e2e-'));
   const config = { ...loadConfig({}), port: 0, databaseUrl: `sqlite:${join(dir, 'e2e.sqlite')}`, seedDemo: true };
-  const server = await startServer(config, { seedScenarios: ['liwan-2021', 'foshan-2021'], log: () => {} });
+  const scenarios = ['liwan-2021', 'foshan-2021'];
+  // The seeded template's copy: startServer finds it migrated and seeded.
+  await copySeededSqlite(scenarios, join(dir, 'e2e.sqlite'));
+  const server = await startServer(config, { seedScenarios: scenarios, log: () => {} });
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
   const contexts: BrowserContext[] = [];
 
