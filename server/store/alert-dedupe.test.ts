@@ -23,7 +23,7 @@ const candidate = (key: string): AlertCandidate => ({
 });
 
 const record = (id: string, key: string, over: Partial<AlertRecord> = {}): AlertRecord => ({
-  id, key, zoneId: fx.zone.id, districtId: fx.district.id, rule: 'missed_eta', reasonZh: '晚到', reasonEn: 'late', state: 'open',
+  id, key, zoneId: fx.zone.id, districtId: fx.district.id, rule: 'missed_eta', commodityId: null, severity: 'medium', reasonZh: '晚到', reasonEn: 'late', state: 'open',
   ownerId: null, raisedAt: AT.toISOString(), acknowledgedAt: null, closedAt: null, closedBy: null, closeNote: null, ...over,
 });
 
