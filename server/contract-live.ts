@@ -195,7 +195,8 @@ export interface PlanProgressEvent {
  */
 export interface AlertChangedEvent extends LiveEnvelope {
   alert: Alert;
-  change: 'raised' | 'acknowledged' | 'closed';
+  /** updated: a newer evaluation changed its reason or severity (a new plan still leaves the zone short). */
+  change: 'raised' | 'updated' | 'acknowledged' | 'assigned' | 'closed';
 }
 
 export interface SessionEndedEvent {

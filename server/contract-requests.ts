@@ -93,12 +93,17 @@ export interface RequestBulkInput {
 export type AlertRule = 'request_spike' | 'commodity_complaints' | 'low_cover' | 'failed_handoff' | 'no_delivery' | 'playbook_overdue' | 'missed_eta';
 export type AlertLevel = 'yellow' | 'orange' | 'red';
 export type AlertState = 'open' | 'acknowledged' | 'closed';
+/** What is at stake (days of cover, people affected, special needs), not age: see server/domain/alert-severity.ts. */
+export type AlertSeverity = 'low' | 'medium' | 'high' | 'critical';
 
 export interface Alert {
   id: string;
   zoneId: string;
   districtId: string;
   rule: AlertRule;
+  /** The commodity the alert is about (low cover, complaints about one commodity), else null. */
+  commodityId: string | null;
+  severity: AlertSeverity;
   reasonZh: string;
   reasonEn: string;
   state: AlertState;
@@ -117,8 +122,19 @@ export interface Alert {
 export interface AlertListQuery {
   state?: AlertState;
   rule?: AlertRule;
+  severity?: AlertSeverity;
   zoneId?: string;
   districtId?: string;
+  ownerId?: string;
+}
+
+export type AlertBulkAction = 'acknowledge' | 'assign';
+
+export interface AlertBulkInput {
+  ids: string[];
+  action: AlertBulkAction;
+  /** For assign: the staff user who owns the alerts from now on. */
+  ownerId?: string;
 }
 
 // ---- Frontline passes ------------------------------------------------------------------------
@@ -191,6 +207,7 @@ export interface AlertApiRoutes {
   'GET /api/alerts': { body: never; query: AlertListQuery; reply: Alert[] };
   'POST /api/alerts/:id/ack': { body: never; reply: Alert };
   'POST /api/alerts/:id/close': { body: { note: string }; reply: Alert };
+  'POST /api/alerts/bulk': { body: AlertBulkInput; reply: Alert[] };
 }
 
 export interface PassApiRoutes {

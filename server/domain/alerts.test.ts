@@ -71,9 +71,15 @@ describe('other rules', () => {
     expect(out[0]!.reasonZh).toContain('鸡蛋');
   });
 
-  it('low cover: zones under the threshold, keyed by plan', () => {
-    const out = lowCover('p1', [{ zoneId: 'a', daysOfCover: { eggs: 0.5, meat: 2 } }, { zoneId: 'b', daysOfCover: { eggs: null, meat: 3 } }], { lowCoverDays: 1 });
-    expect(out.map((a) => [a.key, a.reasonEn])).toEqual([['low_cover:p1:a', 'a has 0.5 days of eggs under the published plan']]);
+  it('low cover: one alert per zone and short commodity, keyed without the plan', () => {
+    const out = lowCover([
+      { zoneId: 'a', daysOfCover: { eggs: 0.5, meat: 2, oil: 0.2 } }, { zoneId: 'b', daysOfCover: { eggs: null, meat: 3 } },
+    ], { lowCoverDays: 1 });
+    expect(out.map((a) => [a.key, a.commodityId, a.coverDays, a.reasonEn])).toEqual([
+      ['low_cover/a/eggs', 'eggs', 0.5, 'a has 0.5 days of eggs under the published plan'],
+      ['low_cover/a/oil', 'oil', 0.2, 'a has 0.2 days of oil under the published plan'],
+    ]);
+    expect(out.every((a) => a.current)).toBe(true);
   });
 
   it('failed handoffs and zones without delivery', () => {

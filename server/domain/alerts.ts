@@ -12,6 +12,16 @@ export interface AlertCandidate {
   cooldownS: number;
   reasonZh: string;
   reasonEn: string;
+  /** The commodity the alert is about, when it is about one. */
+  commodityId?: string;
+  /** Days of cover behind a low-cover alert: the severity reads it. */
+  coverDays?: number;
+  /**
+   * A newer evaluation rewrites an open alert with this key (reason, severity) instead of leaving
+   * it as it was; and the service closes an open alert of this rule and zone that no candidate
+   * names any more (the zone is no longer short of it).
+   */
+  current?: boolean;
   /**
    * Open alerts whose key starts with this (and is not this key) are closed when this one is raised:
    * it says all they said and more (a zone's overdue playbook steps, listed again with a new one).
@@ -99,7 +109,7 @@ export function commodityComplaints(
     if (n < t.complaintCount) continue;
     const [zoneId, commodityId] = key.split('\u0000') as [string, string];
     out.push({
-      zoneId, rule: 'commodity_complaints', key: `commodity_complaints:${zoneId}:${commodityId}`, cooldownS: t.complaintWindowS,
+      zoneId, rule: 'commodity_complaints', key: `commodity_complaints:${zoneId}:${commodityId}`, cooldownS: t.complaintWindowS, commodityId,
       reasonZh: `${name(names, zoneId)}有${n}条诉求反映缺少${name(names, commodityId)}`,
       reasonEn: `${n} requests from ${name(names, zoneId)} say ${name(names, commodityId)} is short`,
     });
@@ -112,23 +122,30 @@ export interface CoverOutcome {
   daysOfCover: Record<string, number | null>;
 }
 
-/** Zones whose days of cover in the published plan fall below the threshold (one alert per plan and zone). */
+/**
+ * Zone × commodity pairs whose days of cover under the published plans fall below the threshold: one
+ * alert per pair, whatever the plan (a newer plan rewrites it or, no longer short, closes it).
+ */
 export function lowCover(
-  planId: string, outcomes: readonly CoverOutcome[], t: { lowCoverDays: number }, names: ReadonlyMap<string, string> = new Map(),
+  outcomes: readonly CoverOutcome[], t: { lowCoverDays: number }, names: ReadonlyMap<string, string> = new Map(),
 ): AlertCandidate[] {
   const out: AlertCandidate[] = [];
   for (const z of outcomes) {
-    const low = Object.entries(z.daysOfCover).filter((e): e is [string, number] => e[1] !== null && e[1] < t.lowCoverDays);
-    if (!low.length) continue;
-    const [commodityId, days] = low.reduce((a, b) => (b[1] < a[1] ? b : a));
-    out.push({
-      zoneId: z.zoneId, rule: 'low_cover', key: `low_cover:${planId}:${z.zoneId}`, cooldownS: Number.POSITIVE_INFINITY,
-      reasonZh: `${name(names, z.zoneId)}的${name(names, commodityId)}按发布方案仅够${days.toFixed(1)}天`,
-      reasonEn: `${name(names, z.zoneId)} has ${days.toFixed(1)} days of ${name(names, commodityId)} under the published plan`,
-    });
+    for (const [commodityId, days] of Object.entries(z.daysOfCover).sort(([a], [b]) => a.localeCompare(b))) {
+      if (days === null || days >= t.lowCoverDays) continue;
+      out.push({
+        zoneId: z.zoneId, rule: 'low_cover', key: lowCoverKey(z.zoneId, commodityId), commodityId, coverDays: days, current: true,
+        // Closed by staff while still short: not raised again for half a day (a plan closing it does not count).
+        cooldownS: 12 * 3600,
+        reasonZh: `${name(names, z.zoneId)}的${name(names, commodityId)}按发布方案仅够${days.toFixed(1)}天`,
+        reasonEn: `${name(names, z.zoneId)} has ${days.toFixed(1)} days of ${name(names, commodityId)} under the published plan`,
+      });
+    }
   }
   return out;
 }
+
+export const lowCoverKey = (zoneId: string, commodityId: string): string => `low_cover/${zoneId}/${commodityId}`;
 
 export interface HandoffEvent {
   eventId: string;

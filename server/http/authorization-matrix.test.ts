@@ -145,6 +145,7 @@ const cases: Record<RouteKey, (scope: Scope, actor: Actor) => Promise<Request> |
   'POST /api/vehicles/:id/disinfections': (s, a) => ({ path: `/api/vehicles/${vanOf(s, a)}/disinfections`, body: { at: '2021-06-03T07:00:00+08:00', by: '张师傅', method: '含氯消毒剂喷洒' } }),
   'GET /api/vehicles/:id/disinfections': (s, a) => ({ path: `/api/vehicles/${vanOf(s, a)}/disinfections` }),
   'POST /api/alerts/:id/ack': async (s, a) => ({ path: `/api/alerts/${await alertTarget('POST /api/alerts/:id/ack', s, a)}/ack` }),
+  'POST /api/alerts/bulk': async (s, a) => ({ path: '/api/alerts/bulk', body: { ids: [await alertTarget('POST /api/alerts/bulk', s, a)], action: 'acknowledge' } }),
   'POST /api/alerts/:id/close': async (s, a) => ({ path: `/api/alerts/${await alertTarget('POST /api/alerts/:id/close', s, a)}/close`, body: { note: 'checked' } }),
   'GET /api/requests/:id': (s) => ({ path: `/api/requests/${s === 'own' ? ids.liwanRequest : ids.fsRequest}` }),
   'PATCH /api/requests/:id': async (s, a) => ({
@@ -203,7 +204,7 @@ async function requestTarget(key: RouteKey, scope: Scope, actor: Actor): Promise
 async function raiseAlert(scope: Scope): Promise<string> {
   const id = fresh('alert');
   await server.store.alerts.insert({
-    id, key: id, zoneId: scope === 'own' ? ids.liwanZone : ids.fsZone, districtId: districtFor(scope), rule: 'request_spike',
+    id, key: id, zoneId: scope === 'own' ? ids.liwanZone : ids.fsZone, districtId: districtFor(scope), rule: 'request_spike', commodityId: null, severity: 'medium',
     reasonZh: '诉求激增', reasonEn: 'request spike', state: 'open', ownerId: null, raisedAt: new Date().toISOString(),
     acknowledgedAt: null, closedAt: null, closedBy: null, closeNote: null,
   });

@@ -64,11 +64,11 @@ describe('daily report', () => {
 
   it('colours alerts by the level they reached that day', async () => {
     await server.store.alerts.insert({
-      id: 'rep-a1', key: 'rep-a1', zoneId: liwanZone, districtId: 'liwan', rule: 'request_spike', reasonZh: '诉求激增', reasonEn: 'spike',
+      id: 'rep-a1', key: 'rep-a1', zoneId: liwanZone, districtId: 'liwan', rule: 'request_spike', commodityId: null, severity: 'medium', reasonZh: '诉求激增', reasonEn: 'spike',
       state: 'open', ownerId: null, raisedAt: new Date(clock - 3 * 3600_000).toISOString(), acknowledgedAt: null, closedAt: null, closedBy: null, closeNote: null,
     });
     await server.store.alerts.insert({
-      id: 'rep-a2', key: 'rep-a2', zoneId: liwanZone, districtId: 'liwan', rule: 'request_spike', reasonZh: '诉求激增', reasonEn: 'spike',
+      id: 'rep-a2', key: 'rep-a2', zoneId: liwanZone, districtId: 'liwan', rule: 'request_spike', commodityId: null, severity: 'medium', reasonZh: '诉求激增', reasonEn: 'spike',
       state: 'acknowledged', ownerId: null, raisedAt: new Date(clock - 3 * 3600_000).toISOString(),
       acknowledgedAt: new Date(clock - 3 * 3600_000 + 60_000).toISOString(), closedAt: null, closedBy: null, closeNote: null,
     });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import {
   REQUEST_CATEGORIES, REQUEST_STATUSES,
-  type AlertListQuery, type PublicRequestInput, type RequestBulkInput, type RequestListQuery, type RequestPatch,
+  type AlertBulkInput, AlertListQuery, type PublicRequestInput, type RequestBulkInput, type RequestListQuery, type RequestPatch,
 } from '../contract-requests';
 
 // Edge validation for residents' requests; each schema `satisfies` its contract type.
@@ -48,9 +48,17 @@ export const requestBulkSchema = z.strictObject({
 export const alertListQuerySchema = z.strictObject({
   state: z.enum(['open', 'acknowledged', 'closed']).optional(),
   rule: z.enum(['request_spike', 'commodity_complaints', 'low_cover', 'failed_handoff', 'no_delivery', 'playbook_overdue', 'missed_eta']).optional(),
+  severity: z.enum(['low', 'medium', 'high', 'critical']).optional(),
   zoneId: id.optional(),
   districtId: id.optional(),
+  ownerId: id.optional(),
 }) satisfies z.ZodType<AlertListQuery>;
+
+export const alertBulkSchema = z.strictObject({
+  ids: z.array(id).min(1, 'name at least one alert').max(200, 'at most 200 alerts at a time'),
+  action: z.enum(['acknowledge', 'assign']),
+  ownerId: id.optional(),
+}) satisfies z.ZodType<AlertBulkInput>;
 
 export const alertCloseSchema = z.strictObject({
   note: z.string().trim().min(1, 'say why the alert is closed').max(1000, 'must be at most 1000 characters'),

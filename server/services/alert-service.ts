@@ -1,25 +1,27 @@
 import { randomUUID } from 'node:crypto';
-import type { User } from '../contract';
-import type { Alert, AlertListQuery } from '../contract-requests';
+import type { Alert } from '../contract-requests';
+import { alertSeverity } from '../domain/alert-severity';
 import {
   alertLevel, commodityComplaints, failedHandoffs, lowCover, missedEtas, noDelivery, requestSpikes, type AlertCandidate, type PlannedStop,
 } from '../domain/alerts';
 import { instantOf } from '../live/local-time';
 import { DEFAULT_OPS, type AlertThresholds } from '../ops-config';
 import { isUniqueViolation } from '../store/errors';
-import { writeAudited } from './audit';
-import { AppError, notFound } from './errors';
+import { createAlertTriage, type AlertChange } from './alert-triage';
 import type { Store } from './ports';
 import type { AlertRecord } from './request-ports';
-import { assertCanWriteDistrict, canReadDistrict, listDistrict } from './scope';
 
 // A failed handoff is raised at once (the live layer triggers an evaluation); the timer only
 // catches up on ones whose evaluation failed, within this window.
 const FAILED_LOOKBACK_S = 24 * 3600;
 
-export type AlertChange = 'raised' | 'acknowledged' | 'closed';
+export type { AlertChange } from './alert-triage';
 /** Whether this process runs a periodic job this period (cluster: one server per period; server/cluster/redis-turns.ts). */
 export type TakeTurn = (job: string, periodMs: number) => Promise<boolean>;
+/** Where two published plans (a city's and a district's) speak of one zone, the lower cover is the one to tell. */
+const lowestCoverFirst = (cs: readonly AlertCandidate[]) =>
+  [...cs].sort((a, b) => (a.key === b.key ? (a.coverDays ?? 0) - (b.coverDays ?? 0) : 0));
+
 export type AlertListener = (alert: Alert, change: AlertChange) => void;
 
 export interface AlertServiceDeps {
@@ -55,8 +57,9 @@ export function createAlertService({ store, now, thresholds = DEFAULT_OPS.alerts
       try { l(alert, change); } catch (err) { log('alert listener failed', err); }
     }
   };
+  const triage = createAlertTriage({ store, now, dto, tell });
 
-  async function candidates(at: Date): Promise<AlertCandidate[]> {
+  async function candidates(at: Date): Promise<{ candidates: AlertCandidate[]; coverKnown: Set<string> }> {
     const nowMs = at.getTime();
     const lookbackS = Math.max(t.spikeWindowS + t.baselineS, t.complaintWindowS);
     const [requests, zones, commodities, vehicles, published] = await Promise.all([
@@ -74,9 +77,14 @@ export function createAlertService({ store, now, thresholds = DEFAULT_OPS.alerts
     // publication, so a plan just published is not an alert for every zone on it.
     const suppliedSince = new Map<string, string>();
     const plannedStops: PlannedStop[] = [];
+    // Zones a published plan speaks for: their low-cover alerts that no candidate names are over.
+    const coverKnown = new Set<string>();
     for (const planId of newest.values()) {
       const plan = await store.plans.get(planId);
-      if (plan?.result) out.push(...lowCover(planId, plan.result.zones, t, names));
+      if (plan?.result) {
+        out.push(...lowCover(plan.result.zones, t, names));
+        for (const z of plan.result.zones) coverKnown.add(z.zoneId);
+      }
       // Stop states from the store (the truth across processes), not one process's live memory.
       // One read per plan: a city plan has thousands of vans and this runs every interval.
       const progress = new Map(plan?.result ? (await store.live.stopProgress(planId)).map((p) => [`${p.vehicleId}/${p.tripIndex}/${p.stopIndex}`, p.status] as const) : []);
@@ -107,20 +115,36 @@ export function createAlertService({ store, now, thresholds = DEFAULT_OPS.alerts
     out.push(...noDelivery(zoneIds, last, nowMs, t, names));
     out.push(...missedEtas(plannedStops, nowMs, t, names));
     for (const source of sources) out.push(...(await source(at)));
-    return out;
+    return { candidates: out, coverKnown };
   }
 
   async function evaluate(at: Date): Promise<Alert[]> {
     const zones = new Map((await store.zones.list()).map((z) => [z.id, z]));
     const raised: Alert[] = [];
+    const updated: Alert[] = [];
     const replaced: Alert[] = [];
-    for (const c of await candidates(at)) {
+    const found = await candidates(at);
+    const named = new Set<string>();
+    for (const c of lowestCoverFirst(found.candidates)) {
       const zone = zones.get(c.zoneId);
-      if (!zone) continue;
+      if (!zone || named.has(c.key)) continue;
+      named.add(c.key);
+      const { elderlyAlone, infants, chronicPatients } = zone.specialNeeds;
+      const severity = alertSeverity(c.rule, { population: zone.population, specialNeeds: elderlyAlone + infants + chronicPatients }, c.coverDays);
       const last = await store.alerts.latestByKey(c.key);
-      if (last && (last.state !== 'closed' || at.getTime() - Date.parse(last.closedAt ?? last.raisedAt) < c.cooldownS * 1000)) continue;
+      if (last && last.state !== 'closed') {
+        if (c.current && (last.severity !== severity || last.reasonZh !== c.reasonZh)) {
+          await store.alerts.update(last.id, { severity, reasonZh: c.reasonZh, reasonEn: c.reasonEn });
+          updated.push(dto({ ...last, severity, reasonZh: c.reasonZh, reasonEn: c.reasonEn }, at));
+        }
+        continue;
+      }
+      // A cooldown holds back what staff closed; what the system closed (a plan no longer short) may come back.
+      const heldBack = last && !(c.current && last.closedBy === null) && at.getTime() - Date.parse(last.closedAt ?? last.raisedAt) < c.cooldownS * 1000;
+      if (heldBack) continue;
       const record: AlertRecord = {
-        id: randomUUID(), key: c.key, zoneId: c.zoneId, districtId: zone.districtId, rule: c.rule, reasonZh: c.reasonZh, reasonEn: c.reasonEn,
+        id: randomUUID(), key: c.key, zoneId: c.zoneId, districtId: zone.districtId, rule: c.rule, commodityId: c.commodityId ?? null, severity,
+        reasonZh: c.reasonZh, reasonEn: c.reasonEn,
         state: 'open', ownerId: null, raisedAt: at.toISOString(), acknowledgedAt: null, closedAt: null, closedBy: null, closeNote: null,
       };
       try {
@@ -138,9 +162,29 @@ export function createAlertService({ store, now, thresholds = DEFAULT_OPS.alerts
       }
       raised.push(dto(record, at));
     }
+    const over = await closeNoLongerShort(at, found.coverKnown, named);
     for (const a of raised) tell(a, 'raised');
-    for (const a of replaced) tell(a, 'closed');
+    for (const a of updated) tell(a, 'updated');
+    for (const a of [...replaced, ...over]) tell(a, 'closed');
     return raised;
+  }
+
+  /** Low-cover alerts of zones a published plan now covers: closed by the system, with a note saying so. */
+  async function closeNoLongerShort(at: Date, coverKnown: ReadonlySet<string>, named: ReadonlySet<string>): Promise<Alert[]> {
+    const open = (await store.alerts.list({ rule: 'low_cover' })).filter((a) => a.state !== 'closed' && coverKnown.has(a.zoneId) && !named.has(a.key));
+    const out: Alert[] = [];
+    for (const a of open) {
+      const patch = {
+        state: 'closed' as const, closedAt: at.toISOString(), closedBy: null,
+        closeNote: '按最新发布方案已不再短缺 / The latest published plan no longer leaves this zone short of it',
+      };
+      await store.transaction(async (tx) => {
+        await tx.alerts.update(a.id, patch);
+        await tx.audit.append({ at: patch.closedAt, userId: null, action: 'alert.close', entity: 'alert', entityId: a.id, detail: { reason: 'covered' } });
+      });
+      out.push(dto({ ...a, ...patch }, at));
+    }
+    return out;
   }
 
   /** Closes the zone's open alerts that `by` replaces (acknowledged ones have an owner working on them: they stay). */
@@ -157,13 +201,6 @@ export function createAlertService({ store, now, thresholds = DEFAULT_OPS.alerts
       closed.push({ ...a, ...patch });
     }
     return closed;
-  }
-
-  async function writable(tx: Store, actor: User, id: string): Promise<AlertRecord> {
-    const a = await tx.alerts.get(id);
-    if (!a || !canReadDistrict(actor, a.districtId)) throw notFound('alert', id);
-    assertCanWriteDistrict(actor, a.districtId, 'districtId');
-    return a;
   }
 
   /** Runs every rule now; returns the alerts it raised. Also called on each new request and by the timer. */
@@ -194,39 +231,7 @@ export function createAlertService({ store, now, thresholds = DEFAULT_OPS.alerts
     /** Resolves once no evaluation is running (close() waits for it before the store goes). */
     idle: (): Promise<void> => chain.then(() => {}),
 
-    async list(actor: User, query: AlertListQuery): Promise<Alert[]> {
-      const at = now();
-      const rows = await store.alerts.list({ ...query, districtId: listDistrict(actor, query.districtId) });
-      return rows.map((a) => dto(a, at));
-    },
-
-    async acknowledge(actor: User, id: string): Promise<Alert> {
-      const done = await writeAudited(store, actor, now, async (tx) => {
-        const a = await writable(tx, actor, id);
-        if (a.state !== 'open') throw new AppError('CONFLICT', `alert "${id}" is ${a.state}, not open`);
-        const at = now().toISOString();
-        await tx.alerts.update(id, { state: 'acknowledged', ownerId: actor.id, acknowledgedAt: at });
-        return { result: { ...a, state: 'acknowledged' as const, ownerId: actor.id, acknowledgedAt: at }, audit: { action: 'alert.ack', entity: 'alert', entityId: id, detail: null } };
-      });
-      const alert = dto(done, now());
-      tell(alert, 'acknowledged');
-      return alert;
-    },
-
-    async close(actor: User, id: string, note: string): Promise<Alert> {
-      if (!note.trim()) throw new AppError('VALIDATION', 'body.note: say why the alert is closed', 'body.note');
-      const done = await writeAudited(store, actor, now, async (tx) => {
-        const a = await writable(tx, actor, id);
-        if (a.state === 'closed') throw new AppError('CONFLICT', `alert "${id}" is already closed`);
-        const at = now().toISOString();
-        const patch = { state: 'closed' as const, closedAt: at, closedBy: actor.id, closeNote: note.trim(), ownerId: a.ownerId ?? actor.id };
-        await tx.alerts.update(id, patch);
-        return { result: { ...a, ...patch }, audit: { action: 'alert.close', entity: 'alert', entityId: id, detail: { note: patch.closeNote } } };
-      });
-      const alert = dto(done, now());
-      tell(alert, 'closed');
-      return alert;
-    },
+    ...triage,
 
     /** In-process events (raised, acknowledged, closed) for the live layer to push to `district:<id>`. */
     onAlert(listener: AlertListener): () => void {

@@ -1,4 +1,4 @@
-import type { Alert, AlertRule, AlertState, RequestCategory, RequestStatus, ResidentRequest } from '../contract-requests';
+import type { Alert, AlertRule, AlertSeverity, AlertState, RequestCategory, RequestStatus, ResidentRequest } from '../contract-requests';
 
 // Store ports for residents' requests and alerts (kept beside ports.ts, which holds the older aggregates).
 
@@ -32,8 +32,10 @@ export type AlertRecord = Omit<Alert, 'level' | 'ageS'> & { key: string };
 export interface AlertFilter {
   state?: AlertState;
   rule?: AlertRule;
+  severity?: AlertSeverity;
   zoneId?: string;
   districtId?: string;
+  ownerId?: string;
 }
 
 export interface AlertRepo {
@@ -43,5 +45,5 @@ export interface AlertRepo {
   list(filter?: AlertFilter): Promise<AlertRecord[]>;
   /** The newest alert with this key, if any. */
   latestByKey(key: string): Promise<AlertRecord | null>;
-  update(id: string, patch: Partial<Pick<AlertRecord, 'state' | 'ownerId' | 'acknowledgedAt' | 'closedAt' | 'closedBy' | 'closeNote'>>): Promise<void>;
+  update(id: string, patch: Partial<Pick<AlertRecord, 'state' | 'ownerId' | 'acknowledgedAt' | 'closedAt' | 'closedBy' | 'closeNote' | 'severity' | 'reasonZh' | 'reasonEn'>>): Promise<void>;
 }

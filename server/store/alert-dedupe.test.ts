@@ -23,7 +23,7 @@ const candidate = (key: string): AlertCandidate => ({
 });
 
 const record = (id: string, key: string, over: Partial<AlertRecord> = {}): AlertRecord => ({
-  id, key, zoneId: fx.zone.id, districtId: fx.district.id, rule: 'missed_eta', reasonZh: '晚到', reasonEn: 'late', state: 'open',
+  id, key, zoneId: fx.zone.id, districtId: fx.district.id, rule: 'missed_eta', commodityId: null, severity: 'medium', reasonZh: '晚到', reasonEn: 'late', state: 'open',
   ownerId: null, raisedAt: AT.toISOString(), acknowledgedAt: null, closedAt: null, closedBy: null, closeNote: null, ...over,
 });
 
@@ -124,13 +124,19 @@ describe('migration 20261201000200 on a database that already holds twins', () =
       const store = createStore(old.db);
       await store.districts.upsert(fx.district);
       const later = new Date(AT.getTime() + 60_000).toISOString();
-      await store.alerts.insert(record('t-new', 'twin', { raisedAt: later }));
-      await store.alerts.insert(record('t-old', 'twin'));
-      await store.alerts.insert(record('t-same-b', 'same', { state: 'acknowledged', ownerId: 'u1', acknowledgedAt: later }));
-      await store.alerts.insert(record('t-same-a', 'same'));
-      await store.alerts.insert(record('t-closed', 'twin', { state: 'closed', closedAt: later, closedBy: 'u1', closeNote: '已处理' }));
-      await store.alerts.insert(record('t-alone', 'alone'));
-      expect(await migrateLatest(old.db)).toEqual(['20261201000200_alerts_open_key_unique']);
+      // Rows as the table stood then (before severity and commodity_id), written without today's repo.
+      const raw = (a: AlertRecord) => old.db('alerts').insert({
+        id: a.id, key: a.key, zone_id: a.zoneId, district_id: a.districtId, rule: a.rule, reason_zh: a.reasonZh, reason_en: a.reasonEn,
+        state: a.state, owner_id: a.ownerId, raised_at: a.raisedAt, acknowledged_at: a.acknowledgedAt, closed_at: a.closedAt,
+        closed_by: a.closedBy, close_note: a.closeNote,
+      });
+      await raw(record('t-new', 'twin', { raisedAt: later }));
+      await raw(record('t-old', 'twin'));
+      await raw(record('t-same-b', 'same', { state: 'acknowledged', ownerId: 'u1', acknowledgedAt: later }));
+      await raw(record('t-same-a', 'same'));
+      await raw(record('t-closed', 'twin', { state: 'closed', closedAt: later, closedBy: 'u1', closeNote: '已处理' }));
+      await raw(record('t-alone', 'alone'));
+      expect((await migrateLatest(old.db))[0]).toBe('20261201000200_alerts_open_key_unique');
       const state = Object.fromEntries((await store.alerts.list()).map((a) => [a.id, a.state]));
       expect(state).toEqual({ 't-old': 'open', 't-new': 'closed', 't-same-a': 'open', 't-same-b': 'closed', 't-closed': 'closed', 't-alone': 'open' });
       expect((await store.alerts.get('t-new'))!.closeNote).toMatch(/duplicate/);

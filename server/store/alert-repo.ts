@@ -8,6 +8,8 @@ interface AlertRow {
   zone_id: string;
   district_id: string;
   rule: AlertRecord['rule'];
+  commodity_id: string | null;
+  severity: AlertRecord['severity'];
   reason_zh: string;
   reason_en: string;
   state: AlertRecord['state'];
@@ -22,7 +24,7 @@ interface AlertRow {
 const iso = (v: string | null | undefined) => (v ? canonicalIso(v) : v);
 
 const fromRow = (r: AlertRow): AlertRecord => ({
-  id: r.id, key: r.key, zoneId: r.zone_id, districtId: r.district_id, rule: r.rule, reasonZh: r.reason_zh, reasonEn: r.reason_en,
+  id: r.id, key: r.key, zoneId: r.zone_id, districtId: r.district_id, rule: r.rule, commodityId: r.commodity_id, severity: r.severity, reasonZh: r.reason_zh, reasonEn: r.reason_en,
   state: r.state, ownerId: r.owner_id, raisedAt: r.raised_at, acknowledgedAt: r.acknowledged_at, closedAt: r.closed_at,
   closedBy: r.closed_by, closeNote: r.close_note,
 });
@@ -31,7 +33,7 @@ export function createAlertRepo(db: Knex): AlertRepo {
   return {
     async insert(a) {
       await db('alerts').insert({
-        id: a.id, key: a.key, zone_id: a.zoneId, district_id: a.districtId, rule: a.rule, reason_zh: a.reasonZh, reason_en: a.reasonEn,
+        id: a.id, key: a.key, zone_id: a.zoneId, district_id: a.districtId, rule: a.rule, commodity_id: a.commodityId, severity: a.severity, reason_zh: a.reasonZh, reason_en: a.reasonEn,
         state: a.state, owner_id: a.ownerId, raised_at: canonicalIso(a.raisedAt), acknowledged_at: iso(a.acknowledgedAt),
         closed_at: iso(a.closedAt), closed_by: a.closedBy, close_note: a.closeNote,
       });
@@ -44,6 +46,8 @@ export function createAlertRepo(db: Knex): AlertRepo {
       const q = db<AlertRow>('alerts').select('*').orderBy([{ column: 'raised_at', order: 'desc' }, { column: 'id' }]);
       if (filter.state) q.where({ state: filter.state });
       if (filter.rule) q.where({ rule: filter.rule });
+      if (filter.severity) q.where({ severity: filter.severity });
+      if (filter.ownerId) q.where({ owner_id: filter.ownerId });
       if (filter.zoneId) q.where({ zone_id: filter.zoneId });
       if (filter.districtId) q.where({ district_id: filter.districtId });
       return (await q).map(fromRow);
@@ -60,6 +64,9 @@ export function createAlertRepo(db: Knex): AlertRepo {
       if (p.closedAt !== undefined) row.closed_at = iso(p.closedAt);
       if (p.closedBy !== undefined) row.closed_by = p.closedBy;
       if (p.closeNote !== undefined) row.close_note = p.closeNote;
+      if (p.severity !== undefined) row.severity = p.severity;
+      if (p.reasonZh !== undefined) row.reason_zh = p.reasonZh;
+      if (p.reasonEn !== undefined) row.reason_en = p.reasonEn;
       await db('alerts').where({ id }).update(row);
     },
   };

@@ -76,7 +76,7 @@ describe('requests, alerts and reports (real server, chromium)', () => {
     expect(request).toMatchObject({ status: 'resolved', note: '已联系居民，送菜上门' });
 
     await e2e.server.store.alerts.insert({
-      id: 'e2e-alert', key: 'e2e-alert', zoneId, districtId: 'liwan', rule: 'request_spike', reasonZh: '诉求激增：1小时内6条', reasonEn: 'request spike: 6 in 1 h',
+      id: 'e2e-alert', key: 'e2e-alert', zoneId, districtId: 'liwan', rule: 'request_spike', commodityId: null, severity: 'medium', reasonZh: '诉求激增：1小时内6条', reasonEn: 'request spike: 6 in 1 h',
       state: 'open', ownerId: null, raisedAt: new Date(Date.now() - 40 * 60_000).toISOString(), acknowledgedAt: null, closedAt: null, closedBy: null, closeNote: null,
     });
     await page.getByTestId('tab-alerts').click();

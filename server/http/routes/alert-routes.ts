@@ -1,5 +1,5 @@
 import type { Services } from '../../services';
-import { alertCloseSchema, alertListQuerySchema } from '../request-schemas';
+import { alertBulkSchema, alertCloseSchema, alertListQuerySchema } from '../request-schemas';
 import { route } from '../route-def';
 
 const staffRoles = ['coordinator', 'district_official'] as const;
@@ -13,6 +13,10 @@ export function alertRoutes({ alerts }: Services) {
     route({
       key: 'POST /api/alerts/:id/ack', summary: 'Acknowledge an open alert: the caller owns it and its level stops climbing',
       roles: staffRoles, handler: ({ actor, params }) => alerts.acknowledge(actor!, params.id!),
+    }),
+    route({
+      key: 'POST /api/alerts/bulk', summary: 'Acknowledge, or assign to a staff owner, several alerts at once: all or nothing',
+      roles: staffRoles, body: alertBulkSchema, handler: ({ actor, body }) => alerts.bulk(actor!, body),
     }),
     route({
       key: 'POST /api/alerts/:id/close', summary: 'Close an alert with a note saying why', roles: staffRoles,

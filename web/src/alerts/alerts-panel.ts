@@ -1,4 +1,4 @@
-import type { Alert, Zone } from '../../../server/contract';
+import type { Alert, AlertRule, AlertSeverity, District, User, Zone } from '../../../server/contract';
 import { request } from '../api';
 import type { MessageBox } from '../components/messages';
 import { h, replaceChildren } from '../dom';
@@ -6,28 +6,57 @@ import { getLang, localName, t } from '../i18n';
 import { latestOnly } from '../latest';
 import { formatAge } from '../requests/age';
 
-/** Alerts of the district (or all, for coordinators): colour by level, acknowledge, close with a note. */
-export function alertsPanel(zones: ReadonlyMap<string, Zone>, message: MessageBox): HTMLElement {
+const SEVERITIES: readonly AlertSeverity[] = ['critical', 'high', 'medium', 'low'];
+const RULES: readonly AlertRule[] = ['low_cover', 'failed_handoff', 'missed_eta', 'no_delivery', 'request_spike', 'commodity_complaints', 'playbook_overdue'];
+const rank = (s: AlertSeverity) => SEVERITIES.indexOf(s);
+
+interface Filters {
+  severity: AlertSeverity | '';
+  rule: AlertRule | '';
+  districtId: string;
+  owner: '' | 'mine';
+}
+
+/**
+ * Alerts of the district (or all, for coordinators): most severe first, filtered by severity, kind,
+ * district and owner; acknowledge or close one, or acknowledge the selected ones in one go.
+ */
+export function alertsPanel(user: User, zones: ReadonlyMap<string, Zone>, districts: readonly District[], message: MessageBox): HTMLElement {
   const el = h('section', { class: 'ops-panel', 'data-testid': 'alerts' });
   let showClosed = false;
+  const filters: Filters = { severity: '', rule: '', districtId: '', owner: '' };
+  const selected = new Set<string>();
 
-  async function ack(a: Alert): Promise<void> {
-    try { await request('POST /api/alerts/:id/ack', { params: { id: a.id } }); await load(); } catch (err) { message.error(err); }
+  async function act(run: () => Promise<unknown>): Promise<void> {
+    try { await run(); await load(); } catch (err) { message.error(err); }
   }
-  async function close(a: Alert, note: string): Promise<void> {
-    try { await request('POST /api/alerts/:id/close', { params: { id: a.id }, body: { note } }); await load(); } catch (err) { message.error(err); }
-  }
+  const ack = (a: Alert) => act(() => request('POST /api/alerts/:id/ack', { params: { id: a.id } }));
+  const close = (a: Alert, note: string) => act(() => request('POST /api/alerts/:id/close', { params: { id: a.id }, body: { note } }));
+  const ackSelected = () => act(async () => {
+    const done = await request('POST /api/alerts/bulk', { body: { ids: [...selected], action: 'acknowledge' } });
+    selected.clear();
+    message.info(t('alerts.bulkDone', { n: done.length }));
+  });
 
   function row(a: Alert): HTMLElement {
     const zone = zones.get(a.zoneId);
-    const note = h('input', { 'data-testid': 'alert-note', placeholder: t('alerts.closeNote'), maxlength: 1000 });
+    const note = h('input', { 'data-testid': 'alert-note', placeholder: t('alerts.closeNote'), maxlength: 1000, 'aria-label': t('alerts.closeNote') });
     const actions = a.state === 'closed' ? [h('span', { class: 'muted' }, a.closeNote ?? '')] : [
       a.state === 'open' ? h('button', { type: 'button', 'data-testid': 'alert-ack', onclick: () => void ack(a) }, t('alerts.ack')) : null,
       note,
       h('button', { type: 'button', 'data-testid': 'alert-close', onclick: () => void close(a, note.value) }, t('alerts.close')),
     ];
-    return h('tr', { 'data-testid': 'alert-row', 'data-alert-id': a.id, 'data-level': a.level, 'data-state': a.state },
+    const check = a.state === 'open' ? h('input', {
+      type: 'checkbox', 'data-testid': 'alert-check', checked: selected.has(a.id), 'aria-label': t('alerts.select'),
+      onchange: (e: Event) => {
+        if ((e.target as HTMLInputElement).checked) selected.add(a.id); else selected.delete(a.id);
+      },
+    }) : null;
+    return h('tr', { 'data-testid': 'alert-row', 'data-alert-id': a.id, 'data-level': a.level, 'data-severity': a.severity, 'data-state': a.state },
+      h('td', null, check),
+      h('td', null, h('span', { class: `severity-chip severity-${a.severity}` }, t(`alerts.severity.${a.severity}`))),
       h('td', null, h('span', { class: `level-chip level-${a.level}` }, t(`alerts.level.${a.level}`))),
+      h('td', null, t(`alerts.rule.${a.rule}`)),
       h('td', null, zone ? localName(zone) : a.zoneId),
       h('td', { class: 'ops-text' }, getLang() === 'en' ? a.reasonEn : a.reasonZh),
       h('td', null, formatAge(a.ageS)),
@@ -35,22 +64,49 @@ export function alertsPanel(zones: ReadonlyMap<string, Zone>, message: MessageBo
       h('td', { class: 'ops-actions' }, actions));
   }
 
-  // Actions and the show-closed toggle reload the list: only the latest read is drawn, so an older
-  // reply cannot bring back an alert just closed or undo the toggle.
+  const select = <T extends string>(testId: string, label: string, values: ReadonlyArray<readonly [T, string]>, current: T | '', onChange: (v: T | '') => void) =>
+    h('label', null, label, ' ', h('select', { 'data-testid': testId, onchange: (e: Event) => { onChange((e.target as HTMLSelectElement).value as T | ''); void load(); } },
+      h('option', { value: '' }, t('triage.all')),
+      values.map(([v, text]) => h('option', { value: v, selected: v === current }, text))));
+
+  function toolbar(): HTMLElement {
+    return h('div', { class: 'ops-toolbar' },
+      select('alerts-severity', t('alerts.severity'), SEVERITIES.map((s) => [s, t(`alerts.severity.${s}`)] as const), filters.severity, (v) => { filters.severity = v; }),
+      select('alerts-rule', t('alerts.rule'), RULES.map((r) => [r, t(`alerts.rule.${r}`)] as const), filters.rule, (v) => { filters.rule = v; }),
+      user.role === 'coordinator'
+        ? select('alerts-district', t('alerts.district'), districts.map((d) => [d.id, localName(d)] as const), filters.districtId, (v) => { filters.districtId = v; })
+        : null,
+      select('alerts-owner', t('alerts.owner'), [['mine', t('alerts.owner.mine')]] as const, filters.owner, (v) => { filters.owner = v; }),
+      h('label', null, h('input', {
+        type: 'checkbox', 'data-testid': 'alerts-show-closed', checked: showClosed,
+        onchange: (e: Event) => { showClosed = (e.target as HTMLInputElement).checked; void load(); },
+      }), ' ', t('alerts.showClosed')),
+      h('button', { type: 'button', 'data-testid': 'alerts-ack-selected', onclick: () => void ackSelected() }, t('alerts.ackSelected')));
+  }
+
+  // Actions, filters and the show-closed toggle reload the list: only the latest read is drawn, so an
+  // older reply cannot bring back an alert just closed or undo a filter.
   const reads = latestOnly();
 
   async function load(): Promise<void> {
-    await reads.run(() => request('GET /api/alerts'), (all) => {
-      const rows = showClosed ? all : all.filter((a) => a.state !== 'closed');
-      const toggle = h('label', null, h('input', {
-        type: 'checkbox', 'data-testid': 'alerts-show-closed', checked: showClosed,
-        onchange: (e: Event) => { showClosed = (e.target as HTMLInputElement).checked; void load(); },
-      }), ' ', t('alerts.showClosed'));
-      replaceChildren(el, h('div', { class: 'ops-toolbar' }, toggle),
-        rows.length === 0 ? h('p', { class: 'muted' }, t('alerts.empty')) : h('table', { class: 'ops-table' },
-          h('thead', null, h('tr', null, ...[t('alerts.level'), t('triage.zone'), t('alerts.reason'), t('triage.age'), t('alerts.state'), ''].map((x) => h('th', null, x)))),
-          h('tbody', null, rows.map(row))));
+    el.dataset.loading = 'true';
+    const query = {
+      ...(filters.severity ? { severity: filters.severity } : {}),
+      ...(filters.rule ? { rule: filters.rule } : {}),
+      ...(filters.districtId ? { districtId: filters.districtId } : {}),
+      ...(filters.owner === 'mine' ? { ownerId: user.id } : {}),
+    };
+    await reads.run(() => request('GET /api/alerts', { query }), (all) => {
+      const rows = (showClosed ? all : all.filter((a) => a.state !== 'closed'))
+        .sort((a, b) => rank(a.severity) - rank(b.severity) || b.ageS - a.ageS);
+      for (const id of selected) if (!rows.some((a) => a.id === id && a.state === 'open')) selected.delete(id);
+      replaceChildren(el, toolbar(),
+        rows.length === 0 ? h('p', { class: 'muted' }, t('alerts.empty')) : h('div', { class: 'ops-scroll' }, h('table', { class: 'ops-table' },
+          h('thead', null, h('tr', null, ...['', t('alerts.severity'), t('alerts.level'), t('alerts.rule'), t('triage.zone'), t('alerts.reason'), t('triage.age'), t('alerts.state'), '']
+            .map((x) => h('th', null, x)))),
+          h('tbody', null, rows.map(row)))));
       el.dataset.ready = 'true';
+      delete el.dataset.loading;
     }, (err) => message.error(err));
   }
 

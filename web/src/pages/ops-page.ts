@@ -28,7 +28,7 @@ export function opsPage(ctx: PageContext): Page {
       const initial = new URLSearchParams(location.search).get('tab') ?? 'requests';
       const view = tabs([
         { id: 'requests', label: t('ops.tab.requests'), render: () => triagePanel(ctx.user!, zones, message) },
-        { id: 'alerts', label: t('ops.tab.alerts'), render: () => alertsPanel(zones, message) },
+        { id: 'alerts', label: t('ops.tab.alerts'), render: () => alertsPanel(ctx.user!, zones, districts, message) },
         { id: 'playbook', label: t('ops.tab.playbook'), render: () => progressPanel(message, templateEditor(ctx.user!, districts, message)) },
         { id: 'report', label: t('ops.tab.report'), render: () => reportPanel(ctx.user!, districts, commodities, message) },
       ], initial);
