@@ -52,7 +52,11 @@ export interface PlanOptions {
   seed: number;
   /** Nearest depots a zone may draw from. */
   nearestDepots: number;
-  maxTripsPerVehicle: number;
+  /**
+   * Optional cap on trips per van. Unset (the default): as many as its shift allows, each trip
+   * after the first starting with `reloadS` at the depot.
+   */
+  maxTripsPerVehicle?: number;
   reloadS: number;
   detourFactor: number;
   speedKmh: number;
@@ -66,7 +70,6 @@ export interface PlanOptions {
 export const DEFAULT_PLAN_OPTIONS: PlanOptions = {
   seed: 1,
   nearestDepots: 4,
-  maxTripsPerVehicle: 3,
   reloadS: 1800,
   detourFactor: 1.3,
   speedKmh: 25,

@@ -53,12 +53,25 @@ export function routeDepot(
       })),
     ];
   });
+  // No trip can be shorter than the round trip to the nearest zone with its handoff, so this many
+  // trip slots is all a shift can use: the bound never binds, it only sizes the solver's arrays.
+  let shortestTripS = Infinity;
+  for (const job of jobs) {
+    const there = durationsS.values[job.location]!;
+    const back = durationsS.values[job.location * durationsS.size]!;
+    shortestTripS = Math.min(shortestTripS, there + back + job.serviceS);
+  }
+  const maxTrips = (v: PlanVehicle) => {
+    const shiftS = Math.max(0, v.shiftEndS - v.shiftStartS);
+    const fit = Math.floor((shiftS + options.reloadS) / (options.reloadS + Math.max(MIN_TRIP_S, shortestTripS)));
+    return Math.max(1, Math.min(options.maxTripsPerVehicle ?? Infinity, fit));
+  };
   const solution = solveRouting(
     {
       distancesM, durationsS, jobs,
       vehicles: vehicles.map((v) => ({
         id: v.id, depot: 0, capacity: [v.capacityKg, v.coldChainKg], shift: { startS: v.shiftStartS, endS: v.shiftEndS },
-        maxTrips: options.maxTripsPerVehicle, reloadS: options.reloadS,
+        maxTrips: maxTrips(v), reloadS: options.reloadS,
       })),
     },
     { seed: options.seed, maxIterations: options.maxIterations, deadlineMs, now: options.now },
@@ -67,6 +80,8 @@ export function routeDepot(
 }
 
 // Routing works in whole kg so capacity checks are exact; the goods LP later fills the real amounts.
+/** Floor on a trip's length for sizing trip slots (loading and a gate handoff take minutes). */
+const MIN_TRIP_S = 300;
 /** A further drop at a gate already served: the handoff team is there, only unloading remains. */
 const REPEAT_HANDOFF_S = 600;
 const roundUp = (kg: number) => Math.ceil(kg - 1e-9);
