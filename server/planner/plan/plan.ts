@@ -4,6 +4,7 @@ import { haversineModel } from '../distance';
 import { DEFAULT_PLAN_OPTIONS, type PlanInput, type PlanOptions, type PlanVehicle } from '../plan-input';
 import { excludedVehicle, supplyLimit, type Names } from '../reasons';
 import { assembleRoutes } from './assemble-routes';
+import { timedVan } from './depot-hours';
 import { capToHaul, estimatedHaul, type Haul } from './fleet-capacity';
 import { kpisOf } from './kpis';
 import { loadGoods } from './load-goods';
@@ -24,10 +25,11 @@ export function plan(input: PlanInput, partial: Partial<PlanOptions> = {}): Plan
 
   const excluded: ExcludedVehicle[] = [];
   const cleared: PlanVehicle[] = [];
+  const depotById = new Map(input.depots.map((d) => [d.id, d]));
   for (const v of input.vehicles) {
     if (!v.driverId) excluded.push(excludedVehicle(v.id, 'no_driver', names));
     else if (!v.driverCleared) excluded.push(excludedVehicle(v.id, 'driver_not_cleared', names));
-    else cleared.push(v);
+    else cleared.push(timedVan(v, depotById.get(v.homeDepotId), input.nowS));
   }
   const depotsWithVans = new Set(cleared.map((v) => v.homeDepotId));
   const idleVansByDepot = new Map<string, string[]>();

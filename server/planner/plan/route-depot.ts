@@ -2,6 +2,7 @@ import type { LngLat } from '../../contract';
 import { buildMatrices, type DistanceModel } from '../distance';
 import type { PlanCommodity, PlanDepot, PlanOptions, PlanVehicle, PlanZone } from '../plan-input';
 import { solveRouting, type Job, type RoutingSolution } from '../routing';
+import { withinDepotHours } from './depot-hours';
 
 /** What one depot must send to one zone, per commodity (from the allocation). */
 export type DepotShipments = Map<string, Record<string, number>>;
@@ -43,13 +44,15 @@ export function routeDepot(
       else ambientKg += q;
     }
     const serviceS = zones.get(zoneId)!.serviceS;
+    const window = zones.get(zoneId)!.windowS;
+    const timeWindow = window ? { timeWindow: { startS: window.startS, endS: window.endS } } : {};
     return [
       ...pieces(roundUp(ambientKg), smallestKg).map((amount, k) => ({
-        id: jobId(zoneId, 'ambient', k), location: i + 1, amount: [amount, 0], serviceS: k === 0 ? serviceS : REPEAT_HANDOFF_S,
+        id: jobId(zoneId, 'ambient', k), location: i + 1, amount: [amount, 0], serviceS: k === 0 ? serviceS : REPEAT_HANDOFF_S, ...timeWindow,
       })),
       // Cold goods change hands at the same gate, usually right after the ambient ones: a short stop.
       ...pieces(roundUp(coldKg), smallestColdKg).map((amount, k) => ({
-        id: jobId(zoneId, 'cold', k), location: i + 1, amount: [amount, amount], serviceS: Math.min(serviceS, REPEAT_HANDOFF_S),
+        id: jobId(zoneId, 'cold', k), location: i + 1, amount: [amount, amount], serviceS: Math.min(serviceS, REPEAT_HANDOFF_S), ...timeWindow,
       })),
     ];
   });
@@ -76,7 +79,7 @@ export function routeDepot(
     },
     { seed: options.seed, maxIterations: options.maxIterations, deadlineMs, now: options.now },
   );
-  return { depot, zoneIds, solution };
+  return { depot, zoneIds, solution: withinDepotHours(solution, depot) };
 }
 
 // Routing works in whole kg so capacity checks are exact; the goods LP later fills the real amounts.
