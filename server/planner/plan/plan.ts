@@ -106,8 +106,8 @@ function namesOf(input: PlanInput): Names {
   };
 }
 
-/** Allocation-and-routing rounds at most: each shrinks the haul to what the vans really carried. */
-const ROUNDS = 3;
+/** Allocation-and-routing rounds at most: each shrinks the haul to what the vans really carried (depot hours can drop trips, so a few more than before). */
+const ROUNDS = 5;
 
 const hasStock = (stock: Record<string, number>) => Object.values(stock).some((kg) => kg > 0);
 
@@ -136,7 +136,11 @@ function routedHaul(routings: readonly DepotRouting[], estimate: ReadonlyMap<str
       coldKg += s.amount[1]!;
     }
     const before = estimate.get(depot.id)!;
-    haul.set(depot.id, { kg: Math.min(before.kg, kg), coldKg: Math.min(before.coldKg, coldKg) });
+    // Only a dimension that left goods behind limits: when every cold piece was carried, the cold
+    // vans were not the limit, and shrinking their haul to what this round happened to ship would
+    // starve the zones that only cold stock at this depot can reach (a ratchet to zero over rounds).
+    const coldLeft = solution.unassigned.some((u) => u.amount[1]! > 0);
+    haul.set(depot.id, { kg: Math.min(before.kg, kg), coldKg: coldLeft ? Math.min(before.coldKg, coldKg) : before.coldKg });
   }
   return haul;
 }

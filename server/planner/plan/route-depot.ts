@@ -83,8 +83,8 @@ export function routeDepot(
 }
 
 // Routing works in whole kg so capacity checks are exact; the goods LP later fills the real amounts.
-/** Floor on a trip's length for sizing trip slots (loading and a gate handoff take minutes). */
-const MIN_TRIP_S = 300;
+/** Floor on a trip's length for sizing trip slots: more slots than this would only slow the search. */
+const MIN_TRIP_S = 1800;
 /** A further drop at a gate already served: the handoff team is there, only unloading remains. */
 const REPEAT_HANDOFF_S = 600;
 const roundUp = (kg: number) => Math.ceil(kg - 1e-9);
