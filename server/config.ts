@@ -28,6 +28,8 @@ export interface Config {
   cluster: ClusterConfig | null;
   /** PEM file holding the pass signing key (made 0600 on first start); null: the key lives in the database. */
   passKeyFile: string | null;
+  /** Days of cover are projected over this many days by default (GET /api/cover). */
+  coverHorizonDays: number;
 }
 
 /** Live operations (server/live): thresholds and batching. */
@@ -89,6 +91,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       },
     },
     passKeyFile: env.PASS_KEY_FILE ? resolve(env.PASS_KEY_FILE) : null,
+    coverHorizonDays: intFrom(env.COVER_HORIZON_DAYS, 3, 'COVER_HORIZON_DAYS') || 3,
     cluster: env.REDIS_URL ? {
       redisUrl: env.REDIS_URL, prefix: env.CLUSTER_PREFIX || 'baogong',
       jobLockMs: intFrom(env.PLAN_JOB_LOCK_MS, 30_000, 'PLAN_JOB_LOCK_MS'),

@@ -17,6 +17,7 @@ import { alertRoutes } from './routes/alert-routes';
 import { passRoutes } from './routes/pass-routes';
 import { playbookRoutes } from './routes/playbook-routes';
 import { reportRoutes } from './routes/report-routes';
+import { supplyRoutes } from './routes/supply-routes';
 import { requestRoutes } from './routes/request-routes';
 import { sessionRoutes } from './routes/session-routes';
 import { zoneRoutes } from './routes/zone-routes';
@@ -50,6 +51,7 @@ export function allRoutes(services: Services, health: () => Health, sessionTtlS:
     ...passRoutes(services),
     ...playbookRoutes(services),
     ...reportRoutes(services),
+    ...supplyRoutes(services),
     ...extra,
   ];
 }

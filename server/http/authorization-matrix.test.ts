@@ -20,6 +20,7 @@ const ids = {
   liwanRequest: '', fsRequest: '', coordinatorUser: '',
   liwanAlert: '', fsAlert: '',
   liwanSealed: '', fsSealed: '',
+  liwanChannel: '', fsChannel: '',
 };
 let seq = 0;
 const fresh = (prefix: string) => `${prefix}-${++seq}`;
@@ -57,6 +58,17 @@ const staffBody = (scope: Scope, id?: string) => ({
   ...(id ? { id } : {}), name: 'matrix worker', role: 'handoff_worker', passNumber: fresh('PASS'),
   healthCheckValidUntil: '2030-01-01', districtId: districtFor(scope),
 });
+
+const channelBody = (scope: Scope, id?: string) => ({
+  ...(id ? { id } : {}), districtId: districtFor(scope), name: 'matrix point', kind: 'supply_point',
+  zoneIds: [scope === 'own' ? ids.liwanZone : ids.fsZone], capacity: { vegetables: { kgPerDay: 100 } },
+  opensAt: '08:00', closesAt: '17:00', activeFrom: '2021-06-01',
+});
+/** Allowed channel writes go to a throwaway channel; refused ones aim at a standing foreign one. */
+async function channelTarget(scope: Scope, actor: Actor): Promise<string> {
+  if (scope === 'own' || actor === 'coordinator') return (await asCoordinator('POST', '/api/supply-channels', channelBody(scope, fresh('tmp-channel')))).id;
+  return ids.fsChannel;
+}
 
 /** Creates a throwaway record in the scope's district, so allowed deletes and updates have a target. */
 async function throwaway(kind: 'zones' | 'depots' | 'vehicles' | 'staff', scope: Scope): Promise<string> {
@@ -122,6 +134,12 @@ const cases: Record<RouteKey, (scope: Scope, actor: Actor) => Promise<Request> |
   'POST /api/vehicles': (s) => ({ path: '/api/vehicles', body: vehicleBody(s, fresh('new-van')) }),
   'PUT /api/vehicles/:id': async (s, a) => ({ path: `/api/vehicles/${await target('vehicles', s, a)}`, body: vehicleBody(s) }),
   'DELETE /api/vehicles/:id': async (s, a) => ({ path: `/api/vehicles/${await target('vehicles', s, a)}` }),
+  'GET /api/supply-channels': (s) => ({ path: `/api/supply-channels?districtId=${districtFor(s)}` }),
+  'GET /api/supply-channels/:id': (s) => ({ path: `/api/supply-channels/${s === 'own' ? ids.liwanChannel : ids.fsChannel}` }),
+  'POST /api/supply-channels': (s) => ({ path: '/api/supply-channels', body: channelBody(s, fresh('new-channel')) }),
+  'PUT /api/supply-channels/:id': async (s, a) => ({ path: `/api/supply-channels/${await channelTarget(s, a)}`, body: channelBody(s) }),
+  'DELETE /api/supply-channels/:id': async (s, a) => ({ path: `/api/supply-channels/${await channelTarget(s, a)}` }),
+  'GET /api/cover': (s) => ({ path: `/api/cover?date=2021-06-03&districtId=${districtFor(s)}` }),
   'GET /api/districts/:id/cover-history': (s) => ({ path: `/api/districts/${districtFor(s)}/cover-history?days=3` }),
   'GET /api/vehicle-availability': (s) => ({ path: `/api/vehicle-availability?districtId=${districtFor(s)}` }),
   'PUT /api/vehicle-availability/:vehicleId': async (s, a) => ({
@@ -284,6 +302,7 @@ beforeAll(async () => {
   [ids.liwanRequest, ids.fsRequest] = [await fileRequest('own'), await fileRequest('foreign')];
   [ids.liwanAlert, ids.fsAlert] = [await raiseAlert('own'), await raiseAlert('foreign')];
   ids.coordinatorUser = (await server.call('GET', '/api/me', { token: tokens.coordinator })).json.data.id;
+  [ids.liwanChannel, ids.fsChannel] = [(await asCoordinator('POST', '/api/supply-channels', channelBody('own'))).id, (await asCoordinator('POST', '/api/supply-channels', channelBody('foreign'))).id];
 }, 120_000);
 
 // A plan queued by an allowed request finishes before the next case takes its snapshot.
