@@ -7,6 +7,7 @@ let server: TestServer;
 let coord: string;
 let official: string;
 let fsZone: string;
+let demo: { zones: { zoneId: string; commodities: Record<string, { coverDays: (number | null)[]; suppliedKgByChannel: Record<string, number[]> }> }[] };
 const HAILONG = 'liwan-hailong';
 
 const body = (over: Record<string, unknown> = {}) => ({
@@ -20,12 +21,24 @@ beforeAll(async () => {
   coord = await server.login('coord', 'coord123');
   official = await server.login('liwan', 'liwan123');
   fsZone = (await server.store.zones.list()).find((z) => z.districtId !== 'liwan')!.id;
+  demo = (await cover(coord, 'date=2021-06-03&districtId=liwan')).json.data;
   // The demo's own channels would blur the before/after comparison: start from none.
   for (const ch of await server.store.supplyChannels.list()) await server.store.supplyChannels.delete(ch.id);
 }, 60_000);
 afterAll(async () => server?.dispose());
 
 describe('GET /api/cover', () => {
+  it('on the seeded Liwan demo, before any plan, the channels of the record keep the controlled zones above 1 day and the sealed ones not', () => {
+    const worst = new Map(demo.zones.map((z) => [z.zoneId, Math.min(...Object.values(z.commodities).map((c) => c.coverDays[0] ?? Infinity))]));
+    expect(worst.size).toBe(9);
+    for (const id of ['liwan-baihedong', 'liwan-dongjiao']) expect(worst.get(id)).toBeLessThan(1);
+    expect([...worst.values()].filter((d) => d >= 1).length).toBeGreaterThan(0);
+    const hl = demo.zones.find((z) => z.zoneId === HAILONG)!.commodities.vegetables!;
+    expect(hl.suppliedKgByChannel.supply_point![0]).toBeGreaterThan(0);
+    expect(hl.suppliedKgByChannel.platform![0]).toBeGreaterThan(0);
+  });
+
+
   it('answers one entry per horizon day per zone × commodity, and a supply point raises its zone\'s cover', async () => {
     const before = await cover(official, 'date=2021-06-03&horizonDays=2');
     expect(before.status).toBe(200);
