@@ -70,4 +70,7 @@ export interface SupplyApiRoutes {
   'PUT /api/supply-channels/:id': { body: SupplyChannelInput; reply: SupplyChannel };
   'DELETE /api/supply-channels/:id': { body: never; reply: { deleted: true } };
   'GET /api/cover': { body: never; query: CoverQuery; reply: CoverProjection };
+  /** Household stock at sealing, days per commodity (defaults filled in for commodities without a row). */
+  'GET /api/household-stock': { body: never; reply: Record<string, number> };
+  'PUT /api/household-stock': { body: { days: Record<string, number> }; reply: Record<string, number> };
 }

@@ -139,6 +139,8 @@ const cases: Record<RouteKey, (scope: Scope, actor: Actor) => Promise<Request> |
   'POST /api/supply-channels': (s) => ({ path: '/api/supply-channels', body: channelBody(s, fresh('new-channel')) }),
   'PUT /api/supply-channels/:id': async (s, a) => ({ path: `/api/supply-channels/${await channelTarget(s, a)}`, body: channelBody(s) }),
   'DELETE /api/supply-channels/:id': async (s, a) => ({ path: `/api/supply-channels/${await channelTarget(s, a)}` }),
+  'GET /api/household-stock': () => ({ path: '/api/household-stock' }),
+  'PUT /api/household-stock': () => ({ path: '/api/household-stock', body: { days: { vegetables: 1 } } }),
   'GET /api/cover': (s) => ({ path: `/api/cover?date=2021-06-03&districtId=${districtFor(s)}` }),
   'GET /api/districts/:id/cover-history': (s) => ({ path: `/api/districts/${districtFor(s)}/cover-history?days=3` }),
   'GET /api/vehicle-availability': (s) => ({ path: `/api/vehicle-availability?districtId=${districtFor(s)}` }),
@@ -253,7 +255,7 @@ const DRIVER_ROUTES = new Set<RouteKey>([
   'GET /api/vehicles/:id/route', 'GET /api/vehicles/:id/track',
   'POST /api/vehicles/:id/disinfections', 'GET /api/vehicles/:id/disinfections',
 ]);
-const UNSCOPED = new Set<RouteKey>(['GET /api/health', 'POST /api/sessions', 'DELETE /api/sessions/current', 'GET /api/me', 'GET /api/districts', 'GET /api/commodities']);
+const UNSCOPED = new Set<RouteKey>(['GET /api/household-stock', 'PUT /api/household-stock', 'GET /api/health', 'POST /api/sessions', 'DELETE /api/sessions/current', 'GET /api/me', 'GET /api/districts', 'GET /api/commodities']);
 
 /** The rule the server must follow, stated independently of its implementation. */
 function expected(key: RouteKey, actor: Actor, scope: Scope): 'allow' | 'deny' {
@@ -264,7 +266,7 @@ function expected(key: RouteKey, actor: Actor, scope: Scope): 'allow' | 'deny' {
   if (actor === 'coordinator') return 'allow';
   if (actor === 'driver') return DRIVER_ROUTES.has(key) && (UNSCOPED.has(key) || scope === 'own') ? 'allow' : 'deny';
   if (key === 'PUT /api/playbooks/:city') return 'deny';
-  if (key === 'PUT /api/commodities/:id' || key === 'GET /api/audit' || key === 'POST /api/users/:id/revoke-sessions') return 'deny';
+  if (key === 'PUT /api/commodities/:id' || key === 'PUT /api/household-stock' || key === 'GET /api/audit' || key === 'POST /api/users/:id/revoke-sessions') return 'deny';
   return UNSCOPED.has(key) || scope === 'own' ? 'allow' : 'deny';
 }
 

@@ -108,3 +108,22 @@ describe('supply channel writes', () => {
     expect(res.json.error.field).toBe('body.districtId');
   });
 });
+
+describe('household stock at sealing', () => {
+  it('reads the defaults, refuses officials and bad days (naming the field, writing nothing), and the projection follows a change', async () => {
+    expect((await server.call('GET', '/api/household-stock', { token: official })).json.data).toEqual({ vegetables: 1, eggs: 5, meat: 2, oil: 20 });
+    expect((await server.call('PUT', '/api/household-stock', { token: official, body: { days: { eggs: 3 } } })).status).toBe(403);
+    for (const [days, field] of [[{ eggs: -1 }, 'body.days.eggs'], [{ rice: 2 }, 'body.days.rice']] as const) {
+      const before = await snapshot(server);
+      const res = await server.call('PUT', '/api/household-stock', { token: coord, body: { days } });
+      expect(res.status).toBe(400);
+      expect(res.json.error.field).toBe(field);
+      expect(await snapshot(server)).toBe(before);
+    }
+    const ok = await server.call('PUT', '/api/household-stock', { token: coord, body: { days: { eggs: 3 } } });
+    expect(ok.json.data.eggs).toBe(3);
+    // 中南 gets all the eggs it buys from the platform of the test above: it holds its (new) usual 3 days.
+    const zn = (await cover(coord, 'date=2021-06-03&districtId=liwan')).json.data.zones.find((z: { zoneId: string }) => z.zoneId === 'liwan-zhongnan');
+    expect(zn.commodities.eggs.coverDays).toEqual([3, 3, 3]);
+  });
+});

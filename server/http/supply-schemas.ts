@@ -34,3 +34,7 @@ export const coverQuerySchema = z.strictObject({
 }) satisfies z.ZodType<CoverQuery>;
 
 export const supplyListQuerySchema = z.strictObject({ districtId: id.optional() });
+
+export const householdStockSchema = z.strictObject({
+  days: z.record(id, z.number().finite().min(0, 'must not be negative').max(365, 'must be at most 365 days')),
+});

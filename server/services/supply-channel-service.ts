@@ -1,6 +1,8 @@
 import type { SupplyChannel, SupplyChannelInput, User } from '../contract';
 import { channelProblem } from '../domain/supply-channels';
 import { isKnownTier, type TierRule } from '../domain/tiers';
+import { DEFAULT_HOUSEHOLD_STOCK_DAYS } from '../domain/household-stock';
+import { writeAudited } from './audit';
 import { assertDistrictExists, createCrudService } from './crud-service';
 import { AppError } from './errors';
 import type { Store } from './ports';
@@ -39,8 +41,21 @@ export function createSupplyChannelService(store: Store, now: () => Date, tierRu
     },
   });
 
+  const householdStock = async (tx: Store = store): Promise<Record<string, number>> => {
+    const ids = (await tx.commodities.list()).map((c) => c.id);
+    const stored = await tx.householdStock.get();
+    return Object.fromEntries(ids.map((c) => [c, stored[c] ?? DEFAULT_HOUSEHOLD_STOCK_DAYS[c] ?? 0]));
+  };
+
   return {
     ...crud,
+    householdStock: () => householdStock(),
+    setHouseholdStock: (actor: User, days: Record<string, number>) => writeAudited(store, actor, now, async (tx) => {
+      const known = new Set((await tx.commodities.list()).map((c) => c.id));
+      for (const c of Object.keys(days)) if (!known.has(c)) throw invalid(`body.days.${c}`, `unknown commodity "${c}"`);
+      await tx.householdStock.set(days);
+      return { result: await householdStock(tx), audit: { action: 'household_stock.update', entity: 'household_stock', entityId: null, detail: days } };
+    }),
     list: (actor: User, districtId?: string) => store.supplyChannels.list({ districtId: listDistrict(actor, districtId) }),
   };
 }

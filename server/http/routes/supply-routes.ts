@@ -1,6 +1,6 @@
 import type { Services } from '../../services';
 import { route } from '../route-def';
-import { coverQuerySchema, supplyChannelInputSchema, supplyListQuerySchema } from '../supply-schemas';
+import { coverQuerySchema, householdStockSchema, supplyChannelInputSchema, supplyListQuerySchema } from '../supply-schemas';
 
 const staff = ['coordinator', 'district_official'] as const;
 
@@ -27,6 +27,14 @@ export function supplyRoutes({ supplyChannels, cover }: Services) {
     route({
       key: 'GET /api/cover', summary: 'Days of cover per zone × commodity × day over a horizon, from household stock and every supply channel',
       roles: staff, query: coverQuerySchema, handler: ({ actor, query }) => cover.get(actor!, query),
+    }),
+    route({
+      key: 'GET /api/household-stock', summary: 'Household stock at sealing, days per commodity', roles: staff,
+      handler: () => supplyChannels.householdStock(),
+    }),
+    route({
+      key: 'PUT /api/household-stock', summary: 'Set household stock at sealing (coordinator; days per known commodity)',
+      roles: ['coordinator'], body: householdStockSchema, handler: ({ actor, body }) => supplyChannels.setHouseholdStock(actor!, body.days),
     }),
   ];
 }
