@@ -23,6 +23,7 @@ import * as alertRulePlaybook from './20261130050200_alert_rule_playbook';
 import * as alertRuleMissedEta from './20261201000100_alert_rule_missed_eta';
 import * as alertsOpenKeyUnique from './20261201000200_alerts_open_key_unique';
 import * as alertSeverity from './20261205170100_alert_severity';
+import * as supplyChannels from './20261205160001_supply_channels';
 
 // A static list rather than knex's directory scan: the scan dynamic-imports .ts files, which works
 // or not depending on the loader (tsx, vitest, plain node). migrations.test.ts checks this list
@@ -57,6 +58,7 @@ export const MIGRATIONS: readonly NamedMigration[] = [
   { name: '20261130060100_vehicle_availability', ...vehicleAvailability },
   { name: '20261201000100_alert_rule_missed_eta', ...alertRuleMissedEta },
   { name: '20261201000200_alerts_open_key_unique', ...alertsOpenKeyUnique },
+  { name: '20261205160001_supply_channels', ...supplyChannels },
   { name: '20261205170100_alert_severity', ...alertSeverity },
 ];
 

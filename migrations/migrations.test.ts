@@ -15,6 +15,7 @@ const OUR_TABLES = [
   'deliveries', 'stop_events', 'stop_progress', 'vehicle_positions', 'zone_delivered',
   'playbook_templates', 'zone_checklists',
   'vehicle_availability',
+  'supply_channels', 'supply_channel_zones', 'household_stock_days',
 ];
 
 describe('the static migration list', () => {

@@ -41,6 +41,8 @@ export interface EdgeConfig {
   trustProxy: boolean | number | string;
   /** Mark the session cookie Secure (sent over HTTPS only). */
   cookieSecure: boolean;
+  /** Days of cover are projected over this many days by default (GET /api/cover). */
+  coverHorizonDays: number;
 }
 
 /** Live operations (server/live): thresholds and batching. */
@@ -119,6 +121,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       cookieSecure: env.COOKIE_SECURE ? flagFrom(env.COOKIE_SECURE, 'COOKIE_SECURE') : env.NODE_ENV === 'production',
     },
     planQueuePerUser: intFrom(env.PLAN_QUEUE_PER_USER, 3, 'PLAN_QUEUE_PER_USER'),
+    coverHorizonDays: intFrom(env.COVER_HORIZON_DAYS, 3, 'COVER_HORIZON_DAYS') || 3,
     cluster: env.REDIS_URL ? {
       redisUrl: env.REDIS_URL, prefix: env.CLUSTER_PREFIX || 'baogong',
       jobLockMs: intFrom(env.PLAN_JOB_LOCK_MS, 30_000, 'PLAN_JOB_LOCK_MS'),

@@ -8,10 +8,12 @@ export * from './contract-requests';
 export * from './contract-plans';
 export * from './contract-live';
 export * from './contract-playbook';
+export * from './contract-supply';
 import type { AlertApiRoutes, PassApiRoutes, RequestApiRoutes } from './contract-requests';
 import type { Plan, PlanComparison, PlanListQuery, PlanRunInput, PlanSummary, VehicleRoute } from './contract-plans';
 import type { VehicleTrack } from './contract-live';
 import type { PlaybookApiRoutes } from './contract-playbook';
+import type { SupplyApiRoutes } from './contract-supply';
 
 export type Role = 'coordinator' | 'district_official' | 'driver';
 export const ROLES: readonly Role[] = ['coordinator', 'district_official', 'driver'];
@@ -294,7 +296,7 @@ export interface ListQuery {
   districtId?: string;
 }
 
-export interface ApiRoutes extends RequestApiRoutes, AlertApiRoutes, PassApiRoutes, PlaybookApiRoutes {
+export interface ApiRoutes extends RequestApiRoutes, AlertApiRoutes, PassApiRoutes, PlaybookApiRoutes, SupplyApiRoutes {
   'GET /api/health': { body: never; reply: Health };
   'POST /api/sessions': { body: LoginInput; reply: LoginResult };
   'DELETE /api/sessions/current': { body: never; reply: { revoked: true } };

@@ -60,6 +60,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     store, passwords, now, tierRules: config.tierRules, sessionTtlS: config.sessionTtlS,
     ops: config.ops,
     utcOffset: config.live.utcOffset,
+    coverHorizonDays: config.coverHorizonDays,
     passSigningKey: keyFile ? () => keyFile : undefined,
     planCluster: cluster?.plans,
     rateLimiters: cluster?.rateLimiters,

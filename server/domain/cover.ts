@@ -1,4 +1,5 @@
-// Days of cover: how long the stock already in a zone lasts at its daily need.
+// Days of cover: how long the stock already in a zone lasts at its daily need. The day-by-day projection over a
+// horizon, from household stock and every supply channel, is cover-projection.ts (it uses the same ratio).
 //
 // Zero need is Infinity (nothing is eaten, so any stock lasts forever, including zero stock).
 // Infinity does not survive JSON, so the edge uses coverForJson, which turns it into null;

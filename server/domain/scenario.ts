@@ -1,4 +1,4 @@
-import type { Commodity, Depot, District, HandoffPoint, Staff, Street, User, Vehicle, Zone } from '../contract';
+import type { Commodity, Depot, District, HandoffPoint, Staff, Street, SupplyChannel, User, Vehicle, Zone } from '../contract';
 
 /** A user of a demo scenario; the seed hashes the password. */
 export type ScenarioUser = User & { password: string };
@@ -19,4 +19,8 @@ export interface Scenario {
   vehicles: Vehicle[];
   staff: Staff[];
   users: ScenarioUser[];
+  /** Supply channels besides the planned vans (optional: older scenario files have none). */
+  supplyChannels?: SupplyChannel[];
+  /** Household stock at sealing, days per commodity (absent: the built-in defaults). */
+  householdStockDays?: Record<string, number>;
 }

@@ -1,4 +1,4 @@
-import type { HandoffMode, Tier } from '../contract';
+import type { ChannelKind, HandoffMode, Tier } from '../contract';
 
 /** What a zone's control tier means for delivery. */
 export interface TierRule {
@@ -10,6 +10,8 @@ export interface TierRule {
   serviceS: number;
   /** Priority in the fair allocation: a higher weight is filled first when supply is short. */
   priorityWeight: number;
+  /** Supply channel kinds the tier's residents may use; absent: derived from the handoff mode (channelKindsFor). */
+  channelKinds?: readonly ChannelKind[];
 }
 
 /**
@@ -30,4 +32,19 @@ export function tierRuleFor(tier: Tier, rules: readonly TierRule[] = DEFAULT_TIE
 
 export function isKnownTier(tier: string, rules: readonly TierRule[] = DEFAULT_TIER_RULES): boolean {
   return rules.some((r) => r.tier === tier);
+}
+
+/**
+ * Which channel kinds a tier's residents may use. Guangzhou 2021 defaults, by handoff mode: door delivery
+ * (封闭区, residents stay indoors): only what comes to the door: the vans' handoff, platform and group orders
+ * at the gate, donations; building gates (封控区, residents stay inside the area): also supply points inside
+ * the area; compound gates (防范区): shops trade as usual too.
+ */
+export function channelKindsFor(tier: Tier, rules: readonly TierRule[] = DEFAULT_TIER_RULES): readonly ChannelKind[] {
+  const rule = tierRuleFor(tier, rules);
+  if (rule.channelKinds) return rule.channelKinds;
+  const door: ChannelKind[] = ['mobile_van', 'platform', 'donation'];
+  if (rule.handoffMode === 'door') return door;
+  if (rule.handoffMode === 'building_gate') return [...door, 'supply_point'];
+  return [...door, 'supply_point', 'store'];
 }

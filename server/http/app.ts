@@ -19,6 +19,7 @@ import { alertRoutes } from './routes/alert-routes';
 import { passRoutes } from './routes/pass-routes';
 import { playbookRoutes } from './routes/playbook-routes';
 import { reportRoutes } from './routes/report-routes';
+import { supplyRoutes } from './routes/supply-routes';
 import { requestRoutes } from './routes/request-routes';
 import { sessionRoutes, type SessionCookieOptions } from './routes/session-routes';
 import type { EdgeConfig } from '../config';
@@ -60,6 +61,7 @@ export function allRoutes(services: Services, health: () => Health, session: num
     ...passRoutes(services),
     ...playbookRoutes(services),
     ...reportRoutes(services),
+    ...supplyRoutes(services),
     ...extra,
   ];
 }

@@ -20,6 +20,7 @@ const ids = {
   liwanRequest: '', fsRequest: '', coordinatorUser: '',
   liwanAlert: '', fsAlert: '',
   liwanSealed: '', fsSealed: '',
+  liwanChannel: '', fsChannel: '',
 };
 let seq = 0;
 const fresh = (prefix: string) => `${prefix}-${++seq}`;
@@ -57,6 +58,17 @@ const staffBody = (scope: Scope, id?: string) => ({
   ...(id ? { id } : {}), name: 'matrix worker', role: 'handoff_worker', passNumber: fresh('PASS'),
   healthCheckValidUntil: '2030-01-01', districtId: districtFor(scope),
 });
+
+const channelBody = (scope: Scope, id?: string) => ({
+  ...(id ? { id } : {}), districtId: districtFor(scope), name: 'matrix point', kind: 'supply_point',
+  zoneIds: [scope === 'own' ? ids.liwanZone : ids.fsZone], capacity: { vegetables: { kgPerDay: 100 } },
+  opensAt: '08:00', closesAt: '17:00', activeFrom: '2021-06-01',
+});
+/** Allowed channel writes go to a throwaway channel; refused ones aim at a standing foreign one. */
+async function channelTarget(scope: Scope, actor: Actor): Promise<string> {
+  if (scope === 'own' || actor === 'coordinator') return (await asCoordinator('POST', '/api/supply-channels', channelBody(scope, fresh('tmp-channel')))).id;
+  return ids.fsChannel;
+}
 
 /** Creates a throwaway record in the scope's district, so allowed deletes and updates have a target. */
 async function throwaway(kind: 'zones' | 'depots' | 'vehicles' | 'staff', scope: Scope): Promise<string> {
@@ -122,6 +134,14 @@ const cases: Record<RouteKey, (scope: Scope, actor: Actor) => Promise<Request> |
   'POST /api/vehicles': (s) => ({ path: '/api/vehicles', body: vehicleBody(s, fresh('new-van')) }),
   'PUT /api/vehicles/:id': async (s, a) => ({ path: `/api/vehicles/${await target('vehicles', s, a)}`, body: vehicleBody(s) }),
   'DELETE /api/vehicles/:id': async (s, a) => ({ path: `/api/vehicles/${await target('vehicles', s, a)}` }),
+  'GET /api/supply-channels': (s) => ({ path: `/api/supply-channels?districtId=${districtFor(s)}` }),
+  'GET /api/supply-channels/:id': (s) => ({ path: `/api/supply-channels/${s === 'own' ? ids.liwanChannel : ids.fsChannel}` }),
+  'POST /api/supply-channels': (s) => ({ path: '/api/supply-channels', body: channelBody(s, fresh('new-channel')) }),
+  'PUT /api/supply-channels/:id': async (s, a) => ({ path: `/api/supply-channels/${await channelTarget(s, a)}`, body: channelBody(s) }),
+  'DELETE /api/supply-channels/:id': async (s, a) => ({ path: `/api/supply-channels/${await channelTarget(s, a)}` }),
+  'GET /api/household-stock': () => ({ path: '/api/household-stock' }),
+  'PUT /api/household-stock': () => ({ path: '/api/household-stock', body: { days: { vegetables: 1 } } }),
+  'GET /api/cover': (s) => ({ path: `/api/cover?date=2021-06-03&districtId=${districtFor(s)}` }),
   'GET /api/districts/:id/cover-history': (s) => ({ path: `/api/districts/${districtFor(s)}/cover-history?days=3` }),
   'GET /api/vehicle-availability': (s) => ({ path: `/api/vehicle-availability?districtId=${districtFor(s)}` }),
   'PUT /api/vehicle-availability/:vehicleId': async (s, a) => ({
@@ -237,7 +257,7 @@ const DRIVER_ROUTES = new Set<RouteKey>([
   'GET /api/vehicles/:id/route', 'GET /api/vehicles/:id/track',
   'POST /api/vehicles/:id/disinfections', 'GET /api/vehicles/:id/disinfections',
 ]);
-const UNSCOPED = new Set<RouteKey>(['GET /api/health', 'POST /api/sessions', 'DELETE /api/sessions/current', 'GET /api/me', 'GET /api/districts', 'GET /api/commodities']);
+const UNSCOPED = new Set<RouteKey>(['GET /api/household-stock', 'PUT /api/household-stock', 'GET /api/health', 'POST /api/sessions', 'DELETE /api/sessions/current', 'GET /api/me', 'GET /api/districts', 'GET /api/commodities']);
 
 /** The rule the server must follow, stated independently of its implementation. */
 function expected(key: RouteKey, actor: Actor, scope: Scope): 'allow' | 'deny' {
@@ -248,7 +268,7 @@ function expected(key: RouteKey, actor: Actor, scope: Scope): 'allow' | 'deny' {
   if (actor === 'coordinator') return 'allow';
   if (actor === 'driver') return DRIVER_ROUTES.has(key) && (UNSCOPED.has(key) || scope === 'own') ? 'allow' : 'deny';
   if (key === 'PUT /api/playbooks/:city') return 'deny';
-  if (key === 'PUT /api/commodities/:id' || key === 'GET /api/audit' || key === 'POST /api/users/:id/revoke-sessions') return 'deny';
+  if (key === 'PUT /api/commodities/:id' || key === 'PUT /api/household-stock' || key === 'GET /api/audit' || key === 'POST /api/users/:id/revoke-sessions') return 'deny';
   return UNSCOPED.has(key) || scope === 'own' ? 'allow' : 'deny';
 }
 
@@ -286,6 +306,7 @@ beforeAll(async () => {
   [ids.liwanRequest, ids.fsRequest] = [await fileRequest('own'), await fileRequest('foreign')];
   [ids.liwanAlert, ids.fsAlert] = [await raiseAlert('own'), await raiseAlert('foreign')];
   ids.coordinatorUser = (await server.call('GET', '/api/me', { token: tokens.coordinator })).json.data.id;
+  [ids.liwanChannel, ids.fsChannel] = [(await asCoordinator('POST', '/api/supply-channels', channelBody('own'))).id, (await asCoordinator('POST', '/api/supply-channels', channelBody('foreign'))).id];
 }, 120_000);
 
 // A plan queued by an allowed request finishes before the next case takes its snapshot.

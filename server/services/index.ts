@@ -20,6 +20,8 @@ import { createTrackService } from './track-service';
 import { createZoneService } from './zone-service';
 import { createPlaybookService } from './playbook-service';
 import { createReportService } from './report-service';
+import { createCoverService } from './cover-service';
+import { createSupplyChannelService } from './supply-channel-service';
 
 export interface ServiceDeps {
   store: Store;
@@ -45,6 +47,8 @@ export interface ServiceDeps {
   log?: (msg: string, err?: unknown) => void;
   /** The pass signing key from a key file (PKCS#8 PEM); absent: the key lives in the database. */
   passSigningKey?: () => Promise<string>;
+  /** Default horizon of the days-of-cover projection (GET /api/cover). */
+  coverHorizonDays?: number;
 }
 
 export function createServices(deps: ServiceDeps) {
@@ -67,6 +71,8 @@ export function createServices(deps: ServiceDeps) {
     vehicles,
     availability: createAvailabilityService(store, now),
     coverHistory: createCoverHistoryService(store, now, deps.utcOffset),
+    supplyChannels: createSupplyChannelService(store, now, deps.tierRules),
+    cover: createCoverService({ store, tierRules: deps.tierRules, utcOffset: deps.utcOffset ?? '+08:00', horizonDays: deps.coverHorizonDays ?? 3 }),
     tracks: createTrackService(store, vehicles),
     staff: createStaffService(store, now, deps.utcOffset),
     reference: createReferenceService(store, now),

@@ -7,6 +7,7 @@ import type { AlertRepo, RequestRepo } from './request-ports';
 import type { DisinfectionRepo, PassRepo } from './pass-ports';
 import type { LiveRepo } from '../store/live-ports';
 import type { PlaybookRepo } from './playbook-ports';
+import type { HouseholdStockRepo, SupplyChannelRepo } from './supply-ports';
 
 // The store's ports. server/store/ implements them with knex; services depend only on these.
 
@@ -188,6 +189,8 @@ export interface Store {
   disinfections: DisinfectionRepo;
   live: LiveRepo;
   playbook: PlaybookRepo;
+  supplyChannels: SupplyChannelRepo;
+  householdStock: HouseholdStockRepo;
   /** Runs fn in one transaction: every repository of `tx` writes inside it; a throw rolls all back. */
   transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
   close(): Promise<void>;

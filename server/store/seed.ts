@@ -44,6 +44,8 @@ export async function seedScenario(
       const { password: _password, ...user } = u;
       return tx.users.upsert(user, hashes[i] ?? '');
     });
+    await each('supply channel', scenario.supplyChannels ?? [], (c) => tx.supplyChannels.upsert(c));
+    if (scenario.householdStockDays) await tx.householdStock.set(scenario.householdStockDays);
   });
 
   return {

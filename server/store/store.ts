@@ -19,6 +19,7 @@ import { createVehicleAvailabilityRepo } from './vehicle-availability-repo';
 import { createHandoffPointRepo, createZoneRepo } from './zone-repo';
 import { createLiveRepo } from './live-repo';
 import { createPlaybookRepo } from './playbook-repo';
+import { createHouseholdStockRepo, createSupplyChannelRepo } from './supply-channel-repo';
 
 type Repositories = Omit<Store, 'kind' | 'transaction' | 'close'>;
 
@@ -69,6 +70,8 @@ function repositories(db: Knex, codec: Codec): Repositories {
     disinfections: createDisinfectionRepo(db),
     live: createLiveRepo(db, codec),
     playbook: createPlaybookRepo(db, codec),
+    supplyChannels: createSupplyChannelRepo(db, codec),
+    householdStock: createHouseholdStockRepo(db),
   };
 }
 

@@ -80,6 +80,7 @@ export async function snapshot(server: RunningServer): Promise<string> {
     s.alerts.list(),
     s.passes.list(), s.disinfections.list(), s.vehicleAvailability.list(),
     s.playbook.listTemplates(), s.playbook.currentChecklists(),
+    s.supplyChannels.list(), s.householdStock.get(),
   ]);
   return JSON.stringify(parts);
 }

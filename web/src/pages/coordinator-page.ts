@@ -17,6 +17,7 @@ import { t } from '../i18n';
 import { latestOnly } from '../latest';
 import { createZoneMap, type ZoneMap } from '../map/zone-map';
 import { coverByZone } from '../plans/plan-format';
+import { loadProjectedCover } from '../zones/projected-cover';
 import { planRoutes } from '../plans/plan-map';
 import { loadRefs, type PlanRefs } from '../plans/plan-refs';
 import type { Page, PageContext } from '../router';
@@ -57,7 +58,12 @@ export function coordinatorPage(ctx: PageContext): Page {
   async function showPlan(plan: Plan | null): Promise<void> {
     cover = plan?.result ? coverByZone(plan.result.zones) : undefined;
     map?.setZones(mapZones(state.zones, cover));
-    await shownPlan.run(async () => (plan?.result ? planRoutes(plan, await planRefs()) : []), (routes) => {
+    await shownPlan.run(async () => Promise.all([
+      plan?.result ? planRoutes(plan, await planRefs()) : [],
+      // A published plan is in force: colour by the projection over every channel (GET /api/cover), not its vans alone.
+      plan?.status === 'published' ? loadProjectedCover(plan.date, plan.districtId ?? undefined).catch(() => undefined) : undefined,
+    ]), ([routes, projected]) => {
+      if (projected) { cover = projected; map?.setZones(mapZones(state.zones, cover)); }
       map?.setRoutes(routes);
       setLegend(shell.el, cover ? 'cover' : 'tier');
     });

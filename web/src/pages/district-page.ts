@@ -15,6 +15,7 @@ import { coverByZone, planLabel } from '../plans/plan-format';
 import { planRoutes } from '../plans/plan-map';
 import type { Page, PageContext } from '../router';
 import { mapDepots, mapZones } from '../zones/map-items';
+import { loadProjectedCover, projectionDate } from '../zones/projected-cover';
 import { sortZones } from '../zones/zone-input';
 import { mapShell } from './map-shell';
 
@@ -59,10 +60,14 @@ export function districtPage(ctx: PageContext): Page {
     replaceChildren(deliveries, live ? liveDeliveries(liveVehicles, vehicles, zoneName) : h('p', { class: 'muted' }, t('district.noLive')));
   }
 
-  /** The latest published plan (null when none); refresh() decides whether it is still wanted. */
-  async function loadPlan(): Promise<Plan | null> {
+  /**
+   * The latest published plan (null when none) and the zones' projected cover from its day (every channel, not
+   * only the vans: what the map colours by); refresh() decides whether they are still wanted.
+   */
+  async function loadPlan(): Promise<{ plan: Plan | null; projected: Map<string, number> | undefined }> {
     const published = (await request('GET /api/plans', { query: { status: 'published' } }))[0];
-    return published ? await request('GET /api/plans/:id', { params: { id: published.id } }) : null;
+    const shown = published ? await request('GET /api/plans/:id', { params: { id: published.id } }) : null;
+    return { plan: shown, projected: await loadProjectedCover(projectionDate(shown, zones), ctx.user?.districtId ?? undefined) };
   }
 
   function startLive(): void {
@@ -85,14 +90,14 @@ export function districtPage(ctx: PageContext): Page {
   // older plan's cover and routes back, so only the latest refresh is applied.
   const refreshes = latestOnly();
   async function refresh(): Promise<void> {
-    const applied = await refreshes.run(loadPlan, (next) => {
+    const applied = await refreshes.run(loadPlan, ({ plan: next, projected }) => {
       if (disposed) return;
       plan = next;
       cover = coverByZone(plan?.result?.zones ?? []);
       outcomes = new Map((plan?.result?.zones ?? []).map((o) => [o.zoneId, o]));
-      map?.setZones(mapZones(zones, plan ? cover : undefined));
+      map?.setZones(mapZones(zones, projected ?? (plan ? cover : undefined)));
       map?.setRoutes(plan ? planRoutes(plan, { depots: depotMap, vehicles: vehicleMap }) : []);
-      setLegend(shell.el, plan ? 'cover' : 'tier');
+      setLegend(shell.el, projected || plan ? 'cover' : 'tier');
       renderTable();
     });
     if (applied && !disposed) await chart?.load();

@@ -1,0 +1,87 @@
+import type { CoverProjection, CoverQuery, User, ZoneCommodityCover } from '../contract';
+import { coverForJson } from '../domain/cover';
+import { daysBetween, projectCover, type ProjectionZone } from '../domain/cover-projection';
+import { dayBounds } from '../domain/daily-report';
+import { zoneDailyDemandKg } from '../domain/demand';
+import { DEFAULT_HOUSEHOLD_STOCK_DAYS } from '../domain/household-stock';
+import type { TierRule } from '../domain/tiers';
+import type { Store } from './ports';
+import { listDistrict } from './scope';
+
+/** The stock is rolled forward from the zones' sealing, but from no earlier than this many days before the date. */
+export const COVER_LOOKBACK_DAYS = 14;
+const DAY_MS = 86_400_000;
+
+export interface CoverServiceDeps {
+  store: Store;
+  tierRules: readonly TierRule[];
+  utcOffset: string;
+  horizonDays: number;
+}
+
+type ByZone = Map<string, Record<string, number>>;
+
+/** Days of cover per zone × commodity × day over a horizon (server/domain/cover-projection.ts says how). */
+export function createCoverService({ store, tierRules, utcOffset, horizonDays }: CoverServiceDeps) {
+  const shift = (day: string, n: number): string => new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
+  const localDay = (iso: string): string => {
+    const [start] = dayBounds('1970-01-01', utcOffset);
+    return new Date(Date.parse(iso) - start).toISOString().slice(0, 10);
+  };
+
+  /** Per day, the van deliveries of the plan in force that day (the latest published, or published then superseded). */
+  async function vanDeliveries(days: readonly string[], districtId: string | undefined): Promise<Map<string, ByZone>> {
+    const plans = (await Promise.all([store.plans.list({ status: 'published' }), store.plans.list({ status: 'superseded' })])).flat()
+      .filter((p) => p.publishedAt && days.includes(p.date) && (districtId === undefined || p.districtId === null || p.districtId === districtId))
+      .sort((a, b) => (a.publishedAt! < b.publishedAt! ? -1 : 1));
+    const out = new Map<string, ByZone>();
+    // Later publishes overwrite earlier ones zone by zone (a district's plan replaces the city's for its zones).
+    for (const summary of plans) {
+      const result = (await store.plans.get(summary.id))?.result;
+      if (!result) continue;
+      const byZone = out.get(summary.date) ?? new Map<string, Record<string, number>>();
+      for (const z of result.zones) byZone.set(z.zoneId, z.deliveredKg);
+      out.set(summary.date, byZone);
+    }
+    return out;
+  }
+
+  return {
+    async get(actor: User, query: CoverQuery): Promise<CoverProjection> {
+      const districtId = listDistrict(actor, query.districtId);
+      const horizon = daysBetween(query.date, shift(query.date, (query.horizonDays ?? horizonDays) - 1));
+      const [dateStart] = dayBounds(query.date, utcOffset);
+      const [all, commodities, channels, stored] = await Promise.all([
+        store.zones.list({ districtId }), store.commodities.list(), store.supplyChannels.list({ districtId }), store.householdStock.get(),
+      ]);
+      // Zones lifted before the date are not followed; a zone never sealed is followed from the date.
+      const zones = all.filter((z) => z.status === 'active' || (z.liftedAt !== null && Date.parse(z.liftedAt) > dateStart));
+      const earliest = shift(query.date, -COVER_LOOKBACK_DAYS);
+      const from = zones.map((z) => (z.sealedAt ? localDay(z.sealedAt) : query.date)).reduce((a, b) => (b < a ? b : a), query.date);
+      const start = from < earliest ? earliest : from;
+      const projectionZones: ProjectionZone[] = zones.map((z) => ({
+        id: z.id, tier: z.tier, dailyNeedKg: zoneDailyDemandKg(z, commodities),
+        sealedAt: z.sealedAt ?? new Date(dateStart).toISOString(), liftedAt: z.status === 'lifted' ? z.liftedAt : null,
+      }));
+      const commodityIds = commodities.map((c) => c.id);
+      const projection = projectCover({
+        from: start, horizon, zones: projectionZones, commodityIds, channels,
+        vanKg: await vanDeliveries(daysBetween(start, horizon.at(-1)!), districtId),
+        householdStockDays: { ...DEFAULT_HOUSEHOLD_STOCK_DAYS, ...stored }, tierRules, utcOffset,
+      });
+      return {
+        zones: zones.map((z) => {
+          const rec = projection.get(z.id)!;
+          const out: Record<string, ZoneCommodityCover> = {};
+          for (const c of commodityIds) {
+            const p = rec[c]!;
+            const kg: ZoneCommodityCover['suppliedKgByChannel'] = {};
+            for (const [kind, series] of Object.entries(p.suppliedKgByChannel)) kg[kind as keyof typeof kg] = series.map((x) => Math.round(x * 10) / 10);
+            out[c] = { coverDays: p.coverDays.map((d) => { const v = coverForJson(d); return v === null ? null : Math.round(v * 100) / 100; }), suppliedKgByChannel: kg };
+          }
+          return { zoneId: z.id, commodities: out };
+        }),
+      };
+    },
+  };
+}

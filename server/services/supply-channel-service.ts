@@ -1,0 +1,61 @@
+import type { SupplyChannel, SupplyChannelInput, User } from '../contract';
+import { channelProblem } from '../domain/supply-channels';
+import { isKnownTier, type TierRule } from '../domain/tiers';
+import { DEFAULT_HOUSEHOLD_STOCK_DAYS } from '../domain/household-stock';
+import { writeAudited } from './audit';
+import { assertDistrictExists, createCrudService } from './crud-service';
+import { AppError } from './errors';
+import type { Store } from './ports';
+import { assertCanWriteDistrict, canReadDistrict, listDistrict } from './scope';
+
+/** Supply channels, scoped like zones: an official reads and writes only their district's, serving only its zones. */
+export function createSupplyChannelService(store: Store, now: () => Date, tierRules: readonly TierRule[]) {
+  const invalid = (field: string, message: string): AppError => new AppError('VALIDATION', `${field}: ${message}`, field);
+
+  const crud = createCrudService<SupplyChannel, SupplyChannelInput>(store, now, {
+    entity: 'supply_channel',
+    repo: (s) => s.supplyChannels,
+    canRead: (actor, ch) => canReadDistrict(actor, ch.districtId),
+    districtOf: (ch) => ch.districtId,
+    async build(actor, input, id, tx) {
+      assertCanWriteDistrict(actor, input.districtId, 'body.districtId');
+      await assertDistrictExists(tx, input.districtId, 'body.districtId');
+      const ch: SupplyChannel = {
+        id, districtId: input.districtId, name: input.name, nameEn: input.nameEn ?? '', kind: input.kind,
+        zoneIds: [...new Set(input.zoneIds)], capacity: input.capacity, opensAt: input.opensAt, closesAt: input.closesAt,
+        tiers: input.tiers ?? [], activeFrom: input.activeFrom, activeUntil: input.activeUntil ?? null, note: input.note ?? '',
+      };
+      const problem = channelProblem(ch);
+      if (problem) throw invalid(problem[0], problem[1]);
+      // Unknown and foreign zones get the same answer, so the reply does not reveal other districts' zones.
+      const own = new Set((await tx.zones.list({ districtId: ch.districtId })).map((z) => z.id));
+      input.zoneIds.forEach((zoneId, i) => {
+        if (!own.has(zoneId)) throw invalid(`body.zoneIds.${i}`, `"${zoneId}" is not a zone of district "${ch.districtId}"`);
+      });
+      const commodities = new Set((await tx.commodities.list()).map((c) => c.id));
+      for (const c of Object.keys(ch.capacity)) if (!commodities.has(c)) throw invalid(`body.capacity.${c}`, `unknown commodity "${c}"`);
+      ch.tiers.forEach((tier, i) => {
+        if (!isKnownTier(tier, tierRules)) throw invalid(`body.tiers.${i}`, `unknown tier "${tier}"`);
+      });
+      return ch;
+    },
+  });
+
+  const householdStock = async (tx: Store = store): Promise<Record<string, number>> => {
+    const ids = (await tx.commodities.list()).map((c) => c.id);
+    const stored = await tx.householdStock.get();
+    return Object.fromEntries(ids.map((c) => [c, stored[c] ?? DEFAULT_HOUSEHOLD_STOCK_DAYS[c] ?? 0]));
+  };
+
+  return {
+    ...crud,
+    householdStock: () => householdStock(),
+    setHouseholdStock: (actor: User, days: Record<string, number>) => writeAudited(store, actor, now, async (tx) => {
+      const known = new Set((await tx.commodities.list()).map((c) => c.id));
+      for (const c of Object.keys(days)) if (!known.has(c)) throw invalid(`body.days.${c}`, `unknown commodity "${c}"`);
+      await tx.householdStock.set(days);
+      return { result: await householdStock(tx), audit: { action: 'household_stock.update', entity: 'household_stock', entityId: null, detail: days } };
+    }),
+    list: (actor: User, districtId?: string) => store.supplyChannels.list({ districtId: listDistrict(actor, districtId) }),
+  };
+}

@@ -1,0 +1,32 @@
+import type { CoverProjection, Plan, Zone } from '../../../server/contract';
+import { request } from '../api';
+
+/**
+ * The number the map colours a zone by: the lowest days of cover the projection (GET /api/cover: household
+ * stock, every supply channel, the vans of the plan in force) reaches over its horizon, over all commodities:
+ * a zone whose residents run out of anything before the horizon ends is red.
+ */
+export function worstProjectedCover(projection: CoverProjection): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const z of projection.zones) {
+    const days = Object.values(z.commodities).flatMap((c) => c.coverDays).filter((d): d is number => d !== null);
+    if (days.length > 0) out.set(z.zoneId, Math.min(...days));
+  }
+  return out;
+}
+
+/**
+ * The day the projection starts: the shown plan's day; without a plan, the latest day a zone was written
+ * (a demo scenario's day, or the day the zones were last changed).
+ */
+export function projectionDate(plan: Pick<Plan, 'date'> | null, zones: readonly Pick<Zone, 'updatedAt'>[]): string | null {
+  if (plan) return plan.date;
+  const latest = zones.map((z) => z.updatedAt).sort().at(-1);
+  return latest ? latest.slice(0, 10) : null;
+}
+
+export async function loadProjectedCover(date: string | null, districtId?: string): Promise<Map<string, number> | undefined> {
+  if (!date) return undefined;
+  const query = districtId ? { date, districtId } : { date };
+  return worstProjectedCover(await request('GET /api/cover', { query }));
+}
