@@ -30,6 +30,8 @@ export interface Config {
   passKeyFile: string | null;
   /** Most plans one caller may have queued or running at once (0: no bound). */
   planQueuePerUser: number;
+  /** Days of cover are projected over this many days by default (GET /api/cover). */
+  coverHorizonDays: number;
   edge: EdgeConfig;
 }
 
@@ -41,8 +43,6 @@ export interface EdgeConfig {
   trustProxy: boolean | number | string;
   /** Mark the session cookie Secure (sent over HTTPS only). */
   cookieSecure: boolean;
-  /** Days of cover are projected over this many days by default (GET /api/cover). */
-  coverHorizonDays: number;
 }
 
 /** Live operations (server/live): thresholds and batching. */

@@ -3,7 +3,8 @@ import { channelProblem } from '../domain/supply-channels';
 import { isKnownTier, type TierRule } from '../domain/tiers';
 import { DEFAULT_HOUSEHOLD_STOCK_DAYS } from '../domain/household-stock';
 import { writeAudited } from './audit';
-import { assertDistrictExists, createCrudService } from './crud-service';
+import { createCrudService } from './crud-service';
+import { districtRef } from './references';
 import { AppError } from './errors';
 import type { Store } from './ports';
 import { assertCanWriteDistrict, canReadDistrict, listDistrict } from './scope';
@@ -18,8 +19,8 @@ export function createSupplyChannelService(store: Store, now: () => Date, tierRu
     canRead: (actor, ch) => canReadDistrict(actor, ch.districtId),
     districtOf: (ch) => ch.districtId,
     async build(actor, input, id, tx) {
+      await districtRef(tx, actor, input.districtId, 'body.districtId');
       assertCanWriteDistrict(actor, input.districtId, 'body.districtId');
-      await assertDistrictExists(tx, input.districtId, 'body.districtId');
       const ch: SupplyChannel = {
         id, districtId: input.districtId, name: input.name, nameEn: input.nameEn ?? '', kind: input.kind,
         zoneIds: [...new Set(input.zoneIds)], capacity: input.capacity, opensAt: input.opensAt, closesAt: input.closesAt,
