@@ -104,7 +104,8 @@ describe('supply channel writes', () => {
   it('an official may not create a channel in another district', async () => {
     const fsDistrict = (await server.store.zones.get(fsZone))!.districtId;
     const res = await server.call('POST', '/api/supply-channels', { token: official, body: body({ id: 'bad-6', districtId: fsDistrict, zoneIds: [fsZone] }) });
-    expect(res.status).toBe(403);
+    // Another district's id answers like a missing one (issue 15: 404 alike).
+    expect(res.status).toBe(404);
     expect(res.json.error.field).toBe('body.districtId');
   });
 });
