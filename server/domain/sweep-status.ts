@@ -12,13 +12,19 @@ export interface StatusNode<T> {
 
 export class SweepStatus<T> {
   private root: StatusNode<T> | null = null;
+  // Deterministic pseudo-random priorities (a 32-bit LCG): the pure core takes no Math.random().
+  private seed = 0x2545f491;
+  private nextPriority(): number {
+    this.seed = (Math.imul(this.seed, 1664525) + 1013904223) >>> 0;
+    return this.seed / 2 ** 32;
+  }
 
   /**
-   * Inserts `item` where `below(existing)` says: true when `item` goes below `existing`. Random
+   * Inserts `item` where `below(existing)` says: true when `item` goes below `existing`. Pseudo-random
    * priorities keep the expected depth logarithmic whatever order the edges come in.
    */
   insert(item: T, below: (existing: T) => boolean): StatusNode<T> {
-    const node: StatusNode<T> = { item, left: null, right: null, parent: null, priority: Math.random() };
+    const node: StatusNode<T> = { item, left: null, right: null, parent: null, priority: this.nextPriority() };
     if (!this.root) {
       this.root = node;
       return node;

@@ -15,7 +15,8 @@ let coord: string;
 
 beforeAll(async () => {
   const config = loadConfig({});
-  server = await startTestServer(undefined, { ops: { ...config.ops, alerts: { ...config.ops.alerts, intervalMs: 0 } } }, { now: () => new Date(clock) });
+  // The delivery is stamped 01:30 against a clock held at 00:00: widen the bound on future stamps.
+  server = await startTestServer(undefined, { ops: { ...config.ops, alerts: { ...config.ops.alerts, intervalMs: 0 } }, live: { ...config.live, maxFutureMs: 24 * 3600_000 } }, { now: () => new Date(clock) });
   coord = await server.login('coord', 'coord123');
   const polygon = { type: 'Polygon', coordinates: [[[113.241, 23.091], [113.243, 23.091], [113.243, 23.093], [113.241, 23.093], [113.241, 23.091]]] };
   const res = await server.call('POST', '/api/zones', { token: coord, body: { id: 'pbd-1', districtId: 'liwan', name: '交付测试小区', tier: 'sealed', population: 500, households: 200, polygon } });
