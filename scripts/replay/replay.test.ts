@@ -21,6 +21,10 @@ describe('replay, three days of Liwan (1–3 June 2021)', () => {
       ...full,
       zones: full.zones.filter((z) => STREETS.includes(z.id)),
       handoffPoints: full.handoffPoints.filter((h) => STREETS.includes(h.zoneId)),
+      // Channels keep only the streets replayed here (a channel serving none of them is left out).
+      supplyChannels: (full.supplyChannels ?? [])
+        .map((c) => ({ ...c, zoneIds: c.zoneIds.filter((z) => STREETS.includes(z)) }))
+        .filter((c) => c.zoneIds.length > 0),
     };
     const record = await runReplay({
       name: 'liwan-2021', scenario, timeline: loadTimeline('liwan-2021', scenario), from: '2021-06-01', to: '2021-06-03',
