@@ -1,7 +1,9 @@
 /**
- * npm run bench:allocation [-- --sizes 200,2000,10000 --seed 1 --highs-budget-s 900]
+ * npm run bench:allocation [-- --sizes 200,200g,2000,10000 --seed 1 --highs-budget-s 900]
  *
- * Generated cities with scarce supply (85 % of demand). The planner's `allocate` against HiGHS
+ * Generated cities with scarce supply (85 % of demand). A size ending in `g` is the same city with
+ * demands at every scale in one part: every third zone's demand in grams (× 1e-6), the others and
+ * all stock in hundreds of tonnes (× 1e3), so a relative cutoff would erase the gram zones. The planner's `allocate` against HiGHS
  * solving the same definition as plain LPs: per commodity, max t; freeze the zones whose
  * requirement row has a non-zero dual (complementary slackness: they cannot get more); repeat
  * until every zone is frozen (the leximin); then min tonne-km delivering exactly those amounts.
@@ -22,7 +24,7 @@ const arg = (name: string) => {
   return i >= 0 ? process.argv[i + 1] : undefined;
 };
 const SIZES: Record<number, number> = { 200: 10, 2000: 20, 10000: 50 };
-const sizes = (arg('sizes') ?? '200,2000,10000').split(',').map(Number);
+const sizes = (arg('sizes') ?? '200,200g,2000,10000').split(',');
 const seed = Number(arg('seed') ?? 1);
 const highsBudgetS = Number(arg('highs-budget-s') ?? 900);
 /** javascript-lp-solver's own time on the first LP (max t) alone; it takes ~40 s at 500 zones. */
@@ -41,12 +43,16 @@ interface Outcome {
   note?: string;
 }
 
-function cityInput(zones: number, depots: number): AllocationInput {
+function cityInput(zones: number, depots: number, mixedScale: boolean): AllocationInput {
   const city = generateCity({ zones, depots, seed });
+  const scaled = (kg: Record<string, number>, f: number) => Object.fromEntries(Object.entries(kg).map(([c, q]) => [c, q * f]));
   return {
     commodities: city.commodities,
-    depots: city.depots,
-    zones: city.zones.map((z) => ({ id: z.id, location: z.centroid, weight: z.weight, demandKg: z.demandKg })),
+    depots: mixedScale ? city.depots.map((d) => ({ ...d, stockKg: scaled(d.stockKg, 1e3) })) : city.depots,
+    zones: city.zones.map((z, i) => ({
+      id: z.id, location: z.centroid, weight: z.weight,
+      demandKg: mixedScale ? scaled(z.demandKg, i % 3 === 0 ? 1e-6 : 1e3) : z.demandKg,
+    })),
     distanceM: (d, z) => haversineM(city.depots[d]!.location, city.zones[z]!.centroid),
   };
 }
@@ -204,9 +210,12 @@ async function main(): Promise<void> {
     '| zones × depots | arcs (k=3) | planner t* | planner min fill | planner t·km | HiGHS t* | HiGHS min fill | HiGHS t·km | rel. diff t* / cost / max Δkg÷demand | planner s cold / warm | HiGHS s (LPs) | HiGHS ÷ planner (cold) | jsLP max-t LP alone s |',
     '|---|---|---|---|---|---|---|---|---|---|---|---|---|',
   );
-  for (const zones of sizes) {
+  for (const size of sizes) {
+    const zones = Number(size.replace(/g$/, ''));
+    const mixed = size.endsWith('g');
     const depots = SIZES[zones] ?? Math.max(2, Math.round(zones / 200));
-    const input = cityInput(zones, depots);
+    const input = cityInput(zones, depots, mixed);
+    const label = `${zones} × ${depots}${mixed ? ' g+t' : ''}`;
     const planner = runPlanner(input);
     let highsOut: Outcome | undefined;
     let note = '';
@@ -223,7 +232,7 @@ async function main(): Promise<void> {
     }
     const plannerSeconds = `${fmt(planner.seconds, 2)} / ${fmt(planner.warmSeconds!, 2)}`;
     if (!highsOut) {
-      rows.push(`| ${zones} × ${depots} | ${arcsCount(input)} | ${fmt(planner.minLevel)} | ${fmt(planner.minFillRate)} | ${fmt(planner.tonneKm, 3)} | — | — | — | HiGHS failed: ${note} | ${plannerSeconds} | — | — | ${jslp} |`);
+      rows.push(`| ${label} | ${arcsCount(input)} | ${fmt(planner.minLevel)} | ${fmt(planner.minFillRate)} | ${fmt(planner.tonneKm, 3)} | — | — | — | HiGHS failed: ${note} | ${plannerSeconds} | — | — | ${jslp} |`);
     } else {
       let maxDelta = 0;
       for (const [key, kg] of highsOut.deliveredKg) {
@@ -234,7 +243,7 @@ async function main(): Promise<void> {
       const relT = Math.abs(planner.minLevel - highsOut.minLevel) / Math.max(1, Math.abs(highsOut.minLevel));
       const relCost = Math.abs(planner.tonneKm - highsOut.tonneKm) / Math.max(1, highsOut.tonneKm);
       rows.push(
-        `| ${zones} × ${depots} | ${arcsCount(input)} | ${fmt(planner.minLevel)} | ${fmt(planner.minFillRate)} | ${fmt(planner.tonneKm, 3)} | ${fmt(highsOut.minLevel)} | ${fmt(highsOut.minFillRate)} | ${fmt(highsOut.tonneKm, 3)} | ${sci(relT)} / ${sci(relCost)} / ${sci(maxDelta)} | ${plannerSeconds} | ${fmt(highsOut.seconds, 1)} (${highsOut.lps}) | ${fmt(highsOut.seconds / planner.seconds, 1)} | ${jslp} |`,
+        `| ${label} | ${arcsCount(input)} | ${fmt(planner.minLevel)} | ${fmt(planner.minFillRate)} | ${fmt(planner.tonneKm, 3)} | ${fmt(highsOut.minLevel)} | ${fmt(highsOut.minFillRate)} | ${fmt(highsOut.tonneKm, 3)} | ${sci(relT)} / ${sci(relCost)} / ${sci(maxDelta)} | ${plannerSeconds} | ${fmt(highsOut.seconds, 1)} (${highsOut.lps}) | ${fmt(highsOut.seconds / planner.seconds, 1)} | ${jslp} |`,
       );
     }
     console.error(rows[rows.length - 1]);

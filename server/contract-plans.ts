@@ -180,6 +180,11 @@ export interface PlanSituation {
   loadedVehicles: string[];
   /** Vans out of service: never routed. */
   brokenVehicles: string[];
+  /**
+   * When the replan is made, seconds since local midnight of the plan day (like `arrivalS`): new
+   * trips leave at or after it. Optional: the server clock, when it falls on the plan day.
+   */
+  nowS?: number;
 }
 
 export interface PlanRunInput {

@@ -142,6 +142,7 @@ export const planSituationSchema = z.strictObject({
   completedStops: z.array(z.strictObject({ vehicleId: id, tripIndex: index, stopIndex: index })).max(100_000).default([]),
   loadedVehicles: z.array(id).max(10_000).default([]),
   brokenVehicles: z.array(id).max(10_000).default([]),
+  nowS: z.number().finite().min(0, 'must not be negative').max(2 * 86_400, 'must be within the plan day (seconds since midnight)').optional(),
 }) satisfies z.ZodType<PlanSituation, PlanSituationInput>;
 
 type PlanSituationInput = Partial<PlanSituation>;

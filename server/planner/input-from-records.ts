@@ -60,7 +60,12 @@ export function planInputFromRecords(records: Records, settings: InputSettings):
       };
     }),
     depots: [...records.depots].sort((a, b) => a.id.localeCompare(b.id))
-      .map((d) => ({ id: d.id, name: d.name, nameEn: d.nameEn, location: d.location, stockKg: d.stockKg })),
+      .map((d) => ({
+        id: d.id, name: d.name, nameEn: d.nameEn, location: d.location, stockKg: d.stockKg,
+        // A depot open past midnight (closes at or before it opens) closes on the next day.
+        opensS: secondsOfDay(d.opensAt),
+        closesS: secondsOfDay(d.closesAt) + (secondsOfDay(d.closesAt) <= secondsOfDay(d.opensAt) ? 86_400 : 0),
+      })),
     vehicles: [...records.vehicles].sort((a, b) => a.id.localeCompare(b.id))
       .filter((v) => !settings.districtId || v.districtId === settings.districtId || v.districtId === null)
       .map((v) => {

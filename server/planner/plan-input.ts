@@ -25,6 +25,8 @@ export interface PlanZone {
   /** Allocation priority (≥ 1): tier and special needs. */
   weight: number;
   serviceS: number;
+  /** Optional delivery window, seconds since local midnight: a handoff starts inside it (e.g. not during mass testing). */
+  windowS?: { startS: number; endS: number };
 }
 
 export interface PlanDepot {
@@ -33,6 +35,9 @@ export interface PlanDepot {
   nameEn: string;
   location: LngLat;
   stockKg: Record<string, number>;
+  /** Optional opening hours, seconds since local midnight: every trip loads (departs) inside them. */
+  opensS?: number;
+  closesS?: number;
 }
 
 export interface PlanVehicle {
@@ -52,7 +57,11 @@ export interface PlanOptions {
   seed: number;
   /** Nearest depots a zone may draw from. */
   nearestDepots: number;
-  maxTripsPerVehicle: number;
+  /**
+   * Optional cap on trips per van. Unset (the default): as many as its shift allows, each trip
+   * after the first starting with `reloadS` at the depot.
+   */
+  maxTripsPerVehicle?: number;
   reloadS: number;
   detourFactor: number;
   speedKmh: number;
@@ -66,7 +75,6 @@ export interface PlanOptions {
 export const DEFAULT_PLAN_OPTIONS: PlanOptions = {
   seed: 1,
   nearestDepots: 4,
-  maxTripsPerVehicle: 3,
   reloadS: 1800,
   detourFactor: 1.3,
   speedKmh: 25,
@@ -78,4 +86,9 @@ export interface PlanInput {
   zones: PlanZone[];
   depots: PlanDepot[];
   vehicles: PlanVehicle[];
+  /**
+   * Optional: the time the plan is made, seconds since local midnight of the plan day (a replan).
+   * New trips leave at or after it, so no stop is scheduled before it.
+   */
+  nowS?: number;
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type {
-  Plan, PlanComparison, PlanEvent, PlanListQuery, PlanRunInput, PlanSummary, User, VehicleRoute,
+  Plan, PlanComparison, PlanEvent, PlanListQuery, PlanRunInput, PlanSituation, PlanSummary, User, VehicleRoute,
 } from '../contract';
 import type { TierRule } from '../domain/tiers';
 import { UNFINISHED_STATUSES } from '../domain/plan-status';
@@ -16,6 +16,7 @@ import { checkRunInput, type RunSettings } from './plan-run-checks';
 import type { PlanRecord, Store } from './ports';
 import { routePlaces } from './route-places';
 import { canReadDistrict, listDistrict } from './scope';
+import { clockNowS } from './replan';
 
 export interface PlanServiceDeps {
   store: Store;
@@ -76,7 +77,7 @@ export function createPlanService(deps: PlanServiceDeps) {
         days: input.days ?? 1,
         timeLimitS: input.timeLimitS ?? DEFAULT_TIME_LIMIT_S,
         seed: input.seed ?? 1,
-        situation: input.situation ?? { completedStops: [], loadedVehicles: [], brokenVehicles: [] },
+        situation: withNow(input.situation ?? { completedStops: [], loadedVehicles: [], brokenVehicles: [] }, input, now(), utcOffset),
       };
       const record: PlanRecord = {
         id: randomUUID(), version: null, status: 'queued', date: input.date, districtId: checked.districtId,
@@ -201,3 +202,10 @@ export function createPlanService(deps: PlanServiceDeps) {
 }
 
 export type PlanService = ReturnType<typeof createPlanService>;
+
+/** A replan without situation.nowS is made now, by the server clock (when that is on the plan day). */
+function withNow(situation: PlanSituation, input: PlanRunInput, clock: Date, utcOffset: string): PlanSituation {
+  if (!input.basePlanId || situation.nowS !== undefined) return situation;
+  const nowS = clockNowS(clock.getTime(), input.date, utcOffset);
+  return nowS === undefined ? situation : { ...situation, nowS };
+}

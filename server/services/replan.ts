@@ -49,6 +49,17 @@ export interface ReplanBasis {
   takenKg: Map<string, Kg>;
   /** vehicleId → second of the day the van is free again (end of its last done or kept trip). */
   busyUntilS: Map<string, number>;
+  /** When the replan is made (situation.nowS): nothing new is scheduled before it. */
+  nowS?: number;
+}
+
+/**
+ * The server clock as seconds since local midnight of the plan day, or undefined when the clock is
+ * not on that day (a replay of a past day, a plan for tomorrow): then no "now" bounds the replan.
+ */
+export function clockNowS(nowMs: number, date: string, utcOffset: string): number | undefined {
+  const s = (nowMs - Date.parse(`${date}T00:00:00${utcOffset}`)) / 1000;
+  return s >= 0 && s < 86_400 ? Math.floor(s) : undefined;
 }
 
 /** What the base plan already did, given the situation and the deliveries drivers recorded on it. */
@@ -113,13 +124,14 @@ export function replanBasis(base: PlanResult, situation: PlanSituation, recorded
       if (used) busyUntilS.set(r.vehicleId, Math.max(busyUntilS.get(r.vehicleId) ?? 0, t.returnS));
     });
   }
-  return { done, delivered, kept, broken: new Set(situation.brokenVehicles), onHandKg, takenKg, busyUntilS };
+  return { done, delivered, kept, broken: new Set(situation.brokenVehicles), onHandKg, takenKg, busyUntilS, ...(situation.nowS === undefined ? {} : { nowS: situation.nowS }) };
 }
 
 /** The planner's input for what is left: depots without the goods that left undrawn, broken vans out, busy vans later. */
 export function remainingInput(input: PlanInput, basis: ReplanBasis): PlanInput {
   return {
     ...input,
+    ...(basis.nowS === undefined ? {} : { nowS: basis.nowS }),
     depots: input.depots.map((d) => {
       const taken = basis.takenKg.get(d.id);
       if (!taken) return d;

@@ -139,3 +139,47 @@ describe('allocate: golden cases solved by hand', () => {
     expect(Number.isFinite(r.tonneKm)).toBe(true);
   });
 });
+
+describe('allocate: exact at every scale (tolerances are absolute kg, not relative to the part)', () => {
+  it('a gram-size and a 10,000-tonne demand share one depot: both come out at exactly t* = 0.1', () => {
+    // Stock is a tenth of demand. The old cutoff, 1e-11 × the part's 1e7 kg, threw away the gram
+    // zone's 0.1 g (1e-4 kg) flow and left it at fill 0.
+    const input = lineCity(
+      [{ id: 'A', x: 0, stock: { eggs: (1e7 + 1e-3) * 0.1 } }],
+      [
+        { id: 'tonnes', x: 1, weight: 1, demand: { eggs: 1e7 } },
+        { id: 'grams', x: 2, weight: 1, demand: { eggs: 1e-3 } },
+      ],
+    );
+    const r = allocate(input, { nearestDepots: 1 });
+    expect(r.minLevel).toBeCloseTo(0.1, 9);
+    expect(deliveredKg(r, 'grams')! / 1e-3).toBeCloseTo(0.1, 6);
+    expect(deliveredKg(r, 'tonnes')! / 1e7).toBeCloseTo(0.1, 9);
+    expect(r.fills.find((f) => f.zoneId === 'grams')!.fillRate).toBeCloseTo(0.1, 6);
+    expect(flowKg(r, 'A', 'grams')).toBeCloseTo(1e-4, 10);
+  });
+});
+
+describe('allocate: gram and tonne demands in one generated city', () => {
+  it('gives every zone at least its stratum level: float rounding of tonne sums does not eat gram zones', async () => {
+    const { generateCity, haversineM } = await import('../../../scripts/gen-city');
+    const city = generateCity({ zones: 200, depots: 10, seed: 1 });
+    const scaled = (kg: Record<string, number>, f: number) => Object.fromEntries(Object.entries(kg).map(([c, q]) => [c, q * f]));
+    const r = allocate({
+      commodities: city.commodities,
+      depots: city.depots.map((d) => ({ ...d, stockKg: scaled(d.stockKg, 1e3) })),
+      zones: city.zones.map((z, i) => ({ id: z.id, location: z.centroid, weight: z.weight, demandKg: scaled(z.demandKg, i % 3 === 0 ? 1e-6 : 1e3) })),
+      distanceM: (d, z) => haversineM(city.depots[d]!.location, city.zones[z]!.centroid),
+    }, { nearestDepots: 3 });
+    const level = new Map(r.fills.map((f) => [`${f.zoneId}|${f.commodityId}`, f.level]));
+    let checked = 0;
+    for (const l of r.limits) {
+      if (l.kind !== 'depot-stock') continue;
+      for (const z of l.zoneIds) {
+        expect(level.get(`${z}|${l.commodityId}`)!).toBeGreaterThanOrEqual(l.level - 1e-9);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(50);
+  });
+});

@@ -1,6 +1,7 @@
 import { leximinLevels, type Stratum } from './levels';
 import { minCostTransport } from './min-cost';
 import { buildCommodityParts, buildDistanceTable, validWeight, type CommodityPart } from './parts';
+import { TOLERANCE_KG } from './tolerance';
 import type {
   AllocationFlow,
   AllocationInput,
@@ -62,7 +63,7 @@ function solvePart(input: AllocationInput, commodityId: string, part: CommodityP
   const deliveredKg = new Float64Array(part.zones.length);
   let totalKg = 0;
   for (const q of part.demandKg) totalKg += q;
-  const epsKg = 1e-11 * Math.max(1, totalKg);
+  const epsKg = TOLERANCE_KG;
   const summary: AllocationPart = {
     commodityId,
     depotIds: Array.from(part.depots, (d) => input.depots[d]!.id),

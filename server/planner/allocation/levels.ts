@@ -1,5 +1,6 @@
 import { GroupNetwork } from './group-flow';
 import type { CommodityPart } from './parts';
+import { TOLERANCE_KG } from './tolerance';
 
 /**
  * Zones and depots frozen together at one level: the depots are exhausted and serve only these
@@ -38,10 +39,7 @@ export function leximinLevels(part: CommodityPart): Levels {
 
   const { groupZones, groupZoneStart, groupArcStart, arcDepot } = groupZonesByDepots(part);
   const groups = groupArcStart.length - 1;
-  let totalKg = 0;
-  for (const q of part.demandKg) totalKg += q;
-  for (const s of part.stockKg) totalKg += s;
-  const epsKg = 1e-11 * Math.max(1, totalKg);
+  const epsKg = TOLERANCE_KG;
   const net = new GroupNetwork(part.stockKg, groupArcStart, arcDepot, epsKg);
   const zonesOf = (g: number) => groupZones.subarray(groupZoneStart[g]!, groupZoneStart[g + 1]!);
 
@@ -59,7 +57,7 @@ export function leximinLevels(part: CommodityPart): Levels {
         net.setRequirement(g, kg);
       }
       net.maxFlow();
-      if (net.deficitKg() <= 100 * epsKg || iteration > 10_000) break;
+      if (net.deficitKg() <= epsKg || iteration > 10_000) break;
       const reach = net.reachable();
       const cut: number[] = [];
       for (let g = 0; g < groups; g++) if (net.groupAlive[g] && !reach.groups[g]) cut.push(g);

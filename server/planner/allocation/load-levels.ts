@@ -1,5 +1,6 @@
 import { levelWhereRequirementIs } from './levels';
 import { FlowNetwork } from './max-flow';
+import { TOLERANCE_KG } from './tolerance';
 
 /** One depot's share of a zone-commodity that this depot's trips can bring. */
 export interface Piece {
@@ -41,9 +42,7 @@ export function depotLeximin(problem: DepotLoadProblem): DepotLoads {
   const alpha = Float64Array.from(pieces, (p) => p.demandKg / p.weight);
   const beta = Float64Array.from(pieces, (p, i) => p.demandKg - alpha[i]!);
   const required = (i: number, t: number) => Math.max(0, alpha[i]! * t + beta[i]!);
-  let scaleKg = 1;
-  for (const p of pieces) scaleKg += p.demandKg;
-  const epsKg = 1e-11 * scaleKg;
+  const epsKg = TOLERANCE_KG;
 
   const net = new FlowNetwork(epsKg);
   const source = net.addNode();
@@ -89,7 +88,7 @@ export function depotLeximin(problem: DepotLoadProblem): DepotLoads {
       net.maxFlow(source, sink);
       let deficit = 0;
       for (let i = 0; i < n; i++) deficit += net.capacityOf(sourceArc[i]!) - net.flowOf(sourceArc[i]!);
-      if (deficit <= 100 * epsKg) break;
+      if (deficit <= epsKg) break;
       const reach = net.reachableFrom(source);
       let constKg = 0;
       const cut: number[] = [];

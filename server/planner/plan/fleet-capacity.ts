@@ -57,10 +57,13 @@ export function capToHaul(
 
 /** Vans rarely fill to the last kg: pieces are whole packs. */
 const PACKING = 0.95;
-/** A trip in a city takes at least an hour with loading, a few stops and the drive. */
-const MIN_TRIP_S = 3600;
+/**
+ * A trip in a city takes at least half an hour for a stop or two and the drive (reload on top).
+ * Optimistic on purpose: routing measures what the vans really carry and the next round shares that.
+ */
+const MIN_TRIP_S = 1800;
 
 function tripsPerShift(v: PlanVehicle, options: Pick<PlanOptions, 'maxTripsPerVehicle' | 'reloadS'>): number {
   const shiftS = Math.max(0, v.shiftEndS - v.shiftStartS);
-  return Math.max(0, Math.min(options.maxTripsPerVehicle, Math.floor((shiftS + options.reloadS) / (MIN_TRIP_S + options.reloadS))));
+  return Math.max(0, Math.min(options.maxTripsPerVehicle ?? Infinity, Math.floor((shiftS + options.reloadS) / (MIN_TRIP_S + options.reloadS))));
 }

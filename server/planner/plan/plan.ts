@@ -4,6 +4,7 @@ import { haversineModel } from '../distance';
 import { DEFAULT_PLAN_OPTIONS, type PlanInput, type PlanOptions, type PlanVehicle } from '../plan-input';
 import { excludedVehicle, supplyLimit, type Names } from '../reasons';
 import { assembleRoutes } from './assemble-routes';
+import { timedVan } from './depot-hours';
 import { capToHaul, estimatedHaul, type Haul } from './fleet-capacity';
 import { kpisOf } from './kpis';
 import { loadGoods } from './load-goods';
@@ -24,10 +25,11 @@ export function plan(input: PlanInput, partial: Partial<PlanOptions> = {}): Plan
 
   const excluded: ExcludedVehicle[] = [];
   const cleared: PlanVehicle[] = [];
+  const depotById = new Map(input.depots.map((d) => [d.id, d]));
   for (const v of input.vehicles) {
     if (!v.driverId) excluded.push(excludedVehicle(v.id, 'no_driver', names));
     else if (!v.driverCleared) excluded.push(excludedVehicle(v.id, 'driver_not_cleared', names));
-    else cleared.push(v);
+    else cleared.push(timedVan(v, depotById.get(v.homeDepotId), input.nowS));
   }
   const depotsWithVans = new Set(cleared.map((v) => v.homeDepotId));
   const idleVansByDepot = new Map<string, string[]>();
@@ -104,8 +106,8 @@ function namesOf(input: PlanInput): Names {
   };
 }
 
-/** Allocation-and-routing rounds at most: each shrinks the haul to what the vans really carried. */
-const ROUNDS = 3;
+/** Allocation-and-routing rounds at most: each shrinks the haul to what the vans really carried (depot hours can drop trips, so a few more than before). */
+const ROUNDS = 5;
 
 const hasStock = (stock: Record<string, number>) => Object.values(stock).some((kg) => kg > 0);
 
@@ -134,7 +136,11 @@ function routedHaul(routings: readonly DepotRouting[], estimate: ReadonlyMap<str
       coldKg += s.amount[1]!;
     }
     const before = estimate.get(depot.id)!;
-    haul.set(depot.id, { kg: Math.min(before.kg, kg), coldKg: Math.min(before.coldKg, coldKg) });
+    // Only a dimension that left goods behind limits: when every cold piece was carried, the cold
+    // vans were not the limit, and shrinking their haul to what this round happened to ship would
+    // starve the zones that only cold stock at this depot can reach (a ratchet to zero over rounds).
+    const coldLeft = solution.unassigned.some((u) => u.amount[1]! > 0);
+    haul.set(depot.id, { kg: Math.min(before.kg, kg), coldKg: coldLeft ? Math.min(before.coldKg, coldKg) : before.coldKg });
   }
   return haul;
 }
