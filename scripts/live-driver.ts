@@ -66,7 +66,11 @@ export async function driveRoute(o: DriveOptions, stats: DriveStats = emptyStats
   const decide = o.decide ?? (() => ({ kind: 'deliver' as const }));
   const socket: LiveSocket = openSocket(o.base, o.driver.token);
   socket.on('connect_error', (e) => log(`${vehicleId}: connect error ${e.message}`));
-  const waitUntil = async (virtualMs: number) => { const wait = (virtualMs - o.now()) / o.speed; if (wait > 0) await sleep(wait); };
+  // A van waiting for its next departure stops waiting when told to halt: the caller (the replay's
+  // coordinator at the checkpoint) must not wait until the last van's afternoon trip to learn it halted.
+  const waitUntil = async (virtualMs: number) => {
+    for (let wait = (virtualMs - o.now()) / o.speed; wait > 0 && !o.halt?.(); wait = (virtualMs - o.now()) / o.speed) await sleep(Math.min(wait, 50));
+  };
   let here: LngLat = o.depots.get(route.trips[0]?.depotId ?? '') ?? route.trips[0]?.stops[0]?.location ?? [0, 0];
   // One fix a real second (at least every 5 simulated seconds), like a phone's GPS throttled for battery.
   const fixSimMs = Math.max(5000, 1000 * o.speed);

@@ -77,8 +77,13 @@ export async function workTheDay(ctx: ReplayContext, date: string, plan: Plan): 
     await drive(routes);
     return { outcomes, replans, failures, finalPlan: plan, brokenVehicle: null, unattended };
   }
-  // Morning until the checkpoint; the broken van stops there for the rest of the day.
+  // Morning until the checkpoint; the broken van stops there for the rest of the day. At the
+  // checkpoint the clock drops to real time: the coordinator's replan takes real seconds, and at
+  // replay speed those would be hours, so the server's "now" (the replan's start) would be evening.
+  const slow = setTimeout(() => ctx.pushClock(ctx.clock.rate(1)), Math.max(0, (checkpoint - ctx.clock.now()) / ctx.speed));
   await drive(routes, () => ctx.clock.now() >= checkpoint);
+  clearTimeout(slow);
+  if (ctx.clock.now() >= checkpoint) ctx.pushClock(ctx.clock.rate(1));
   if (broken) failures.push(`van ${broken} broke down at ${new Date(Math.max(checkpoint, ctx.clock.now())).toISOString().slice(11, 16)}Z`);
   const failedStop = outcomes.find((o) => o.kind === 'failed');
   if (failVan) failures.push(failedStop ? `handoff failed: ${failedStop.vehicleId} at ${failedStop.zoneId} (nobody_at_handoff)` : `handoff failure scheduled on ${failVan} but it reached no stop`);
@@ -105,6 +110,7 @@ export async function workTheDay(ctx: ReplayContext, date: string, plan: Plan): 
   ctx.log(`${date}: replan ${replanned.plan.id} (${trigger}) in ${Math.round(replanned.totalMs)} ms`);
   plan = replanned.plan;
   routes = (await routesOf()).filter((r) => r.vehicleId !== broken);
+  ctx.pushClock(ctx.clock.rate(ctx.speed));
   await drive(routes);
   return { outcomes, replans, failures, finalPlan: plan, brokenVehicle: broken, unattended };
 }
