@@ -44,7 +44,15 @@ export function createStopRecorder(store: Store, state: LiveState, now: () => Da
 
   async function routeStop(input: StopInput): Promise<{ entry: VehicleEntry; stop: RouteStop }> {
     const entry = await state.vehicle(input.vehicleId);
-    if (!entry?.route) throw new AppError('NOT_FOUND', `van "${input.vehicleId}" has no published route`);
+    if (!entry?.route) {
+      // A replan may leave a van with no trips at all: a report on the plan it replaced is then a
+      // stale route (reload it), the same answer as when the van still has a route in the new plan.
+      const named = input.planId ? await store.plans.get(input.planId) : null;
+      if (named && named.status !== 'published') {
+        throw new AppError('CONFLICT', `plan "${input.planId}" is not the published plan of this van any more (the van has no route now): reload the route`, 'input.planId');
+      }
+      throw new AppError('NOT_FOUND', `van "${input.vehicleId}" has no published route`);
+    }
     if (entry.route.planId !== input.planId) {
       throw new AppError('CONFLICT', `plan "${input.planId}" is not the published plan of this van any more (now "${entry.route.planId}"): reload the route`, 'input.planId');
     }
