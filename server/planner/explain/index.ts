@@ -23,6 +23,8 @@ export function explain(args: {
   allocationDepots: readonly PlanDepot[];
   allocation: AllocationResult;
   routings: readonly DepotRouting[];
+  /** Routings of earlier rounds: what they left behind is why a depot's haul was cut to what they carried. */
+  earlierRoutings?: readonly DepotRouting[];
   cleared: readonly PlanVehicle[];
   distanceM: (a: LngLat, b: LngLat) => number;
   nearestDepots: number;
@@ -38,7 +40,7 @@ export function explain(args: {
   };
   const { supplyLimits, fleetLimits } = whatIf(allocationInput, allocation.limits, args.nearestDepots, facts, names);
   return {
-    reasonsFor: (zoneId, c) => zoneReasons(zoneId, c, allocation, routings, facts, names),
+    reasonsFor: (zoneId, c) => zoneReasons(zoneId, c, allocation, routings, args.earlierRoutings ?? [], facts, names),
     supplyLimits,
     fleetLimits,
   };

@@ -23,6 +23,7 @@ export function zoneReasons(
   c: string,
   allocation: AllocationResult,
   routings: readonly DepotRouting[],
+  earlierRoutings: readonly DepotRouting[],
   facts: ModelFacts,
   names: Names,
 ): Shortfall[] {
@@ -35,6 +36,24 @@ export function zoneReasons(
   };
   const vanCode = (): ShortfallCode => (facts.cold.has(c) ? 'cold_van_capacity' : 'van_capacity');
   const vansFor = (depotId: string) => facts.vansAt(depotId).filter((v) => !facts.cold.has(c) || v.coldChainKg > 0).map((v) => v.id);
+  const unassignedAt = (rounds: readonly DepotRouting[], depotId: string | null, zone: string | null) =>
+    rounds.flatMap(({ depot, solution }) => (depotId !== null && depot.id !== depotId ? [] : solution.unassigned.map((u) => ({ depot: depot.id, u }))))
+      .filter(({ u }) => {
+        const job = parseJobId(u.parentJobId);
+        return (zone === null || job.zoneId === zone) && (job.goods === 'cold') === facts.cold.has(c);
+      });
+  const addRouting = (depotId: string, reason: UnassignedReason) => {
+    const code = routingCode(reason, facts.cold.has(c), facts.idleVansAt(depotId).length > 0);
+    add(code, [depotId], code === 'no_cleared_driver' ? facts.idleVansAt(depotId) : code.endsWith('capacity') ? vansFor(depotId) : []);
+  };
+  // Vans bind at a depot: in round one because of their size and shift, later because routing
+  // carried less than estimated, for the reasons it gave for what it left (this zone's, else the depot's).
+  const vanBound = (depotId: string, code: ShortfallCode) => {
+    const own = unassignedAt(earlierRoutings, depotId, zoneId);
+    const left = own.length > 0 ? own : unassignedAt(earlierRoutings, depotId, null);
+    if (left.length === 0) add(code, [depotId], vansFor(depotId));
+    for (const { u } of left) addRouting(depotId, u.reason);
+  };
 
   const fill = allocation.fills.find((f) => f.zoneId === zoneId && f.commodityId === c);
   if (fill && fill.fillRate < FULL) {
@@ -45,7 +64,7 @@ export function zoneReasons(
       if (facts.vansAt(d).length === 0) {
         if (facts.idleVansAt(d).length > 0) add('no_cleared_driver', [d], facts.idleVansAt(d));
         else add(vanCode(), [d]);
-      } else add(vanCode(), [d], vansFor(d));
+      } else vanBound(d, vanCode());
     }
     for (const limit of allocation.limits) {
       if (limit.commodityId !== c || !limit.zoneIds.includes(zoneId) || limit.kind !== 'depot-stock') continue;
@@ -53,7 +72,7 @@ export function zoneReasons(
         const binding = facts.binding(d, c);
         if (binding === 'stock') add('stock_short', [d]);
         else {
-          add(binding === 'cold_van' ? 'cold_van_capacity' : 'van_capacity', [d], vansFor(d));
+          vanBound(d, binding === 'cold_van' ? 'cold_van_capacity' : 'van_capacity');
           if (facts.idleVansAt(d).length > 0) add('no_cleared_driver', [d], facts.idleVansAt(d));
         }
       }
@@ -62,14 +81,7 @@ export function zoneReasons(
   }
 
   // What the allocation gave but the routes could not carry.
-  for (const { depot, solution } of routings) {
-    for (const u of solution.unassigned) {
-      const job = parseJobId(u.parentJobId);
-      if (job.zoneId !== zoneId || (job.goods === 'cold') !== facts.cold.has(c)) continue;
-      const code = routingCode(u.reason, facts.cold.has(c), facts.idleVansAt(depot.id).length > 0);
-      add(code, [depot.id], code === 'no_cleared_driver' ? facts.idleVansAt(depot.id) : code.endsWith('capacity') ? vansFor(depot.id) : []);
-    }
-  }
+  for (const { depot, u } of unassignedAt(routings, null, zoneId)) addRouting(depot, u.reason);
   if (causes.size === 0) {
     // The routes carried every piece and the allocation proved more: goods were lost only in
     // loading whole pieces onto trips, i.e. to the vans' room at the depots that serve the zone.

@@ -68,8 +68,10 @@ export function plan(input: PlanInput, partial: Partial<PlanOptions> = {}): Plan
   };
   let haul = estimatedHaul(vanDepots, cleared, options);
   let outcome = round(haul, deadlineOf(1 / ROUNDS), [0.05, 0.3]);
+  const earlierRoutings: DepotRouting[] = [];
   for (let r = 2; r <= ROUNDS && outcome.routings.some((x) => x.solution.unassigned.length > 0); r++) {
     haul = routedHaul(outcome.routings, haul);
+    earlierRoutings.push(...outcome.routings);
     outcome = round(haul, deadlineOf(1 / (ROUNDS - r + 1)), [0.3 * (r - 1), 0.3 * r]);
   }
   const { allocation, shipments, routings } = outcome;
@@ -81,7 +83,7 @@ export function plan(input: PlanInput, partial: Partial<PlanOptions> = {}): Plan
   loadGoods(routes, vanDepots.map((d) => depotsById.get(d.id)!), shipments, zonesById, vehiclesById, input.commodities);
   // Reasons and what-if read from the last round's model (its min cut, duals and routing).
   const explained = explain({
-    input, allocationDepots: outcome.depots, allocation, routings, cleared,
+    input, allocationDepots: outcome.depots, allocation, routings, earlierRoutings, cleared,
     distanceM: (a, b) => model.distanceM(a, b), nearestDepots: options.nearestDepots, names,
   });
   const zones = zoneOutcomes(input.zones, input.commodities, routes, explained.reasonsFor);
