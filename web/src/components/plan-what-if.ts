@@ -1,6 +1,6 @@
 import type { PlanResult } from '../../../server/contract';
 import { h } from '../dom';
-import { localName, t } from '../i18n';
+import { getLang, localName, t } from '../i18n';
 import type { PlanRefs } from '../plans/plan-refs';
 
 /** Level per kg as percentage points: per tonne for stock, per van-hour and per van for the fleet. */
@@ -34,7 +34,7 @@ export function planWhatIf(result: PlanResult, refs: PlanRefs): HTMLElement {
         return h('li', { 'data-depot-id': l.depotId, 'data-commodity-id': l.commodityId, 'data-kind': l.kind },
           h('strong', null, `${depotName(l.depotId)} · ${commodityName(l.commodityId)} · ${t(l.kind === 'cold_van' ? 'whatIf.kindColdVan' : 'whatIf.kindVan')}`), ' — ',
           t('whatIf.perVanHour', { pts: pts(l.levelGainPerVanHour) }),
-          best ? ['; ', t('whatIf.perVan', { van: vehicleName(best.vehicleId), pts: pts(best.levelGainPerVan) })] : null,
+          best ? [getLang() === 'en' ? '; ' : '；', t('whatIf.perVan', { van: vehicleName(best.vehicleId), pts: pts(best.levelGainPerVan) })] : null,
           levelLine(l.level, l.zoneIds));
       }))));
 }
