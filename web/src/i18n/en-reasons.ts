@@ -19,7 +19,7 @@ export const enReasons: Record<keyof typeof zhReasons, string> = {
   'whatIf.perTonne': 'per extra tonne: +{pts} points',
   'whatIf.perVanHour': 'per extra van-hour: +{pts} points',
   'whatIf.perVan': 'one more van like {van}: +{pts} points',
-  'whatIf.level': 'level now {pct}%, {n} zones',
+  'whatIf.level': 'lowest fill now {pct}% over {n} zones',
   'whatIf.kindVan': 'vans',
   'whatIf.kindColdVan': 'cold-chain vans',
   'whatIf.none': 'No commodity is short',

@@ -17,7 +17,7 @@ export const zhReasons = {
   'whatIf.perTonne': '每多1吨：+{pts}个百分点',
   'whatIf.perVanHour': '每多1车时：+{pts}个百分点',
   'whatIf.perVan': '多一辆同{van}的车：+{pts}个百分点',
-  'whatIf.level': '当前水平 {pct}%，涉及{n}个小区',
+  'whatIf.level': '这些小区最低满足率现为{pct}%，共{n}个',
   'whatIf.kindVan': '普通车',
   'whatIf.kindColdVan': '冷链车',
   'whatIf.none': '没有短缺的物资',
