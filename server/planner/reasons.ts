@@ -1,4 +1,4 @@
-import type { ExcludedVehicle, Shortfall, ShortfallCode, SupplyLimit } from '../contract';
+import type { ExcludedVehicle, Shortfall, ShortfallCode } from '../contract';
 
 // Human-readable reasons, Chinese and English, built from machine-readable facts only.
 
@@ -43,10 +43,4 @@ export function excludedVehicle(vehicleId: string, reason: ExcludedVehicle['reas
   return reason === 'no_driver'
     ? { vehicleId, reason, zh: `${v}未配司机`, en: `${v} has no driver` }
     : { vehicleId, reason, zh: `${v}的司机健康检测在班次结束前过期`, en: `${v}'s driver's health check lapses before the shift ends` };
-}
-
-export function supplyLimit(depotId: string, commodityId: string, names: Names): SupplyLimit {
-  const d = names.depot(depotId);
-  const c = names.commodity(commodityId);
-  return { depotId, commodityId, zh: `${d.zh}的${c.zh}库存限制了供应`, en: `${c.en} stock at ${d.en} limits supply` };
 }
