@@ -1,5 +1,5 @@
 import type { LngLat } from '../../contract';
-import type { PlanDepot, PlanInput, PlanVehicle } from '../plan-input';
+import type { PlanDepot, PlanInput, PlanVehicle, PlanZone } from '../plan-input';
 
 /** Which resource bounds a depot's supply of a commodity in the allocation model. */
 export type Binding = 'stock' | 'van' | 'cold_van';
@@ -20,6 +20,7 @@ export class ModelFacts {
   private readonly routed: ReadonlyMap<string, PlanVehicle[]>;
   private readonly idle: ReadonlyMap<string, string[]>;
   private readonly holders = new Map<string, string[]>();
+  private readonly zones: ReadonlyMap<string, PlanZone>;
 
   constructor(
     private readonly input: PlanInput,
@@ -29,6 +30,7 @@ export class ModelFacts {
     private readonly nearestDepots: number,
   ) {
     this.commodityIds = input.commodities.map((c) => c.id);
+    this.zones = new Map(input.zones.map((z) => [z.id, z]));
     this.cold = new Set(input.commodities.filter((c) => c.coldChain).map((c) => c.id));
     this.seen = new Map(allocationDepots.map((d) => [d.id, d]));
     this.real = new Map(input.depots.map((d) => [d.id, d]));
@@ -69,7 +71,7 @@ export class ModelFacts {
     const key = `${zoneId}|${c}`;
     const hit = this.holders.get(key);
     if (hit) return hit;
-    const zone = this.input.zones.find((z) => z.id === zoneId);
+    const zone = this.zones.get(zoneId);
     const k = Math.max(1, Math.floor(this.nearestDepots));
     const out = !zone ? [] : this.input.depots
       .map((d) => ({ d, m: this.distanceM(d.location, zone.location) }))

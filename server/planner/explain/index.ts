@@ -4,6 +4,7 @@ import type { PlanDepot, PlanInput, PlanVehicle } from '../plan-input';
 import type { DepotRouting } from '../plan/route-depot';
 import type { Names } from '../reasons';
 import { ModelFacts } from './binding';
+import { ModelIndex } from './model-index';
 import { whatIf } from './what-if';
 import { zoneReasons } from './zone-reasons';
 
@@ -38,9 +39,10 @@ export function explain(args: {
     zones: input.zones,
     distanceM: (d, z) => args.distanceM(allocationDepots[d]!.location, input.zones[z]!.location),
   };
+  const index = new ModelIndex(allocation, routings, args.earlierRoutings ?? []);
   const { supplyLimits, fleetLimits } = whatIf(allocationInput, allocation.limits, args.nearestDepots, facts, names);
   return {
-    reasonsFor: (zoneId, c) => zoneReasons(zoneId, c, allocation, routings, args.earlierRoutings ?? [], facts, names),
+    reasonsFor: (zoneId, c) => zoneReasons(zoneId, c, index, facts, names),
     supplyLimits,
     fleetLimits,
   };
