@@ -7,11 +7,19 @@ import type { LngLat } from './contract';
 export type PlanStatus = 'queued' | 'running' | 'draft' | 'published' | 'superseded' | 'failed';
 
 export type ShortfallCode =
-  | 'no_stock' // none of the zone's nearest depots holds the commodity
-  | 'stock_short' // the depots' stock is binding: all of it is shared out already
-  | 'no_van_capacity' // stock was allocated but the vans cannot carry it
-  | 'shift_too_short' // a van could carry it but not within its shift
-  | 'driver_not_cleared'; // vans stood idle because their driver's health check lapses before the shift ends
+  // Found from the allocation model (its min cut and duals) and the routing, per zone × commodity:
+  | 'stock_short' // the named depots' stock binds: all of it is shared out at this level
+  | 'van_capacity' // the named depots' vans bind: they cannot haul more of this (ambient) commodity
+  | 'cold_van_capacity' // cold commodities only: the named depots' cold-chain vans bind
+  | 'shift_time' // routing: no van can carry it there and back within its shift
+  | 'depot_hours' // routing: the trip that would carry it loads after the depot closes
+  | 'no_cleared_driver' // stock sits at the named depots whose vans stand idle (driver not cleared)
+  | 'unreachable' // no depot within the zone's reach holds the commodity
+  // Legacy codes: plans made before the reasons came from the model store these; still readable.
+  | 'no_stock'
+  | 'no_van_capacity'
+  | 'shift_too_short'
+  | 'driver_not_cleared';
 
 export interface Shortfall {
   code: ShortfallCode;
@@ -93,10 +101,46 @@ export interface ExcludedVehicle {
   en: string;
 }
 
-/** Which stocks limit supply: the saturated side of the allocation's min cut (the LP's duals). */
+/**
+ * Which stocks limit supply: the saturated side of the allocation's min cut, where the depot's own
+ * stock (not its vans) binds. Plans made before the what-if lack the optional fields.
+ */
 export interface SupplyLimit {
   depotId: string;
   commodityId: string;
+  zh: string;
+  en: string;
+  /** The level (weighted minimum fill) of the zones this stock holds down. */
+  level?: number;
+  /** Zones held at that level by this depot's (and its group's) stock. */
+  zoneIds?: string[];
+  /**
+   * What-if from the dual: how much the level of those zones rises per extra kg of this commodity at
+   * this depot (0 when a bottleneck elsewhere in the group keeps them down).
+   */
+  levelGainPerKg?: number;
+}
+
+/** One van at a depot whose vans bind, with what one more van like it would add. */
+export interface FleetVan {
+  vehicleId: string;
+  /** Level rise if one more van of this size drove a shift like this one (first order, from the dual). */
+  levelGainPerVan: number;
+}
+
+/** Where the vans (not the stock) bind a short commodity: the fleet side of the what-if. */
+export interface FleetLimit {
+  depotId: string;
+  commodityId: string;
+  /** van: ambient capacity binds; cold_van: cold-chain capacity binds (cold commodities only). */
+  kind: 'van' | 'cold_van';
+  level: number;
+  zoneIds: string[];
+  /** Level rise per extra kg the depot's vans could haul (of their mix, of which this commodity is a share). */
+  levelGainPerKg: number;
+  /** Level rise per extra van-hour of shift at this depot (at the kg per van-hour its vans haul now). */
+  levelGainPerVanHour: number;
+  vans: FleetVan[];
   zh: string;
   en: string;
 }
@@ -107,6 +151,8 @@ export interface PlanResult {
   kpis: PlanKpis;
   excludedVehicles: ExcludedVehicle[];
   supplyLimits: SupplyLimit[];
+  /** The fleet side of the what-if; absent in plans made before it. */
+  fleetLimits?: FleetLimit[];
 }
 
 export interface PlanSummary {

@@ -1,4 +1,4 @@
-import type { ExcludedVehicle, PlanResult, SupplyLimit } from '../contract';
+import type { ExcludedVehicle, FleetLimit, PlanResult, SupplyLimit } from '../contract';
 import { kpisOf } from '../planner/plan/kpis';
 import type { PlanInput } from '../planner/plan-input';
 
@@ -63,6 +63,8 @@ export function mergePlanParts(parts: readonly PlanResult[], capacityKg: Readonl
   // A shared depot short in several parts is one limit.
   const limits = new Map<string, SupplyLimit>();
   for (const l of parts.flatMap((p) => p.supplyLimits)) if (!limits.has(`${l.depotId}#${l.commodityId}`)) limits.set(`${l.depotId}#${l.commodityId}`, l);
+  const fleet = new Map<string, FleetLimit>();
+  for (const l of parts.flatMap((p) => p.fleetLimits ?? [])) if (!fleet.has(`${l.depotId}#${l.commodityId}`)) fleet.set(`${l.depotId}#${l.commodityId}`, l);
   const allocationFillRate = parts.length ? Math.min(...parts.map((p) => p.kpis.allocationFillRate)) : 1;
   // Parts run side by side: the plan took as long as its slowest part.
   const runtimeMs = parts.length ? Math.max(...parts.map((p) => p.kpis.runtimeMs)) : 0;
@@ -70,6 +72,7 @@ export function mergePlanParts(parts: readonly PlanResult[], capacityKg: Readonl
     routes, zones,
     excludedVehicles: [...excluded.values()],
     supplyLimits: [...limits.values()],
+    fleetLimits: [...fleet.values()],
     kpis: kpisOf(routes, zones, capacityKg, allocationFillRate, runtimeMs),
   };
 }

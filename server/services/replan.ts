@@ -213,6 +213,6 @@ export function mergeReplan(base: PlanResult, rest: PlanResult, basis: ReplanBas
     return { vehicleId, reason: 'broken_down', zh: `${name}故障停驶`, en: `${name} is broken down` };
   });
   const excludedVehicles = [...rest.excludedVehicles.filter((e) => !basis.broken.has(e.vehicleId)), ...broken];
-  return { routes: merged, zones, excludedVehicles, supplyLimits: rest.supplyLimits, kpis: kpisOf(merged, zones, facts.capacityKg, rest.kpis.allocationFillRate, rest.kpis.runtimeMs) };
+  return { routes: merged, zones, excludedVehicles, supplyLimits: rest.supplyLimits, fleetLimits: rest.fleetLimits, kpis: kpisOf(merged, zones, facts.capacityKg, rest.kpis.allocationFillRate, rest.kpis.runtimeMs) };
 }
 

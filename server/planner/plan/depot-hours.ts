@@ -24,7 +24,7 @@ export function withinDepotHours(solution: RoutingSolution, depot: PlanDepot): R
     const trips = r.trips.filter((t) => {
       if (t.departS <= closesS + 1e-6) return true;
       dropped = true;
-      for (const s of t.stops) unassigned.push({ jobId: s.jobId, parentJobId: s.parentJobId, amount: s.amount, reason: 'shift_too_short' });
+      for (const s of t.stops) unassigned.push({ jobId: s.jobId, parentJobId: s.parentJobId, amount: s.amount, reason: 'depot_hours' });
       return false;
     });
     return { ...r, trips, distanceM: trips.reduce((sum, t) => sum + t.distanceM, 0) };

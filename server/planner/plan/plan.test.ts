@@ -111,8 +111,8 @@ describe('plan', () => {
     expect(result.routes).toHaveLength(0);
     expect(result.excludedVehicles).toMatchObject([{ vehicleId: 'lapsed', reason: 'driver_not_cleared' }]);
     const codes = result.zones[0]!.shortfalls.map((s) => s.code);
-    expect(codes).toContain('driver_not_cleared');
-    expect(result.zones[0]!.shortfalls.find((s) => s.code === 'driver_not_cleared')!.vehicleIds).toEqual(['lapsed']);
+    expect(codes).toContain('no_cleared_driver');
+    expect(result.zones[0]!.shortfalls.find((s) => s.code === 'no_cleared_driver')!.vehicleIds).toEqual(['lapsed']);
   });
 
   it('meat never rides in a van without a cold box', () => {
@@ -127,7 +127,7 @@ describe('plan', () => {
     const outcome = result.zones[0]!;
     expect(outcome.deliveredKg.vegetables).toBeCloseTo(200, 6);
     expect(outcome.deliveredKg.meat).toBe(0);
-    expect(outcome.shortfalls.map((s) => s.code)).toContain('no_van_capacity');
+    expect(outcome.shortfalls.map((s) => s.code)).toEqual(['cold_van_capacity']);
   });
 
   it('a load larger than a van is split over several trips', () => {

@@ -1,8 +1,9 @@
-import type { ExcludedVehicle, PlanResult, SupplyLimit } from '../../contract';
+import type { ExcludedVehicle, PlanResult } from '../../contract';
 import { allocate } from '../allocation';
 import { haversineModel } from '../distance';
 import { DEFAULT_PLAN_OPTIONS, type PlanInput, type PlanOptions, type PlanVehicle } from '../plan-input';
-import { excludedVehicle, supplyLimit, type Names } from '../reasons';
+import { explain } from '../explain';
+import { excludedVehicle, type Names } from '../reasons';
 import { assembleRoutes } from './assemble-routes';
 import { timedVan } from './depot-hours';
 import { capToHaul, estimatedHaul, type Haul } from './fleet-capacity';
@@ -32,13 +33,7 @@ export function plan(input: PlanInput, partial: Partial<PlanOptions> = {}): Plan
     else cleared.push(timedVan(v, depotById.get(v.homeDepotId), input.nowS));
   }
   const depotsWithVans = new Set(cleared.map((v) => v.homeDepotId));
-  const idleVansByDepot = new Map<string, string[]>();
-  for (const e of excluded) {
-    const depotId = input.vehicles.find((v) => v.id === e.vehicleId)!.homeDepotId;
-    idleVansByDepot.set(depotId, [...(idleVansByDepot.get(depotId) ?? []), e.vehicleId]);
-  }
   const vanDepots = input.depots.filter((d) => depotsWithVans.has(d.id));
-  const depotsWithoutVans = new Set(input.depots.filter((d) => !depotsWithVans.has(d.id) && hasStock(d.stockKg)).map((d) => d.id));
   const zonesById = new Map(input.zones.map((z) => [z.id, z]));
   const deadlineOf = (fraction: number) => (options.deadlineMs === undefined ? undefined : now() + Math.max(0, options.deadlineMs - now()) * fraction);
 
@@ -69,30 +64,33 @@ export function plan(input: PlanInput, partial: Partial<PlanOptions> = {}): Plan
       done += depotShipments.size;
       progress(progressSpan[0] + (progressSpan[1] - progressSpan[0]) * (done / Math.max(1, totalZones)));
     }
-    return { allocation, shipments, routings, capped };
+    return { allocation, shipments, routings, capped, depots };
   };
   let haul = estimatedHaul(vanDepots, cleared, options);
   let outcome = round(haul, deadlineOf(1 / ROUNDS), [0.05, 0.3]);
+  const earlierRoutings: DepotRouting[] = [];
   for (let r = 2; r <= ROUNDS && outcome.routings.some((x) => x.solution.unassigned.length > 0); r++) {
     haul = routedHaul(outcome.routings, haul);
+    earlierRoutings.push(...outcome.routings);
     outcome = round(haul, deadlineOf(1 / (ROUNDS - r + 1)), [0.3 * (r - 1), 0.3 * r]);
   }
-  const { allocation, shipments, routings, capped } = outcome;
+  const { allocation, shipments, routings } = outcome;
 
   // 3. Goods on routes, outcomes and reasons.
   const vehiclesById = new Map(input.vehicles.map((v) => [v.id, v]));
   const routes = assembleRoutes(routings, shipments, zonesById, vehiclesById, input.commodities);
   const depotsById = new Map(input.depots.map((d) => [d.id, d]));
   loadGoods(routes, vanDepots.map((d) => depotsById.get(d.id)!), shipments, zonesById, vehiclesById, input.commodities);
-  const zones = zoneOutcomes(input.zones, input.commodities, routes, {
-    allocation, routings, idleVansByDepot, depotsWithoutVans, fleetCapped: capped, vehicles: input.vehicles,
-    depotStockKg: new Map(input.depots.map((d) => [d.id, d.stockKg])),
-  }, names);
-  const supplyLimits: SupplyLimit[] = allocation.limits.flatMap((l) =>
-    l.kind === 'depot-stock' ? l.depotIds.filter((d) => !capped.has(d)).map((d) => supplyLimit(d, l.commodityId, names)) : []);
+  // Reasons and what-if read from the last round's model (its min cut, duals and routing).
+  const explained = explain({
+    input, allocationDepots: outcome.depots, allocation, routings, earlierRoutings, cleared,
+    distanceM: (a, b) => model.distanceM(a, b), nearestDepots: options.nearestDepots, names,
+  });
+  const zones = zoneOutcomes(input.zones, input.commodities, routes, explained.reasonsFor);
+  const { supplyLimits, fleetLimits } = explained;
   progress(1);
 
-  return { routes, zones, excludedVehicles: excluded, supplyLimits, kpis: kpisOf(routes, zones, new Map(input.vehicles.map((v) => [v.id, v.capacityKg])), allocation.minFillRate, now() - startedMs) };
+  return { routes, zones, excludedVehicles: excluded, supplyLimits, fleetLimits, kpis: kpisOf(routes, zones, new Map(input.vehicles.map((v) => [v.id, v.capacityKg])), allocation.minFillRate, now() - startedMs) };
 }
 
 function namesOf(input: PlanInput): Names {
@@ -108,8 +106,6 @@ function namesOf(input: PlanInput): Names {
 
 /** Allocation-and-routing rounds at most: each shrinks the haul to what the vans really carried (depot hours can drop trips, so a few more than before). */
 const ROUNDS = 5;
-
-const hasStock = (stock: Record<string, number>) => Object.values(stock).some((kg) => kg > 0);
 
 function shipmentsOf(flows: readonly { depotId: string; zoneId: string; commodityId: string; kg: number }[]): Map<string, DepotShipments> {
   const shipments = new Map<string, DepotShipments>();

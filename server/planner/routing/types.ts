@@ -105,7 +105,8 @@ export interface VehicleRoute {
   distanceM: number;
 }
 
-export type UnassignedReason = 'capacity' | 'shift_too_short' | 'no_vehicle';
+/** depot_hours: set by the planner when a trip would load after its depot closes (the solver has no depot hours). */
+export type UnassignedReason = 'capacity' | 'shift_too_short' | 'no_vehicle' | 'depot_hours';
 
 export interface UnassignedJob {
   jobId: string;

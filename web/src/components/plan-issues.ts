@@ -1,7 +1,8 @@
 import type { PlanResult } from '../../../server/contract';
 import { h } from '../dom';
-import { getLang, localName, t } from '../i18n';
+import { getLang, localName, t, tOr } from '../i18n';
 import type { PlanRefs } from '../plans/plan-refs';
+import { planWhatIf } from './plan-what-if';
 
 /** Text of a reason the server wrote in both languages. */
 export function inLang(item: { zh: string; en: string }): string {
@@ -18,7 +19,7 @@ export function planIssues(result: PlanResult, refs: PlanRefs): HTMLElement {
     const zone = refs.zones.get(outcome.zoneId);
     return h('tr', { 'data-testid': 'shortfall-row', 'data-zone-id': outcome.zoneId, 'data-code': s.code },
       h('td', null, zone ? localName(zone) : outcome.zoneId), h('td', null, commodityName(s.commodityId)),
-      h('td', { class: 'reason' }, inLang(s)));
+      h('td', { class: 'reason' }, h('span', { class: 'reason-code', 'data-testid': 'reason-code' }, tOr(`reason.${s.code}`, s.code)), ' ', inLang(s)));
   }));
   const vehicleName = (id: string): string => refs.vehicles.get(id)?.name ?? id;
   const depotName = (id: string): string => { const d = refs.depots.get(id); return d ? localName(d) : id; };
@@ -33,5 +34,6 @@ export function planIssues(result: PlanResult, refs: PlanRefs): HTMLElement {
       result.excludedVehicles.map((e) => h('li', { 'data-vehicle-id': e.vehicleId }, h('strong', null, vehicleName(e.vehicleId)), ' — ', inLang(e)))),
     h('h4', null, t('plans.supplyLimits')),
     result.supplyLimits.length === 0 ? h('p', { class: 'muted' }, t('common.none')) : h('ul', { 'data-testid': 'supply-limits' },
-      result.supplyLimits.map((l) => h('li', null, h('strong', null, `${depotName(l.depotId)} · ${commodityName(l.commodityId)}`), ' — ', inLang(l)))));
+      result.supplyLimits.map((l) => h('li', null, h('strong', null, `${depotName(l.depotId)} · ${commodityName(l.commodityId)}`), ' — ', inLang(l)))),
+    planWhatIf(result, refs));
 }
