@@ -48,6 +48,8 @@ export interface ZoneCommodityProjection {
   /** End-of-day cover per horizon day; Infinity when the zone needs none of the commodity. */
   coverDays: number[];
   stockKg: number[];
+  /** Need of each horizon day that nothing met (the homes were empty): what the residents went without. */
+  unmetKg: number[];
   suppliedKgByChannel: Partial<Record<ChannelKind, number[]>>;
 }
 
@@ -97,7 +99,7 @@ export function projectCover(input: ProjectionInput): CoverProjectionResult {
   const stock = new Map<string, Record<string, number>>();
   for (const z of input.zones) {
     const rec: Record<string, ZoneCommodityProjection> = {};
-    for (const c of input.commodityIds) rec[c] = { coverDays: [], stockKg: [], suppliedKgByChannel: { mobile_van: input.horizon.map(() => 0) } };
+    for (const c of input.commodityIds) rec[c] = { coverDays: [], stockKg: [], unmetKg: [], suppliedKgByChannel: { mobile_van: input.horizon.map(() => 0) } };
     result.set(z.id, rec);
   }
   const horizonIndex = new Map(input.horizon.map((d, i) => [d, i]));
@@ -147,9 +149,15 @@ export function projectCover(input: ProjectionInput): CoverProjectionResult {
       for (const z of input.zones) {
         const held = stock.get(z.id);
         const daily = z.dailyNeedKg[c] ?? 0;
-        if (held && level.has(z.id)) held[c] = Math.max(0, level.get(z.id)! - daily * part.get(z.id)!);
+        let unmet = 0;
+        if (held && level.has(z.id)) {
+          const after = level.get(z.id)! - daily * part.get(z.id)!;
+          held[c] = Math.max(0, after);
+          unmet = Math.max(0, -after);
+        }
         if (shown === undefined) continue;
         const out = result.get(z.id)![c]!;
+        out.unmetKg.push(unmet);
         // Not yet sealed in the horizon: the homes hold their usual stock.
         const kg = held ? held[c]! : daily * (stockDays[c] ?? 0);
         out.stockKg.push(kg);
