@@ -57,6 +57,26 @@ describe('replay, three days of Liwan (1–3 June 2021)', () => {
     expect(record.days.some((d) => d.sufficiency?.sufficient)).toBe(true);
     const shortWhenSufficient = below1(record).filter(({ day }) => day.sufficiency?.sufficient);
     expect(shortWhenSufficient.map(({ day, s }) => `${day.date} ${s.zoneId} ${s.minCover} ${s.reasons}`)).toEqual([]);
+    // Every street-day's cover follows from the day before (household stock when newly under control), what each
+    // channel brought and the need: stock = max(0, previous + Σ supplied − need), cover = stock ÷ need.
+    let checked = 0;
+    record.days.forEach((day, i) => {
+      for (const s of day.streets.filter((x) => x.tier !== null)) {
+        const before = i > 0 ? record.days[i - 1]!.streets.find((x) => x.zoneId === s.zoneId && x.tier !== null) : undefined;
+        for (const [c, need] of Object.entries(s.needKg)) {
+          const prev = before ? before.stockKg[c]! : need * (record.householdStockDays[c] ?? 0);
+          const supplied = Object.values(s.suppliedKgByChannel).reduce((a, kg) => a + (kg[c] ?? 0), 0);
+          const stock = Math.max(0, prev + supplied - need);
+          expect(s.stockKg[c], `${day.date} ${s.zoneId} ${c}`).toBeCloseTo(stock, 3);
+          expect(s.coverDays[c], `${day.date} ${s.zoneId} ${c}`).toBeCloseTo(stock / need, 6);
+          checked++;
+        }
+        expect(s.minCover).toBeCloseTo(Math.min(...Object.values(s.coverDays).filter((x): x is number => x !== null)), 9);
+        // The vans' column is what drivers handed off.
+        for (const [c, kg] of Object.entries(s.deliveredKg)) expect(s.suppliedKgByChannel.mobile_van?.[c] ?? 0).toBeCloseTo(kg, 6);
+      }
+    });
+    expect(checked).toBeGreaterThan(0);
     // Every short street-day carries a reason.
     expect(below1(record).filter(({ s }) => s.reasons.length === 0).map(({ day, s }) => `${day.date} ${s.zoneId}`)).toEqual([]);
     expect(flagged(record)).not.toContain('NO REASON RECORDED');

@@ -40,6 +40,8 @@ export interface ProjectionInput {
   /** day → zoneId → commodityId → kg the vans bring (the plan in force that day). */
   vanKg: ReadonlyMap<string, ReadonlyMap<string, Readonly<Record<string, number>>>>;
   householdStockDays?: Readonly<Record<string, number>>;
+  /** zoneId → commodityId → kg the homes hold at the start of `from` (a run carried on from an earlier one); else household stock at sealing. */
+  startStockKg?: ReadonlyMap<string, Readonly<Record<string, number>>>;
   tierRules?: readonly TierRule[];
   utcOffset?: string;
 }
@@ -111,7 +113,8 @@ export function projectCover(input: ProjectionInput): CoverProjectionResult {
     for (const z of input.zones) {
       // The sealing instant falls in this day: the homes hold their usual stock from then on.
       if (!stock.has(z.id) && span(z)[0] < d1 && part.get(z.id)! > 0) {
-        stock.set(z.id, Object.fromEntries(input.commodityIds.map((c) => [c, (z.dailyNeedKg[c] ?? 0) * (stockDays[c] ?? 0)])));
+        const carried = input.startStockKg?.get(z.id);
+        stock.set(z.id, Object.fromEntries(input.commodityIds.map((c) => [c, carried ? carried[c] ?? 0 : (z.dailyNeedKg[c] ?? 0) * (stockDays[c] ?? 0)])));
       }
     }
     for (const c of input.commodityIds) {
