@@ -45,12 +45,16 @@ export async function projectZones({ store, tierRules, utcOffset }: Omit<CoverSe
   // Zones lifted before the date are not followed; a zone never sealed is followed from the date.
   const zones = all.filter((z) => z.status === 'active' || (z.liftedAt !== null && Date.parse(z.liftedAt) > dateStart));
   const earliest = shift(query.date, -COVER_LOOKBACK_DAYS);
-  const from = zones.map((z) => (z.sealedAt ? localDay(z.sealedAt) : query.date)).reduce((a, b) => (b < a ? b : a), query.date);
+  // An active zone whose recorded sealing is after the date (a replay or a backdated query) is followed from the date.
+  const [, dateEnd] = dayBounds(query.date, utcOffset);
+  const sealedAtOf = (z: (typeof zones)[number]): string =>
+    (z.sealedAt && Date.parse(z.sealedAt) < dateEnd ? z.sealedAt : new Date(dateStart).toISOString());
+  const from = zones.map((z) => localDay(sealedAtOf(z))).reduce((a, b) => (b < a ? b : a), query.date);
   const start = from < earliest ? earliest : from;
   const dailyNeedKg = new Map(zones.map((z) => [z.id, zoneDailyDemandKg(z, commodities)]));
   const projectionZones: ProjectionZone[] = zones.map((z) => ({
     id: z.id, tier: z.tier, dailyNeedKg: dailyNeedKg.get(z.id)!,
-    sealedAt: z.sealedAt ?? new Date(dateStart).toISOString(), liftedAt: z.status === 'lifted' ? z.liftedAt : null,
+    sealedAt: sealedAtOf(z), liftedAt: z.status === 'lifted' ? z.liftedAt : null,
   }));
   const commodityIds = commodities.map((c) => c.id);
   const vanDays = daysBetween(start, horizon.at(-1)!).filter((d) => query.vansUntil === undefined || d < query.vansUntil);
