@@ -1,4 +1,4 @@
-import type { Commodity, Depot, Vehicle, Zone } from '../../server/contract';
+import type { Commodity, Depot, SupplyChannel, Vehicle, Zone } from '../../server/contract';
 import type { Scenario } from '../../server/domain/scenario';
 import type { DriverLogin } from '../live-driver';
 import type { ClockSetting, VirtualClock } from './clock';
@@ -33,5 +33,10 @@ export interface ReplayContext {
   /** Last day's min cover per zone: residents file more food requests after a short day. */
   lastCover: Map<string, number | null>;
   seals: SealEvent[];
+  /** Every channel but the vans, as the server holds them (GET /api/supply-channels), and household stock days. */
+  channels: SupplyChannel[];
+  householdStockDays: Record<string, number>;
+  /** End-of-day stock in the homes of each street under control (cover-days.ts); dropped when the street is lifted. */
+  homeStockKg: Map<string, Record<string, number>>;
   log(msg: string): void;
 }

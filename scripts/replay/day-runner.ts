@@ -9,6 +9,8 @@ import { applyTiers, fileRequests, handleAlerts, renewHealthChecks, restock } fr
 import type { DayRecord, PlanRun } from './records';
 import { streetDays, sufficiencyOf } from './street-days';
 import { stepOn } from './timeline';
+import { coverOfDay, otherChannelsKg, type CoverDayInput } from './cover-days';
+import { zoneDailyDemandKg } from '../../server/domain/demand';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -71,7 +73,27 @@ export async function runDay(ctx: ReplayContext, date: string): Promise<DayRecor
   const alerts = (await http<Alert[]>(ctx.base, 'GET', '/api/alerts', ctx.coordToken)).data;
   const inDay = (iso: string | null) => iso !== null && Date.parse(iso) >= dayStart && Date.parse(iso) < dayStart + 86_400_000;
   const excluded = new Set((plans[0]?.result?.excludedVehicles ?? []).map((e) => e.vehicleId));
-  const streets = streetDays({ date, zones, commodities: ctx.commodities, plans, outcomes, brokenVehicle, unattended });
+  const vanKg = new Map<string, Record<string, number>>();
+  for (const o of outcomes.filter((x) => x.ok)) {
+    const into = vanKg.get(o.zoneId) ?? {};
+    for (const [c, kg] of Object.entries(o.deliveredKg)) into[c] = (into[c] ?? 0) + kg;
+    vanKg.set(o.zoneId, into);
+  }
+  const coverInput: CoverDayInput = {
+    date, utcOffset: ctx.utcOffset, commodityIds: ctx.commodities.map((c) => c.id), channels: ctx.channels, vanKg,
+    zones: active.map((zone) => ({ zone, needKg: zoneDailyDemandKg(zone, ctx.commodities) })),
+    carriedKg: new Map([...ctx.homeStockKg].filter(([id]) => active.some((z) => z.id === id))),
+    householdStockDays: ctx.householdStockDays,
+  };
+  const cover = coverOfDay(coverInput);
+  const homeStockKg: Record<string, number> = {};
+  for (const { zone, needKg } of coverInput.zones) {
+    const start = coverInput.carriedKg.get(zone.id) ?? Object.fromEntries(Object.entries(needKg).map(([c, kg]) => [c, kg * (ctx.householdStockDays[c] ?? 0)]));
+    for (const [c, kg] of Object.entries(start)) homeStockKg[c] = (homeStockKg[c] ?? 0) + kg;
+  }
+  // A lifted street stops being followed; sealed again later, it starts from household stock.
+  ctx.homeStockKg = new Map([...cover].map(([id, c]) => [id, c.stockKg]));
+  const streets = streetDays({ date, zones, commodities: ctx.commodities, plans, outcomes, brokenVehicle, unattended, cover });
   for (const s of streets) {
     ctx.lastCover.set(s.zoneId, s.minCover);
     s.alertsRaised = alerts.filter((a) => a.zoneId === s.zoneId && inDay(a.raisedAt)).length;
@@ -83,7 +105,7 @@ export async function runDay(ctx: ReplayContext, date: string): Promise<DayRecor
   for (const z of zones) { const t = z.status === 'active' ? z.tier : 'unrestricted'; peopleByTier[t] = (peopleByTier[t] ?? 0) + z.population; }
   return {
     date, notice: stepOn(ctx.timeline, date)?.notice ?? '', peopleByTier, streets, plans: runs, failures,
-    sufficiency: active.length ? sufficiencyOf(zones, ctx.commodities, stock.depots, ctx.vehicles, excluded) : null,
+    sufficiency: active.length ? sufficiencyOf(zones, ctx.commodities, stock.depots, ctx.vehicles, excluded, { otherChannelsKg: otherChannelsKg(coverInput), homeStockKg }) : null,
     requestsFiled: requests.filed, requestsRefused: requests.refused,
     alertsRaised: alerts.filter((a) => inDay(a.raisedAt)).length, alertsClosed: alerts.filter((a) => inDay(a.closedAt)).length,
     alertsOpenAtEnd: alerts.filter((a) => a.state !== 'closed').length,

@@ -12,8 +12,18 @@ export interface StreetDay {
   needKg: Record<string, number>;
   plannedKg: Record<string, number>;
   deliveredKg: Record<string, number>;
-  /** min over commodities of delivered ÷ daily need (the live layer's days of cover); null when unrestricted. */
+  /** min over commodities of coverDays (every channel and the homes' stock); null when unrestricted. */
   minCover: number | null;
+  /** min over commodities of delivered ÷ daily need: what the vans alone brought (the live layer's days of cover). */
+  vanCover: number | null;
+  /** Days of cover at the end of the day per commodity: stockKg ÷ needKg (absent when unrestricted). */
+  coverDays: Record<string, number | null>;
+  /** End-of-day stock in the homes: max(0, the day before's (or household stock when newly sealed) + Σ channels − need). */
+  stockKg: Record<string, number>;
+  /** Channel kind → commodity → kg brought that day (mobile_van: what drivers handed off). */
+  suppliedKgByChannel: Record<string, Record<string, number>>;
+  /** Commodities the street would have run out of that day without the vans (same start, the other channels only). */
+  outWithoutVans: string[];
   worstCommodity: string | null;
   /** Residents of an active zone that got nothing at all that day. */
   residentsWithoutDelivery: number;
@@ -56,8 +66,16 @@ export interface Sufficiency {
   stock: boolean;
   /** The vans cut nothing: for every commodity, haulable ≥ min(need, stock). */
   fleet: boolean;
-  /** Haulable stock ≥ daily need for every commodity. */
+  /**
+   * Over every channel: for every commodity, the homes' stock at the start of the day + what the other channels
+   * bring + what the vans can haul ≥ the day's need plus a day's cover left at its end (2 × need).
+   */
   sufficient: boolean;
+  /** The vans alone: haulable stock ≥ daily need for every commodity (the earlier, vans-only verdict). */
+  vansSufficient: boolean;
+  /** What the other channels brought, Σ over streets (no van counted), and the homes' stock at the start of the day. */
+  otherChannelsKg: Record<string, number>;
+  homeStockKg: Record<string, number>;
   needKg: Record<string, number>;
   stockKg: Record<string, number>;
   haulableKg: Record<string, number>;
@@ -95,5 +113,7 @@ export interface ReplayRecord {
   days: DayRecord[];
   seals: SealEvent[];
   commodities: string[];
+  /** Household stock at sealing, days per commodity (the server's GET /api/household-stock). */
+  householdStockDays: Record<string, number>;
   zones: { id: string; name: string; polygon: [number, number][][] }[];
 }

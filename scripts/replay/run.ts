@@ -5,7 +5,7 @@ import { once } from 'node:events';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Commodity, Depot, PlaybookTemplate, Vehicle, Zone } from '../../server/contract';
+import type { Commodity, Depot, PlaybookTemplate, SupplyChannel, Vehicle, Zone } from '../../server/contract';
 import type { Scenario } from '../../server/domain/scenario';
 import { instantOf } from '../../server/live/local-time';
 import { http, login } from '../live-client';
@@ -88,6 +88,8 @@ export async function runReplay(o: ReplayOptions): Promise<ReplayRecord> {
     const vehicleIds = new Set(o.scenario.vehicles.map((v) => v.id));
     const vehicles = (await get<Vehicle[]>('/api/vehicles')).filter((v) => vehicleIds.has(v.id));
     const commodities = await get<Commodity[]>('/api/commodities');
+    const channels = (await get<SupplyChannel[]>('/api/supply-channels')).filter((c) => c.zoneIds.some((z) => ours.has(z)));
+    const householdStockDays = await get<Record<string, number>>('/api/household-stock');
     // The playbook's limit for the first published plan after sealing (the city's template, or its defaults).
     const city = o.scenario.districts[0]?.city ?? '';
     const playbook = await http<PlaybookTemplate>(base, 'GET', `/api/playbooks/${encodeURIComponent(city)}`, coordToken);
@@ -104,12 +106,12 @@ export async function runReplay(o: ReplayOptions): Promise<ReplayRecord> {
       districtId: o.scenario.districts.length === 1 ? o.scenario.districts[0]!.id : undefined,
       zones: new Map(zones.map((z) => [z.id, z])), depots, vehicles, commodities,
       baselineStock: new Map(o.scenario.depots.map((d) => [d.id, { ...d.stockKg }])),
-      lastCover: new Map(), seals: [], log,
+      lastCover: new Map(), seals: [], log, channels, householdStockDays, homeStockKg: new Map(),
     };
     log(`replay ${o.name} ${o.from}..${o.to} at ${o.speed}x on ${base}: ${logins.length} driver logins, failures ${JSON.stringify(ctx.failures)}`);
     const record: ReplayRecord = {
       scenario: o.name, from: o.from, to: o.to, speed: o.speed, seed: o.seed, limitS: limitH === null ? null : limitH * 3600,
-      days: [], seals: ctx.seals, commodities: commodities.map((c) => c.id),
+      days: [], seals: ctx.seals, commodities: commodities.map((c) => c.id), householdStockDays,
       zones: zones.map((z) => ({ id: z.id, name: z.name, polygon: z.polygon.coordinates as [number, number][][] })),
     };
     for (const date of days) {

@@ -17,17 +17,29 @@ describe('sufficiencyOf', () => {
     expect(need).toBeGreaterThan(250_000);
     expect(need).toBeLessThan(260_000);
     expect(s.fleetKg).toBeLessThan(need);
-    expect(s).toMatchObject({ sufficient: false, stock: false });
+    expect(s).toMatchObject({ sufficient: false, vansSufficient: false, stock: false });
   });
 
   it('counts meat only where the depot has cold-chain vans to carry it', () => {
     const two = zones.filter((z) => ['liwan-zhongnan', 'liwan-dongsha'].includes(z.id));
     const s = sufficiencyOf(two, commodities, depots, vehicles, new Set());
-    expect(s.sufficient).toBe(true);
+    expect(s.vansSufficient).toBe(true);
     // 荔塱's cold vans carry its 6,800 kg; the meat at 华润万家 and 岭南 has no cold van and does not count.
     expect(s.haulableKg.meat).toBeLessThan(s.stockKg.meat! - 3000);
     const noColdVans = vehicles.map((v) => ({ ...v, coldChainKg: 0 }));
-    expect(sufficiencyOf(two, commodities, depots, noColdVans, new Set())).toMatchObject({ sufficient: false, stock: true, fleet: false });
+    expect(sufficiencyOf(two, commodities, depots, noColdVans, new Set())).toMatchObject({ vansSufficient: false, stock: true, fleet: false });
+  });
+
+  it('over every channel: the homes\' stock and the other channels count, against the need and a day left at its end', () => {
+    const two = zones;
+    const vansOnly = sufficiencyOf(two, commodities, depots, vehicles, new Set());
+    // All nine streets: the vans haul far less than twice the vegetables needed.
+    expect(vansOnly.haulableKg.vegetables!).toBeLessThan(2 * vansOnly.needKg.vegetables!);
+    expect(vansOnly.sufficient).toBe(false);
+    const short = Object.fromEntries(Object.entries(vansOnly.needKg).map(([c, kg]) => [c, Math.max(0, 2 * kg - (vansOnly.haulableKg[c] ?? 0))]));
+    expect(sufficiencyOf(two, commodities, depots, vehicles, new Set(), { otherChannelsKg: short, homeStockKg: {} }).sufficient).toBe(true);
+    const almost = Object.fromEntries(Object.entries(short).map(([c, kg]) => [c, c === 'vegetables' ? kg - 10 : kg]));
+    expect(sufficiencyOf(two, commodities, depots, vehicles, new Set(), { otherChannelsKg: {}, homeStockKg: almost }).sufficient).toBe(false);
   });
 
   it('leaves out vans the plan excluded (driver not cleared)', () => {
@@ -50,7 +62,7 @@ describe('scheduleFailures', () => {
 describe('streetDays', () => {
   it('gives cover from what was handed off and the reasons a street was short', () => {
     const zone = zones.find((z) => z.id === 'liwan-zhongnan')!;
-    const [day] = streetDays({
+    const [day] = streetDays({ cover: new Map(),
       date: '2021-06-03', zones: [zone], commodities, brokenVehicle: null, unattended: new Set(),
       plans: [{ result: { zones: [{ zoneId: zone.id, deliveredKg: {}, shortfalls: [{ code: 'stock_short', commodityId: 'eggs' }] }], routes: [] } } as never],
       outcomes: [

@@ -4,6 +4,7 @@ import type { Commodity, Plan, Vehicle, Zone } from '../../server/contract';
 import { zoneDailyDemandKg } from '../../server/domain/demand';
 import type { StopOutcome } from '../live-driver';
 import type { StreetDay, Sufficiency } from './records';
+import type { StreetCover } from './cover-days';
 
 /**
  * A van's round trip (load at the depot, drive out, hand off at a few gates, drive back) takes about
@@ -33,7 +34,10 @@ const hhmmS = (t: string) => Number(t.slice(0, 2)) * 3600 + Number(t.slice(3, 5)
  * at a depot whose vans have no cold chain does not count. `stock` says whether raw stock alone would
  * do, `fleet` whether the vans' haul is what falls short.
  */
-export function sufficiencyOf(zones: Zone[], commodities: Commodity[], depots: { id: string; stockKg: Record<string, number> }[], vehicles: Vehicle[], excluded: Set<string>): Sufficiency {
+export function sufficiencyOf(
+  zones: Zone[], commodities: Commodity[], depots: { id: string; stockKg: Record<string, number> }[], vehicles: Vehicle[], excluded: Set<string>,
+  others: { otherChannelsKg: Record<string, number>; homeStockKg: Record<string, number> } = { otherChannelsKg: {}, homeStockKg: {} },
+): Sufficiency {
   const needKg: Record<string, number> = {};
   for (const z of zones.filter((x) => x.status === 'active')) add(needKg, zoneDailyDemandKg(z, commodities));
   const cold = new Set(commodities.filter((c) => c.coldChain).map((c) => c.id));
@@ -63,9 +67,12 @@ export function sufficiencyOf(zones: Zone[], commodities: Commodity[], depots: {
     }
   }
   const stock = Object.entries(needKg).every(([c, kg]) => (stockKg[c] ?? 0) >= kg);
-  const sufficient = Object.entries(needKg).every(([c, kg]) => (haulableKg[c] ?? 0) >= kg);
+  const vansSufficient = Object.entries(needKg).every(([c, kg]) => (haulableKg[c] ?? 0) >= kg);
+  // Over every channel: the day's need and a day's cover left at its end.
+  const sufficient = Object.entries(needKg).every(([c, kg]) =>
+    (others.homeStockKg[c] ?? 0) + (others.otherChannelsKg[c] ?? 0) + (haulableKg[c] ?? 0) >= 2 * kg - 1e-6);
   const fleet = Object.entries(needKg).every(([c, kg]) => (haulableKg[c] ?? 0) >= Math.min(kg, stockKg[c] ?? 0) - 1e-6);
-  return { stock, fleet, sufficient, needKg, stockKg, haulableKg, fleetKg, coldFleetKg };
+  return { stock, fleet, sufficient, vansSufficient, needKg, stockKg, haulableKg, fleetKg, coldFleetKg, ...others };
 }
 
 export interface DayFacts {
@@ -77,6 +84,8 @@ export interface DayFacts {
   outcomes: StopOutcome[];
   brokenVehicle: string | null;
   unattended: Set<string>;
+  /** Cover over every channel per street under control (cover-days.ts). */
+  cover: Map<string, StreetCover>;
 }
 
 export function streetDays(f: DayFacts): StreetDay[] {
@@ -87,13 +96,17 @@ export function streetDays(f: DayFacts): StreetDay[] {
     for (const o of f.outcomes.filter((x) => x.ok && x.zoneId === zone.id)) add(deliveredKg, o.deliveredKg);
     const last = [...f.plans].reverse().find((p) => p.result?.zones.some((z) => z.zoneId === zone.id));
     const outcome = last?.result?.zones.find((z) => z.zoneId === zone.id);
+    let vanCover: number | null = null;
     let minCover: number | null = null;
     let worst: string | null = null;
+    const cover = active ? f.cover.get(zone.id) : undefined;
     if (active) {
       for (const [c, need] of Object.entries(needKg)) {
         if (need <= 0) continue;
-        const cover = (deliveredKg[c] ?? 0) / need;
-        if (minCover === null || cover < minCover) { minCover = cover; worst = c; }
+        const van = (deliveredKg[c] ?? 0) / need;
+        if (vanCover === null || van < vanCover) vanCover = van;
+        const all = cover?.coverDays[c] ?? van;
+        if (minCover === null || all < minCover) { minCover = all; worst = c; }
       }
     }
     const reasons: string[] = [];
@@ -107,7 +120,9 @@ export function streetDays(f: DayFacts): StreetDay[] {
     }
     return {
       date: f.date, zoneId: zone.id, name: zone.name, tier: active ? zone.tier : null, population: zone.population,
-      needKg, plannedKg: outcome?.deliveredKg ?? {}, deliveredKg, minCover, worstCommodity: worst,
+      needKg, plannedKg: outcome?.deliveredKg ?? {}, deliveredKg, minCover, vanCover, worstCommodity: worst,
+      coverDays: cover?.coverDays ?? {}, stockKg: cover?.stockKg ?? {},
+      suppliedKgByChannel: (cover?.suppliedKgByChannel ?? {}) as Record<string, Record<string, number>>, outWithoutVans: cover?.outWithoutVans ?? [],
       residentsWithoutDelivery: active && Object.values(deliveredKg).every((kg) => kg <= 0) ? zone.population : 0,
       alertsRaised: 0, alertsClosed: 0,
       reasons: [...new Set(reasons)],

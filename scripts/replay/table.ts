@@ -2,6 +2,7 @@
 // street-day below one day of cover with its reasons.
 import type { ReplayRecord } from './records';
 import { isShort, SHORT_BELOW } from './street-days';
+import { channelShares } from './channel-shares';
 
 const pad = (s: string, n: number) => (s.length >= n ? s : s + ' '.repeat(n - s.length));
 const lpad = (s: string, n: number) => (s.length >= n ? s : ' '.repeat(n - s.length) + s);
@@ -73,7 +74,11 @@ export function failuresText(r: ReplayRecord): string {
 export function supplyVerdict(r: ReplayRecord): string {
   const days = r.days.filter((d) => d.sufficiency);
   const short = days.filter((d) => !d.sufficiency!.sufficient);
-  const lines = [`Supply was sufficient (haulable stock ≥ need for every commodity) on ${days.length - short.length} of ${days.length} days with restricted zones.`];
+  const vansOnly = days.filter((d) => d.sufficiency!.vansSufficient).length;
+  const lines = [
+    `Supply was sufficient over every channel (homes' stock + other channels + what the vans can haul ≥ 2 × need, for every commodity) on ${days.length - short.length} of ${days.length} days with restricted zones`
+    + ` (the vans alone: ${vansOnly}); street-days under 1 day of cover: ${days.flatMap((d) => d.streets.filter((s) => isShort(s.minCover))).length}.`,
+  ];
   // Consecutive days with the same verdict share a line.
   let run: { from: string; to: string; text: string } | null = null;
   const flush = () => { if (run) lines.push(`  ${run.from}${run.to !== run.from ? `..${run.to}` : ''}: ${run.text}`); };
@@ -98,6 +103,7 @@ export function terminalReport(r: ReplayRecord): string {
     dayTable(r), '', 'Minimum days of cover per street (S sealed, C controlled, p precaution, ! below 1, · unrestricted):', coverGrid(r),
     '', 'Sealing → published plan:', sealsTable(r), '', 'Injected failures and replans:', failuresText(r),
     '', 'Supply verdict:', supplyVerdict(r),
+    '', 'Share of need met by each channel (kg brought ÷ kg needed, all commodities; the rest came from the homes\' stock or was missing):', channelShares(r),
     '', 'Street-days below 1 day of cover, with reasons:', flagged(r),
   ].join('\n');
 }

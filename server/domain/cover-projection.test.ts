@@ -26,6 +26,8 @@ describe('projectCover', () => {
     // 200 kg at sealing: 100 left after day 1 (1 day of cover), then 0 and 0, never negative.
     expect(p.coverDays).toEqual([1, 0, 0]);
     expect(p.suppliedKgByChannel).toEqual({ mobile_van: [0, 0, 0] });
+    // Day 2 eats the last 100 kg; day 3's 100 kg of need is met by nothing.
+    expect(p.unmetKg).toEqual([0, 0, 100]);
   });
 
   it('counts the vans first and a channel that opens on day 2 from day 2; a sealed zone gets nothing from a supply point', () => {

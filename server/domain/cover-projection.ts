@@ -40,6 +40,8 @@ export interface ProjectionInput {
   /** day → zoneId → commodityId → kg the vans bring (the plan in force that day). */
   vanKg: ReadonlyMap<string, ReadonlyMap<string, Readonly<Record<string, number>>>>;
   householdStockDays?: Readonly<Record<string, number>>;
+  /** zoneId → commodityId → kg the homes hold at the start of `from` (a run carried on from an earlier one); else household stock at sealing. */
+  startStockKg?: ReadonlyMap<string, Readonly<Record<string, number>>>;
   tierRules?: readonly TierRule[];
   utcOffset?: string;
 }
@@ -48,6 +50,8 @@ export interface ZoneCommodityProjection {
   /** End-of-day cover per horizon day; Infinity when the zone needs none of the commodity. */
   coverDays: number[];
   stockKg: number[];
+  /** Need of each horizon day that nothing met (the homes were empty): what the residents went without. */
+  unmetKg: number[];
   suppliedKgByChannel: Partial<Record<ChannelKind, number[]>>;
 }
 
@@ -97,7 +101,7 @@ export function projectCover(input: ProjectionInput): CoverProjectionResult {
   const stock = new Map<string, Record<string, number>>();
   for (const z of input.zones) {
     const rec: Record<string, ZoneCommodityProjection> = {};
-    for (const c of input.commodityIds) rec[c] = { coverDays: [], stockKg: [], suppliedKgByChannel: { mobile_van: input.horizon.map(() => 0) } };
+    for (const c of input.commodityIds) rec[c] = { coverDays: [], stockKg: [], unmetKg: [], suppliedKgByChannel: { mobile_van: input.horizon.map(() => 0) } };
     result.set(z.id, rec);
   }
   const horizonIndex = new Map(input.horizon.map((d, i) => [d, i]));
@@ -109,7 +113,8 @@ export function projectCover(input: ProjectionInput): CoverProjectionResult {
     for (const z of input.zones) {
       // The sealing instant falls in this day: the homes hold their usual stock from then on.
       if (!stock.has(z.id) && span(z)[0] < d1 && part.get(z.id)! > 0) {
-        stock.set(z.id, Object.fromEntries(input.commodityIds.map((c) => [c, (z.dailyNeedKg[c] ?? 0) * (stockDays[c] ?? 0)])));
+        const carried = input.startStockKg?.get(z.id);
+        stock.set(z.id, Object.fromEntries(input.commodityIds.map((c) => [c, carried ? carried[c] ?? 0 : (z.dailyNeedKg[c] ?? 0) * (stockDays[c] ?? 0)])));
       }
     }
     for (const c of input.commodityIds) {
@@ -147,9 +152,15 @@ export function projectCover(input: ProjectionInput): CoverProjectionResult {
       for (const z of input.zones) {
         const held = stock.get(z.id);
         const daily = z.dailyNeedKg[c] ?? 0;
-        if (held && level.has(z.id)) held[c] = Math.max(0, level.get(z.id)! - daily * part.get(z.id)!);
+        let unmet = 0;
+        if (held && level.has(z.id)) {
+          const after = level.get(z.id)! - daily * part.get(z.id)!;
+          held[c] = Math.max(0, after);
+          unmet = Math.max(0, -after);
+        }
         if (shown === undefined) continue;
         const out = result.get(z.id)![c]!;
+        out.unmetKg.push(unmet);
         // Not yet sealed in the horizon: the homes hold their usual stock.
         const kg = held ? held[c]! : daily * (stockDays[c] ?? 0);
         out.stockKg.push(kg);

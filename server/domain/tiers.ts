@@ -12,6 +12,8 @@ export interface TierRule {
   priorityWeight: number;
   /** Supply channel kinds the tier's residents may use; absent: derived from the handoff mode (channelKindsFor). */
   channelKinds?: readonly ChannelKind[];
+  /** Days of cover the planned vans keep the tier's zones at, after every other channel; absent: DEFAULT_TARGET_COVER_DAYS (van-gap.ts). */
+  targetCoverDays?: number;
 }
 
 /**
@@ -32,6 +34,18 @@ export function tierRuleFor(tier: Tier, rules: readonly TierRule[] = DEFAULT_TIE
 
 export function isKnownTier(tier: string, rules: readonly TierRule[] = DEFAULT_TIER_RULES): boolean {
   return rules.some((r) => r.tier === tier);
+}
+
+/**
+ * Days of cover the vans keep a zone at, per tier (the tier configuration may set its own: TierRule
+ * targetCoverDays). ASSUMPTION: 2 days for zones whose residents cannot go out to buy (a missed van the
+ * next day still leaves a day), 1 day for precaution zones whose shops trade.
+ */
+export const DEFAULT_TARGET_COVER_DAYS: Readonly<Record<string, number>> = { sealed: 2, controlled: 2, precaution: 1 };
+
+/** The days of cover the vans keep a tier's zones at (tier configuration, else the default for the tier, else 1). */
+export function targetCoverDaysFor(tier: Tier, rules: readonly TierRule[] = DEFAULT_TIER_RULES): number {
+  return tierRuleFor(tier, rules).targetCoverDays ?? DEFAULT_TARGET_COVER_DAYS[tier] ?? 1;
 }
 
 /**

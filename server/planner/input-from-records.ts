@@ -28,6 +28,11 @@ export interface InputSettings {
   onHandKg?: ReadonlyMap<string, Record<string, number>>;
   /** Extra demand from residents' requests, zoneId → commodityId → kg. */
   extraKg?: ReadonlyMap<string, Record<string, number>>;
+  /**
+   * What the vans must bring, zoneId → commodityId → kg, after household stock and every other channel
+   * (server/domain/van-gap.ts). When given it replaces daily need × days; a zone missing from it needs nothing.
+   */
+  gapKg?: ReadonlyMap<string, Record<string, number>>;
 }
 
 export const secondsOfDay = (hhmm: string) => Number(hhmm.slice(0, 2)) * 3600 + Number(hhmm.slice(3, 5)) * 60;
@@ -45,7 +50,8 @@ export function planInputFromRecords(records: Records, settings: InputSettings):
     zones: zones.map((z) => {
       const gate = gates.get(z.id);
       const onHand = settings.onHandKg?.get(z.id) ?? {};
-      const needed = demandForDaysKg(z, records.commodities, settings.days, { extraKg: settings.extraKg?.get(z.id) });
+      const needed = settings.gapKg ? withExtra(settings.gapKg.get(z.id) ?? {}, settings.extraKg?.get(z.id), records.commodities)
+        : demandForDaysKg(z, records.commodities, settings.days, { extraKg: settings.extraKg?.get(z.id) });
       // What the zone still holds counts against what it needs.
       const demandKg = Object.fromEntries(Object.entries(needed).map(([c, kg]) => [c, Math.max(0, kg - (onHand[c] ?? 0))]));
       return {
@@ -79,4 +85,9 @@ export function planInputFromRecords(records: Records, settings: InputSettings):
         };
       }),
   };
+}
+
+/** The gap plus what residents' requests add, per commodity of the list. */
+function withExtra(gap: Record<string, number>, extra: Record<string, number> | undefined, commodities: readonly Commodity[]): Record<string, number> {
+  return Object.fromEntries(commodities.map((c) => [c.id, (gap[c.id] ?? 0) + (extra?.[c.id] ?? 0)]));
 }

@@ -10,6 +10,7 @@ import type { PlanLifecycle, PlanStatusChange } from './plan-lifecycle';
 import type { PlanRecord, Store } from './ports';
 import { mergeReplan, remainingInput, replanBasis, type RecordedDelivery } from './replan';
 import { mergePlanParts, splitShared } from './plan-parts';
+import { vanGaps } from './van-gaps';
 
 // Running one queued plan, wherever it runs: in the server's own worker thread (embedded) or in a
 // planner worker process fed by the job queue (cluster). The record in the store is the hand-off.
@@ -76,15 +77,20 @@ async function stockAndDeliveries(store: Store, basePlanId: string | null, base:
 }
 
 /** What a plan is made of, read as it is now; `stock` reads the depots (and, for a replan, the recorded deliveries). */
-async function loadRecords(store: Store, stock: Promise<{ depots: Depot[]; recorded: RecordedDelivery[] }>) {
-  const [zones, handoffPoints, commodities, { depots, recorded }, fleet, staff, requests, availability] = await Promise.all([
+async function loadRecords(deps: PlanExecutionDeps, plan: PlanRecord, stock: Promise<{ depots: Depot[]; recorded: RecordedDelivery[] }>) {
+  const { store } = deps;
+  const settings = plan.inputSettings as RunSettings;
+  const [zones, handoffPoints, commodities, { depots, recorded }, fleet, staff, requests, availability, gapKg] = await Promise.all([
     store.zones.list(), store.handoffPoints.list(), store.commodities.list(), stock,
     store.vehicles.list(), store.staff.list(),
     // Residents' open requests raise their zone's demand (server/domain/request-demand.ts).
     store.requests.list({ status: ['new', 'assigned'] }),
     store.vehicleAvailability.list(),
+    // The vans fill the gap household stock and the other channels leave (server/domain/van-gap.ts), city-wide:
+    // a channel serves zones of its own district only, so a district's gaps are the same either way.
+    vanGaps(deps, plan.date, settings.days, undefined),
   ]);
-  return { zones, handoffPoints, commodities, depots, recorded, fleet, staff, availability, extraKg: extraDemandKg(requests, commodities) };
+  return { zones, handoffPoints, commodities, depots, recorded, fleet, staff, availability, gapKg, extraKg: extraDemandKg(requests, commodities) };
 }
 
 type PlanRecords = Awaited<ReturnType<typeof loadRecords>>;
@@ -94,10 +100,10 @@ function inputFor(
   deps: PlanExecutionDeps, records: PlanRecords, vehicles: Vehicle[], plan: PlanRecord, settings: RunSettings,
   districtId: string | undefined, onHandKg?: Map<string, Record<string, number>>,
 ) {
-  const { zones, handoffPoints, commodities, staff, depots, extraKg } = records;
+  const { zones, handoffPoints, commodities, staff, depots, extraKg, gapKg } = records;
   return planInputFromRecords(
     { zones, handoffPoints, commodities, staff, vehicles, depots: depots.filter((d) => !districtId || d.districtId === null || d.districtId === districtId) },
-    { date: plan.date, days: settings.days, utcOffset: deps.utcOffset, tierRules: deps.tierRules, districtId, onHandKg, extraKg },
+    { date: plan.date, days: settings.days, utcOffset: deps.utcOffset, tierRules: deps.tierRules, districtId, onHandKg, extraKg, gapKg },
   );
 }
 
@@ -109,7 +115,7 @@ async function compute(deps: PlanExecutionDeps, plan: PlanRecord, settings: RunS
   const { store, runner } = deps;
   const base = plan.basePlanId ? (await store.plans.get(plan.basePlanId))?.result ?? null : null;
   if (plan.basePlanId && !base) throw new Error(`base plan "${plan.basePlanId}" has no result`);
-  const records = await loadRecords(store, stockAndDeliveries(store, plan.basePlanId, base));
+  const records = await loadRecords(deps, plan, stockAndDeliveries(store, plan.basePlanId, base));
   // Vans marked broken down are left out and listed among the excluded vans (server/services/broken-vans.ts).
   const { vehicles, excluded } = withoutBrokenVans(records.fleet, records.availability, plan.districtId);
   const basis = base ? replanBasis(base, settings.situation, records.recorded) : null;
@@ -142,7 +148,7 @@ export async function runPlanPart(deps: PlanExecutionDeps, id: string, districtI
   const settings = plan.inputSettings as RunSettings;
   // The first part to start moves the plan on; the others find it running already.
   await lifecycle.transition(id, 'running', { progress: 0 }, { onlyFrom: ['queued'] });
-  const records = await loadRecords(store, store.depots.list().then((depots) => ({ depots, recorded: [] })));
+  const records = await loadRecords(deps, plan, store.depots.list().then((depots) => ({ depots, recorded: [] })));
   const { vehicles, excluded } = withoutBrokenVans(records.fleet, records.availability, null);
   // Every part builds every part's input, so that all workers share the common supply out alike.
   const districts = [...new Set(records.zones.filter((z) => z.status === 'active').map((z) => z.districtId))].sort();
