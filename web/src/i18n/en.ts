@@ -1,4 +1,5 @@
 import type { MessageKey } from './zh';
+import { enBoard } from './en-board';
 import { enOps } from './en-ops';
 
 /** English UI text: every key of zh.ts, no more (tsc fails on a missing or extra key). */
@@ -234,4 +235,5 @@ export const en: Record<MessageKey, string> = {
   'driver.live': 'Live',
   'driver.liveOff': 'Live off',
   ...enOps,
+  ...enBoard,
 };

@@ -1,3 +1,4 @@
+import { zhBoard } from './zh-board';
 import { zhOps } from './zh-ops';
 
 /** Chinese UI text: the default language and the source of the message keys. */
@@ -233,6 +234,7 @@ export const zh = {
   'driver.live': '实时连接',
   'driver.liveOff': '实时未连接',
   ...zhOps,
+  ...zhBoard,
 } as const;
 
 export type MessageKey = keyof typeof zh;
