@@ -63,7 +63,8 @@ export function planLabel(plan: Pick<PlanSummary, 'id' | 'version' | 'date'> & P
   const [, m, d] = plan.date.split('-').map(Number) as [number, number, number];
   const day = t('plan.name.date', { m, d, mon: MONTHS_EN[m - 1] ?? String(m) });
   const made = plan.createdAt ? localHhmm(plan.createdAt) : '';
-  const which = plan.version !== null ? t('plan.name.version', { n: plan.version }) : t('plan.name.draft', { time: made }).trim();
+  // A replan's draft is named by its replan time once, not twice.
+  const which = plan.version !== null ? t('plan.name.version', { n: plan.version }) : t('plan.name.draft', { time: plan.basePlanId ? '' : made }).trim();
   const replan = plan.basePlanId && made ? ` · ${t('plan.name.replan', { time: made })}` : '';
   return `${day} ${which}${replan}`;
 }
