@@ -103,4 +103,24 @@ describe('coordinator live board and map', () => {
     // Dismissed: nothing published.
     expect((await e2e.api<Plan>(token, `/api/plans/${replan!.id}`)).status).toBe('draft');
   }, 120_000);
+
+  it("shows the district official the vans serving the district, at desktop and phone sizes, in zh and en", async () => {
+    for (const [w, hgt, tag] of [[1280, 800, 'desktop'], [390, 844, 'phone']] as const) {
+      const page = await e2e.newPage({ width: w, height: hgt }, tag === 'phone');
+      await e2e.login(page, 'district');
+      const row = page.locator(`[data-testid="van-row"][data-vehicle-id="${van}"]`);
+      await row.waitFor();
+      expect(await row.getByTestId('van-eta').textContent()).toMatch(/^\d{2}:\d{2}$/);
+      await expect.poll(() => page.locator('[data-page="district"] .leaflet-container').first().getAttribute('data-points-stop-delivered')).toBe('1');
+      await e2e.screenshot(page, `board-district-zh-${tag}`);
+      await switchLanguage(page, 'en');
+      await page.locator('[data-testid="van-row"]').first().waitFor();
+      await e2e.screenshot(page, `board-district-en-${tag}`);
+      const coord = await e2e.newPage({ width: w, height: hgt }, tag === 'phone');
+      await e2e.login(coord, 'coordinator');
+      await coord.getByTestId('tab-vans').click();
+      await coord.locator('[data-testid="van-row"]').first().waitFor();
+      await e2e.screenshot(coord, `board-coordinator-zh-${tag}`);
+    }
+  }, 120_000);
 });
