@@ -82,7 +82,7 @@ describe('coordinator live board and map', () => {
       if (!made || made.status === 'queued' || made.status === 'running') return 'waiting';
       replan = await e2e.api<Plan>(token, `/api/plans/${made.id}`);
       return made.status;
-    }, { timeout: 60_000, intervals: [500] }).toBe('draft');
+    }, { timeout: 60_000, interval: 500 }).toBe('draft');
     const nowS = 11 * 3600 + 5 * 60;
     const routes = replan!.result!.routes;
     const mine = routes.find((r) => r.vehicleId === van)!;
