@@ -250,3 +250,48 @@ export interface VehicleTrack {
   date: string;
   points: TrackPoint[];
 }
+
+// ---- Van board (GET /api/vans/board) -----------------------------------------------------------
+
+export type VanState = 'not_started' | 'at_depot' | 'en_route' | 'at_stop' | 'done' | 'broken_down';
+export const VAN_STATES: readonly VanState[] = ['not_started', 'at_depot', 'en_route', 'at_stop', 'done', 'broken_down'];
+
+export interface VanBoardRow {
+  vehicleId: string;
+  name: string;
+  driverName: string | null;
+  planId: string;
+  state: VanState;
+  position: { lng: number; lat: number; at: string } | null;
+  /** Seconds since the last fix; null when the van never sent one. */
+  positionAgeS: number | null;
+  /** On duty (its first trip is due) and no fix for a while, or none at all. */
+  silent: boolean;
+  nextStop: {
+    tripIndex: number;
+    stopIndex: number;
+    zoneId: string;
+    zoneName: string;
+    zoneNameEn: string;
+    location: LngLat;
+    plannedAt: string;
+    /** From the last fix; null without one. */
+    etaAt: string | null;
+    /** Expected arrival as local HH:MM (the ETA, or without one the later of now and the plan). */
+    eta: string;
+  } | null;
+  /** How far the next stop runs behind its plan, whole minutes (0 when on time or ahead). */
+  minutesLate: number;
+  late: boolean;
+  deliveredKg: number;
+  plannedKg: number;
+  stopsDone: number;
+  stopsFailed: number;
+  stopsTotal: number;
+}
+
+/** Every van of the published plans the caller sees (an official: the vans serving their district), most urgent first. */
+export interface VanBoard {
+  at: string;
+  vans: VanBoardRow[];
+}

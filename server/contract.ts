@@ -11,7 +11,7 @@ export * from './contract-playbook';
 export * from './contract-supply';
 import type { AlertApiRoutes, PassApiRoutes, RequestApiRoutes } from './contract-requests';
 import type { Plan, PlanComparison, PlanListQuery, PlanRunInput, PlanSummary, VehicleRoute } from './contract-plans';
-import type { VehicleTrack } from './contract-live';
+import type { VanBoard, VehicleTrack } from './contract-live';
 import type { PlaybookApiRoutes } from './contract-playbook';
 import type { SupplyApiRoutes } from './contract-supply';
 
@@ -340,6 +340,7 @@ export interface ApiRoutes extends RequestApiRoutes, AlertApiRoutes, PassApiRout
   'POST /api/plans/:id/publish': { body: never; reply: PlanSummary };
   'GET /api/vehicles/:id/route': { body: never; query: { date?: string }; reply: VehicleRoute | null };
   'GET /api/vehicles/:id/track': { body: never; query: { date: string }; reply: VehicleTrack };
+  'GET /api/vans/board': { body: never; reply: VanBoard };
   'POST /api/users/:id/revoke-sessions': { body: never; reply: { revoked: number } };
 }
 

@@ -7,6 +7,7 @@ import { createHttpApp } from './http/app';
 import { answerClientErrors } from './http/client-errors';
 import { createLiveService, type LiveService } from './live/live-service';
 import { attachLiveGateway } from './live/socket-gateway';
+import { buildVanBoard } from './live/van-board-view';
 import { createServices, type Services } from './services';
 import type { Store } from './services/ports';
 import { migrateLatest, openDatabase } from './store/db';
@@ -90,6 +91,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   });
   await cluster?.live.join(live);
   services.tracks.flushWith(live.flush);
+  services.vanBoard.use((user) => buildVanBoard({ store, live, config: config.live, now }, user));
   const stopPlanEvents = services.plans.onPlanEvent((event, meta) => {
     live.planEvent(event, meta).catch((err: unknown) => log('live: plan event could not be pushed', err));
   });

@@ -187,6 +187,8 @@ const cases: Record<RouteKey, (scope: Scope, actor: Actor) => Promise<Request> |
   'GET /api/vehicles/:id/track': (s, a) => ({
     path: `/api/vehicles/${a === 'driver' ? (s === 'own' ? ids.driverVehicle : ids.fsVehicle) : s === 'own' ? ids.liwanVehicle : ids.fsVehicle}/track?date=2021-06-03`,
   }),
+  // Scoped by the session (an official sees the vans serving their district), like GET /api/me.
+  'GET /api/vans/board': () => ({ path: '/api/vans/board' }),
   'GET /api/playbooks/:city': (s) => ({ path: `/api/playbooks/${encodeURIComponent(cityOf(s))}` }),
   'PUT /api/playbooks/:city': (s) => ({ path: `/api/playbooks/${encodeURIComponent(cityOf(s))}`, body: playbookBody() }),
   'GET /api/playbook/progress': (s) => ({ path: `/api/playbook/progress?districtId=${districtFor(s)}` }),
@@ -257,7 +259,7 @@ const DRIVER_ROUTES = new Set<RouteKey>([
   'GET /api/vehicles/:id/route', 'GET /api/vehicles/:id/track',
   'POST /api/vehicles/:id/disinfections', 'GET /api/vehicles/:id/disinfections',
 ]);
-const UNSCOPED = new Set<RouteKey>(['GET /api/household-stock', 'PUT /api/household-stock', 'GET /api/health', 'POST /api/sessions', 'DELETE /api/sessions/current', 'GET /api/me', 'GET /api/districts', 'GET /api/commodities']);
+const UNSCOPED = new Set<RouteKey>(['GET /api/vans/board', 'GET /api/household-stock', 'PUT /api/household-stock', 'GET /api/health', 'POST /api/sessions', 'DELETE /api/sessions/current', 'GET /api/me', 'GET /api/districts', 'GET /api/commodities']);
 
 /** The rule the server must follow, stated independently of its implementation. */
 function expected(key: RouteKey, actor: Actor, scope: Scope): 'allow' | 'deny' {

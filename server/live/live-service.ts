@@ -223,6 +223,18 @@ export function createLiveService({ store, config, now, log }: LiveDeps) {
       return { ...(sharedEnvelope ?? (outbox!.envelope(room) as LiveEnvelope)), vehicles, zones: covers };
     },
 
+    /** The vans with a published route that a room sees (the van itself, or one of its stops), each with its ETAs: the van board's input. */
+    async boardEntries(room: string): Promise<{ entry: VehicleEntry; derived: Derived }[]> {
+      const view = viewOf(room);
+      await syncing;
+      await state.currentRoutes();
+      const entries = await state.allVehicles();
+      await refreshZones();
+      return entries.filter((e) => e.route && (view.seesVehicle(e.vehicle)
+        || allStops(e.route).some((s) => view.seesStop(e.vehicle.id, zoneDistrict(s.zoneId)))))
+        .map((entry) => ({ entry, derived: derive(entry, config, etaOptions) }));
+    },
+
     /** plan:progress to the coordinators and the plan's district (every status change, progress throttled);
      * on publish, plan:published to the rooms that may see the plan's vans and zones (routes reload first). */
     async planEvent(event: PlanEvent, meta: { local: boolean } = { local: true }): Promise<void> {

@@ -17,6 +17,7 @@ import { createPassService } from './passes';
 import { DEFAULT_OPS, type OpsConfig } from '../ops-config';
 import { createReferenceService } from './reference-service';
 import { createTrackService } from './track-service';
+import { createVanBoardService } from './van-board-service';
 import { createZoneService } from './zone-service';
 import { createPlaybookService } from './playbook-service';
 import { createReportService } from './report-service';
@@ -74,6 +75,7 @@ export function createServices(deps: ServiceDeps) {
     supplyChannels: createSupplyChannelService(store, now, deps.tierRules),
     cover: createCoverService({ store, tierRules: deps.tierRules, utcOffset: deps.utcOffset ?? '+08:00', horizonDays: deps.coverHorizonDays ?? 3 }),
     tracks: createTrackService(store, vehicles),
+    vanBoard: createVanBoardService(),
     staff: createStaffService(store, now, deps.utcOffset),
     reference: createReferenceService(store, now),
     plans: createPlanService({ store, now, tierRules: deps.tierRules, utcOffset: deps.utcOffset, runner: deps.planRunner, cluster: deps.planCluster, queuePerUser: deps.planQueuePerUser, log: deps.log }),

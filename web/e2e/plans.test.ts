@@ -71,8 +71,12 @@ describe('plans in the browser (real server, chromium)', () => {
     expect(Number(await page.getByTestId('map').getAttribute('data-routes'))).toBeGreaterThan(0);
     expect(await page.getByTestId('legend').getAttribute('data-mode')).toBe('cover');
 
+    // Publishing asks first (issue 14): a first publish says how many vans, drivers, stops and zones start.
+    let asked = '';
+    page.once('dialog', (d) => { asked = d.message(); void d.accept(); });
     await page.getByTestId('plan-publish').click();
     await page.locator('[data-testid="plan-detail"][data-status="published"]').waitFor();
+    expect(asked).toMatch(/\d+ 辆车、\d+ 名司机开始执行 \d+ 个站点，覆盖 \d+ 个小区/);
     const plan = await e2e.api<Plan>(await e2e.apiToken('coordinator'), `/api/plans/${first}`);
     expect(plan.status).toBe('published');
     const routes = plan.result!.routes.reduce((n, r) => n + r.trips.length, 0);

@@ -14,6 +14,12 @@ export function legend(mode: 'tier' | 'cover' = 'tier'): HTMLElement {
   rows.push(h('div', { class: 'legend-row' }, h('span', { class: 'legend-dot' }), t('depots.title')));
   rows.push(h('div', { class: 'legend-row' }, h('span', { class: 'legend-dot handoff' }), t('legend.handoff')));
   rows.push(h('div', { class: 'legend-row' }, h('span', { class: 'legend-dot van' }), t('legend.van')));
+  // Live stops by state (colours as in map/zone-map.ts), once a plan is in force.
+  if (mode === 'cover') {
+    for (const [colour, key] of [['#1e88e5', 'map.legend.stopPending'], ['#2e7d32', 'map.legend.stopDelivered'], ['#c62828', 'map.legend.stopFailed']] as const) {
+      rows.push(h('div', { class: 'legend-row' }, h('span', { class: 'legend-dot', style: `background:${colour}` }), t(key)));
+    }
+  }
   if (mode === 'cover') rows.push(h('div', { class: 'legend-row' }, h('span', { class: 'legend-line' }), t('legend.route')));
   return h('div', { class: 'legend', 'data-testid': 'legend', 'data-mode': mode },
     h('strong', null, mode === 'cover' ? t('legend.cover') : t('legend.title')), ...rows);

@@ -10,7 +10,7 @@ import { liveDeliveries } from './live-deliveries';
  */
 export function livePanel(
   names: () => { vehicles: ReadonlyMap<string, string>; zones: ReadonlyMap<string, { name: string; nameEn: string }> },
-  /** Vans with a known position, after every snapshot and vehicles:moved (for the map). */
+  /** Every van seen (position and stops), after every snapshot, vehicles:moved and stop:updated (for the map). */
   onVans?: (vans: readonly LiveVehicle[]) => void,
 ): { el: HTMLElement; link: LiveLink; close(): void } {
   const el = h('div', { 'data-testid': 'live-panel' });
@@ -20,7 +20,7 @@ export function livePanel(
     const { vehicles: vans, zones } = names();
     replaceChildren(el, liveDeliveries(vehicles, vans, (id) => { const z = zones.get(id); return z ? localName(z) : id; }));
   };
-  const vans = (): void => onVans?.(vehicles.filter((v) => v.position));
+  const vans = (): void => onVans?.(vehicles);
   const resync = (): void => { link.snapshot().then((snap) => { vehicles = snap.vehicles; render(); vans(); }).catch(() => undefined); };
   link.on('vehicles:moved', ({ moves }) => {
     let unknown = false;
@@ -34,7 +34,7 @@ export function livePanel(
   link.on('stop:updated', ({ stop }) => {
     const v = vehicles.find((x) => x.vehicleId === stop.vehicleId && x.planId === stop.planId);
     const i = v?.stops.findIndex((s) => s.tripIndex === stop.tripIndex && s.stopIndex === stop.stopIndex) ?? -1;
-    if (v && i >= 0) { v.stops[i] = stop; render(); } else resync();
+    if (v && i >= 0) { v.stops[i] = stop; render(); vans(); } else resync();
   });
   link.on('plan:published', resync);
   render();

@@ -4,7 +4,8 @@ import { h, replaceChildren } from '../dom';
 import type { LiveLink } from '../live/live-link';
 import { localName, t, tOr } from '../i18n';
 import { latestOnly } from '../latest';
-import { latestSealedDate, planLabel } from '../plans/plan-format';
+import { latestSealedDate, localHhmm, planLabel } from '../plans/plan-format';
+import { changeCounts, firstCounts, nowSecondsOf, situationFrom, type PublishCounts } from '../plans/publish-counts';
 import type { PlanRefs } from '../plans/plan-refs';
 import { messageBox } from './messages';
 import { planCompare } from './plan-compare';
@@ -93,13 +94,60 @@ export function planPanel(options: PlanPanelOptions): { el: HTMLElement; dispose
     }, (err) => message.error(err));
   }
 
+  /** The published plan this one would replace: same day and scope. */
+  async function inForce(plan: Pick<Plan, 'id' | 'date' | 'districtId'>): Promise<PlanSummary | undefined> {
+    const published = await request('GET /api/plans', { query: { status: 'published' } });
+    return published.find((p) => p.id !== plan.id && p.date === plan.date && (p.districtId ?? null) === (plan.districtId ?? null));
+  }
+
+  /** Counts of what publishing changes, for the confirmation. */
+  async function publishCounts(plan: Plan): Promise<{ counts: PublishCounts; first: boolean }> {
+    const current = await inForce(plan);
+    if (!current) return { counts: firstCounts(plan), first: true };
+    const [cmp, refs] = await Promise.all([request('GET /api/plans/:a/compare/:b', { params: { a: current.id, b: plan.id } }), options.refs()]);
+    return { counts: changeCounts(cmp, (id) => refs.vehicles.get(id)?.driverId ?? null), first: false };
+  }
+
   async function publish(plan: Plan): Promise<void> {
     try {
+      const { counts, first } = await publishCounts(plan);
+      const text = t(first ? 'publish.first' : 'publish.body', { plan: planLabel(plan), ...counts });
+      // The browser's own confirm(): modal, announced, and keyboard-safe on every phone.
+      if (!window.confirm(`${t('publish.title')}\n\n${text}`)) return;
       const summary = await request('POST /api/plans/:id/publish', { params: { id: plan.id } });
       message.info(t('plans.publishedMsg', { n: summary.version ?? '?' }));
       await loadList();
       await open(plan.id);
     } catch (err) { message.error(err); }
+  }
+
+  /** 从现在重排: a replan of the plan in force from now, keeping what the live picture says is done. */
+  async function replan(): Promise<void> {
+    message.clear();
+    try {
+      const base = plans.find((p) => p.status === 'published' && (!district.value || p.districtId === district.value))
+        ?? plans.find((p) => p.status === 'published');
+      if (!base) { message.info(t('replan.none')); return; }
+      const nowMs = Date.now();
+      const nowS = nowSecondsOf(base.date, nowMs);
+      const snap = options.live?.connected() ? await options.live.snapshot() : null;
+      const situation = situationFrom(base.id, snap?.vehicles ?? [], nowS);
+      runButton.disabled = true;
+      progress.hidden = false;
+      delete progress.dataset.done;
+      setProgress(0);
+      const summary = await request('POST /api/plans', {
+        body: { date: base.date, districtId: base.districtId ?? undefined, basePlanId: base.id, situation, timeLimitS: Number(limit.value) || 2 },
+      });
+      message.info(t('replan.started', { time: localHhmm(new Date(nowMs).toISOString()), done: situation.completedStops.length }));
+      watching = summary.id;
+      await loadList();
+      schedule(summary.id, socketUp() ? SAFETY_POLL_MS : 0);
+    } catch (err) {
+      runButton.disabled = false;
+      progress.hidden = true;
+      message.error(err);
+    }
   }
 
   async function compare(): Promise<void> {
@@ -175,7 +223,8 @@ export function planPanel(options: PlanPanelOptions): { el: HTMLElement; dispose
       h('label', { class: 'field' }, h('span', null, t('plans.date')), date),
       h('label', { class: 'field' }, h('span', null, t('plans.district')), district),
       h('label', { class: 'field' }, h('span', null, t('plans.timeLimit')), limit)),
-    h('div', { class: 'actions' }, runButton));
+    h('div', { class: 'actions' }, runButton,
+      h('button', { type: 'button', 'data-testid': 'plan-replan', onclick: () => void replan() }, t('replan.button'))));
   const el = h('div', { class: 'plan-panel', 'data-testid': 'plan-panel' }, form, progress, message.el,
     h('h4', null, t('plans.list')), list, h('div', { class: 'actions' }, compareButton, h('span', { class: 'muted' }, t('plans.compareHint'))), view);
   loadList().then(() => {

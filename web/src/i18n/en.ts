@@ -1,4 +1,5 @@
 import type { MessageKey } from './zh';
+import { enBoard } from './en-board';
 import { enOps } from './en-ops';
 import { enReasons } from './en-reasons';
 
@@ -236,4 +237,5 @@ export const en: Record<MessageKey, string> = {
   'driver.liveOff': 'Live off',
   ...enOps,
   ...enReasons,
+  ...enBoard,
 };

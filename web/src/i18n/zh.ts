@@ -1,3 +1,4 @@
+import { zhBoard } from './zh-board';
 import { zhOps } from './zh-ops';
 import { zhReasons } from './zh-reasons';
 
@@ -235,6 +236,7 @@ export const zh = {
   'driver.liveOff': '实时未连接',
   ...zhOps,
   ...zhReasons,
+  ...zhBoard,
 } as const;
 
 export type MessageKey = keyof typeof zh;

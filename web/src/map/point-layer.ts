@@ -21,8 +21,8 @@ export interface PointStyle {
 
 export interface PointLayer {
   set(points: readonly MapPoint[]): void;
-  /** Zooms until the point stands alone, then opens its popup. */
-  open(id: string): void;
+  /** Zooms until the point stands alone, then opens its popup (or tooltip); false when no such point is shown. */
+  open(id: string): boolean;
   front(): void;
 }
 
@@ -102,14 +102,14 @@ export function createPointLayer(map: L.Map, renderer: L.Renderer, style: PointS
     set(next) { points = next; redraw(); },
     open(id) {
       const point = points.find((p) => p.id === id);
-      if (!point) return;
+      if (!point) return false;
       const tryOpen = (zoom: number): void => {
         map.setView(toLatLng(point.location), zoom, { animate: false });
         const marker = singles.get(id);
-        if (marker) marker.openPopup();
-        else if (zoom < NO_CLUSTER_ZOOM) tryOpen(zoom + 1);
+        if (marker) { if (point.popup) marker.openPopup(); else marker.openTooltip(); } else if (zoom < NO_CLUSTER_ZOOM) tryOpen(zoom + 1);
       };
       tryOpen(Math.max(map.getZoom(), 14));
+      return true;
     },
     front() {
       for (const marker of singles.values()) marker.bringToFront();

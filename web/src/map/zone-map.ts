@@ -40,6 +40,10 @@ export interface ZoneMap {
   setDepots(depots: readonly MapDepot[]): void;
   setHandoffs(points: readonly MapPoint[]): void;
   setVans(points: readonly MapPoint[]): void;
+  /** Stops of the published routes by state: counted as data-points-stop-pending / -delivered / -failed. */
+  setStops(stops: { pending: readonly MapPoint[]; delivered: readonly MapPoint[]; failed: readonly MapPoint[] }): void;
+  /** Zooms to a van (or, when it has no position, to the given place). */
+  focusVan(id: string, fallback?: LngLat): void;
   /** Replaces the drawn delivery routes; `fit` frames them. */
   setRoutes(routes: readonly MapRoute[], fit?: boolean): void;
   selectZone(id: string | null, focus?: boolean): void;
@@ -84,9 +88,20 @@ export function createZoneMap(container: HTMLElement, options: ZoneMapOptions = 
   const routeLayer = createRouteLayer(map, renderer, container);
   const handoffLayer = createPointLayer(map, renderer, { kind: 'handoff', colour: '#6d4c41', radius: 5 });
   const vanLayer = createPointLayer(map, renderer, { kind: 'van', colour: '#00897b', radius: 7 });
+  // Stop states in colours that read apart for the colour-blind too (blue / green / red differ in lightness).
+  const stopLayers = {
+    pending: createPointLayer(map, renderer, { kind: 'stop-pending', colour: '#1e88e5', radius: 5 }),
+    delivered: createPointLayer(map, renderer, { kind: 'stop-delivered', colour: '#2e7d32', radius: 5 }),
+    failed: createPointLayer(map, renderer, { kind: 'stop-failed', colour: '#c62828', radius: 6 }),
+  };
   const depotLayer = createPointLayer(map, renderer, { kind: 'depot', colour: '#1a237e', radius: 8 }, (id) => { if (!drawing) options.onDepotClick?.(id); });
   let depotPoints: readonly MapDepot[] = [];
-  const pointsFront = (): void => { handoffLayer.front(); vanLayer.front(); depotLayer.front(); };
+  const pointsFront = (): void => {
+    handoffLayer.front();
+    for (const layer of Object.values(stopLayers)) layer.front();
+    vanLayer.front();
+    depotLayer.front();
+  };
   const zoneById = new Map<string, L.Polygon>();
   const geometryById = new Map<string, PolygonGeometry>();
   let selected: string | null = null;
@@ -135,6 +150,15 @@ export function createZoneMap(container: HTMLElement, options: ZoneMapOptions = 
     },
     setHandoffs: (points) => { handoffLayer.set(points); pointsFront(); },
     setVans: (points) => { vanLayer.set(points); pointsFront(); },
+    setStops(stops) {
+      stopLayers.pending.set(stops.pending);
+      stopLayers.delivered.set(stops.delivered);
+      stopLayers.failed.set(stops.failed);
+      pointsFront();
+    },
+    focusVan(id, fallback) {
+      if (!vanLayer.open(id) && fallback) map.setView(toLatLng(fallback), Math.max(map.getZoom(), 15), { animate: false });
+    },
     setRoutes(routes, fit = false) {
       routeLayer.set(routes);
       const bounds = routeLayer.bounds();

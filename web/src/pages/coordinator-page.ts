@@ -4,6 +4,7 @@ import { drawPanel } from '../components/draw-panel';
 import { importPanel } from '../components/import-panel';
 import { setLegend } from '../components/legend';
 import { livePanel } from '../components/live-panel';
+import { vanBoard } from '../components/van-board';
 import { planPanel } from '../components/plan-panel';
 import { fleetPanel } from '../components/fleet-panel';
 import { shapeEditor } from '../components/shape-editor';
@@ -13,7 +14,7 @@ import { tabs } from '../components/tabs';
 import { zoneEditor } from '../components/zone-editor';
 import { zoneTable } from '../components/zone-table';
 import { h, replaceChildren } from '../dom';
-import { t } from '../i18n';
+import { localName, t } from '../i18n';
 import { latestOnly } from '../latest';
 import { createZoneMap, type ZoneMap } from '../map/zone-map';
 import { coverByZone } from '../plans/plan-format';
@@ -21,7 +22,7 @@ import { loadProjectedCover } from '../zones/projected-cover';
 import { planRoutes } from '../plans/plan-map';
 import { loadRefs, type PlanRefs } from '../plans/plan-refs';
 import type { Page, PageContext } from '../router';
-import { mapDepots, mapHandoffs, mapVans, mapZones } from '../zones/map-items';
+import { mapDepots, mapHandoffs, mapStops, mapVans, mapZones } from '../zones/map-items';
 import { tierChoices } from '../zones/tiers';
 import { sortZones } from '../zones/zone-input';
 import { mapShell } from './map-shell';
@@ -46,6 +47,7 @@ export function coordinatorPage(ctx: PageContext): Page {
   let disposed = false;
   let plans: ReturnType<typeof planPanel> | null = null;
   let live: ReturnType<typeof livePanel> | null = null;
+  let board: ReturnType<typeof vanBoard> | null = null;
   let vehicleNames = new Map<string, string>();
   let refs: Promise<PlanRefs> | null = null;
   let cover: Map<string, number> | undefined;
@@ -137,7 +139,7 @@ export function coordinatorPage(ctx: PageContext): Page {
       map?.setZones(mapZones(state.zones, cover), fit);
       if (state.selected) map?.selectZone(state.selected);
       refs = null;
-      if (panel && !['draw', 'import', 'plans', 'fleet'].includes(panel.current())) panel.show(panel.current());
+      if (panel && !['draw', 'import', 'plans', 'fleet', 'vans'].includes(panel.current())) panel.show(panel.current());
     }, (err) => { if (!disposed) shell.message.error(err); });
   }
 
@@ -160,7 +162,13 @@ export function coordinatorPage(ctx: PageContext): Page {
     const drawEl = draw.el;
     const importEl = importPanel(() => void reload());
     live = livePanel(() => ({ vehicles: vehicleNames, zones: new Map(state.zones.map((z) => [z.id, z])) }),
-      (vans) => map?.setVans(mapVans(vans, vehicleNames)));
+      (vans) => {
+        map?.setVans(mapVans(vans, vehicleNames));
+        const zoneById = new Map(state.zones.map((z) => [z.id, z]));
+        map?.setStops(mapStops(vans, (id) => { const z = zoneById.get(id); return z ? localName(z) : id; }));
+      });
+    board = vanBoard({ link: live.link, onPick: (row) => map?.focusVan(row.vehicleId, row.nextStop?.location) });
+    const boardEl = board.el;
     plans = planPanel({
       districts: state.districts, zones: () => state.zones, refs: planRefs, live: live.link,
       onShow: (plan) => void showPlan(plan).catch((err: unknown) => shell.message.error(err)),
@@ -175,6 +183,7 @@ export function coordinatorPage(ctx: PageContext): Page {
       { id: 'depots', label: t('depots.title'), render: depotsTab },
       { id: 'fleet', label: t('fleet.title'), render: fleetTab },
       { id: 'plans', label: t('plans.title'), render: () => plansEl },
+      { id: 'vans', label: t('board.title'), render: () => boardEl },
       { id: 'draw', label: t('draw.title'), render: () => drawEl },
       { id: 'import', label: t('import.title'), render: () => importEl },
     ], 'zones');
@@ -191,6 +200,7 @@ export function coordinatorPage(ctx: PageContext): Page {
       draw?.dispose();
       plans?.dispose();
       live?.close();
+      board?.dispose();
       map?.destroy();
     },
   };

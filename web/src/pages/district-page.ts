@@ -4,6 +4,7 @@ import { coverChart } from '../components/cover-chart';
 import { coverTable } from '../components/cover-table';
 import { setLegend } from '../components/legend';
 import { liveDeliveries } from '../components/live-deliveries';
+import { vanBoard } from '../components/van-board';
 import { stockScale } from '../components/stock-bars';
 import { zoneTable } from '../components/zone-table';
 import { h, replaceChildren } from '../dom';
@@ -14,7 +15,7 @@ import { createZoneMap, type ZoneMap } from '../map/zone-map';
 import { coverByZone, planLabel } from '../plans/plan-format';
 import { planRoutes } from '../plans/plan-map';
 import type { Page, PageContext } from '../router';
-import { mapDepots, mapZones } from '../zones/map-items';
+import { mapDepots, mapStops, mapVans, mapZones } from '../zones/map-items';
 import { loadProjectedCover, projectionDate } from '../zones/projected-cover';
 import { sortZones } from '../zones/zone-input';
 import { mapShell } from './map-shell';
@@ -40,6 +41,8 @@ export function districtPage(ctx: PageContext): Page {
   let selected: string | null = null;
   let disposed = false;
   let chart: ReturnType<typeof coverChart> | null = null;
+  let board: ReturnType<typeof vanBoard> | null = null;
+  const boardSlot = h('div', { 'data-testid': 'district-board' });
 
   function select(id: string, focus: boolean): void {
     selected = id;
@@ -58,6 +61,8 @@ export function districtPage(ctx: PageContext): Page {
   function renderLive(): void {
     const zoneName = (id: string): string => { const z = zones.find((x) => x.id === id); return z ? localName(z) : id; };
     replaceChildren(deliveries, live ? liveDeliveries(liveVehicles, vehicles, zoneName) : h('p', { class: 'muted' }, t('district.noLive')));
+    map?.setVans(mapVans(liveVehicles, vehicles));
+    map?.setStops(mapStops(liveVehicles, zoneName));
   }
 
   /**
@@ -76,6 +81,15 @@ export function districtPage(ctx: PageContext): Page {
       live?.snapshot().then((snap) => { liveVehicles = snap.vehicles; renderLive(); }).catch(() => undefined);
     };
     live.onResync(resync);
+    live.on('vehicles:moved', ({ moves }) => {
+      for (const { vehicle } of moves) {
+        const v = liveVehicles.find((x) => x.vehicleId === vehicle.vehicleId);
+        if (v) Object.assign(v, vehicle); else return resync();
+      }
+      renderLive();
+    });
+    board = vanBoard({ link: live, onPick: (row) => map?.focusVan(row.vehicleId, row.nextStop?.location) });
+    replaceChildren(boardSlot, board.el);
     live.on('stop:updated', ({ stop }) => {
       const v = liveVehicles.find((x) => x.vehicleId === stop.vehicleId && x.planId === stop.planId);
       const i = v?.stops.findIndex((s) => s.tripIndex === stop.tripIndex && s.stopIndex === stop.stopIndex) ?? -1;
@@ -124,7 +138,7 @@ export function districtPage(ctx: PageContext): Page {
       map.setDepots(mapDepots(depots, commodities, stockScale(depots)));
       map.setZones(mapZones(zones), true);
       chart = own ? coverChart(own.id, commodities) : null;
-      replaceChildren(shell.side, table, chart?.el, deliveries);
+      replaceChildren(shell.side, boardSlot, table, chart?.el, deliveries);
       await refresh();
       startLive();
       renderLive();
@@ -134,5 +148,5 @@ export function districtPage(ctx: PageContext): Page {
     }
   }
 
-  return { el: shell.el, mounted: () => void mounted(), dispose() { disposed = true; live?.close(); chart?.destroy(); map?.destroy(); } };
+  return { el: shell.el, mounted: () => void mounted(), dispose() { disposed = true; board?.dispose(); live?.close(); chart?.destroy(); map?.destroy(); } };
 }

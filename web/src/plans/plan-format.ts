@@ -1,4 +1,5 @@
 import type { PlanKpis, PlanSummary, Zone, ZoneOutcome } from '../../../server/contract';
+import { t } from '../i18n';
 
 /** Guangzhou keeps UTC+8 all year: a zone's sealedAt instant is local midnight there. */
 const LOCAL_OFFSET_MS = 8 * 3600 * 1000;
@@ -47,9 +48,25 @@ export function formatKpi(key: KpiKey, value: number | null, signed = false): st
   return `${sign}${new Intl.NumberFormat('zh-CN').format(Math.round(value))}`;
 }
 
-/** A plan's short name: its version once published, else the start of its id. */
-export function planLabel(plan: Pick<PlanSummary, 'id' | 'version' | 'date'>): string {
-  return plan.version !== null ? `v${plan.version} · ${plan.date}` : `${plan.id.slice(0, 8)} · ${plan.date}`;
+const MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** An instant as Guangzhou wall-clock HH:MM. */
+export function localHhmm(instant: string): string {
+  return new Date(Date.parse(instant) + LOCAL_OFFSET_MS).toISOString().slice(11, 16);
+}
+
+/**
+ * A plan's readable name, never its id: day, version (or draft and when it was made), and for a
+ * replan when it was made — e.g. 6月3日 第2版 · 11:05 重排 / 3 Jun v2 · replanned 11:05.
+ */
+export function planLabel(plan: Pick<PlanSummary, 'id' | 'version' | 'date'> & Partial<Pick<PlanSummary, 'createdAt' | 'basePlanId'>>): string {
+  const [, m, d] = plan.date.split('-').map(Number) as [number, number, number];
+  const day = t('plan.name.date', { m, d, mon: MONTHS_EN[m - 1] ?? String(m) });
+  const made = plan.createdAt ? localHhmm(plan.createdAt) : '';
+  // A replan's draft is named by its replan time once, not twice.
+  const which = plan.version !== null ? t('plan.name.version', { n: plan.version }) : t('plan.name.draft', { time: plan.basePlanId ? '' : made }).trim();
+  const replan = plan.basePlanId && made ? ` · ${t('plan.name.replan', { time: made })}` : '';
+  return `${day} ${which}${replan}`;
 }
 
 /** Distinct route colours, reused in turn when there are more vans. */

@@ -37,3 +37,15 @@ export function mapVans(vans: readonly LiveVehicle[], names: ReadonlyMap<string,
   return vans.flatMap((v): MapPoint[] => (v.position
     ? [{ id: v.vehicleId, label: names.get(v.vehicleId) ?? v.vehicleId, location: [v.position.lng, v.position.lat] }] : []));
 }
+
+/** Stops of the live routes on the map, by state (an arrived stop is still to deliver: pending). */
+export function mapStops(vans: readonly LiveVehicle[], zoneName: (id: string) => string): { pending: MapPoint[]; delivered: MapPoint[]; failed: MapPoint[] } {
+  const out = { pending: [] as MapPoint[], delivered: [] as MapPoint[], failed: [] as MapPoint[] };
+  for (const v of vans) {
+    for (const s of v.stops) {
+      const bucket = s.status === 'delivered' ? out.delivered : s.status === 'failed' ? out.failed : out.pending;
+      bucket.push({ id: `${v.vehicleId}/${s.planId}/${s.tripIndex}/${s.stopIndex}`, label: zoneName(s.zoneId), location: s.location });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,104 @@
+import type { VanBoard, VanBoardRow } from '../../../server/contract';
+import { request } from '../api';
+import { h, replaceChildren } from '../dom';
+import { getLang, t, tOr } from '../i18n';
+import type { LiveLink } from '../live/live-link';
+import { messageBox } from './messages';
+
+/** Live events come in bursts (a batch of moves, a stop and its ETAs): one re-read per this window. */
+const REFETCH_MS = 400;
+/** Ages ("20 s ago") tick on without a read. */
+const TICK_MS = 10_000;
+
+function age(seconds: number | null): string {
+  if (seconds === null) return t('board.never');
+  if (seconds < 90) return t('board.ageS', { n: seconds });
+  if (seconds < 5400) return t('board.ageMin', { n: Math.round(seconds / 60) });
+  return t('board.ageH', { n: Math.round(seconds / 3600) });
+}
+
+/**
+ * The van board (GET /api/vans/board): one row per van of the published plan, late and silent vans
+ * first; re-read whenever the live socket says something moved. Clicking a van shows it on the map.
+ */
+export function vanBoard(options: { link: LiveLink; onPick(row: VanBoardRow): void }): { el: HTMLElement; dispose(): void } {
+  const message = messageBox('board-message');
+  const summary = h('p', { class: 'muted', 'data-testid': 'board-summary' });
+  const body = h('tbody');
+  const table = h('table', { class: 'van-board', 'data-testid': 'van-board' },
+    h('caption', { class: 'sr-only' }, t('board.title')),
+    h('thead', null, h('tr', null,
+      [t('board.van'), t('board.driver'), t('board.state'), t('board.position'), t('board.next'), t('board.eta'), t('board.late'), t('board.kg')]
+        .map((label) => h('th', { scope: 'col' }, label)))),
+    body);
+  const el = h('section', { class: 'van-board-panel', 'data-testid': 'van-board-panel', 'aria-label': t('board.title') },
+    h('h4', null, t('board.title')), summary, message.el, h('div', { class: 'table-scroll' }, table));
+  let board: VanBoard | null = null;
+  let readAtMs = 0;
+  let disposed = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let reading = false;
+  let again = false;
+
+  function row(r: VanBoardRow, extraS: number): HTMLElement {
+    const ageS = r.positionAgeS === null ? null : r.positionAgeS + extraS;
+    const zone = r.nextStop ? (getLang() === 'en' ? r.nextStop.zoneNameEn : r.nextStop.zoneName) : '—';
+    return h('tr', {
+      'data-testid': 'van-row', 'data-vehicle-id': r.vehicleId, 'data-state': r.state, 'data-late': String(r.late), 'data-silent': String(r.silent),
+      class: r.late ? 'van-late' : r.silent ? 'van-silent' : null,
+    },
+    h('th', { scope: 'row' }, h('button', {
+      type: 'button', class: 'link-button', 'data-testid': 'van-pick', 'aria-label': t('board.showOnMap', { name: r.name }),
+      onclick: () => options.onPick(r),
+    }, r.name)),
+    h('td', null, r.driverName ?? '—'),
+    h('td', { 'data-testid': 'van-state' }, tOr(`van.state.${r.state}`, r.state)),
+    h('td', { 'data-testid': 'van-age' }, age(ageS), r.silent ? h('span', { class: 'badge badge-warn' }, ` ${t('board.silent')}`) : null),
+    h('td', { 'data-testid': 'van-next' }, zone),
+    h('td', { 'data-testid': 'van-eta' }, r.nextStop?.eta ?? '—'),
+    h('td', { 'data-testid': 'van-late' }, r.nextStop ? (r.minutesLate > 0 ? t('board.lateMin', { n: r.minutesLate }) : t('board.onTime')) : '—'),
+    h('td', { 'data-testid': 'van-kg' }, `${r.deliveredKg} / ${r.plannedKg}`));
+  }
+
+  function render(): void {
+    if (!board) return;
+    const extraS = Math.max(0, Math.round((Date.now() - readAtMs) / 1000));
+    summary.textContent = t('board.summary', {
+      n: board.vans.length, late: board.vans.filter((v) => v.late).length, silent: board.vans.filter((v) => v.silent).length,
+    });
+    replaceChildren(body, board.vans.length === 0
+      ? h('tr', null, h('td', { colspan: 8, class: 'muted' }, t('board.empty')))
+      : board.vans.map((r) => row(r, extraS)));
+    el.dataset.vans = String(board.vans.length);
+  }
+
+  // One read at a time; events during a read ask for one more after it (the newest state wins).
+  async function read(): Promise<void> {
+    if (reading) { again = true; return; }
+    reading = true;
+    try {
+      const next = await request('GET /api/vans/board');
+      if (disposed) return;
+      board = next;
+      readAtMs = Date.now();
+      message.clear();
+      render();
+    } catch (err) {
+      if (!disposed) message.error(err);
+    } finally {
+      reading = false;
+      if (again && !disposed) { again = false; soon(); }
+    }
+  }
+
+  function soon(): void {
+    if (timer !== undefined) return;
+    timer = setTimeout(() => { timer = undefined; void read(); }, REFETCH_MS);
+  }
+
+  for (const event of ['vehicles:moved', 'stop:updated', 'plan:published'] as const) options.link.on(event, soon);
+  options.link.onResync(soon);
+  const ticker = setInterval(render, TICK_MS);
+  void read();
+  return { el, dispose() { disposed = true; clearTimeout(timer); clearInterval(ticker); } };
+}
