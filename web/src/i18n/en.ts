@@ -1,5 +1,6 @@
 import type { MessageKey } from './zh';
 import { enOps } from './en-ops';
+import { enDriver } from './en-driver';
 
 /** English UI text: every key of zh.ts, no more (tsc fails on a missing or extra key). */
 export const en: Record<MessageKey, string> = {
@@ -234,4 +235,5 @@ export const en: Record<MessageKey, string> = {
   'driver.live': 'Live',
   'driver.liveOff': 'Live off',
   ...enOps,
+  ...enDriver,
 };

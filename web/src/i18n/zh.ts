@@ -1,4 +1,5 @@
 import { zhOps } from './zh-ops';
+import { zhDriver } from './zh-driver';
 
 /** Chinese UI text: the default language and the source of the message keys. */
 export const zh = {
@@ -233,6 +234,7 @@ export const zh = {
   'driver.live': '实时连接',
   'driver.liveOff': '实时未连接',
   ...zhOps,
+  ...zhDriver,
 } as const;
 
 export type MessageKey = keyof typeof zh;
