@@ -37,6 +37,8 @@ export function routeSection(deps: RouteSectionDeps) {
   // A publish reloads the route: a reply from before it answering last would show the old plan's
   // stops, and record() would then queue deliveries with the old planId. Only the latest is drawn.
   const reads = latestOnly();
+  /** What the server said of this van's stops (snapshot and pushes), kept for a route that loads after it. */
+  let serverStops: Parameters<StopStates['merge']>[0] = [];
 
   function record<K extends OutboxKind>(tripIndex: number, stopIndex: number, kind: K, fields: object): void {
     if (!route || !states) return;
@@ -80,6 +82,8 @@ export function routeSection(deps: RouteSectionDeps) {
         noPlan.hidden = route !== null;
         if (!route) { replaceChildren(list); return; }
         states = createStopStates(localStorage, route);
+        // The server's snapshot may have come before the route (a second device, a fresh login).
+        states.merge(serverStops);
         replaceChildren(sub, t('driver.routeOf', { v: route.planVersion, date: route.date }), loaded.cached ? ` · ${t('driver.cachedRoute')}` : null);
         render();
         drawMap(depot);
@@ -87,6 +91,8 @@ export function routeSection(deps: RouteSectionDeps) {
     },
     /** Server news about this van's stops (snapshot or push). */
     merge(stops: Parameters<StopStates['merge']>[0]): void {
+      const seen = new Set(stops.map((x) => `${x.planId}#${x.tripIndex}:${x.stopIndex}`));
+      serverStops = [...serverStops.filter((x) => !seen.has(`${x.planId}#${x.tripIndex}:${x.stopIndex}`)), ...stops];
       states?.merge(stops);
       render();
     },
