@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { StopArriveInput, StopDeliverInput, StopEventResult, StopFailInput, StopStatus, User } from '../contract';
-import { AppError } from '../services/errors';
+import { AppError, DuplicateError } from '../services/errors';
 import type { Store } from '../services/ports';
-import { isUniqueViolation } from '../store/errors';
 import type { StopProgress, StoredStopEvent } from '../store/live-ports';
 import type { LiveState, VehicleEntry } from './live-state';
 import { findStop, stopKey, tripHold, type RouteStop } from './route-model';
@@ -121,7 +120,7 @@ export function createStopRecorder(store: Store, state: LiveState, now: () => Da
       return { ...result, entry, stop };
     } catch (err) {
       // Another process (PostgreSQL) stored the same key first: answer as a retry.
-      if (!isUniqueViolation(err)) throw err;
+      if (!(err instanceof DuplicateError)) throw err;
       const winner = await store.live.findStopEvent(input.vehicleId, input.key);
       if (!winner) throw err;
       return { result: replay(winner, hash), fresh: false };
