@@ -71,6 +71,11 @@ export interface LiveConfig {
   zoneMaxAgeMs: number;
   /** Driver events and GPS fixes dated further ahead of the server's clock than this are refused. */
   maxFutureMs: number;
+  /**
+   * GPS fixes outside this box (min lng, min lat, max lng, max lat; WGS-84) are refused: a phone's
+   * cold fix at 0,0 or a spoofed one would put the van on the other side of the world. Default: Guangdong.
+   */
+  positionBounds: readonly [number, number, number, number];
   /** For ETAs: the planner's straight-line detour factor and mean speed. */
   detourFactor: number;
   speedKmh: number;
@@ -138,10 +143,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       shutdownRetryAfterMs: intFrom(env.LIVE_SHUTDOWN_RETRY_MS, 2000, 'LIVE_SHUTDOWN_RETRY_MS'),
       zoneMaxAgeMs: intFrom(env.LIVE_ZONE_MAX_AGE_MS, 5000, 'LIVE_ZONE_MAX_AGE_MS'),
       maxFutureMs: intFrom(env.LIVE_MAX_FUTURE_S, 300, 'LIVE_MAX_FUTURE_S') * 1000,
+      positionBounds: boundsFrom(env.LIVE_POSITION_BOUNDS, GUANGDONG_BOUNDS, 'LIVE_POSITION_BOUNDS'),
       detourFactor: 1.3,
       speedKmh: 25,
     },
   };
+}
+
+/** Guangdong province's bounding box, with a little margin (Zhanjiang's Xuwen to Meizhou's Dabu). */
+const GUANGDONG_BOUNDS = [109.5, 20.0, 117.5, 25.6] as const;
+
+function boundsFrom(raw: string | undefined, fallback: readonly [number, number, number, number], name: string): readonly [number, number, number, number] {
+  if (raw === undefined || raw === '') return fallback;
+  const n = raw.split(',').map((x) => Number(x.trim()));
+  if (n.length !== 4 || n.some((x) => !Number.isFinite(x)) || n[0]! >= n[2]! || n[1]! >= n[3]!) {
+    throw new Error(`${name} must be "minLng,minLat,maxLng,maxLat" with min < max, got "${raw}"`);
+  }
+  return [n[0]!, n[1]!, n[2]!, n[3]!];
 }
 
 function intFrom(raw: string | undefined, fallback: number, name: string): number {

@@ -44,7 +44,16 @@ export interface StopDeliverInput extends StopRef {
   handoffMode: HandoffMode;
   /** Reference of a photo uploaded separately (the device's file id), if one was taken. */
   photoRef?: string;
+  /** Why less than planned was handed over (optional: the server records it with the event). */
+  shortReason?: ShortDeliveryReason;
 }
+
+export type ShortDeliveryReason =
+  | 'not_enough_on_van' // the van was loaded short or goods were used at an earlier stop
+  | 'zone_took_less' // the zone staff took less (fewer households at home, no storage)
+  | 'goods_damaged'
+  | 'other';
+export const SHORT_DELIVERY_REASONS: readonly ShortDeliveryReason[] = ['not_enough_on_van', 'zone_took_less', 'goods_damaged', 'other'];
 
 export type StopFailReason =
   | 'nobody_at_handoff' // no zone staff or volunteer at the gate

@@ -1,6 +1,6 @@
 // Plans: part of the contract (re-exported by contract.ts, which the web imports). A file of its
 // own so contract.ts stays small.
-import type { LngLat } from './contract';
+import type { HandoffMode, LngLat, Tier } from './contract';
 
 // ---- Plans --------------------------------------------------------------------------------------
 
@@ -257,6 +257,11 @@ export interface PlanListQuery {
 export interface RouteZoneName {
   name: string;
   nameEn: string;
+  /** The zone's tier, its names from the tier configuration, and how goods are handed over there. */
+  tier?: Tier;
+  tierName?: string;
+  tierNameEn?: string;
+  handoffMode?: HandoffMode;
 }
 
 /** A handoff point as the driver reads it. The store keeps no postal address: `area` is composed from the zone's

@@ -18,3 +18,11 @@ export function assertInstantInBounds(at: string, field: string, now: Date, maxF
     throw new AppError('VALIDATION', `${field}: ${at} is before the plan's day (${planDate})`, field);
   }
 }
+
+/** A GPS fix inside the configured box (the province): anything else is a cold fix or a spoof. */
+export function assertInsideBounds(position: { lng: number; lat: number }, [minLng, minLat, maxLng, maxLat]: readonly [number, number, number, number]): void {
+  if (position.lng < minLng || position.lng > maxLng || position.lat < minLat || position.lat > maxLat) {
+    throw new AppError('VALIDATION',
+      `input.position: ${position.lng},${position.lat} is outside the service area (lng ${minLng}…${maxLng}, lat ${minLat}…${maxLat})`, 'input.position');
+  }
+}

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { STOP_FAIL_REASONS, type StopArriveInput, type StopDeliverInput, type StopFailInput, type VehicleMoveInput } from '../contract';
+import { SHORT_DELIVERY_REASONS, STOP_FAIL_REASONS, type ShortDeliveryReason, type StopArriveInput, type StopDeliverInput, type StopFailInput, type VehicleMoveInput } from '../contract';
 import { AppError } from '../services/errors';
 import { refuseNul } from '../services/nul-guard';
 
@@ -28,6 +28,7 @@ export const deliverSchema = z.strictObject({
   quantitiesKg: z.record(id, z.number().finite().min(0, 'must not be negative').max(100_000)),
   handoffMode: z.enum(['door', 'building_gate', 'compound_gate']),
   photoRef: z.string().min(1).max(200).optional(),
+  shortReason: z.enum(SHORT_DELIVERY_REASONS as readonly ShortDeliveryReason[] as [ShortDeliveryReason, ...ShortDeliveryReason[]]).optional(),
 }) satisfies z.ZodType<StopDeliverInput>;
 
 export const failSchema = z.strictObject({

@@ -6,7 +6,7 @@ import { haversineModel } from '../planner/distance';
 import { AppError, forbidden } from '../services/errors';
 import type { Store } from '../services/ports';
 import { derive, liveStop, liveVehicle, liveZoneCover, type Derived } from './live-dto';
-import { assertInstantInBounds } from './instant-bounds';
+import { assertInsideBounds, assertInstantInBounds } from './instant-bounds';
 import { arriveSchema, deliverSchema, failSchema, moveSchema, parseLive } from './live-schemas';
 import { createLiveState, type VehicleEntry } from './live-state';
 import { localDate } from './local-time';
@@ -139,6 +139,7 @@ export function createLiveService({ store, config, now, log }: LiveDeps) {
       const input: VehicleMoveInput = parseLive(moveSchema, raw);
       const entry = await vehicleOf(user, input.vehicleId);
       assertInstantInBounds(input.position.at, 'input.position.at', now(), config.maxFutureMs);
+      assertInsideBounds(input.position, config.positionBounds);
       const at = new Date(input.position.at).toISOString();
       if (entry.recentFixes.has(at)) {
         // A resend of a fix still being written is answered when it is stored, like the first.

@@ -1,7 +1,7 @@
 import type { Commodity, LivePosition, LngLat, Vehicle, Zone } from '../contract';
 import type { Store } from '../services/ports';
 import { createRouteReloader } from './route-reloader';
-import { loadRoute, type LoadedRoute, type StopState } from './route-model';
+import { allStops, loadRoute, stopKey, type LoadedRoute, type StopState } from './route-model';
 
 // The live picture in memory: per van its published route, the state of each stop and its last fix;
 // per day and zone the kg delivered so far. Loaded lazily from the store, then kept current by the
@@ -80,6 +80,11 @@ export function createLiveState(store: Store, zoneMaxAgeMs = 5000): LiveState {
     for (const t of planned.trips) locations.set(t.depotId, await depotLocation(t.depotId));
     const route = loadRoute({ planId: ref.id, planVersion: ref.version, date: ref.date }, planned, (id) => locations.get(id)!);
     const states = new Map<string, StopState>();
+    // A replan keeps the stops handed off before it as done: they start delivered, not pending
+    // (progress rows are per plan, and the new plan has none for them yet).
+    for (const s of allStops(route)) {
+      if (s.done) states.set(stopKey(s.tripIndex, s.stopIndex), { status: 'delivered', arrivedAtMs: null, deliveredKg: s.doneKg ?? s.plannedKg, lastEventId: 0 });
+    }
     for (const p of await store.live.stopProgress(ref.id, vehicleId)) {
       states.set(`${p.tripIndex}/${p.stopIndex}`, {
         status: p.status, arrivedAtMs: p.arrivedAt ? Date.parse(p.arrivedAt) : null, deliveredKg: p.deliveredKg, lastEventId: p.lastEventId,

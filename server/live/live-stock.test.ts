@@ -20,7 +20,7 @@ beforeAll(async () => {
   const stops = Array.from({ length: 40 }, (_, i) => zones[i % zones.length]!);
   // One plan per van: each driver's van has its own published route from the same depot.
   for (const van of VANS) {
-    plans.set(van, await publishRoutes(server, [await routeThrough(server, van, stops)], { date: DATE, districtId: 'liwan' }));
+    plans.set(van, await publishRoutes(server, [await routeThrough(server, van, stops, { vegetables: 10, eggs: 2, oil: 1 })], { date: DATE, districtId: 'liwan' }));
     drivers.set(van, await connectLive(server.url, (await driverLogin(server, van, 'liwan')).token));
   }
 }, 60_000);

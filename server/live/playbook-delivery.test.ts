@@ -21,7 +21,7 @@ beforeAll(async () => {
   const polygon = { type: 'Polygon', coordinates: [[[113.241, 23.091], [113.243, 23.091], [113.243, 23.093], [113.241, 23.093], [113.241, 23.091]]] };
   const res = await server.call('POST', '/api/zones', { token: coord, body: { id: 'pbd-1', districtId: 'liwan', name: '交付测试小区', tier: 'sealed', population: 500, households: 200, polygon } });
   expect(res.status, JSON.stringify(res.json)).toBe(201);
-  await publishRoutes(server, [await routeThrough(server, VAN, ['pbd-1'])], { date: '2021-06-03', districtId: 'liwan' });
+  await publishRoutes(server, [await routeThrough(server, VAN, ['pbd-1'], { vegetables: 1250, eggs: 40 })], { date: '2021-06-03', districtId: 'liwan' });
   driver = await connectLive(server.url, (await driverLogin(server, VAN, 'liwan')).token);
 }, 60_000);
 

@@ -1,11 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { StopArriveInput, StopDeliverInput, StopEventResult, StopFailInput, StopStatus, User } from '../contract';
-import { AppError } from '../services/errors';
+import { AppError, DuplicateError } from '../services/errors';
 import type { Store } from '../services/ports';
-import { isUniqueViolation } from '../store/errors';
-import type { StoredStopEvent } from '../store/live-ports';
+import type { StopProgress, StoredStopEvent } from '../store/live-ports';
 import type { LiveState, VehicleEntry } from './live-state';
-import { findStop, stopKey, type RouteStop } from './route-model';
+import { findStop, stopKey, tripHold, type RouteStop } from './route-model';
 
 export type StopKind = StopEventResult['kind'];
 export type StopInput = StopArriveInput | StopDeliverInput | StopFailInput;
@@ -22,6 +21,12 @@ const ALLOWED: Record<StopKind, readonly StopStatus[]> = {
   delivered: ['pending', 'arrived', 'failed'],
   failed: ['pending', 'arrived'],
 };
+
+// The driver's page shows and edits kilos to one decimal: a planned 12.34 kg shows as 12.3, a planned
+// 12.36 as 12.4; sending back what it shows must not be refused for the rounding.
+const HOLD_TOLERANCE_KG = 0.05;
+const round1 = (kg: number) => Math.round(kg * 10) / 10;
+const describeKg = (kg: Record<string, number>) => Object.entries(kg).filter(([, v]) => v > 0).map(([c, v]) => `${c} ${round1(v)} kg`).join(', ') || 'nothing';
 
 /** Canonical JSON (sorted keys) of everything but the key: what "the same content" means. */
 export function contentHash(kind: StopKind, input: StopInput): string {
@@ -77,10 +82,12 @@ export function createStopRecorder(store: Store, state: LiveState, now: () => Da
         if (!(await tx.live.stillPublished(route.planId))) {
           throw new AppError('CONFLICT', `plan "${route.planId}" is not the published plan of this van any more: reload the route`, 'input.planId');
         }
-        const progress = (await tx.live.stopProgress(route.planId, input.vehicleId))
-          .find((p) => p.tripIndex === input.tripIndex && p.stopIndex === input.stopIndex);
-        const from = progress?.status ?? 'pending';
+        const rows = await tx.live.stopProgress(route.planId, input.vehicleId);
+        const progress = rows.find((p) => p.tripIndex === input.tripIndex && p.stopIndex === input.stopIndex);
+        // A replan's done stop has no progress row on the new plan: it was delivered all the same.
+        const from = progress?.status ?? (stop.done ? 'delivered' : 'pending');
         if (!ALLOWED[kind].includes(from)) throw new AppError('CONFLICT', `the stop is already ${from}: it cannot be marked ${kind}`);
+        if (deliver) checkHold(deliver, route, rows);
         const recordedAt = now().toISOString();
         // The goods left the van whatever the books say: a short stock never refuses the delivery
         // (the driver cannot take them back); it stops at zero and the shortfall goes on record.
@@ -121,7 +128,7 @@ export function createStopRecorder(store: Store, state: LiveState, now: () => Da
       return { ...result, entry, stop };
     } catch (err) {
       // Another process (PostgreSQL) stored the same key first: answer as a retry.
-      if (!isUniqueViolation(err)) throw err;
+      if (!(err instanceof DuplicateError)) throw err;
       const winner = await store.live.findStopEvent(input.vehicleId, input.key);
       if (!winner) throw err;
       return { result: replay(winner, hash), fresh: false };
@@ -133,9 +140,36 @@ export function createStopRecorder(store: Store, state: LiveState, now: () => Da
     for (const id of Object.keys(input.quantitiesKg)) {
       if (!known.has(id)) throw new AppError('VALIDATION', `input.quantitiesKg: unknown commodity "${id}"`, `input.quantitiesKg.${id}`);
     }
-    const total = Object.values(input.quantitiesKg).reduce((a, b) => a + b, 0);
-    if (total > entry.vehicle.capacityKg) {
-      throw new AppError('VALIDATION', `input.quantitiesKg: ${total} kg is more than the van carries (${entry.vehicle.capacityKg} kg)`, 'input.quantitiesKg');
+    // What the trip loaded is fixed by the plan: a commodity it did not load cannot be on the van.
+    const trip = entry.route!.trips[input.tripIndex]!;
+    const { loadedKg } = tripHold(trip, input.stopIndex, () => null);
+    for (const [id, kg] of Object.entries(input.quantitiesKg)) {
+      if (kg > 0 && !((loadedKg[id] ?? 0) > 0)) {
+        throw new AppError('VALIDATION', `input.quantitiesKg.${id}: the van carries no "${id}" on trip ${input.tripIndex + 1} (it loaded ${describeKg(loadedKg)})`, `input.quantitiesKg.${id}`);
+      }
+    }
+    // The van's capacity bounds the trip's load, so checkHold (per commodity, against the load) also
+    // refuses anything over the capacity.
+  }
+
+  /**
+   * Inside the stop lock: each commodity at most what the van still holds of it on this trip (its load
+   * less what the trip's other stops were handed), read from the committed progress, so two stops
+   * recorded at once cannot both hand over the same kilos.
+   */
+  function checkHold(input: StopDeliverInput, route: NonNullable<VehicleEntry['route']>, rows: readonly StopProgress[]) {
+    const trip = route.trips[input.tripIndex]!;
+    const byStop = new Map(rows.filter((r) => r.tripIndex === input.tripIndex).map((r) => [r.stopIndex, r]));
+    const { loadedKg, leftKg } = tripHold(trip, input.stopIndex, (s) => {
+      const row = byStop.get(s.stopIndex);
+      if (row) return row.status === 'delivered' ? row.deliveredKg : null;
+      return s.done ? s.doneKg ?? s.plannedKg : null;
+    });
+    for (const [id, kg] of Object.entries(input.quantitiesKg)) {
+      const left = Math.max(0, leftKg[id] ?? 0);
+      if (kg > left + HOLD_TOLERANCE_KG) {
+        throw new AppError('CONFLICT', `input.quantitiesKg.${id}: ${kg} kg is more than the van still holds of "${id}" on trip ${input.tripIndex + 1} (${round1(left)} kg left of ${round1(loadedKg[id] ?? 0)} kg loaded)`, `input.quantitiesKg.${id}`);
+      }
     }
   }
 

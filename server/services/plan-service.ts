@@ -162,7 +162,7 @@ export function createPlanService(deps: PlanServiceDeps) {
       const ref = await store.plans.latestPublishedForVehicle(vehicleId, date);
       const route = ref ? (await store.plans.get(ref.id))?.result?.routes.find((r) => r.vehicleId === vehicleId) : undefined;
       if (!ref || !route) return null;
-      return { ...route, planId: ref.id, planVersion: ref.version, date: ref.date, publishedAt: ref.publishedAt, ...(await routePlaces(store, route)) };
+      return { ...route, planId: ref.id, planVersion: ref.version, date: ref.date, publishedAt: ref.publishedAt, ...(await routePlaces(store, route, tierRules)) };
     },
 
     /** Progress and status changes of every plan (in cluster mode: of every process); returns the unsubscribe. */

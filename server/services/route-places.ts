@@ -1,9 +1,10 @@
 import type { PlannedRoute, RouteHandoffPlace, RouteZoneName } from '../contract';
+import { DEFAULT_TIER_RULES, isKnownTier, tierRuleFor, type TierRule } from '../domain/tiers';
 import type { Store } from './ports';
 
 /** Names for the zones and handoff points a route visits, so the driver's phone shows 鹤园小区 东门, not an id.
  * Read per distinct zone (a route has tens of stops; the city may have 10,000 zones). */
-export async function routePlaces(store: Store, route: PlannedRoute): Promise<{
+export async function routePlaces(store: Store, route: PlannedRoute, tierRules: readonly TierRule[] = DEFAULT_TIER_RULES): Promise<{
   zoneNames: Record<string, RouteZoneName>;
   handoffPlaces: Record<string, RouteHandoffPlace>;
 }> {
@@ -16,7 +17,11 @@ export async function routePlaces(store: Store, route: PlannedRoute): Promise<{
   for (const zoneId of zoneIds) {
     const zone = await store.zones.get(zoneId);
     if (!zone) continue;
-    zoneNames[zone.id] = { name: zone.name, nameEn: zone.nameEn };
+    const rule = isKnownTier(zone.tier, tierRules) ? tierRuleFor(zone.tier, tierRules) : null;
+    zoneNames[zone.id] = {
+      name: zone.name, nameEn: zone.nameEn,
+      ...(rule ? { tier: rule.tier, tierName: rule.nameZh, tierNameEn: rule.nameEn, handoffMode: rule.handoffMode } : {}),
+    };
     const district = districts.get(zone.districtId);
     const street = zone.streetId ? await store.streets.get(zone.streetId) : null;
     const area = [district?.name, street?.name].filter(Boolean).join(' ');

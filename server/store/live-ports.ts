@@ -45,7 +45,7 @@ export interface PositionRow extends TrackPoint {
 
 export interface LiveRepo {
   findStopEvent(vehicleId: string, key: string): Promise<StoredStopEvent | null>;
-  /** Returns the new event's id; a duplicate (vehicle, key) raises a unique violation. */
+  /** Returns the new event's id; a duplicate (vehicle, key) raises DuplicateError (services/errors). */
   insertStopEvent(event: NewStopEvent): Promise<number>;
   /** A van's stops on a plan, or (no van given) every van's: in van, trip and stop order. */
   stopProgress(planId: string, vehicleId?: string): Promise<StopProgress[]>;

@@ -3,6 +3,8 @@ import type { StopEventResult, TrackPoint } from '../contract';
 import type { Codec } from './codec';
 import { canonicalIso } from './codec';
 import type { LiveRepo, PositionRow, StopProgress } from './live-ports';
+import { DuplicateError } from '../services/errors';
+import { isUniqueViolation } from './errors';
 import { userFromRow, type UserRow } from './user-repo';
 
 interface ProgressRow {
@@ -28,12 +30,17 @@ export function createLiveRepo(db: Knex, codec: Codec): LiveRepo {
       return { requestHash: row.request_hash, result: { ...(codec.fromJson(row.result) as StopEventResult), eventId: Number(row.id) } };
     },
     async insertStopEvent(e) {
-      const [row] = await db('stop_events').insert({
-        vehicle_id: e.vehicleId, idempotency_key: e.key, request_hash: e.requestHash, kind: e.kind, plan_id: e.planId,
-        trip_index: e.tripIndex, stop_index: e.stopIndex, zone_id: e.zoneId, user_id: e.userId,
-        at: canonicalIso(e.at), recorded_at: canonicalIso(e.recordedAt), detail: codec.json(e.detail), result: codec.json(e.result),
-      }).returning('id');
-      return Number(typeof row === 'object' ? (row as { id: number }).id : row);
+      try {
+        const [row] = await db('stop_events').insert({
+          vehicle_id: e.vehicleId, idempotency_key: e.key, request_hash: e.requestHash, kind: e.kind, plan_id: e.planId,
+          trip_index: e.tripIndex, stop_index: e.stopIndex, zone_id: e.zoneId, user_id: e.userId,
+          at: canonicalIso(e.at), recorded_at: canonicalIso(e.recordedAt), detail: codec.json(e.detail), result: codec.json(e.result),
+        }).returning('id');
+        return Number(typeof row === 'object' ? (row as { id: number }).id : row);
+      } catch (err) {
+        if (isUniqueViolation(err)) throw new DuplicateError(`van "${e.vehicleId}" already stored an event with key "${e.key}"`, err);
+        throw err;
+      }
     },
     async stopProgress(planId, vehicleId) {
       const rows = await db<ProgressRow>('stop_progress').where({ plan_id: planId, ...(vehicleId === undefined ? {} : { vehicle_id: vehicleId }) })

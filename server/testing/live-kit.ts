@@ -63,16 +63,18 @@ export async function insertPublishedPlan(
 }
 
 /** One trip from the van's depot to the given zones' first handoff points (or a nearby point). */
-export async function routeThrough(server: { store: Store }, vehicleId: string, zoneIds: string[]): Promise<PlannedRoute> {
+export async function routeThrough(
+  server: { store: Store }, vehicleId: string, zoneIds: string[], quantitiesKg: Record<string, number> = { vegetables: 10, eggs: 2 },
+): Promise<PlannedRoute> {
   const vehicle = (await server.store.vehicles.get(vehicleId))!;
   const points = await server.store.handoffPoints.list();
   const stops = zoneIds.map((zoneId, i) => {
     const location: LngLat = points.find((p) => p.zoneId === zoneId)?.location ?? [113.24 + i * 0.001, 23.12];
-    return { zoneId, handoffPointId: null, location, arrivalS: 8 * 3600 + i * 600, departureS: 8 * 3600 + i * 600 + 300, quantitiesKg: { vegetables: 10, eggs: 2 } };
+    return { zoneId, handoffPointId: null, location, arrivalS: 8 * 3600 + i * 600, departureS: 8 * 3600 + i * 600 + 300, quantitiesKg: { ...quantitiesKg } };
   });
   return {
     vehicleId, driverId: vehicle.driverId, distanceM: 1000,
-    trips: [{ depotId: vehicle.homeDepotId, departS: 7.5 * 3600, returnS: 18 * 3600, distanceM: 1000, loadKg: 12 * zoneIds.length, coldChainLoadKg: 0, stops }],
+    trips: [{ depotId: vehicle.homeDepotId, departS: 7.5 * 3600, returnS: 18 * 3600, distanceM: 1000, loadKg: Object.values(quantitiesKg).reduce((a, b) => a + b, 0) * zoneIds.length, coldChainLoadKg: 0, stops }],
   };
 }
 

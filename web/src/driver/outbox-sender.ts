@@ -1,4 +1,4 @@
-import type { ErrorCode } from '../../../server/contract';
+import type { ApiError, ErrorCode } from '../../../server/contract';
 import type { LiveLink, StopEvents } from '../live/live-link';
 import type { QueuedRecord, SendOutcome } from './offline-queue';
 
@@ -13,7 +13,7 @@ const RETRY: ReadonlySet<ErrorCode> = new Set(['INTERNAL', 'RATE_LIMITED', 'UNAU
  * ack: retry later (a resend with the same key is a no-op on the server). A refusal (conflict, validation)
  * will not change on retry: the record leaves the queue and the driver is told.
  */
-export function outboxSender(link: LiveLink, onRefused: (message: string) => void): (record: QueuedRecord) => Promise<SendOutcome> {
+export function outboxSender(link: LiveLink, onRefused: (message: string, error: ApiError, kind: OutboxKind, payload: unknown) => void): (record: QueuedRecord) => Promise<SendOutcome> {
   return async (record) => {
     if (!navigator.onLine || !link.connected()) return 'retry';
     const kind = record.kind as OutboxKind;
@@ -21,7 +21,7 @@ export function outboxSender(link: LiveLink, onRefused: (message: string) => voi
     const ack = await link.send(kind, input);
     if (ack.ok) return 'sent';
     if (RETRY.has(ack.error.code)) return 'retry';
-    onRefused(ack.error.message);
+    onRefused(ack.error.message, ack.error, kind, record.payload);
     return 'sent';
   };
 }

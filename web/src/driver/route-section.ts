@@ -37,12 +37,15 @@ export function routeSection(deps: RouteSectionDeps) {
   // A publish reloads the route: a reply from before it answering last would show the old plan's
   // stops, and record() would then queue deliveries with the old planId. Only the latest is drawn.
   const reads = latestOnly();
+  /** What the server said of this van's stops (snapshot and pushes), kept for a route that loads after it. */
+  let serverStops: Parameters<StopStates['merge']>[0] = [];
 
   function record<K extends OutboxKind>(tripIndex: number, stopIndex: number, kind: K, fields: object): void {
     if (!route || !states) return;
-    const payload = { planId: route.planId, vehicleId: route.vehicleId, tripIndex, stopIndex, at: new Date().toISOString(), ...fields } as OutboxPayload<K>;
+    const payload = { planId: route.planId, vehicleId: route.vehicleId, tripIndex, stopIndex, at: new Date().toISOString(), ...fields } as unknown as OutboxPayload<K>;
     deps.queue.enqueue(kind, payload);
-    states.set(tripIndex, stopIndex, kind === 'stop:arrive' ? 'arrived' : kind === 'stop:deliver' ? 'delivered' : 'failed');
+    const kg = kind === 'stop:deliver' ? (fields as { quantitiesKg?: Record<string, number> }).quantitiesKg : undefined;
+    states.set(tripIndex, stopIndex, kind === 'stop:arrive' ? 'arrived' : kind === 'stop:deliver' ? 'delivered' : 'failed', kg);
     render();
     deps.flush();
   }
@@ -52,7 +55,7 @@ export function routeSection(deps: RouteSectionDeps) {
     let n = 0;
     const s = states;
     replaceChildren(list, route.trips.flatMap((trip, tripIndex) => trip.stops.map((stop, stopIndex) => stopCard({
-      stop, tripIndex, stopIndex, n: ++n, status: s.get(tripIndex, stopIndex), commodities,
+      stop, tripIndex, stopIndex, n: ++n, status: s.get(tripIndex, stopIndex), deliveredKg: s.view(tripIndex, stopIndex).deliveredKg, commodities,
       zoneName: route!.zoneNames?.[stop.zoneId], place: stop.handoffPointId ? route!.handoffPlaces?.[stop.handoffPointId] : undefined,
       record: (kind, fields) => record(tripIndex, stopIndex, kind, fields),
     }))));
@@ -79,6 +82,8 @@ export function routeSection(deps: RouteSectionDeps) {
         noPlan.hidden = route !== null;
         if (!route) { replaceChildren(list); return; }
         states = createStopStates(localStorage, route);
+        // The server's snapshot may have come before the route (a second device, a fresh login).
+        states.merge(serverStops);
         replaceChildren(sub, t('driver.routeOf', { v: route.planVersion, date: route.date }), loaded.cached ? ` · ${t('driver.cachedRoute')}` : null);
         render();
         drawMap(depot);
@@ -86,11 +91,21 @@ export function routeSection(deps: RouteSectionDeps) {
     },
     /** Server news about this van's stops (snapshot or push). */
     merge(stops: Parameters<StopStates['merge']>[0]): void {
+      const seen = new Set(stops.map((x) => `${x.planId}#${x.tripIndex}:${x.stopIndex}`));
+      serverStops = [...serverStops.filter((x) => !seen.has(`${x.planId}#${x.tripIndex}:${x.stopIndex}`)), ...stops];
       states?.merge(stops);
       render();
     },
     /** Fetches the route again (a new plan was published), keeping the depot and names. */
     reload(): Promise<void> { return this.load(depotShown, { commodities }); },
+    /** A refused record: the stop goes back to pending here until the server's snapshot says otherwise. */
+    refused(payload: { planId?: string; tripIndex?: number; stopIndex?: number }): void {
+      if (!route || !states || payload.planId !== route.planId || payload.tripIndex === undefined || payload.stopIndex === undefined) return;
+      states.set(payload.tripIndex, payload.stopIndex, 'pending');
+      render();
+    },
+    /** The route being driven (null before load or with no plan): the page shares the position while there is one. */
+    active(): boolean { return route !== null; },
     dispose() { map?.destroy(); },
   };
 }

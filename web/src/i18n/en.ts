@@ -2,6 +2,7 @@ import type { MessageKey } from './zh';
 import { enBoard } from './en-board';
 import { enOps } from './en-ops';
 import { enReasons } from './en-reasons';
+import { enDriver } from './en-driver';
 
 /** English UI text: every key of zh.ts, no more (tsc fails on a missing or extra key). */
 export const en: Record<MessageKey, string> = {
@@ -238,4 +239,5 @@ export const en: Record<MessageKey, string> = {
   ...enOps,
   ...enReasons,
   ...enBoard,
+  ...enDriver,
 };

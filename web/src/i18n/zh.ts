@@ -1,6 +1,7 @@
 import { zhBoard } from './zh-board';
 import { zhOps } from './zh-ops';
 import { zhReasons } from './zh-reasons';
+import { zhDriver } from './zh-driver';
 
 /** Chinese UI text: the default language and the source of the message keys. */
 export const zh = {
@@ -237,6 +238,7 @@ export const zh = {
   ...zhOps,
   ...zhReasons,
   ...zhBoard,
+  ...zhDriver,
 } as const;
 
 export type MessageKey = keyof typeof zh;

@@ -1,7 +1,7 @@
 import { io, type Socket } from 'socket.io-client';
 import type {
   ClientToServerEvents, LiveAck, LiveEnvelope, LiveSnapshot, ServerToClientEvents, StopArriveInput, StopDeliverInput,
-  StopEventResult, StopFailInput,
+  StopEventResult, StopFailInput, VehicleMoveInput,
 } from '../../../server/contract';
 import { createInOrder } from '../../../server/live/in-order';
 
@@ -15,6 +15,8 @@ export interface StopEvents {
   'stop:arrive': StopArriveInput;
   'stop:deliver': StopDeliverInput;
   'stop:fail': StopFailInput;
+  /** A GPS fix, queued with the stop events (its ack is a MoveResult; only ok/error is read). */
+  'vehicle:move': VehicleMoveInput;
 }
 
 export interface LiveLink {

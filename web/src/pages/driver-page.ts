@@ -1,13 +1,14 @@
-import type { Commodity, Depot, Vehicle } from '../../../server/contract';
+import type { ApiError, Commodity, Depot, Vehicle } from '../../../server/contract';
 import { request } from '../api';
 import { messageBox } from '../components/messages';
 import { topBar } from '../components/top-bar';
 import { formatNumber, h, replaceChildren } from '../dom';
 import { createOfflineQueue } from '../driver/offline-queue';
 import { outboxSender } from '../driver/outbox-sender';
+import { positionShare, type PositionState } from '../driver/position-share';
 import { routeSection } from '../driver/route-section';
 import { registerServiceWorker } from '../driver/sw-register';
-import { localName, t, type MessageKey } from '../i18n';
+import { localName, t, tOr, type MessageKey } from '../i18n';
 import { connectLive, type LiveLink } from '../live/live-link';
 import type { Page, PageContext } from '../router';
 
@@ -22,9 +23,36 @@ export function driverPage(ctx: PageContext): Page {
   const pending = h('p', { class: 'pending-count', 'data-testid': 'pending-count' });
   const vehicleId = ctx.user?.vehicleId ?? null;
   const live: LiveLink | null = vehicleId ? connectLive() : null;
-  const send = live ? outboxSender(live, (text) => message.error(new Error(t('driver.sendRefused', { message: text })))) : null;
+  let commodities: readonly Commodity[] = [];
+  /** A refusal in the page's language, from its code and field; the server's English only as detail. */
+  function refusal(text: string, error: ApiError): string {
+    const commodityId = error.field?.startsWith('input.quantitiesKg.') ? error.field.slice('input.quantitiesKg.'.length) : null;
+    const c = commodityId ? commodities.find((x) => x.id === commodityId) : undefined;
+    const commodity = c ? localName(c) : commodityId ?? '';
+    const detail = t('driver.refused.detail', { message: text });
+    if (commodityId && error.code === 'VALIDATION') return `${t('driver.refused.notOnVan', { commodity })} ${detail}`;
+    if (commodityId && error.code === 'CONFLICT') return `${t('driver.refused.overHold', { commodity })} ${detail}`;
+    if (error.field === 'input.position') return `${t('driver.refused.position')} ${detail}`;
+    return t('driver.sendRefused', { message: `${tOr(`error.${error.code}`, error.code)} ${detail}` });
+  }
+  const send = live ? outboxSender(live, (text, error, kind, payload) => {
+    message.error(new Error(refusal(text, error)));
+    if (kind === 'vehicle:move') return;
+    route?.refused(payload as { planId?: string; tripIndex?: number; stopIndex?: number });
+    // The stop's true state (it may be delivered already, from another device): ask the server.
+    void live.snapshot().then((snap) => { for (const v of snap.vehicles) if (v.vehicleId === vehicleId) route?.merge(v.stops); }).catch(() => undefined);
+  }) : null;
   const flush = (): void => { if (send && navigator.onLine) void queue.flush(send); };
   const route = vehicleId ? routeSection({ vehicleId, queue, live, message, flush }) : null;
+  const gps = h('p', { class: 'gps-status', 'data-testid': 'gps-status', 'data-state': 'off' }, t('driver.gps.off'));
+  const showGps = (state: PositionState): void => {
+    gps.dataset.state = state;
+    replaceChildren(gps, t(state === 'on' ? 'driver.gps.on' : state === 'denied' ? 'driver.gps.denied' : 'driver.gps.off'));
+  };
+  const share = vehicleId ? positionShare({
+    vehicleId, onState: showGps,
+    enqueue: (fix) => { queue.enqueue('vehicle:move', fix); flush(); },
+  }) : null;
   const timer = setInterval(flush, FLUSH_EVERY_MS);
   let disposed = false;
 
@@ -67,12 +95,15 @@ export function driverPage(ctx: PageContext): Page {
     }
     try {
       const vehicle = await request('GET /api/vehicles/:id', { params: { id: vehicleId } });
-      const [depot, commodities] = await Promise.all([
+      const [depot, loaded] = await Promise.all([
         request('GET /api/depots/:id', { params: { id: vehicle.homeDepotId } }).catch(() => null),
         request('GET /api/commodities').catch((): Commodity[] => []),
       ]);
       renderVehicle(vehicle, depot);
+      commodities = loaded;
       await route?.load(depot, { commodities });
+      // Positions are shared only while there is a route to drive.
+      if (route?.active()) share?.start(); else share?.stop();
     } catch (err) {
       message.error(err);
     }
@@ -84,7 +115,7 @@ export function driverPage(ctx: PageContext): Page {
     void live.snapshot().then((snap) => { for (const v of snap.vehicles) if (v.vehicleId === vehicleId) route?.merge(v.stops); }).catch(() => undefined);
   });
   live?.on('stop:updated', (event) => route?.merge([event.stop]));
-  live?.on('plan:published', () => void route?.reload().catch(() => undefined));
+  live?.on('plan:published', () => void route?.reload().then(() => { if (route?.active()) share?.start(); }).catch(() => undefined));
   live?.onStatus(() => { renderStatus(); flush(); });
   const offQueue = queue.onChange(renderStatus);
   const onNet = (): void => { renderStatus(); flush(); };
@@ -94,7 +125,7 @@ export function driverPage(ctx: PageContext): Page {
   const page = h('div', { class: 'page page-driver', 'data-testid': 'driver-page' },
     topBar(t('role.driver'), ctx.user, () => ctx.navigate('/login')),
     message.el,
-    h('main', { class: 'driver-main' }, h('div', { class: 'driver-status' }, status, pending), route?.el, vehicleCard));
+    h('main', { class: 'driver-main' }, h('div', { class: 'driver-status' }, status, pending, gps), route?.el, vehicleCard));
   return {
     el: page,
     mounted: () => void load(),
@@ -102,6 +133,7 @@ export function driverPage(ctx: PageContext): Page {
       disposed = true;
       offQueue();
       clearInterval(timer);
+      share?.stop();
       live?.close();
       route?.dispose();
       window.removeEventListener('online', onNet);
