@@ -108,6 +108,7 @@ const cases: Record<RouteKey, (scope: Scope, actor: Actor) => Promise<Request> |
   'GET /api/districts': () => ({ path: '/api/districts' }),
   'GET /api/streets': (s) => ({ path: `/api/streets?districtId=${districtFor(s)}` }),
   'GET /api/commodities': () => ({ path: '/api/commodities' }),
+  'GET /api/tiers': () => ({ path: '/api/tiers' }),
   'PUT /api/commodities/:id': () => ({ path: '/api/commodities/eggs', body: { dailyRationKgPerPerson: 0.05 } }),
   'GET /api/zones': (s) => ({ path: `/api/zones?districtId=${districtFor(s)}` }),
   'GET /api/zones/:id': (s) => ({ path: `/api/zones/${s === 'own' ? ids.liwanZone : ids.fsZone}` }),
@@ -249,7 +250,7 @@ async function checklistTarget(scope: Scope, actor: Actor): Promise<string> {
 }
 const vanOf = (s: Scope, a: Actor) => (a === 'driver' ? (s === 'own' ? ids.driverVehicle : ids.fsVehicle) : s === 'own' ? ids.liwanVehicle : ids.fsVehicle);
 /** Gate devices read these without a login. */
-const OPEN_TO_ALL = new Set<RouteKey>(['GET /api/passes/public-key', 'GET /api/passes/revoked', 'POST /api/passes/verify']);
+const OPEN_TO_ALL = new Set<RouteKey>(['GET /api/tiers', 'GET /api/passes/public-key', 'GET /api/passes/revoked', 'POST /api/passes/verify']);
 const otherDepot = () => (ids.driverDepot === ids.liwanDepot ? ids.fsDepot : ids.liwanDepot);
 
 const DRIVER_ROUTES = new Set<RouteKey>([
