@@ -165,6 +165,8 @@ const cases: Record<RouteKey, (scope: Scope, actor: Actor) => Promise<Request> |
   'POST /api/passes/verify': () => ({ path: '/api/passes/verify', body: { token: 'not-a-pass' } }),
   'POST /api/vehicles/:id/disinfections': (s, a) => ({ path: `/api/vehicles/${vanOf(s, a)}/disinfections`, body: { at: '2021-06-03T07:00:00+08:00', by: '张师傅', method: '含氯消毒剂喷洒' } }),
   'GET /api/vehicles/:id/disinfections': (s, a) => ({ path: `/api/vehicles/${vanOf(s, a)}/disinfections` }),
+  'GET /api/alerts/:id/views': (s) => ({ path: `/api/alerts/${s === 'own' ? ids.liwanAlert : ids.fsAlert}/views` }),
+  'POST /api/alerts/:id/views': (s) => ({ path: `/api/alerts/${s === 'own' ? ids.liwanAlert : ids.fsAlert}/views` }),
   'POST /api/alerts/:id/ack': async (s, a) => ({ path: `/api/alerts/${await alertTarget('POST /api/alerts/:id/ack', s, a)}/ack` }),
   'POST /api/alerts/bulk': async (s, a) => ({ path: '/api/alerts/bulk', body: { ids: [await alertTarget('POST /api/alerts/bulk', s, a)], action: 'acknowledge' } }),
   'POST /api/alerts/:id/close': async (s, a) => ({ path: `/api/alerts/${await alertTarget('POST /api/alerts/:id/close', s, a)}/close`, body: { note: 'checked' } }),
