@@ -40,6 +40,7 @@ function audit(): LayoutFindings {
   const controls = document.querySelectorAll('button, a[href], input:not([type=hidden]), select, textarea, [role=tab], [role=button]');
   for (const el of controls) {
     if (!visible(el) || el.closest('.leaflet-container') || el.closest('.hp')) continue;
+    // The 1.4.3 / 2.5.8 exceptions: disabled controls; the browser's own control inside a label that is the target.
     // Inline links inside a sentence are exempt from the target size rule.
     if (el.tagName === 'A' && getComputedStyle(el).display === 'inline' && el.parentElement?.tagName === 'P') continue;
     const r = el.getBoundingClientRect();
@@ -51,6 +52,8 @@ function audit(): LayoutFindings {
   for (let n = walker.nextNode(); n; n = walker.nextNode()) {
     const el = n.parentElement;
     if (!el || seen.has(el) || !n.textContent?.trim() || !visible(el) || el.closest('.leaflet-container')) continue;
+    // Inactive controls are exempt from the contrast rule (WCAG 1.4.3).
+    if (el.closest('button:disabled, [aria-disabled=true], option')) continue;
     seen.add(el);
     const s = getComputedStyle(el);
     const fg = parse(s.color);
@@ -63,6 +66,8 @@ function audit(): LayoutFindings {
   return { overflowPx: Math.max(0, document.documentElement.scrollWidth - window.innerWidth), smallTargets, lowContrast };
 }
 
-export function auditLayout(page: Page): Promise<LayoutFindings> {
+export async function auditLayout(page: Page): Promise<LayoutFindings> {
+  // tsx/esbuild wraps named functions in a __name() helper the page does not have.
+  await page.evaluate('globalThis.__name = globalThis.__name || ((f) => f)');
   return page.evaluate(audit);
 }
