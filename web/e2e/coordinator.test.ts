@@ -148,7 +148,11 @@ describe('coordinator console (real server, chromium)', () => {
   });
 
   it('renders in English', async () => {
+    const tabBefore = await page.locator('[role="tab"][aria-selected="true"]').getAttribute('data-testid');
     await switchLanguage(page, 'en');
+    // The switch keeps the tab the earlier cases left open; the zones are one click away.
+    expect(await page.locator('[role="tab"][aria-selected="true"]').getAttribute('data-testid')).toBe(tabBefore);
+    await page.getByTestId('tab-zones').click();
     await page.getByTestId('zone-row').first().waitFor();
     expect(await page.getByTestId('tab-draw').textContent()).toBe('Draw a zone');
     await page.waitForTimeout(300);
