@@ -76,7 +76,13 @@ describe('words and layout (real server, chromium)', () => {
   it('switching language keeps the tab and the alert filters', async () => {
     const page = await e2e.newPage();
     await e2e.login(page, 'coordinator');
+    const row = page.getByTestId('zone-row').nth(2);
+    const zoneId = await row.getAttribute('data-zone-id');
+    await row.click();
+    await switchLanguage(page, 'en');
+    expect(await page.locator('[data-testid="zone-row"].selected').getAttribute('data-zone-id')).toBe(zoneId);
     await page.getByTestId('tab-fleet').click();
+    await switchLanguage(page, 'zh');
     await switchLanguage(page, 'en');
     expect(await page.getByTestId('tab-fleet').getAttribute('aria-selected')).toBe('true');
     await page.goto(`${e2e.url}/ops`);
