@@ -23,6 +23,7 @@ import * as alertRulePlaybook from './20261130050200_alert_rule_playbook';
 import * as alertRuleMissedEta from './20261201000100_alert_rule_missed_eta';
 import * as alertsOpenKeyUnique from './20261201000200_alerts_open_key_unique';
 import * as alertSeverity from './20261205170100_alert_severity';
+import * as alertEscalationViews from './20261205183000_alert_escalation_views';
 import * as supplyChannels from './20261205160001_supply_channels';
 
 // A static list rather than knex's directory scan: the scan dynamic-imports .ts files, which works
@@ -60,6 +61,7 @@ export const MIGRATIONS: readonly NamedMigration[] = [
   { name: '20261201000200_alerts_open_key_unique', ...alertsOpenKeyUnique },
   { name: '20261205160001_supply_channels', ...supplyChannels },
   { name: '20261205170100_alert_severity', ...alertSeverity },
+  { name: '20261205183000_alert_escalation_views', ...alertEscalationViews },
 ];
 
 export const migrationSource: Knex.MigrationSource<NamedMigration> = {

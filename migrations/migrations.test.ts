@@ -16,6 +16,7 @@ const OUR_TABLES = [
   'playbook_templates', 'zone_checklists',
   'vehicle_availability',
   'supply_channels', 'supply_channel_zones', 'household_stock_days',
+  'alert_views',
 ];
 
 describe('the static migration list', () => {

@@ -205,7 +205,7 @@ export interface PlanProgressEvent {
 export interface AlertChangedEvent extends LiveEnvelope {
   alert: Alert;
   /** updated: a newer evaluation changed its reason or severity (a new plan still leaves the zone short). */
-  change: 'raised' | 'updated' | 'acknowledged' | 'assigned' | 'closed';
+  change: 'raised' | 'updated' | 'acknowledged' | 'assigned' | 'closed' | 'escalated';
 }
 
 export interface SessionEndedEvent {

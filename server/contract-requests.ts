@@ -117,6 +117,17 @@ export interface Alert {
   closedBy: string | null;
   closeNote: string | null;
   ageS: number;
+  /** When it reached the top level (red) unacknowledged: its owner and the district's officials were told then. */
+  escalatedAt: string | null;
+}
+
+/** Who saw an alert (its history): one entry per user, at their first view. */
+export interface AlertView {
+  alertId: string;
+  userId: string;
+  username: string;
+  displayName: string;
+  seenAt: string;
 }
 
 export interface AlertListQuery {
@@ -126,6 +137,8 @@ export interface AlertListQuery {
   zoneId?: string;
   districtId?: string;
   ownerId?: string;
+  /** 'true': only escalated alerts the caller has not seen yet (the notice a page shows on load). */
+  unseenEscalated?: 'true';
 }
 
 export type AlertBulkAction = 'acknowledge' | 'assign';
@@ -208,6 +221,8 @@ export interface AlertApiRoutes {
   'POST /api/alerts/:id/ack': { body: never; reply: Alert };
   'POST /api/alerts/:id/close': { body: { note: string }; reply: Alert };
   'POST /api/alerts/bulk': { body: AlertBulkInput; reply: Alert[] };
+  'GET /api/alerts/:id/views': { body: never; reply: AlertView[] };
+  'POST /api/alerts/:id/views': { body: never; reply: AlertView[] };
 }
 
 export interface PassApiRoutes {

@@ -292,6 +292,14 @@ export interface Health {
 // ---- HTTP routes: one map from "METHOD path" to its body, query and reply types -------------
 // A rename here breaks both the server routers and the web client at compile time.
 
+/** A tier's words from the server's tier configuration: the one glossary pages, reports and CSV use. */
+export interface TierName {
+  tier: Tier;
+  nameZh: string;
+  nameEn: string;
+  handoffMode: HandoffMode;
+}
+
 export interface ListQuery {
   districtId?: string;
 }
@@ -304,6 +312,7 @@ export interface ApiRoutes extends RequestApiRoutes, AlertApiRoutes, PassApiRout
   'GET /api/districts': { body: never; reply: District[] };
   'GET /api/streets': { body: never; query: ListQuery; reply: Street[] };
   'GET /api/commodities': { body: never; reply: Commodity[] };
+  'GET /api/tiers': { body: never; reply: TierName[] };
   'PUT /api/commodities/:id': { body: Partial<Commodity> & { dailyRationKgPerPerson: number }; reply: Commodity };
   'GET /api/zones': { body: never; query: ListQuery; reply: Zone[] };
   'GET /api/zones/:id': { body: never; reply: Zone };

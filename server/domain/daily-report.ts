@@ -106,7 +106,7 @@ export function reportCsv(r: DailyReport, names: ReadonlyMap<string, string> = n
   const rows: Array<[string, string, string | number | null]> = [
     ['日期 date', '', r.date],
     ['范围 scope', '', r.districtId === null ? '全省 province' : name(r.districtId)],
-    ['封控小区 zones_sealed', '', r.zonesSealed],
+    ['启动保供预案的小区 zones_sealed', '', r.zonesSealed],
     ...Object.entries(r.zonesByTier).map(([t, n]): [string, string, number] => ['分级小区 zones_by_tier', name(t), n]),
     ['覆盖人口 people_covered', '', r.peopleCovered],
     ...Object.entries(r.tonnesDelivered).map(([c, t]): [string, string, number] => ['配送吨数 tonnes_delivered', name(c), t]),

@@ -108,6 +108,7 @@ const cases: Record<RouteKey, (scope: Scope, actor: Actor) => Promise<Request> |
   'GET /api/districts': () => ({ path: '/api/districts' }),
   'GET /api/streets': (s) => ({ path: `/api/streets?districtId=${districtFor(s)}` }),
   'GET /api/commodities': () => ({ path: '/api/commodities' }),
+  'GET /api/tiers': () => ({ path: '/api/tiers' }),
   'PUT /api/commodities/:id': () => ({ path: '/api/commodities/eggs', body: { dailyRationKgPerPerson: 0.05 } }),
   'GET /api/zones': (s) => ({ path: `/api/zones?districtId=${districtFor(s)}` }),
   'GET /api/zones/:id': (s) => ({ path: `/api/zones/${s === 'own' ? ids.liwanZone : ids.fsZone}` }),
@@ -164,6 +165,8 @@ const cases: Record<RouteKey, (scope: Scope, actor: Actor) => Promise<Request> |
   'POST /api/passes/verify': () => ({ path: '/api/passes/verify', body: { token: 'not-a-pass' } }),
   'POST /api/vehicles/:id/disinfections': (s, a) => ({ path: `/api/vehicles/${vanOf(s, a)}/disinfections`, body: { at: '2021-06-03T07:00:00+08:00', by: '张师傅', method: '含氯消毒剂喷洒' } }),
   'GET /api/vehicles/:id/disinfections': (s, a) => ({ path: `/api/vehicles/${vanOf(s, a)}/disinfections` }),
+  'GET /api/alerts/:id/views': (s) => ({ path: `/api/alerts/${s === 'own' ? ids.liwanAlert : ids.fsAlert}/views` }),
+  'POST /api/alerts/:id/views': (s) => ({ path: `/api/alerts/${s === 'own' ? ids.liwanAlert : ids.fsAlert}/views` }),
   'POST /api/alerts/:id/ack': async (s, a) => ({ path: `/api/alerts/${await alertTarget('POST /api/alerts/:id/ack', s, a)}/ack` }),
   'POST /api/alerts/bulk': async (s, a) => ({ path: '/api/alerts/bulk', body: { ids: [await alertTarget('POST /api/alerts/bulk', s, a)], action: 'acknowledge' } }),
   'POST /api/alerts/:id/close': async (s, a) => ({ path: `/api/alerts/${await alertTarget('POST /api/alerts/:id/close', s, a)}/close`, body: { note: 'checked' } }),
@@ -251,7 +254,7 @@ async function checklistTarget(scope: Scope, actor: Actor): Promise<string> {
 }
 const vanOf = (s: Scope, a: Actor) => (a === 'driver' ? (s === 'own' ? ids.driverVehicle : ids.fsVehicle) : s === 'own' ? ids.liwanVehicle : ids.fsVehicle);
 /** Gate devices read these without a login. */
-const OPEN_TO_ALL = new Set<RouteKey>(['GET /api/passes/public-key', 'GET /api/passes/revoked', 'POST /api/passes/verify']);
+const OPEN_TO_ALL = new Set<RouteKey>(['GET /api/tiers', 'GET /api/passes/public-key', 'GET /api/passes/revoked', 'POST /api/passes/verify']);
 const otherDepot = () => (ids.driverDepot === ids.liwanDepot ? ids.fsDepot : ids.liwanDepot);
 
 const DRIVER_ROUTES = new Set<RouteKey>([

@@ -52,6 +52,7 @@ export const alertListQuerySchema = z.strictObject({
   zoneId: id.optional(),
   districtId: id.optional(),
   ownerId: id.optional(),
+  unseenEscalated: z.literal('true').optional(),
 }) satisfies z.ZodType<AlertListQuery>;
 
 export const alertBulkSchema = z.strictObject({

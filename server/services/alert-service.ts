@@ -49,7 +49,9 @@ export function createAlertService({ store, now, thresholds = DEFAULT_OPS.alerts
     // The level stops climbing once someone has taken the alert on.
     const until = a.acknowledgedAt ?? a.closedAt;
     const levelAgeS = ((until ? Date.parse(until) : at.getTime()) - raised) / 1000;
-    return { ...rest, level: alertLevel(levelAgeS, t), ageS: Math.max(0, Math.floor((at.getTime() - raised) / 1000)) };
+    return {
+      ...rest, escalatedAt: a.escalatedAt ?? null, level: alertLevel(levelAgeS, t), ageS: Math.max(0, Math.floor((at.getTime() - raised) / 1000)),
+    };
   }
 
   const tell = (alert: Alert, change: AlertChange) => {
@@ -163,10 +165,30 @@ export function createAlertService({ store, now, thresholds = DEFAULT_OPS.alerts
       raised.push(dto(record, at));
     }
     const over = await closeNoLongerShort(at, found.coverKnown, named);
+    const escalated = await escalate(at);
     for (const a of raised) tell(a, 'raised');
     for (const a of updated) tell(a, 'updated');
     for (const a of [...replaced, ...over]) tell(a, 'closed');
+    for (const a of escalated) tell(a, 'escalated');
     return raised;
+  }
+
+  /**
+   * Open alerts that have aged into the top level and were not told yet: marked once (escalated_at, so
+   * another evaluation or server does not tell again) and returned for the pages of their owner and officials.
+   */
+  async function escalate(at: Date): Promise<Alert[]> {
+    const out: Alert[] = [];
+    for (const a of await store.alerts.list({ state: 'open' })) {
+      if (a.escalatedAt || dto(a, at).level !== 'red') continue;
+      const escalatedAt = at.toISOString();
+      await store.transaction(async (tx) => {
+        await tx.alerts.update(a.id, { escalatedAt });
+        await tx.audit.append({ at: escalatedAt, userId: null, action: 'alert.escalate', entity: 'alert', entityId: a.id, detail: { level: 'red' } });
+      });
+      out.push(dto({ ...a, escalatedAt }, at));
+    }
+    return out;
   }
 
   /** Low-cover alerts of zones a published plan now covers: closed by the system, with a note saying so. */

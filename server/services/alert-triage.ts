@@ -1,5 +1,5 @@
 import type { User } from '../contract';
-import type { Alert, AlertBulkInput, AlertListQuery } from '../contract-requests';
+import type { Alert, AlertBulkInput, AlertListQuery, AlertView } from '../contract-requests';
 import { severityRank } from '../domain/alert-severity';
 import { writeAudited } from './audit';
 import { AppError, notFound } from './errors';
@@ -7,7 +7,7 @@ import type { Store } from './ports';
 import type { AlertRecord } from './request-ports';
 import { assertCanWriteDistrict, canReadDistrict, listDistrict } from './scope';
 
-export type AlertChange = 'raised' | 'updated' | 'acknowledged' | 'assigned' | 'closed';
+export type AlertChange = 'raised' | 'updated' | 'acknowledged' | 'assigned' | 'closed' | 'escalated';
 
 interface TriageDeps {
   store: Store;
@@ -51,8 +51,26 @@ export function createAlertTriage({ store, now, dto, tell }: TriageDeps) {
     /** Newest first, filtered by state, rule, severity, zone, district (within the caller's) and owner. */
     async list(actor: User, query: AlertListQuery): Promise<Alert[]> {
       const at = now();
-      const rows = await store.alerts.list({ ...query, districtId: listDistrict(actor, query.districtId) });
+      const { unseenEscalated, ...filter } = query;
+      const rows = await store.alerts.list({
+        ...filter, districtId: listDistrict(actor, query.districtId), ...(unseenEscalated ? { unseenEscalatedBy: actor.id } : {}),
+      });
       return rows.map((a) => dto(a, at));
+    },
+
+    /** Who saw the alert (officials: of their district only). */
+    async views(actor: User, id: string): Promise<AlertView[]> {
+      const a = await store.alerts.get(id);
+      if (!a || !canReadDistrict(actor, a.districtId)) throw notFound('alert', id, 'id');
+      return store.alerts.views(id);
+    },
+
+    /** The caller has seen the alert (opened it, or read its escalation notice): goes into its history. */
+    async recordView(actor: User, id: string): Promise<AlertView[]> {
+      const a = await store.alerts.get(id);
+      if (!a || !canReadDistrict(actor, a.districtId)) throw notFound('alert', id, 'id');
+      await store.alerts.recordView(id, actor.id, now().toISOString());
+      return store.alerts.views(id);
     },
 
     async acknowledge(actor: User, id: string): Promise<Alert> {

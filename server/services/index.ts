@@ -78,6 +78,8 @@ export function createServices(deps: ServiceDeps) {
     vanBoard: createVanBoardService(),
     staff: createStaffService(store, now, deps.utcOffset),
     reference: createReferenceService(store, now),
+    /** The tier glossary from the configuration (TIERS_FILE or the Guangzhou 2021 defaults). */
+    tierNames: () => deps.tierRules.map(({ tier, nameZh, nameEn, handoffMode }) => ({ tier, nameZh, nameEn, handoffMode })),
     plans: createPlanService({ store, now, tierRules: deps.tierRules, utcOffset: deps.utcOffset, runner: deps.planRunner, cluster: deps.planCluster, queuePerUser: deps.planQueuePerUser, log: deps.log }),
     requests,
     alerts,

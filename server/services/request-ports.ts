@@ -1,4 +1,4 @@
-import type { Alert, AlertRule, AlertSeverity, AlertState, RequestCategory, RequestStatus, ResidentRequest } from '../contract-requests';
+import type { Alert, AlertView, AlertRule, AlertSeverity, AlertState, RequestCategory, RequestStatus, ResidentRequest } from '../contract-requests';
 
 // Store ports for residents' requests and alerts (kept beside ports.ts, which holds the older aggregates).
 
@@ -27,7 +27,7 @@ export interface RequestRepo {
 }
 
 /** An alert as stored: the API's shape without the read-time level and age. */
-export type AlertRecord = Omit<Alert, 'level' | 'ageS'> & { key: string };
+export type AlertRecord = Omit<Alert, 'level' | 'ageS' | 'escalatedAt'> & { key: string; escalatedAt?: string | null };
 
 export interface AlertFilter {
   state?: AlertState;
@@ -36,6 +36,8 @@ export interface AlertFilter {
   zoneId?: string;
   districtId?: string;
   ownerId?: string;
+  /** Only escalated alerts this user has no view of. */
+  unseenEscalatedBy?: string;
 }
 
 export interface AlertRepo {
@@ -45,5 +47,9 @@ export interface AlertRepo {
   list(filter?: AlertFilter): Promise<AlertRecord[]>;
   /** The newest alert with this key, if any. */
   latestByKey(key: string): Promise<AlertRecord | null>;
-  update(id: string, patch: Partial<Pick<AlertRecord, 'state' | 'ownerId' | 'acknowledgedAt' | 'closedAt' | 'closedBy' | 'closeNote' | 'severity' | 'reasonZh' | 'reasonEn'>>): Promise<void>;
+  update(id: string, patch: Partial<Pick<AlertRecord, 'state' | 'ownerId' | 'acknowledgedAt' | 'closedAt' | 'closedBy' | 'closeNote' | 'severity' | 'reasonZh' | 'reasonEn' | 'escalatedAt'>>): Promise<void>;
+  /** Records that the user saw the alert; a later view keeps the first one's time. */
+  recordView(alertId: string, userId: string, at: string): Promise<void>;
+  /** Who saw the alert, first seen first. */
+  views(alertId: string): Promise<AlertView[]>;
 }

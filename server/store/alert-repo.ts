@@ -19,6 +19,7 @@ interface AlertRow {
   closed_at: string | null;
   closed_by: string | null;
   close_note: string | null;
+  escalated_at?: string | null;
 }
 
 const iso = (v: string | null | undefined) => (v ? canonicalIso(v) : v);
@@ -26,7 +27,7 @@ const iso = (v: string | null | undefined) => (v ? canonicalIso(v) : v);
 const fromRow = (r: AlertRow): AlertRecord => ({
   id: r.id, key: r.key, zoneId: r.zone_id, districtId: r.district_id, rule: r.rule, commodityId: r.commodity_id, severity: r.severity, reasonZh: r.reason_zh, reasonEn: r.reason_en,
   state: r.state, ownerId: r.owner_id, raisedAt: r.raised_at, acknowledgedAt: r.acknowledged_at, closedAt: r.closed_at,
-  closedBy: r.closed_by, closeNote: r.close_note,
+  closedBy: r.closed_by, closeNote: r.close_note, escalatedAt: r.escalated_at ?? null,
 });
 
 export function createAlertRepo(db: Knex): AlertRepo {
@@ -35,7 +36,7 @@ export function createAlertRepo(db: Knex): AlertRepo {
       await db('alerts').insert({
         id: a.id, key: a.key, zone_id: a.zoneId, district_id: a.districtId, rule: a.rule, commodity_id: a.commodityId, severity: a.severity, reason_zh: a.reasonZh, reason_en: a.reasonEn,
         state: a.state, owner_id: a.ownerId, raised_at: canonicalIso(a.raisedAt), acknowledged_at: iso(a.acknowledgedAt),
-        closed_at: iso(a.closedAt), closed_by: a.closedBy, close_note: a.closeNote,
+        closed_at: iso(a.closedAt), closed_by: a.closedBy, close_note: a.closeNote, escalated_at: iso(a.escalatedAt) ?? null,
       });
     },
     async get(id) {
@@ -50,6 +51,12 @@ export function createAlertRepo(db: Knex): AlertRepo {
       if (filter.ownerId) q.where({ owner_id: filter.ownerId });
       if (filter.zoneId) q.where({ zone_id: filter.zoneId });
       if (filter.districtId) q.where({ district_id: filter.districtId });
+      if (filter.unseenEscalatedBy) {
+        const userId = filter.unseenEscalatedBy;
+        q.whereNotNull('escalated_at').whereNotExists(function seen() {
+          this.select('alert_id').from('alert_views').whereRaw('alert_views.alert_id = alerts.id').andWhere('alert_views.user_id', userId);
+        });
+      }
       return (await q).map(fromRow);
     },
     async latestByKey(key) {
@@ -67,7 +74,17 @@ export function createAlertRepo(db: Knex): AlertRepo {
       if (p.severity !== undefined) row.severity = p.severity;
       if (p.reasonZh !== undefined) row.reason_zh = p.reasonZh;
       if (p.reasonEn !== undefined) row.reason_en = p.reasonEn;
+      if (p.escalatedAt !== undefined) row.escalated_at = iso(p.escalatedAt);
       await db('alerts').where({ id }).update(row);
+    },
+    async recordView(alertId, userId, at) {
+      await db('alert_views').insert({ alert_id: alertId, user_id: userId, seen_at: canonicalIso(at) }).onConflict(['alert_id', 'user_id']).ignore();
+    },
+    async views(alertId) {
+      const rows = await db('alert_views').join('users', 'users.id', 'alert_views.user_id').where('alert_views.alert_id', alertId)
+        .select<Array<{ user_id: string; username: string; display_name: string; seen_at: string }>>('alert_views.user_id', 'users.username', 'users.display_name', 'alert_views.seen_at')
+        .orderBy([{ column: 'alert_views.seen_at' }, { column: 'users.username' }]);
+      return rows.map((r) => ({ alertId, userId: r.user_id, username: r.username, displayName: r.display_name, seenAt: canonicalIso(r.seen_at) }));
     },
   };
 }

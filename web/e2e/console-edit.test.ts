@@ -81,7 +81,7 @@ describe('coordinator edits a zone boundary on the map (real server, chromium)',
     const message = page.locator('[data-testid="shape-message"][data-kind="error"]');
     await message.waitFor();
     expect(await message.getAttribute('role')).toBe('alert');
-    expect(await message.textContent()).toMatch(/输入有误.*crosses itself/);
+    expect(await message.textContent()).toMatch(/有误，请检查后再提交.*详情.*crosses itself/);
     await e2e.screenshot(page, 'coordinator-edit-shape-refused-zh');
     const after = await e2e.api<Zone>(token, `/api/zones/${ZONE}`);
     expect(after.polygon).toEqual(before.polygon);

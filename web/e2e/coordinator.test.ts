@@ -90,7 +90,7 @@ describe('coordinator console (real server, chromium)', () => {
     const message = page.locator('[data-testid="draw-message"][data-kind="error"]');
     await message.waitFor();
     expect(await message.getAttribute('role')).toBe('alert');
-    expect(await message.textContent()).toMatch(/输入有误.*crosses itself/);
+    expect(await message.textContent()).toMatch(/有误，请检查后再提交.*详情.*crosses itself/);
     await e2e.screenshot(page, 'coordinator-bowtie-zh');
     const zones = await e2e.api<Zone[]>(await e2e.apiToken('coordinator'), '/api/zones');
     expect(zones.some((z) => z.name === '蝴蝶结')).toBe(false);
@@ -148,7 +148,11 @@ describe('coordinator console (real server, chromium)', () => {
   });
 
   it('renders in English', async () => {
+    const tabBefore = await page.locator('[role="tab"][aria-selected="true"]').getAttribute('data-testid');
     await switchLanguage(page, 'en');
+    // The switch keeps the tab the earlier cases left open; the zones are one click away.
+    expect(await page.locator('[role="tab"][aria-selected="true"]').getAttribute('data-testid')).toBe(tabBefore);
+    await page.getByTestId('tab-zones').click();
     await page.getByTestId('zone-row').first().waitFor();
     expect(await page.getByTestId('tab-draw').textContent()).toBe('Draw a zone');
     await page.waitForTimeout(300);

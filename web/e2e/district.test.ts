@@ -20,7 +20,7 @@ describe('district view (real server, chromium)', () => {
     expect(await page.getByTestId('page-title').textContent()).toContain('荔湾区');
 
     const tiers = await page.locator('[data-testid="zone-row"] td:nth-child(2)').allTextContents();
-    const rank = (tier: string) => ['封控区', '管控区', '防范区'].indexOf(tier);
+    const rank = (tier: string) => ['封闭区', '封控区', '防范区'].indexOf(tier);
     expect(tiers.map(rank)).toEqual([...tiers.map(rank)].sort((a, b) => a - b));
     await page.waitForTimeout(300);
     await e2e.screenshot(page, 'district-zh');

@@ -17,16 +17,25 @@ describe('login and role routing (real server, chromium)', () => {
     await e2e.screenshot(page, 'login-en');
   });
 
-  it('shows the server error for a wrong password', async () => {
+  it.each([
+    ['zh', '用户名或密码错误。'],
+    ['en', 'Wrong username or password.'],
+  ] as const)('words a wrong password in the page language (%s), the server message only as detail', async (lang, words) => {
     const page = await e2e.newPage();
     await page.goto(`${e2e.url}/login`);
+    if (lang === 'en') await switchLanguage(page, 'en');
     await page.getByTestId('login-username').fill('coord');
     await page.getByTestId('login-password').fill('wrong-password');
     await page.getByTestId('login-submit').click();
     const message = page.getByTestId('login-message');
     await message.waitFor({ state: 'visible' });
     expect(await message.getAttribute('role')).toBe('alert');
-    expect(await message.textContent()).toMatch(/请重新登录|输入有误|没有权限/);
+    const detail = (await message.getByTestId('message-detail').textContent()) ?? '';
+    const all = (await message.locator('span').first().textContent()) ?? '';
+    // The sentence comes first and alone in the page's language; the server's own words follow as detail.
+    expect(all.startsWith(words)).toBe(true);
+    expect(detail).toMatch(lang === 'zh' ? /^详情: / : /^Detail: /);
+    expect(all.slice(0, all.length - detail.length)).toBe(words);
     expect(new URL(page.url()).pathname).toBe('/login');
   });
 

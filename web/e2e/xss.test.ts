@@ -108,7 +108,7 @@ describe('user text stays text on every page (real server, chromium)', () => {
     await hover(page, INSIDE, 15);
     const zoneTip = page.locator('.leaflet-tooltip', { hasText: /^zone/ });
     await zoneTip.waitFor();
-    expect(await zoneTip.textContent()).toBe(`${ZONE} · 封控区`);
+    expect(await zoneTip.textContent()).toBe(`${ZONE} · 封闭区`);
     await page.screenshot({ path: '/tmp/sec-web-zone-tooltip.png' });
     await hover(page, CENTRE, 15);
     const gateTip = page.locator('.leaflet-tooltip', { hasText: /卡口/ });
@@ -147,7 +147,7 @@ describe('user text stays text on every page (real server, chromium)', () => {
     await hover(district, INSIDE, 15);
     const tip = district.locator('.leaflet-tooltip', { hasText: /^zone/ });
     await tip.waitFor();
-    expect(await tip.textContent()).toBe(`${ZONE} · 封控区`);
+    expect(await tip.textContent()).toBe(`${ZONE} · 封闭区`);
     await expectInert(district);
 
     await district.goto(`${e2e.url}/ops`);

@@ -19,7 +19,8 @@ export type ClientErrorCode = ErrorCode | 'NETWORK';
 
 /** A refused or failed call: `code` from the contract's closed union, `message` as the server wrote it. */
 export class ApiFailure extends Error {
-  constructor(readonly code: ClientErrorCode, message: string, readonly field?: string) {
+  /** `route`: the call that was refused ('POST /api/sessions' …), so a refusal can be worded for it. */
+  constructor(readonly code: ClientErrorCode, message: string, readonly field?: string, readonly route?: string) {
     super(message);
     this.name = 'ApiFailure';
   }
@@ -61,15 +62,15 @@ export async function request<K extends RouteKey>(key: K, ...args: RequestArgs<K
   try {
     response = await fetch(buildPath(key, options.params, options.query), { method, headers, body, credentials: 'same-origin' });
   } catch (err) {
-    throw new ApiFailure('NETWORK', err instanceof Error ? err.message : String(err));
+    throw new ApiFailure('NETWORK', err instanceof Error ? err.message : String(err), undefined, key);
   }
   let result: ApiResult<ReplyOf<K>>;
   try {
     result = (await response.json()) as ApiResult<ReplyOf<K>>;
   } catch {
-    throw new ApiFailure(response.ok ? 'INTERNAL' : 'NETWORK', `HTTP ${response.status}: the reply is not JSON`);
+    throw new ApiFailure(response.ok ? 'INTERNAL' : 'NETWORK', `HTTP ${response.status}: the reply is not JSON`, undefined, key);
   }
   if (result.ok) return result.data;
   if (result.error.code === 'UNAUTHENTICATED' && key !== 'POST /api/sessions' && key !== 'GET /api/me') onUnauthenticated?.();
-  throw new ApiFailure(result.error.code, result.error.message, result.error.field);
+  throw new ApiFailure(result.error.code, result.error.message, result.error.field, key);
 }

@@ -3,6 +3,7 @@ import { setUnauthenticatedHandler } from './api';
 import { replaceChildren } from './dom';
 import { getLang, onLangChange } from './i18n';
 import { homeFor, loadMe, type PagePath } from './session';
+import { loadTierNames } from './zones/tier-names';
 
 export interface Page {
   el: HTMLElement;
@@ -47,7 +48,7 @@ export function startRouter(root: HTMLElement, pages: Record<PagePath, PageFacto
       return;
     }
     const asked = PATHS.find((p) => p === location.pathname) ?? null;
-    const user = await loadMe().catch(() => null);
+    const [user] = await Promise.all([loadMe().catch(() => null), loadTierNames()]);
     if (ticket !== rendering) return;
     let path: PagePath;
     if (!user) path = '/login';

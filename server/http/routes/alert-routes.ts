@@ -19,6 +19,14 @@ export function alertRoutes({ alerts }: Services) {
       roles: staffRoles, body: alertBulkSchema, handler: ({ actor, body }) => alerts.bulk(actor!, body),
     }),
     route({
+      key: 'GET /api/alerts/:id/views', summary: "Who saw the alert (its history), first view first",
+      roles: staffRoles, handler: ({ actor, params }) => alerts.views(actor!, params.id!),
+    }),
+    route({
+      key: 'POST /api/alerts/:id/views', summary: 'Record that the caller saw the alert (opened it or read its escalation notice)',
+      roles: staffRoles, successStatus: 200, handler: ({ actor, params }) => alerts.recordView(actor!, params.id!),
+    }),
+    route({
       key: 'POST /api/alerts/:id/close', summary: 'Close an alert with a note saying why', roles: staffRoles,
       body: alertCloseSchema, handler: ({ actor, params, body }) => alerts.close(actor!, params.id!, body.note),
     }),

@@ -6,7 +6,7 @@ import { auditQuerySchema, commodityUpdateSchema, coverHistoryQuerySchema, hando
 const everyone = ['coordinator', 'district_official', 'driver'] as const;
 const staff = ['coordinator', 'district_official'] as const;
 
-export function referenceRoutes({ reference, coverHistory }: Services, health: () => Health) {
+export function referenceRoutes({ reference, coverHistory, tierNames }: Services, health: () => Health) {
   return [
     route({ key: 'GET /api/health', summary: 'Liveness: answers without touching the database', roles: 'public', handler: async () => health() }),
     route({ key: 'GET /api/districts', summary: 'Districts the caller may see', roles: staff, handler: ({ actor }) => reference.districts(actor!) }),
@@ -15,6 +15,7 @@ export function referenceRoutes({ reference, coverHistory }: Services, health: (
       roles: staff, query: coverHistoryQuerySchema, handler: ({ actor, params, query }) => coverHistory.get(actor!, params.id!, query),
     }),
     route({ key: 'GET /api/streets', summary: 'Streets (街道)', roles: staff, query: listQuerySchema, handler: ({ actor, query }) => reference.streets(actor!, query.districtId) }),
+    route({ key: 'GET /api/tiers', summary: 'Tier names (Chinese and English) from the tier configuration: the glossary', roles: 'public', handler: async () => tierNames() }),
     route({ key: 'GET /api/commodities', summary: 'Commodities with daily rations', roles: everyone, handler: () => reference.commodities() }),
     route({
       key: 'PUT /api/commodities/:id', summary: 'Change a ration (coordinators)', roles: ['coordinator'], body: commodityUpdateSchema,

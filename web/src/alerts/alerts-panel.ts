@@ -4,6 +4,7 @@ import type { MessageBox } from '../components/messages';
 import { h, replaceChildren } from '../dom';
 import { getLang, localName, t } from '../i18n';
 import { latestOnly } from '../latest';
+import { readState, writeState } from '../page-state';
 import { formatAge } from '../requests/age';
 
 const SEVERITIES: readonly AlertSeverity[] = ['critical', 'high', 'medium', 'low'];
@@ -24,7 +25,13 @@ interface Filters {
 export function alertsPanel(user: User, zones: ReadonlyMap<string, Zone>, districts: readonly District[], message: MessageBox): HTMLElement {
   const el = h('section', { class: 'ops-panel', 'data-testid': 'alerts' });
   let showClosed = false;
-  const filters: Filters = { severity: '', rule: '', districtId: '', owner: '' };
+  // Filters sit in the URL (?severity=&rule=&district=&owner=): a language switch or reload keeps them.
+  const filters: Filters = {
+    severity: (SEVERITIES as readonly string[]).includes(readState('severity') ?? '') ? readState('severity') as AlertSeverity : '',
+    rule: (RULES as readonly string[]).includes(readState('rule') ?? '') ? readState('rule') as AlertRule : '',
+    districtId: readState('district') ?? '',
+    owner: readState('owner') === 'mine' ? 'mine' : '',
+  };
   const selected = new Set<string>();
 
   async function act(run: () => Promise<unknown>): Promise<void> {
@@ -38,8 +45,22 @@ export function alertsPanel(user: User, zones: ReadonlyMap<string, Zone>, distri
     message.info(t('alerts.bulkDone', { n: done.length }));
   });
 
+  /** Opening an alert's history counts as seeing it: the view is recorded, then the history is listed. */
+  async function history(a: Alert, cell: HTMLElement): Promise<void> {
+    try {
+      const views = await request('POST /api/alerts/:id/views', { params: { id: a.id } });
+      const when = (iso: string) => new Date(iso).toLocaleString(getLang() === 'en' ? 'en-GB' : 'zh-CN', { hour12: false });
+      replaceChildren(cell, h('ul', { class: 'alert-history', 'data-testid': 'alert-history', 'aria-label': t('alerts.historyTitle') },
+        h('li', null, t('alerts.raisedAt', { at: when(a.raisedAt) })),
+        a.escalatedAt ? h('li', null, t('alerts.escalatedAt', { at: when(a.escalatedAt) })) : null,
+        views.length === 0 ? h('li', null, t('alerts.noViews'))
+          : views.map((v) => h('li', { 'data-testid': 'alert-viewer', 'data-user': v.username }, t('alerts.seenBy', { user: v.displayName || v.username, at: when(v.seenAt) })))));
+    } catch (err) { message.error(err); }
+  }
+
   function row(a: Alert): HTMLElement {
     const zone = zones.get(a.zoneId);
+    const historyCell = h('div', { class: 'alert-history-cell' });
     const note = h('input', { 'data-testid': 'alert-note', placeholder: t('alerts.closeNote'), maxlength: 1000, 'aria-label': t('alerts.closeNote') });
     const actions = a.state === 'closed' ? [h('span', { class: 'muted' }, a.closeNote ?? '')] : [
       a.state === 'open' ? h('button', { type: 'button', 'data-testid': 'alert-ack', onclick: () => void ack(a) }, t('alerts.ack')) : null,
@@ -61,7 +82,8 @@ export function alertsPanel(user: User, zones: ReadonlyMap<string, Zone>, distri
       h('td', { class: 'ops-text' }, getLang() === 'en' ? a.reasonEn : a.reasonZh),
       h('td', null, formatAge(a.ageS)),
       h('td', null, t(`alerts.state.${a.state}`)),
-      h('td', { class: 'ops-actions' }, actions));
+      h('td', { class: 'ops-actions' }, actions,
+        h('button', { type: 'button', 'data-testid': 'alert-history-open', onclick: () => void history(a, historyCell) }, t('alerts.history')), historyCell));
   }
 
   const select = <T extends string>(testId: string, label: string, values: ReadonlyArray<readonly [T, string]>, current: T | '', onChange: (v: T | '') => void) =>
@@ -90,6 +112,10 @@ export function alertsPanel(user: User, zones: ReadonlyMap<string, Zone>, distri
 
   async function load(): Promise<void> {
     el.dataset.loading = 'true';
+    writeState('severity', filters.severity);
+    writeState('rule', filters.rule);
+    writeState('district', filters.districtId);
+    writeState('owner', filters.owner);
     const query = {
       ...(filters.severity ? { severity: filters.severity } : {}),
       ...(filters.rule ? { rule: filters.rule } : {}),

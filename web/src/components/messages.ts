@@ -1,11 +1,12 @@
 import { ApiFailure } from '../api';
 import { h, replaceChildren } from '../dom';
-import { t, tOr } from '../i18n';
+import { t } from '../i18n';
+import { refusalOf, type Refusal } from '../refusal';
 
-/** Turns any failure into one line for the user: the error kind in their language, then the server's message. */
-export function describeError(err: unknown): string {
-  if (err instanceof ApiFailure) return `${tOr(`error.${err.code}`, err.code)}: ${err.message}`;
-  return err instanceof Error ? err.message : `${t('error.INTERNAL')}: ${String(err)}`;
+/** Turns any failure into words for the user: a sentence in their language; the server's message only as detail. */
+export function describeError(err: unknown): Refusal {
+  if (err instanceof ApiFailure) return refusalOf(err, err.route);
+  return err instanceof Error ? { text: err.message, detail: '' } : { text: t('refusal.INTERNAL'), detail: String(err) };
 }
 
 export interface MessageBox {
@@ -18,16 +19,18 @@ export interface MessageBox {
 /** An inline message area: errors are announced (role=alert), successes politely. */
 export function messageBox(testId = 'message'): MessageBox {
   const el = h('div', { class: 'message', 'data-testid': testId, hidden: true });
-  function show(kind: 'error' | 'info', text: string): void {
+  function show(kind: 'error' | 'info', text: string, detail = ''): void {
     el.hidden = false;
     el.className = `message message-${kind}`;
     el.setAttribute('role', kind === 'error' ? 'alert' : 'status');
     el.dataset.kind = kind;
-    replaceChildren(el, h('span', null, text), h('button', { type: 'button', class: 'link', 'aria-label': t('error.dismiss'), onclick: () => clear() }, '×'));
+    const words = h('span', null, text);
+    if (detail) words.append(h('small', { class: 'message-detail', 'data-testid': 'message-detail' }, `${t('refusal.detail')}: `, h('span', { lang: 'en' }, detail)));
+    replaceChildren(el, words, h('button', { type: 'button', class: 'link', 'aria-label': t('error.dismiss'), onclick: () => clear() }, '×'));
   }
   function clear(): void {
     el.hidden = true;
     el.textContent = '';
   }
-  return { el, error: (err) => show('error', describeError(err)), info: (text) => show('info', text), clear };
+  return { el, error: (err) => { const r = describeError(err); show('error', r.text, r.detail); }, info: (text) => show('info', text), clear };
 }

@@ -111,7 +111,7 @@ export const enOps: Record<keyof typeof zhOps, string> = {
   'report.csv': 'Download CSV',
   'report.print': 'Print',
   'report.title': '{scope} daily supply report {date}',
-  'report.zonesSealed': 'Sealed / controlled zones',
+  'report.zonesSealed': 'Zones under the supply playbook',
   'report.people': 'People covered',
   'report.tonnes': 'Delivered (t)',
   'report.cover': 'Lowest days of cover',

@@ -3,10 +3,11 @@ import { enBoard } from './en-board';
 import { enOps } from './en-ops';
 import { enReasons } from './en-reasons';
 import { enDriver } from './en-driver';
+import { enWords } from './en-words';
 
 /** English UI text: every key of zh.ts, no more (tsc fails on a missing or extra key). */
 export const en: Record<MessageKey, string> = {
-  'app.title': 'Baogong · supplies for sealed zones',
+  'app.title': 'Baogong · lockdown supplies',
   'app.short': 'Baogong',
   'lang.switch': '中文',
   'lang.switchTitle': '切换到中文',
@@ -17,7 +18,7 @@ export const en: Record<MessageKey, string> = {
   'common.kg': '{n} kg',
   'common.none': 'none',
   'login.title': 'Log in',
-  'login.subtitle': 'Liwan 2021 · supplies for sealed zones',
+  'login.subtitle': 'Liwan 2021 · lockdown supply dispatch',
   'login.username': 'Username',
   'login.password': 'Password',
   'login.submit': 'Log in',
@@ -25,9 +26,6 @@ export const en: Record<MessageKey, string> = {
   'role.coordinator': 'Coordinator console',
   'role.district_official': 'District view',
   'role.driver': 'Driver',
-  'tier.sealed': 'Sealed',
-  'tier.controlled': 'Controlled',
-  'tier.precaution': 'Precaution',
   'status.active': 'Active',
   'status.lifted': 'Lifted',
   'zones.title': 'Zones',
@@ -240,4 +238,5 @@ export const en: Record<MessageKey, string> = {
   ...enReasons,
   ...enBoard,
   ...enDriver,
+  ...enWords,
 };

@@ -109,7 +109,7 @@ export const zhOps = {
   'report.csv': '下载 CSV',
   'report.print': '打印',
   'report.title': '{scope} 每日保供报表 {date}',
-  'report.zonesSealed': '封控/管控小区',
+  'report.zonesSealed': '启动保供预案的小区',
   'report.people': '覆盖人口',
   'report.tonnes': '配送量（吨）',
   'report.cover': '最低保障天数',

@@ -2,10 +2,11 @@ import { zhBoard } from './zh-board';
 import { zhOps } from './zh-ops';
 import { zhReasons } from './zh-reasons';
 import { zhDriver } from './zh-driver';
+import { zhWords } from './zh-words';
 
 /** Chinese UI text: the default language and the source of the message keys. */
 export const zh = {
-  'app.title': '保供 · 封控区生活物资保障',
+  'app.title': '保供 · 封控期间生活物资保障',
   'app.short': '保供',
   'lang.switch': 'English',
   'lang.switchTitle': 'Switch to English',
@@ -16,7 +17,7 @@ export const zh = {
   'common.kg': '{n} 公斤',
   'common.none': '无',
   'login.title': '登录',
-  'login.subtitle': '荔湾 2021 · 封控区生活物资调度',
+  'login.subtitle': '荔湾 2021 · 封控期间生活物资调度',
   'login.username': '用户名',
   'login.password': '密码',
   'login.submit': '登录',
@@ -24,10 +25,7 @@ export const zh = {
   'role.coordinator': '协调员控制台',
   'role.district_official': '区级视图',
   'role.driver': '司机',
-  'tier.sealed': '封控区',
-  'tier.controlled': '管控区',
-  'tier.precaution': '防范区',
-  'status.active': '封控中',
+  'status.active': '管控中',
   'status.lifted': '已解封',
   'zones.title': '区域',
   'zones.name': '名称',
@@ -106,7 +104,7 @@ export const zh = {
   'error.NETWORK': '网络连接失败',
   'error.dismiss': '关闭',
   'district.title': '{name} · 区级视图',
-  'district.sortNote': '按封控等级排序（发布计划后按保障天数排序）',
+  'district.sortNote': '按区域等级排序（发布计划后按保障天数排序）',
   'district.cover': '保障天数',
   'district.coverPending': '待计划',
   'driver.vehicle': '我的车辆',
@@ -239,6 +237,7 @@ export const zh = {
   ...zhReasons,
   ...zhBoard,
   ...zhDriver,
+  ...zhWords,
 } as const;
 
 export type MessageKey = keyof typeof zh;

@@ -1,4 +1,5 @@
 import { io, type Socket } from 'socket.io-client';
+import { ApiFailure } from '../api';
 import type {
   ClientToServerEvents, LiveAck, LiveEnvelope, LiveSnapshot, ServerToClientEvents, StopArriveInput, StopDeliverInput,
   StopEventResult, StopFailInput, VehicleMoveInput,
@@ -75,7 +76,7 @@ export function connectLive(): LiveLink {
     },
     async snapshot() {
       const reply = await socket.timeout(ACK_TIMEOUT_MS).emitWithAck('sync:request');
-      if (!reply.ok) throw new Error(reply.error.message);
+      if (!reply.ok) throw new ApiFailure(reply.error.code, reply.error.message, reply.error.field);
       // Held events after the snapshot are delivered on the next turn, after the caller applied it.
       const { epoch, v } = reply.data;
       setTimeout(() => order.reset(epoch, v), 0);

@@ -1,3 +1,4 @@
+import { readState, writeState } from '../page-state';
 import type { Commodity, Depot, District, Plan, Zone } from '../../../server/contract';
 import { request } from '../api';
 import { drawPanel } from '../components/draw-panel';
@@ -38,7 +39,8 @@ interface State {
 /** The coordinator's console: every zone and depot on the map; edit, draw and import zones; import stock. */
 export function coordinatorPage(ctx: PageContext): Page {
   const shell = mapShell(t('role.coordinator'), ctx.user, () => ctx.navigate('/login'), 'coordinator-page');
-  const state: State = { zones: [], depots: [], districts: [], commodities: [], selected: null };
+  // The selected zone sits in the URL (?zone=): a language switch or reload keeps it.
+  const state: State = { zones: [], depots: [], districts: [], commodities: [], selected: readState('zone') };
   let map: ZoneMap | null = null;
   let panel: ReturnType<typeof tabs> | null = null;
   let draw: ReturnType<typeof drawPanel> | null = null;
@@ -73,6 +75,7 @@ export function coordinatorPage(ctx: PageContext): Page {
 
   function select(id: string | null, focus = false): void {
     state.selected = id;
+    writeState('zone', id);
     map?.selectZone(id, focus);
     panel?.show('zones');
     shell.side.querySelector(`[data-zone-id="${id}"]`)?.scrollIntoView({ block: 'nearest' });

@@ -19,6 +19,7 @@ import { mapDepots, mapStops, mapVans, mapZones } from '../zones/map-items';
 import { loadProjectedCover, projectionDate } from '../zones/projected-cover';
 import { sortZones } from '../zones/zone-input';
 import { mapShell } from './map-shell';
+import { escalationNotice } from '../alerts/escalation-notice';
 
 /**
  * The district official's view: their district's zones (the API filters by the session), sorted by days of
@@ -141,6 +142,7 @@ export function districtPage(ctx: PageContext): Page {
       replaceChildren(shell.side, boardSlot, table, chart?.el, deliveries);
       await refresh();
       startLive();
+      if (ctx.user) shell.message.el.after(escalationNotice(ctx.user, new Map(zones.map((z) => [z.id, z])), live));
       renderLive();
       shell.el.dataset.ready = 'true';
     } catch (err) {

@@ -5,6 +5,8 @@ import { messageBox } from '../components/messages';
 import { tabs } from '../components/tabs';
 import { topBar } from '../components/top-bar';
 import { alertsPanel } from '../alerts/alerts-panel';
+import { escalationNotice } from '../alerts/escalation-notice';
+import { connectLive, type LiveLink } from '../live/live-link';
 import { h, replaceChildren } from '../dom';
 import { t } from '../i18n';
 import { progressPanel } from '../playbook/progress-panel';
@@ -19,6 +21,7 @@ export function opsPage(ctx: PageContext): Page {
   const body = h('main', { class: 'ops-body' }, h('p', { class: 'muted' }, t('common.loading')));
   const el = h('div', { class: 'page page-ops' }, topBar(t('ops.title'), ctx.user, () => ctx.navigate('/login')), message.el, body);
   let disposed = false;
+  let live: LiveLink | null = null;
 
   async function mounted(): Promise<void> {
     try {
@@ -33,11 +36,13 @@ export function opsPage(ctx: PageContext): Page {
         { id: 'report', label: t('ops.tab.report'), render: () => reportPanel(ctx.user!, districts, commodities, message) },
       ], initial);
       replaceChildren(body, view.el);
+      live = connectLive();
+      message.el.after(escalationNotice(ctx.user!, zones, live));
       el.dataset.ready = 'true';
     } catch (err) {
       if (!disposed) message.error(err);
     }
   }
 
-  return { el, mounted: () => void mounted(), dispose() { disposed = true; } };
+  return { el, mounted: () => void mounted(), dispose() { disposed = true; live?.close(); } };
 }

@@ -1,6 +1,7 @@
 import '../ops.css';
 import { REQUEST_CATEGORIES, type PublicZone, type RequestCategory } from '../../../server/contract';
 import { ApiFailure, request } from '../api';
+import { refusalLine } from '../refusal';
 import { topBar } from '../components/top-bar';
 import { h, replaceChildren } from '../dom';
 import { localName, t, tOr } from '../i18n';
@@ -55,7 +56,7 @@ export function publicRequestPage(zoneId: string): Page {
             h('p', null, t('public.receipt', { id: receipt.receiptId })),
             h('button', { type: 'button', 'data-testid': 'public-again', onclick: () => replaceChildren(body, form(zone)) }, t('public.again'))));
         } catch (err) {
-          message.textContent = err instanceof ApiFailure ? err.message : String(err);
+          message.textContent = err instanceof ApiFailure ? refusalLine(err, err.route) : String(err);
           submit.disabled = false;
           submit.textContent = t('public.submit');
         }

@@ -1,5 +1,6 @@
 import type { Tier, Zone } from '../../../server/contract';
-import { tOr } from '../i18n';
+import { getLang, tOr } from '../i18n';
+import { configuredTierName } from './tier-names';
 
 /**
  * The default tiers, strictest first (mirrors DEFAULT_TIERS in server/contract.ts, which the web may only
@@ -13,7 +14,7 @@ export function tierRank(tier: Tier): number {
 }
 
 export function tierLabel(tier: Tier): string {
-  return tOr(`tier.${tier}`, tier);
+  return configuredTierName(tier, getLang()) ?? tOr(`tier.${tier}`, tier);
 }
 
 /** Every tier worth offering in a select: the defaults, then any others the zones use. */
