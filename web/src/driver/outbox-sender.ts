@@ -1,6 +1,5 @@
 import type { ApiError, ErrorCode } from '../../../server/contract';
 import type { LiveLink, StopEvents } from '../live/live-link';
-import { refusalLine } from '../refusal';
 import type { QueuedRecord, SendOutcome } from './offline-queue';
 
 /** A queued driver event: the live event name and its input without the key (the queue's key is used). */
@@ -23,7 +22,6 @@ export function outboxSender(link: LiveLink, onRefused: (message: string, error:
     if (ack.ok) return 'sent';
     if (RETRY.has(ack.error.code)) return 'retry';
     onRefused(ack.error.message, ack.error, kind, record.payload);
-    onRefused(refusalLine(ack.error));
     return 'sent';
   };
 }
