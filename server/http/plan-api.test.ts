@@ -121,7 +121,9 @@ describe('plans', () => {
     const liwan = (await server.store.districts.get('liwan'))!;
     for (const stop of stops) {
       const zone = zones.get(stop.zoneId)!;
-      expect(route.zoneNames[stop.zoneId]).toEqual({ name: zone.name, nameEn: zone.nameEn });
+      expect(route.zoneNames[stop.zoneId]).toMatchObject({ name: zone.name, nameEn: zone.nameEn, tier: zone.tier });
+      // The handoff mode and the tier's words come from the tier configuration, for the driver's stop card.
+      expect(route.zoneNames[stop.zoneId]!.tierName).toMatch(/^封(闭|控)区$|^防范区$/);
       if (!stop.handoffPointId) continue;
       const place = route.handoffPlaces[stop.handoffPointId]!;
       expect(place).toMatchObject({ name: points.get(stop.handoffPointId)!.name, zoneName: zone.name });
