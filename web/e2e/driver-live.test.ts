@@ -64,8 +64,8 @@ describe('driver on a phone with GPS (390×844)', () => {
       const link = first.getByTestId(id);
       const [fg, bg] = await link.evaluate((el) => [getComputedStyle(el).color, getComputedStyle(el).backgroundColor]);
       expect(contrast(fg, bg)).toBeGreaterThanOrEqual(4.5);
-      const box = (await link.boundingBox())!;
-      expect(box.height).toBeGreaterThanOrEqual(24);
+      // The card may be redrawn by a live snapshot between two reads: poll until the link is laid out.
+      await expect.poll(async () => (await link.boundingBox())?.height ?? 0, { timeout: 10_000 }).toBeGreaterThanOrEqual(24);
     }
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
 
