@@ -62,8 +62,13 @@ describe('driver on a phone with GPS (390×844)', () => {
     expect(await first.getByTestId('stop-mode').textContent()).toMatch(/(封闭区|封控区|防范区)：(送货上门|楼栋门口|小区门口)/);
     for (const id of ['nav-geo', 'nav-amap']) {
       const link = first.getByTestId(id);
-      const [fg, bg] = await link.evaluate((el) => [getComputedStyle(el).color, getComputedStyle(el).backgroundColor]);
-      expect(contrast(fg, bg)).toBeGreaterThanOrEqual(4.5);
+      // A live snapshot can redraw the card between resolving the link and reading its style (a detached
+      // node has no computed colours): poll until a laid-out link answers.
+      const readContrast = async () => {
+        const [fg, bg] = await link.evaluate((el) => (el.isConnected ? [getComputedStyle(el).color, getComputedStyle(el).backgroundColor] : ['', '']));
+        return fg && bg ? contrast(fg, bg) : 0;
+      };
+      await expect.poll(readContrast, { timeout: 10_000 }).toBeGreaterThanOrEqual(4.5);
       // The card may be redrawn by a live snapshot between two reads: poll until the link is laid out.
       await expect.poll(async () => (await link.boundingBox())?.height ?? 0, { timeout: 10_000 }).toBeGreaterThanOrEqual(24);
     }
