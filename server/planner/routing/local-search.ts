@@ -2,26 +2,33 @@ import { loadFits, readPlan, tripLoad, vehicleTimeFeasible, writePlan, type Plan
 import type { Compiled } from './problem';
 import type { Rng } from './rng';
 import type { RouteState } from './state';
-
-const EPS = 1e-7;
+import { OPERATORS, type Moves, type Operator, type Pair } from './operators';
 
 /**
- * Granular first-improvement local search over neighbour pairs (u, w): relocate, swap, 2-opt,
- * 2-opt* and or-opt. Deltas are O(1); only improving moves pay for the full feasibility check.
+ * Granular first-improvement local search over neighbour pairs (u, w), trying the moves in
+ * operators/ (relocate, or-opt, swap, 2-opt*, 2-opt, in that order). Deltas are O(1); only
+ * improving moves pay for the full feasibility check. The class lends the operators its
+ * distance, feasibility and commit helpers (`Moves`) and keeps the "don't look bits".
  */
-export class LocalSearch {
+export class LocalSearch implements Moves {
   private plan: PlanTrip[][] = [];
   private where: (PlanTrip | null)[] = [];
   private readonly stack: Int32Array;
   private readonly queued: Uint8Array;
   private top = 0;
+  /** Reused for every pair so the inner loop allocates nothing. */
+  private readonly pair: Pair;
 
   constructor(
-    private readonly c: Compiled,
+    readonly c: Compiled,
     private readonly neighbourLimit: number,
     /** Polled now and then so a long first descent cannot overrun the caller's deadline. */
     private readonly outOfTime: () => boolean = () => false,
+    /** The moves tried, in order; tests pass one at a time. */
+    private readonly operators: readonly Operator[] = OPERATORS,
   ) {
+    const none: PlanTrip = { v: 0, nodes: [], load: new Float64Array(0) };
+    this.pair = { A: none, B: none, u: 0, w: 0, iu: 0, iw: 0, lu: 0, lw: 0, pU: 0, nU: 0, pW: 0, nW: 0, removeU: 0, same: false };
     this.stack = new Int32Array(c.jobCount);
     this.queued = new Uint8Array(c.jobCount);
   }
@@ -79,91 +86,39 @@ export class LocalSearch {
     this.stack[this.top++] = j;
   }
 
-  private loc(t: PlanTrip, i: number): number {
+  loc(t: PlanTrip, i: number): number {
     return i < 0 || i >= t.nodes.length ? this.c.vehDepot[t.v]! : this.c.jobLoc[t.nodes[i]!]!;
   }
 
-  private d(a: number, b: number): number {
+  d(a: number, b: number): number {
     return this.c.dist[a * this.c.size + b]!;
   }
 
+  /** Fills the pair's locations once, then asks each operator in turn; the first move made wins. */
   private tryPair(u: number, w: number): number {
-    const A = this.where[u]!;
-    const B = this.where[w]!;
-    const iu = A.nodes.indexOf(u);
-    const iw = B.nodes.indexOf(w);
-    const lu = this.loc(A, iu);
-    const lw = this.loc(B, iw);
-    const pU = this.loc(A, iu - 1);
-    const nU = this.loc(A, iu + 1);
-    const pW = this.loc(B, iw - 1);
-    const nW = this.loc(B, iw + 1);
-    const removeU = this.d(pU, lu) + this.d(lu, nU) - this.d(pU, nU);
-    const same = A === B;
-
-    // Relocate u after w, then before w.
-    if (!(same && iw === iu - 1)) {
-      const delta = this.d(lw, lu) + this.d(lu, nW) - this.d(lw, nW) - removeU;
-      if (delta < -EPS && (same || this.fits(B, A, iu, 1, null, 0, 0)) && this.apply(A, B, this.moved(A, iu, 1, B, iw + 1, false))) return -delta;
-    }
-    if (!(same && iw === iu + 1)) {
-      const delta = this.d(pW, lu) + this.d(lu, lw) - this.d(pW, lw) - removeU;
-      if (delta < -EPS && (same || this.fits(B, A, iu, 1, null, 0, 0)) && this.apply(A, B, this.moved(A, iu, 1, B, iw, false))) return -delta;
-    }
-    // Or-opt: the string starting at u, 2 or 3 long, after w, kept or reversed.
-    for (let len = 2; len <= 3; len++) {
-      if (iu + len > A.nodes.length || (same && iw >= iu - 1 && iw < iu + len)) continue;
-      const le = this.loc(A, iu + len - 1);
-      const after = this.loc(A, iu + len);
-      const out = this.d(pU, lu) + this.d(le, after) - this.d(pU, after);
-      const inner = this.c.symmetric ? 0 : this.pathCost(A, iu, len, true) - this.pathCost(A, iu, len, false);
-      const keep = this.d(lw, lu) + this.d(le, nW) - this.d(lw, nW) - out;
-      const rev = this.d(lw, le) + this.d(lu, nW) - this.d(lw, nW) - out + inner;
-      if ((keep >= -EPS && rev >= -EPS) || (!same && !this.fits(B, A, iu, len, null, 0, 0))) continue;
-      if (keep < -EPS && keep <= rev && this.apply(A, B, this.moved(A, iu, len, B, iw + 1, false))) return -keep;
-      if (rev < -EPS && this.apply(A, B, this.moved(A, iu, len, B, iw + 1, true))) return -rev;
-    }
-    if (!same) {
-      const swap = this.d(pU, lw) + this.d(lw, nU) - this.d(pU, lu) - this.d(lu, nU)
-        + this.d(pW, lu) + this.d(lu, nW) - this.d(pW, lw) - this.d(lw, nW);
-      if (swap < -EPS && this.fits(A, B, iw, 1, A, iu, 1) && this.fits(B, A, iu, 1, B, iw, 1)) {
-        const a = [...A.nodes];
-        const b = [...B.nodes];
-        a[iu] = w;
-        b[iw] = u;
-        if (this.apply(A, B, [a, b])) return -swap;
-      }
-      // Tails swap; with different depots each moved tail also returns to its new depot.
-      const dA = this.c.vehDepot[A.v]!;
-      const dB = this.c.vehDepot[B.v]!;
-      const tailA = A.nodes.length - iu - 1;
-      const tailB = B.nodes.length - iw - 1;
-      let star = this.d(lu, tailB > 0 ? nW : dA) + this.d(lw, tailA > 0 ? nU : dB) - this.d(lu, nU) - this.d(lw, nW);
-      if (dA !== dB) {
-        const lastA = this.loc(A, A.nodes.length - 1);
-        const lastB = this.loc(B, B.nodes.length - 1);
-        if (tailB > 0) star += this.d(lastB, dA) - this.d(lastB, dB);
-        if (tailA > 0) star += this.d(lastA, dB) - this.d(lastA, dA);
-      }
-      if (star < -EPS && this.fits(A, B, iw + 1, tailB, A, iu + 1, tailA) && this.fits(B, A, iu + 1, tailA, B, iw + 1, tailB)) {
-        const a = [...A.nodes.slice(0, iu + 1), ...B.nodes.slice(iw + 1)];
-        const b = [...B.nodes.slice(0, iw + 1), ...A.nodes.slice(iu + 1)];
-        if (this.apply(A, B, [a, b])) return -star;
-      }
-    } else if (iu < iw) {
-      const lo = iu + 1;
-      let delta = this.d(lu, lw) + this.d(this.loc(A, lo), nW) - this.d(lu, this.loc(A, lo)) - this.d(lw, nW);
-      if (!this.c.symmetric) delta += this.pathCost(A, lo, iw - lo + 1, true) - this.pathCost(A, lo, iw - lo + 1, false);
-      if (delta < -EPS) {
-        const a = [...A.nodes.slice(0, lo), ...A.nodes.slice(lo, iw + 1).reverse(), ...A.nodes.slice(iw + 1)];
-        if (this.apply(A, A, [a, a])) return -delta;
-      }
+    const p = this.pair;
+    const A = (p.A = this.where[u]!);
+    const B = (p.B = this.where[w]!);
+    p.u = u;
+    p.w = w;
+    const iu = (p.iu = A.nodes.indexOf(u));
+    const iw = (p.iw = B.nodes.indexOf(w));
+    const lu = (p.lu = this.loc(A, iu));
+    p.lw = this.loc(B, iw);
+    const pU = (p.pU = this.loc(A, iu - 1));
+    const nU = (p.nU = this.loc(A, iu + 1));
+    p.pW = this.loc(B, iw - 1);
+    p.nW = this.loc(B, iw + 1);
+    p.removeU = this.d(pU, lu) + this.d(lu, nU) - this.d(pU, nU);
+    p.same = A === B;
+    for (let k = 0; k < this.operators.length; k++) {
+      const gained = this.operators[k]!.tryImprove(this, p);
+      if (gained > 0) return gained;
     }
     return 0;
   }
 
-  /** Would trip t still fit its van after gaining add[from..+len) and losing sub[from..+len)? */
-  private fits(t: PlanTrip, add: PlanTrip, addFrom: number, addLen: number, sub: PlanTrip | null, subFrom: number, subLen: number): boolean {
+  fits(t: PlanTrip, add: PlanTrip, addFrom: number, addLen: number, sub: PlanTrip | null, subFrom: number, subLen: number): boolean {
     const { dims: D, jobAmt, vehCap } = this.c;
     for (let d = 0; d < D; d++) {
       let load = t.load[d]!;
@@ -174,7 +129,7 @@ export class LocalSearch {
     return true;
   }
 
-  private pathCost(t: PlanTrip, from: number, len: number, reversed: boolean): number {
+  pathCost(t: PlanTrip, from: number, len: number, reversed: boolean): number {
     let sum = 0;
     for (let i = from; i < from + len - 1; i++) {
       const a = this.loc(t, i);
@@ -184,8 +139,7 @@ export class LocalSearch {
     return sum;
   }
 
-  /** New node lists after moving A[from..from+len) to position `to` of B (indices before the move). */
-  private moved(A: PlanTrip, from: number, len: number, B: PlanTrip, to: number, reverse: boolean): [number[], number[]] {
+  moved(A: PlanTrip, from: number, len: number, B: PlanTrip, to: number, reverse: boolean): [number[], number[]] {
     const seg = A.nodes.slice(from, from + len);
     if (reverse) seg.reverse();
     if (A === B) {
@@ -201,7 +155,7 @@ export class LocalSearch {
     return [a, b];
   }
 
-  private apply(A: PlanTrip, B: PlanTrip, [a, b]: [number[], number[]]): boolean {
+  apply(A: PlanTrip, B: PlanTrip, [a, b]: [number[], number[]]): boolean {
     const c = this.c;
     const loadA = tripLoad(c, a);
     const loadB = A === B ? loadA : tripLoad(c, b);
