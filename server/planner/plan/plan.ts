@@ -1,5 +1,4 @@
-import type { ExcludedVehicle, PlanResult } from '../../contract';
-import { allocate } from '../allocation';
+import type { ExcludedVehicle, LngLat, PlanResult } from '../../contract';
 import { haversineModel } from '../distance';
 import { DEFAULT_PLAN_OPTIONS, type PlanInput, type PlanOptions, type PlanVehicle } from '../plan-input';
 import { explain } from '../explain';
@@ -8,9 +7,10 @@ import { assembleRoutes } from './assemble-routes';
 import { timedVan } from './depot-hours';
 import { capToHaul, estimatedHaul, type Haul } from './fleet-capacity';
 import { kpisOf } from './kpis';
-import { loadGoods } from './load-goods';
+import { fairRepair } from './fair-repair';
 import { zoneOutcomes } from './outcomes';
-import { routeDepot, type DepotRouting, type DepotShipments } from './route-depot';
+import { parseJobId, routeDepot, type DepotRouting, type DepotShipments } from './route-depot';
+import { allocateByClass } from './route-allocation';
 
 /**
  * The whole plan: clear the fleet, allocate stock fairly (LP), route each depot's shipments,
@@ -35,21 +35,22 @@ export function plan(input: PlanInput, partial: Partial<PlanOptions> = {}): Plan
   const depotsWithVans = new Set(cleared.map((v) => v.homeDepotId));
   const vanDepots = input.depots.filter((d) => depotsWithVans.has(d.id));
   const zonesById = new Map(input.zones.map((z) => [z.id, z]));
-  const deadlineOf = (fraction: number) => (options.deadlineMs === undefined ? undefined : now() + Math.max(0, options.deadlineMs - now()) * fraction);
+  // Routing gets most of the budget; the rest is kept for the repair and the reasons after it.
+  const routingDeadline = options.deadlineMs === undefined ? undefined : startedMs + (options.deadlineMs - startedMs) * ROUTING_SHARE;
+  const deadlineOf = (fraction: number) => (routingDeadline === undefined ? undefined : now() + Math.max(0, routingDeadline - now()) * fraction);
 
   // 1. Fair allocation of what the vans can haul; 2. routes per depot. When the vans carried less
   // than estimated, a second round shares what they really carried fairly and routes it again.
   const round = (haul: ReadonlyMap<string, Haul>, deadlineMs: number | undefined, progressSpan: [number, number]) => {
     const { depots, capped } = capToHaul(vanDepots, haul, input.commodities);
-    const allocation = allocate(
-      {
-        commodities: input.commodities,
-        depots,
-        zones: input.zones.map((z) => ({ id: z.id, location: z.location, weight: z.weight, demandKg: z.demandKg })),
-        distanceM: (d, z) => model.distanceM(depots[d]!.location, input.zones[z]!.location),
-      },
-      { nearestDepots: options.nearestDepots },
-    );
+    // A depot whose routing left a zone's goods of a class behind no longer serves it that class:
+    // the next round gives that zone to its next nearest holders (whose vans may have time), and
+    // no depot keeps a claim on a zone it cannot reach in time.
+    const allocation = allocateByClass({
+      commodities: input.commodities, depots, zones: input.zones, nearestDepots: options.nearestDepots,
+      distanceM: (d, z) => depotZoneM(d, z),
+      allowed: (d, z, cold) => !dropped.has(`${depots[d]!.id}|${input.zones[z]!.id}|${cold ? 'cold' : 'ambient'}`),
+    });
     const shipments = shipmentsOf(allocation.flows);
     const totalZones = [...shipments.values()].reduce((s, m) => s + m.size, 0);
     const routings: DepotRouting[] = [];
@@ -66,31 +67,58 @@ export function plan(input: PlanInput, partial: Partial<PlanOptions> = {}): Plan
     }
     return { allocation, shipments, routings, capped, depots };
   };
+  const dropped = new Set<string>();
+  // Depot–zone distances once: every round and the repair allocate over the same pairs (vanDepots order).
+  const depotZone = new Float64Array(vanDepots.length * input.zones.length).fill(-1);
+  const depotZoneM = (d: number, z: number) => {
+    const k = d * input.zones.length + z;
+    if (depotZone[k]! < 0) depotZone[k] = model.distanceM(vanDepots[d]!.location, input.zones[z]!.location);
+    return depotZone[k]!;
+  };
   let haul = estimatedHaul(vanDepots, cleared, options);
   let outcome = round(haul, deadlineOf(1 / ROUNDS), [0.05, 0.3]);
   const earlierRoutings: DepotRouting[] = [];
   for (let r = 2; r <= ROUNDS && outcome.routings.some((x) => x.solution.unassigned.length > 0); r++) {
     haul = routedHaul(outcome.routings, haul);
+    for (const { depot, solution } of outcome.routings) for (const u of solution.unassigned) {
+      const job = parseJobId(u.parentJobId);
+      dropped.add(`${depot.id}|${job.zoneId}|${job.goods}`);
+    }
     earlierRoutings.push(...outcome.routings);
     outcome = round(haul, deadlineOf(1 / (ROUNDS - r + 1)), [0.3 * (r - 1), 0.3 * r]);
   }
-  const { allocation, shipments, routings } = outcome;
+  const { routings } = outcome;
 
-  // 3. Goods on routes, outcomes and reasons.
+  // 3. Goods on routes: re-allocate on what the routes really reach and carry, add stops where
+  // zones fall short of t* while stock and van time are left (fair-repair.ts), then load.
   const vehiclesById = new Map(input.vehicles.map((v) => [v.id, v]));
-  const routes = assembleRoutes(routings, shipments, zonesById, vehiclesById, input.commodities);
+  const assembled = assembleRoutes(routings, outcome.shipments, zonesById, vehiclesById, input.commodities);
   const depotsById = new Map(input.depots.map((d) => [d.id, d]));
-  loadGoods(routes, vanDepots.map((d) => depotsById.get(d.id)!), shipments, zonesById, vehiclesById, input.commodities);
-  // Reasons and what-if read from the last round's model (its min cut, duals and routing).
+  const { routes, allocation, allocationDepots } = fairRepair({
+    routes: assembled, cleared, depots: vanDepots.map((d) => depotsById.get(d.id)!), zones: input.zones, commodities: input.commodities,
+    vehicles: vehiclesById, model, distanceM: depotZoneM, nearestDepots: options.nearestDepots, reloadS: options.reloadS,
+  });
+  // Reasons and what-if read from the final model (its min cut, duals) and the last routing round.
   const explained = explain({
-    input, allocationDepots: outcome.depots, allocation, routings, earlierRoutings, cleared,
-    distanceM: (a, b) => model.distanceM(a, b), nearestDepots: options.nearestDepots, names,
+    input, allocationDepots, allocation, routings, earlierRoutings, cleared,
+    distanceM: memoDistance(model), nearestDepots: options.nearestDepots, names,
   });
   const zones = zoneOutcomes(input.zones, input.commodities, routes, explained.reasonsFor);
   const { supplyLimits, fleetLimits } = explained;
   progress(1);
 
   return { routes, zones, excludedVehicles: excluded, supplyLimits, fleetLimits, kpis: kpisOf(routes, zones, new Map(input.vehicles.map((v) => [v.id, v.capacityKg])), allocation.minFillRate, now() - startedMs) };
+}
+
+/** The explain step asks depot–zone distances many times over (holders, what-if): each pair once. */
+function memoDistance(model: { distanceM: (a: LngLat, b: LngLat) => number }): (a: LngLat, b: LngLat) => number {
+  const memo = new Map<string, number>();
+  return (a, b) => {
+    const key = `${a[0]},${a[1]},${b[0]},${b[1]}`;
+    let m = memo.get(key);
+    if (m === undefined) memo.set(key, (m = model.distanceM(a, b)));
+    return m;
+  };
 }
 
 function namesOf(input: PlanInput): Names {
@@ -106,6 +134,8 @@ function namesOf(input: PlanInput): Names {
 
 /** Allocation-and-routing rounds at most: each shrinks the haul to what the vans really carried (depot hours can drop trips, so a few more than before). */
 const ROUNDS = 5;
+/** Share of the deadline the routing rounds may use. */
+const ROUTING_SHARE = 0.75;
 
 function shipmentsOf(flows: readonly { depotId: string; zoneId: string; commodityId: string; kg: number }[]): Map<string, DepotShipments> {
   const shipments = new Map<string, DepotShipments>();

@@ -69,18 +69,58 @@ export function routeDepot(
     const fit = Math.floor((shiftS + options.reloadS) / (options.reloadS + Math.max(MIN_TRIP_S, shortestTripS)));
     return Math.max(1, Math.min(options.maxTripsPerVehicle ?? Infinity, fit));
   };
-  const solution = solveRouting(
-    {
-      distancesM, durationsS, jobs,
-      vehicles: vehicles.map((v) => ({
-        id: v.id, depot: 0, capacity: [v.capacityKg, v.coldChainKg], shift: { startS: v.shiftStartS, endS: v.shiftEndS },
-        maxTrips: maxTrips(v), reloadS: options.reloadS,
-      })),
-    },
-    { seed: options.seed, maxIterations: options.maxIterations, deadlineMs, now: options.now },
+  const vehicleOf = (v: PlanVehicle) => ({
+    id: v.id, depot: 0, capacity: [v.capacityKg, v.coldChainKg], shift: { startS: v.shiftStartS, endS: v.shiftEndS },
+    maxTrips: maxTrips(v), reloadS: options.reloadS,
+  });
+  const solve = (js: Job[], vs: PlanVehicle[], deadline: number | undefined) => solveRouting(
+    { distancesM, durationsS, jobs: js, vehicles: vs.map(vehicleOf) },
+    { seed: options.seed, maxIterations: options.maxIterations, deadlineMs: deadline, now: options.now },
   );
-  return { depot, zoneIds, solution: withinDepotHours(solution, depot) };
+  // Cold goods first, on the cold vans alone: only they can carry them, so when van time is short
+  // it goes to the zones' cold goods before ambient goods that any van can take. The cold vans' time
+  // left after their cold trips then joins the ambient routing, with the other vans.
+  const coldJobs = jobs.filter((j) => j.amount[1]! > 0);
+  const coldVans = vehicles.filter((v) => v.coldChainKg > 0 && v.capacityKg > 0);
+  if (coldJobs.length === 0 || coldVans.length === 0 || coldJobs.length === jobs.length) {
+    return { depot, zoneIds, solution: withinDepotHours(solve(jobs, [...vehicles], deadlineMs), depot) };
+  }
+  const now = options.now ?? (() => 0);
+  const coldDeadline = deadlineMs === undefined ? undefined : now() + Math.max(0, deadlineMs - now()) * (coldJobs.length / jobs.length);
+  const first = solve(coldJobs, coldVans, coldDeadline);
+  const busyUntil = new Map(first.routes.filter((r) => r.trips.length > 0).map((r) => [r.vehicleId, r.trips[r.trips.length - 1]!.returnS + options.reloadS]));
+  const rest = vehicles.map((v) => {
+    const from = busyUntil.get(v.id);
+    return from === undefined ? v : { ...v, shiftStartS: Math.min(v.shiftEndS, Math.max(v.shiftStartS, from)) };
+  });
+  const second = solve(jobs.filter((j) => !(j.amount[1]! > 0)), rest, deadlineMs);
+  return { depot, zoneIds, solution: withinDepotHours(mergeSolutions(first, second), depot) };
 }
+
+/** Two solutions for disjoint jobs where the second's vans start after the first's trips: one day each. */
+function mergeSolutions(a: RoutingSolution, b: RoutingSolution): RoutingSolution {
+  const routes = new Map(a.routes.map((r) => [r.vehicleId, { ...r, trips: [...r.trips] }]));
+  for (const r of b.routes) {
+    const prior = routes.get(r.vehicleId);
+    if (!prior) routes.set(r.vehicleId, { ...r, trips: [...r.trips] });
+    else {
+      prior.trips.push(...r.trips);
+      prior.distanceM += r.distanceM;
+    }
+  }
+  const all = [...routes.values()];
+  return {
+    routes: all,
+    totalDistanceM: all.reduce((s, r) => s + r.distanceM, 0),
+    unassigned: [...a.unassigned, ...b.unassigned],
+    stats: {
+      iterations: a.stats.iterations + b.stats.iterations,
+      improvements: a.stats.improvements + b.stats.improvements,
+      initialDistanceM: a.stats.initialDistanceM + b.stats.initialDistanceM,
+    },
+  };
+}
+
 
 // Routing works in whole kg so capacity checks are exact; the goods LP later fills the real amounts.
 /** Floor on a trip's length for sizing trip slots: more slots than this would only slow the search. */
