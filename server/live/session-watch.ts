@@ -1,7 +1,7 @@
 import type { SessionEndedEvent, User } from '../contract';
 import type { SessionsEnded } from '../services/auth-service';
 import type { Store } from '../services/ports';
-import { roomOf } from './views';
+import { roomOf } from '../services/live/views';
 
 // Keeps every live connection tied to a still-valid session. Two paths, because either alone misses
 // something: the auth service's in-process notice drops a revoked session's sockets at once; a

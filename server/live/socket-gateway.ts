@@ -10,10 +10,10 @@ import type { AuthService } from '../services/auth-service';
 import { hashToken } from '../services/auth-service';
 import { AppError } from '../services/errors';
 import type { Store } from '../services/ports';
-import type { LiveService } from './live-service';
-import { createSequencer, type Outbox, type Sequencer } from './outbox';
+import type { LiveService } from '../services/live/live-service';
+import { createSequencer, type Outbox, type Sequencer } from '../services/live/outbox';
 import { createSessionWatch, type WatchedConnection } from './session-watch';
-import { roomOf, viewOf } from './views';
+import { roomOf, viewOf } from '../services/live/views';
 
 // The only socket.io importer: authenticates handshakes with the HTTP session, puts each socket in
 // the one room its user may see, routes driver events to the live service and delivers its pushes.

@@ -5,7 +5,7 @@ import type {
 } from '../contract';
 import type { AlertRepo, RequestRepo } from './request-ports';
 import type { DisinfectionRepo, PassRepo } from './pass-ports';
-import type { LiveRepo } from '../store/live-ports';
+import type { LiveRepo } from './deliveries/ports';
 import type { PlaybookRepo } from './playbook-ports';
 import type { HouseholdStockRepo, SupplyChannelRepo } from './supply-ports';
 

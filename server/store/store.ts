@@ -17,7 +17,7 @@ import { createUserRepo } from './user-repo';
 import { createVehicleRepo } from './vehicle-repo';
 import { createVehicleAvailabilityRepo } from './vehicle-availability-repo';
 import { createHandoffPointRepo, createZoneRepo } from './zone-repo';
-import { createLiveRepo } from './live-repo';
+import { createLiveRepo } from './delivery-repo';
 import { createPlaybookRepo } from './playbook-repo';
 import { createHouseholdStockRepo, createSupplyChannelRepo } from './supply-channel-repo';
 

@@ -1,4 +1,4 @@
-import type { LiveEnvelope, ServerToClientEvents } from '../contract';
+import type { LiveEnvelope, ServerToClientEvents } from '../../contract';
 import type { View } from './views';
 
 // What the live service hands to the transport: an event, the rooms that may hear it, and how to

@@ -1,7 +1,7 @@
-import type { Commodity, LivePosition, LngLat, Vehicle, Zone } from '../contract';
-import type { Store } from '../services/ports';
+import type { Commodity, LivePosition, LngLat, Vehicle, Zone } from '../../contract';
+import type { Store } from '../ports';
 import { createRouteReloader } from './route-reloader';
-import { allStops, loadRoute, stopKey, type LoadedRoute, type StopState } from './route-model';
+import { allStops, loadRoute, stopKey, type LoadedRoute, type StopState } from '../../live/route-model';
 
 // The live picture in memory: per van its published route, the state of each stop and its last fix;
 // per day and zone the kg delivered so far. Loaded lazily from the store, then kept current by the

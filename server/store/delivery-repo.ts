@@ -2,7 +2,7 @@ import type { Knex } from 'knex';
 import type { StopEventResult, TrackPoint } from '../contract';
 import type { Codec } from './codec';
 import { canonicalIso } from './codec';
-import type { LiveRepo, PositionRow, StopProgress } from './live-ports';
+import type { LiveRepo, PositionRow, StopProgress } from '../services/deliveries/ports';
 import { DuplicateError } from '../services/errors';
 import { isUniqueViolation } from './errors';
 import { userFromRow, type UserRow } from './user-repo';

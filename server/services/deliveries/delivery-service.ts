@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
-import type { StopArriveInput, StopDeliverInput, StopEventResult, StopFailInput, StopStatus, User } from '../contract';
-import { AppError, DuplicateError } from '../services/errors';
-import type { Store } from '../services/ports';
-import type { StopProgress, StoredStopEvent } from '../store/live-ports';
-import type { LiveState, VehicleEntry } from './live-state';
-import { findStop, stopKey, tripHold, type RouteStop } from './route-model';
+import type { StopArriveInput, StopDeliverInput, StopEventResult, StopFailInput, StopStatus, User } from '../../contract';
+import { AppError, DuplicateError } from '../errors';
+import type { Store } from '../ports';
+import type { StopProgress, StoredStopEvent } from './ports';
+import type { LiveState, VehicleEntry } from '../live/live-state';
+import { findStop, stopKey, tripHold, type RouteStop } from '../../live/route-model';
 
 export type StopKind = StopEventResult['kind'];
 export type StopInput = StopArriveInput | StopDeliverInput | StopFailInput;

@@ -1,6 +1,6 @@
-import type { TrackPoint } from '../contract';
-import type { Store } from '../services/ports';
-import type { PositionRow } from '../store/live-ports';
+import type { TrackPoint } from '../../contract';
+import type { Store } from '../ports';
+import type { PositionRow } from '../deliveries/ports';
 
 // GPS fixes arrive every few seconds from every van: one transaction per fix would spend the
 // database's write lock on bookkeeping. They are written in batches instead (group commit): at once

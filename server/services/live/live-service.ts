@@ -1,21 +1,21 @@
 import type {
   Alert, AlertChangedEvent, LiveEnvelope, LivePosition, LiveSnapshot, VehicleMove, MoveResult, PlanEvent, StopEventResult, User, VehicleMoveInput,
-} from '../contract';
-import type { LiveConfig } from '../config';
-import { haversineModel } from '../planner/distance';
-import { AppError, forbidden } from '../services/errors';
-import type { Store } from '../services/ports';
+} from '../../contract';
+import type { LiveConfig } from '../../config';
+import { haversineModel } from '../../planner/distance';
+import { AppError, forbidden } from '../errors';
+import type { Store } from '../ports';
 import { derive, liveStop, liveVehicle, liveZoneCover, type Derived } from './live-dto';
-import { assertInsideBounds, assertInstantInBounds } from './instant-bounds';
-import { arriveSchema, deliverSchema, failSchema, moveSchema, parseLive } from './live-schemas';
+import { assertInsideBounds, assertInstantInBounds } from '../../live/instant-bounds';
+import { arriveSchema, deliverSchema, failSchema, moveSchema, parseLive } from '../../live/live-schemas';
 import { createLiveState, type VehicleEntry } from './live-state';
-import { localDate } from './local-time';
+import { localDate } from '../../live/local-time';
 import type { Outbox } from './outbox';
 import { createPositionBuffer } from './position-buffer';
-import { createProgressThrottle } from './progress-throttle';
-import { createStopRecorder, type StopInput, type StopKind } from './stop-recorder';
+import { createProgressThrottle } from '../../live/progress-throttle';
+import { createStopRecorder, type StopInput, type StopKind } from '../deliveries/delivery-service';
 import type { ZodType } from 'zod';
-import { allStops, stopKey } from './route-model';
+import { allStops, stopKey } from '../../live/route-model';
 import { COORDINATORS, districtRoom, stopRooms, vehicleRoom, vehicleRooms, viewOf, zoneRooms, type View } from './views';
 
 export interface LiveDeps {

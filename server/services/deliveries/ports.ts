@@ -1,4 +1,4 @@
-import type { StopEventResult, StopStatus, TrackPoint, User } from '../contract';
+import type { StopEventResult, StopStatus, TrackPoint, User } from '../../contract';
 
 // The live layer's store port (stop events, stop progress, deliveries, tracks). Kept beside the
 // repository rather than in services/ports.ts only to keep that file small; Store exposes it as `live`.
