@@ -42,7 +42,7 @@ export function createSessionWatch({ store, onSessionsEnded, intervalMs, now, lo
     try {
       // Only the connections asked about: one that connects during the query is not judged by it.
       const checked = [...connections];
-      const valid = await store.live.validSessionUsers([...new Set(checked.map((c) => c.tokenHash))], now().toISOString());
+      const valid = await store.sessions.validUsers([...new Set(checked.map((c) => c.tokenHash))], now().toISOString());
       for (const c of checked) {
         if (!connections.has(c)) continue;
         const user = valid.get(c.tokenHash);

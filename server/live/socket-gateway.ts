@@ -191,7 +191,7 @@ function guardRecovery(io: Server, store: Store, now: () => Date) {
     const session = await restore(pid, offset);
     const data = session?.data;
     if (!session || !data?.tokenHash || !data.room) return null;
-    const users = await store.live.validSessionUsers([data.tokenHash], now().toISOString());
+    const users = await store.sessions.validUsers([data.tokenHash], now().toISOString());
     const user = users.get(data.tokenHash);
     return user && roomOf(user) === data.room ? session : null;
   };

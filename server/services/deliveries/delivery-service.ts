@@ -67,7 +67,7 @@ export function createStopRecorder(store: Store, state: LiveState, now: () => Da
   }
 
   async function write(user: User, kind: StopKind, input: StopInput, hash: string): Promise<Recorded> {
-    const stored = await store.live.findStopEvent(input.vehicleId, input.key);
+    const stored = await store.deliveries.findStopEvent(input.vehicleId, input.key);
     if (stored) return { result: replay(stored, hash), fresh: false };
     const { entry, stop } = await routeStop(input);
     const deliver = kind === 'delivered' ? (input as StopDeliverInput) : null;
@@ -75,14 +75,14 @@ export function createStopRecorder(store: Store, state: LiveState, now: () => Da
     const route = entry.route!;
     try {
       const result = await store.transaction(async (tx) => {
-        await tx.live.lockStops(route.planId, input.vehicleId);
-        const again = await tx.live.findStopEvent(input.vehicleId, input.key);
+        await tx.deliveries.lockStops(route.planId, input.vehicleId);
+        const again = await tx.deliveries.findStopEvent(input.vehicleId, input.key);
         if (again) return { result: replay(again, hash), fresh: false as const };
         // The in-memory route is reloaded just after a publish commits: the database decides.
-        if (!(await tx.live.stillPublished(route.planId))) {
+        if (!(await tx.deliveries.stillPublished(route.planId))) {
           throw new AppError('CONFLICT', `plan "${route.planId}" is not the published plan of this van any more: reload the route`, 'input.planId');
         }
-        const rows = await tx.live.stopProgress(route.planId, input.vehicleId);
+        const rows = await tx.deliveries.stopProgress(route.planId, input.vehicleId);
         const progress = rows.find((p) => p.tripIndex === input.tripIndex && p.stopIndex === input.stopIndex);
         // A replan's done stop has no progress row on the new plan: it was delivered all the same.
         const from = progress?.status ?? (stop.done ? 'delivered' : 'pending');
@@ -92,17 +92,17 @@ export function createStopRecorder(store: Store, state: LiveState, now: () => Da
         // The goods left the van whatever the books say: a short stock never refuses the delivery
         // (the driver cannot take them back); it stops at zero and the shortfall goes on record.
         const depotId = route.trips[input.tripIndex]!.depotId;
-        const short = deliver ? await tx.live.drawStock(depotId, deliver.quantitiesKg) : {};
+        const short = deliver ? await tx.depots.drawStock(depotId, deliver.quantitiesKg) : {};
         const result: Omit<StopEventResult, 'eventId'> = {
           planId: route.planId, vehicleId: input.vehicleId, tripIndex: input.tripIndex, stopIndex: input.stopIndex,
           kind, status: kind, zoneId: stop.zoneId, at: new Date(input.at).toISOString(), recordedAt,
           ...(deliver ? { depotId, ...(Object.keys(short).length ? { stockShortKg: short } : {}) } : {}),
         };
         const { key: _key, planId: _p, vehicleId: _v, tripIndex: _t, stopIndex: _s, at: _a, ...detail } = input;
-        const eventId = await tx.live.insertStopEvent({
+        const eventId = await tx.deliveries.insertStopEvent({
           ...result, key: input.key, requestHash: hash, userId: user.id, detail, result,
         });
-        await tx.live.upsertStopProgress({
+        await tx.deliveries.upsertStopProgress({
           planId: route.planId, vehicleId: input.vehicleId, tripIndex: input.tripIndex, stopIndex: input.stopIndex, zoneId: stop.zoneId,
           status: kind,
           arrivedAt: kind === 'arrived' ? result.at : progress?.arrivedAt ?? null,
@@ -110,7 +110,7 @@ export function createStopRecorder(store: Store, state: LiveState, now: () => Da
           deliveredKg: deliver ? deliver.quantitiesKg : progress?.deliveredKg ?? {},
           lastEventId: eventId,
         });
-        if (deliver) await tx.live.addDeliveries(eventId, stop.zoneId, route.date, deliver.quantitiesKg);
+        if (deliver) await tx.deliveries.addDeliveries(eventId, stop.zoneId, route.date, deliver.quantitiesKg);
         await tx.audit.append({
           at: recordedAt, userId: user.id, action: `stop.${kind}`, entity: 'stop_event', entityId: String(eventId),
           detail: { planId: route.planId, vehicleId: input.vehicleId, tripIndex: input.tripIndex, stopIndex: input.stopIndex, ...detail },
@@ -129,7 +129,7 @@ export function createStopRecorder(store: Store, state: LiveState, now: () => Da
     } catch (err) {
       // Another process (PostgreSQL) stored the same key first: answer as a retry.
       if (!(err instanceof DuplicateError)) throw err;
-      const winner = await store.live.findStopEvent(input.vehicleId, input.key);
+      const winner = await store.deliveries.findStopEvent(input.vehicleId, input.key);
       if (!winner) throw err;
       return { result: replay(winner, hash), fresh: false };
     }
@@ -187,7 +187,7 @@ export function createStopRecorder(store: Store, state: LiveState, now: () => Da
     }
     if (!kg) return;
     const cover = await state.delivered(date);
-    const fresh = await store.live.zoneDeliveredFor(result.zoneId, date);
+    const fresh = await store.deliveries.zoneDeliveredFor(result.zoneId, date);
     const zone = cover.get(result.zoneId) ?? {};
     for (const [c, v] of Object.entries(fresh)) zone[c] = Math.max(zone[c] ?? 0, v);
     cover.set(result.zoneId, zone);

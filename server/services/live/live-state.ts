@@ -85,7 +85,7 @@ export function createLiveState(store: Store, zoneMaxAgeMs = 5000): LiveState {
     for (const s of allStops(route)) {
       if (s.done) states.set(stopKey(s.tripIndex, s.stopIndex), { status: 'delivered', arrivedAtMs: null, deliveredKg: s.doneKg ?? s.plannedKg, lastEventId: 0 });
     }
-    for (const p of await store.live.stopProgress(ref.id, vehicleId)) {
+    for (const p of await store.deliveries.stopProgress(ref.id, vehicleId)) {
       states.set(`${p.tripIndex}/${p.stopIndex}`, {
         status: p.status, arrivedAtMs: p.arrivedAt ? Date.parse(p.arrivedAt) : null, deliveredKg: p.deliveredKg, lastEventId: p.lastEventId,
       });
@@ -110,7 +110,7 @@ export function createLiveState(store: Store, zoneMaxAgeMs = 5000): LiveState {
         entry = (async () => {
           const vehicle = await store.vehicles.get(id);
           if (!vehicle) return null;
-          const [fix] = await store.live.lastPositions(id);
+          const [fix] = await store.tracks.lastPositions(id);
           return load(vehicle, fix ? lastFix(fix) : null);
         })();
         vehicles.set(id, entry);
@@ -120,7 +120,7 @@ export function createLiveState(store: Store, zoneMaxAgeMs = 5000): LiveState {
     },
     async allVehicles() {
       allLoaded ??= (async () => {
-        const fixes = new Map((await store.live.lastPositions()).map((p) => [p.vehicleId, lastFix(p)]));
+        const fixes = new Map((await store.tracks.lastPositions()).map((p) => [p.vehicleId, lastFix(p)]));
         for (const v of await store.vehicles.list()) {
           if (!vehicles.has(v.id)) vehicles.set(v.id, load(v, fixes.get(v.id) ?? null));
         }
@@ -147,7 +147,7 @@ export function createLiveState(store: Store, zoneMaxAgeMs = 5000): LiveState {
     delivered(date) {
       let cover = coverByDate.get(date);
       if (!cover) {
-        cover = store.live.zoneDelivered(date);
+        cover = store.deliveries.zoneDelivered(date);
         coverByDate.set(date, cover);
         cover.catch(() => coverByDate.delete(date));
       }

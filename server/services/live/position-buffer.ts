@@ -47,7 +47,7 @@ export function createPositionBuffer(
     chain = chain.then(async () => {
       inFlight = batch;
       try {
-        await store.live.insertPositions(batch);
+        await store.tracks.insertPositions(batch);
         counts.written += batch.length;
         counts.batches += 1;
         done.resolve();
