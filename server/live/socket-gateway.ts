@@ -11,7 +11,9 @@ import { hashToken } from '../services/auth-service';
 import { AppError } from '../services/errors';
 import type { Store } from '../services/ports';
 import type { LiveService } from '../services/live/live-service';
-import { createSequencer, type Outbox, type Sequencer } from '../services/live/outbox';
+import type { Outbox } from '../services/live/outbox';
+import { arriveSchema, deliverSchema, failSchema, moveSchema, parseLive } from './live-schemas';
+import { createSequencer, type Sequencer } from './sequencer';
 import { createSessionWatch, type WatchedConnection } from './session-watch';
 import { roomOf, viewOf } from '../services/live/views';
 
@@ -117,10 +119,11 @@ export function attachLiveGateway({ http, live, auth, store, config, now, log, c
     };
     watch.add(connection);
     socket.on('disconnect', () => watch.remove(connection));
-    socket.on('vehicle:move', (input, ack) => answer(input, ack, (i) => live.move(user, i)));
-    socket.on('stop:arrive', (input, ack) => answer(input, ack, (i) => live.stop(user, 'arrived', i)));
-    socket.on('stop:deliver', (input, ack) => answer(input, ack, (i) => live.stop(user, 'delivered', i)));
-    socket.on('stop:fail', (input, ack) => answer(input, ack, (i) => live.stop(user, 'failed', i)));
+    // Payloads are validated here, at the edge, like HTTP bodies; the live service gets typed input.
+    socket.on('vehicle:move', (input, ack) => answer(input, ack, async (i) => live.move(user, parseLive(moveSchema, i))));
+    socket.on('stop:arrive', (input, ack) => answer(input, ack, async (i) => live.stop(user, 'arrived', parseLive(arriveSchema, i))));
+    socket.on('stop:deliver', (input, ack) => answer(input, ack, async (i) => live.stop(user, 'delivered', parseLive(deliverSchema, i))));
+    socket.on('stop:fail', (input, ack) => answer(input, ack, async (i) => live.stop(user, 'failed', parseLive(failSchema, i))));
     socket.on('sync:request', (ack) => answer(undefined, ack, () => live.snapshot(room)));
   });
 

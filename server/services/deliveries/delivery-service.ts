@@ -1,12 +1,20 @@
 import { createHash } from 'node:crypto';
-import type { StopArriveInput, StopDeliverInput, StopEventResult, StopFailInput, StopStatus, User } from '../../contract';
+import type { StopArriveInput, StopDeliverInput, StopEventResult, StopFailInput, User } from '../../contract';
+import { canRecord, type StopKind } from '../../domain/stop-status';
+import { assertInstantInBounds } from '../../live/instant-bounds';
+import { findStop, stopKey, tripHold, type RouteStop } from '../../live/route-model';
 import { AppError, DuplicateError } from '../errors';
+import { driverVehicle, type LiveState, type VehicleEntry } from '../live/live-state';
 import type { Store } from '../ports';
 import type { StopProgress, StoredStopEvent } from './ports';
-import type { LiveState, VehicleEntry } from '../live/live-state';
-import { findStop, stopKey, tripHold, type RouteStop } from '../../live/route-model';
 
-export type StopKind = StopEventResult['kind'];
+// Recording a driver's arrivals, handoffs and failed handoffs: who may report for a van, the stop's
+// transition (domain/stop-status.ts), idempotency (the van's event key and a hash of the content),
+// what the van can still hand over of each commodity, the depot stock the goods came from, and the
+// same change mirrored in the live picture. Transport-free: the live service carries the result to
+// the sockets.
+
+export type { StopKind };
 export type StopInput = StopArriveInput | StopDeliverInput | StopFailInput;
 
 /** fresh is false for a retry answered from the store: nothing changed, nothing is pushed. */
@@ -14,13 +22,14 @@ export type Recorded =
   | { result: StopEventResult; fresh: false }
   | { result: StopEventResult; fresh: true; entry: VehicleEntry; stop: RouteStop };
 
-// Which state a stop may move to from which: a second delivery needs a new plan, not a new key,
-// so a device that lost its key cannot double a delivery.
-const ALLOWED: Record<StopKind, readonly StopStatus[]> = {
-  arrived: ['pending'],
-  delivered: ['pending', 'arrived', 'failed'],
-  failed: ['pending', 'arrived'],
-};
+export interface DeliveryDeps {
+  store: Store;
+  /** The live picture: the van's published route and its stops' states, kept current here. */
+  state: LiveState;
+  now: () => Date;
+  /** How far ahead of the server's clock a device's instant may be (LiveConfig.maxFutureMs). */
+  maxFutureMs: number;
+}
 
 // The driver's page shows and edits kilos to one decimal: a planned 12.34 kg shows as 12.3, a planned
 // 12.36 as 12.4; sending back what it shows must not be refused for the rounding.
@@ -36,7 +45,7 @@ export function contentHash(kind: StopKind, input: StopInput): string {
   return createHash('sha256').update(JSON.stringify([kind, canonical(content)])).digest('hex');
 }
 
-export function createStopRecorder(store: Store, state: LiveState, now: () => Date) {
+export function createDeliveryService({ store, state, now, maxFutureMs }: DeliveryDeps) {
   // Same vehicle and key in this process: one at a time, so retries wait for the first and replay it.
   const chains = new Map<string, Promise<unknown>>();
 
@@ -86,7 +95,7 @@ export function createStopRecorder(store: Store, state: LiveState, now: () => Da
         const progress = rows.find((p) => p.tripIndex === input.tripIndex && p.stopIndex === input.stopIndex);
         // A replan's done stop has no progress row on the new plan: it was delivered all the same.
         const from = progress?.status ?? (stop.done ? 'delivered' : 'pending');
-        if (!ALLOWED[kind].includes(from)) throw new AppError('CONFLICT', `the stop is already ${from}: it cannot be marked ${kind}`);
+        if (!canRecord(from, kind)) throw new AppError('CONFLICT', `the stop is already ${from}: it cannot be marked ${kind}`);
         if (deliver) checkHold(deliver, route, rows);
         const recordedAt = now().toISOString();
         // The goods left the van whatever the books say: a short stock never refuses the delivery
@@ -199,13 +208,18 @@ export function createStopRecorder(store: Store, state: LiveState, now: () => Da
       const entry = await state.vehicle(result.vehicleId);
       if (entry) await apply(entry, result, kg, date);
     },
-    record(user: User, kind: StopKind, input: StopInput): Promise<Recorded> {
+    /** Records one stop event from the van's driver, once per key: a retry gets the first answer. */
+    async record(user: User, kind: StopKind, input: StopInput): Promise<Recorded> {
+      const van = await driverVehicle(state, user, input.vehicleId);
+      assertInstantInBounds(input.at, 'input.at', now(), maxFutureMs, van.route?.planId === input.planId ? van.route.date : undefined);
       const hash = contentHash(kind, input);
       const chainKey = `${input.vehicleId}\u0000${input.key}`;
       const run = (chains.get(chainKey) ?? Promise.resolve()).catch(() => undefined).then(() => write(user, kind, input, hash));
       chains.set(chainKey, run);
       void run.finally(() => { if (chains.get(chainKey) === run) chains.delete(chainKey); }).catch(() => undefined);
-      return run;
+      return await run;
     },
   };
 }
+
+export type DeliveryService = ReturnType<typeof createDeliveryService>;

@@ -1,4 +1,5 @@
-import type { Commodity, LivePosition, LngLat, Vehicle, Zone } from '../../contract';
+import type { Commodity, LivePosition, LngLat, User, Vehicle, Zone } from '../../contract';
+import { AppError, forbidden } from '../errors';
 import type { Store } from '../ports';
 import { createRouteReloader } from './route-reloader';
 import { allStops, loadRoute, stopKey, type LoadedRoute, type StopState } from '../../live/route-model';
@@ -35,6 +36,14 @@ export interface LiveState {
   commodities(): Promise<Commodity[]>;
   /** zoneId → commodityId → kg delivered on that local day. */
   delivered(date: string): Promise<Map<string, Record<string, number>>>;
+}
+
+/** The van a driver reports for: only its own driver may, and it must exist. */
+export async function driverVehicle(state: LiveState, user: User, vehicleId: string): Promise<VehicleEntry> {
+  if (user.role !== 'driver' || user.vehicleId !== vehicleId) throw forbidden(`only the driver of van "${vehicleId}" may report for it`);
+  const entry = await state.vehicle(vehicleId);
+  if (!entry) throw new AppError('NOT_FOUND', `van "${vehicleId}" does not exist`);
+  return entry;
 }
 
 /** Vans whose routes are read at once in a reload. */
