@@ -6,8 +6,8 @@ import {
 } from '../domain/alerts';
 import { instantOf } from '../live/local-time';
 import { DEFAULT_OPS, type AlertThresholds } from '../ops-config';
-import { isUniqueViolation } from '../store/errors';
 import { createAlertTriage, type AlertChange } from './alert-triage';
+import { DuplicateError } from './errors';
 import type { Store } from './ports';
 import type { AlertRecord } from './request-ports';
 
@@ -159,7 +159,7 @@ export function createAlertService({ store, now, thresholds = DEFAULT_OPS.alerts
       } catch (err) {
         // Another process raised the same key between our read and our write: at most one alert per
         // key is not closed (alerts_open_key_unique), so theirs stands and there is nothing to tell.
-        if (isUniqueViolation(err)) continue;
+        if (err instanceof DuplicateError) continue;
         throw err;
       }
       raised.push(dto(record, at));

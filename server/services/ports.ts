@@ -165,7 +165,10 @@ export interface PlanRepo {
   countUnfinished(createdBy: string): Promise<number>;
   /** Summaries only (no result), newest first. */
   list(filter?: PlanFilter): Promise<PlanSummary[]>;
-  /** False when there was no such plan. A patch with a result also rewrites the plan's stop rows. */
+  /**
+   * False when there was no such plan. A patch with a result also rewrites the plan's stop rows. A version
+   * another plan of the same scope holds (plans_scope_version_unique) raises DuplicateError (services/errors).
+   */
   update(id: string, patch: PlanPatch): Promise<boolean>;
   /** Highest version published so far in a scope (0 when none). */
   maxVersion(districtId: string | null): Promise<number>;
