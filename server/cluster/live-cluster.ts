@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createAdapter } from '@socket.io/redis-streams-adapter';
-import type { LiveDelta, LiveService } from '../live/live-service';
-import type { Sequencer } from '../live/outbox';
+import type { LiveDelta, LiveService } from '../services/live/live-service';
+import type { Sequencer } from '../live/sequencer';
 import type { ClusterConfig, RedisClient } from './redis-connection';
 
 // What lets several server processes serve one live picture:

@@ -44,7 +44,7 @@ async function stockOf(depotId: string) {
 
 async function nothingWritten(stopIndex: number, depotId: string, stockBefore: Record<string, number>) {
   expect(await stockOf(depotId)).toEqual(stockBefore);
-  const progress = await server.store.live.stopProgress(planId, VAN);
+  const progress = await server.store.deliveries.stopProgress(planId, VAN);
   expect(progress.find((p) => p.stopIndex === stopIndex)).toBeUndefined();
 }
 
@@ -86,7 +86,7 @@ describe('recording checks what the van carries', () => {
   it('another van\'s stop is refused (FORBIDDEN), nothing written', async () => {
     const ack = await call(driver, 'stop:deliver', { ...deliver(2, { vegetables: 1 }), vehicleId: 'lw-van-02' });
     expect(ack).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    expect(await server.store.live.stopProgress(planId, 'lw-van-02')).toEqual([]);
+    expect(await server.store.deliveries.stopProgress(planId, 'lw-van-02')).toEqual([]);
   });
 });
 
@@ -102,10 +102,10 @@ describe('GPS fixes are bounded', () => {
     const future = await call(driver, 'vehicle:move', move(113.24, 23.12, new Date(Date.now() + 3_600_000).toISOString()));
     expect(future).toMatchObject({ ok: false, error: { code: 'VALIDATION', field: 'input.position.at' } });
     await server.live.flush();
-    expect(await server.store.live.lastPositions(VAN)).toEqual([]);
+    expect(await server.store.tracks.lastPositions(VAN)).toEqual([]);
     const good = await call(driver, 'vehicle:move', move(113.24, 23.12, at));
     expect(good).toMatchObject({ ok: true, data: { accepted: true } });
-    expect((await server.store.live.lastPositions(VAN)).map((p) => [p.lng, p.lat])).toEqual([[113.24, 23.12]]);
+    expect((await server.store.tracks.lastPositions(VAN)).map((p) => [p.lng, p.lat])).toEqual([[113.24, 23.12]]);
   });
 });
 

@@ -50,7 +50,7 @@ describe('driver events', () => {
     }
     const events = await server.store.audit.list({ entity: 'stop_event', limit: 1000 });
     expect(events.filter((e) => e.action === 'stop.delivered')).toHaveLength(100);
-    const delivered = await server.store.live.zoneDelivered('2021-06-03');
+    const delivered = await server.store.deliveries.zoneDelivered('2021-06-03');
     const vegetables = [...delivered.values()].reduce((sum, z) => sum + (z.vegetables ?? 0), 0);
     expect(vegetables).toBe(500);
   });

@@ -25,8 +25,8 @@ describe('GPS acknowledgement', () => {
     const at = new Date(Date.now() - 1000).toISOString();
     const fix = { key: key(), vehicleId: VAN, position: { lng: 113.24, lat: 23.1, speedKmh: 20, at } };
     const [first, resent] = await Promise.all([call(driver, 'vehicle:move', fix), call(driver, 'vehicle:move', { ...fix, key: key() })]);
-    // Read straight from the database (store.live, not the live layer's buffer), right after the acks.
-    const stored = await server.store.live.lastPositions(VAN);
+    // Read straight from the database (store.tracks, not the live layer's buffer), right after the acks.
+    const stored = await server.store.tracks.lastPositions(VAN);
     expect(first).toMatchObject({ ok: true, data: { accepted: true, fresh: true } });
     expect(resent).toMatchObject({ ok: true, data: { accepted: true, fresh: false } });
     expect(stored.map((p) => p.at)).toEqual([at]);

@@ -70,7 +70,7 @@ describe('depot stock', () => {
     expect(audit).toHaveLength(5);
     expect(audit.every((e) => e.entityId === DEPOT)).toBe(true);
     // Delivered kg count in full for the zones: the residents got the goods.
-    const delivered = await server.store.live.zoneDelivered(DATE);
+    const delivered = await server.store.deliveries.zoneDelivered(DATE);
     expect([...delivered.values()].reduce((sum, z) => sum + (z.vegetables ?? 0), 0)).toBe(500 + 80);
   });
 

@@ -34,7 +34,7 @@ describe('driver timestamps', () => {
     const near = inMs(60_000);
     expect((await call(driver, 'vehicle:move', move(near))).ok).toBe(true);
     await server.live.flush();
-    const fixes = await server.store.live.lastPositions(VAN);
+    const fixes = await server.store.tracks.lastPositions(VAN);
     expect(fixes.map((f) => f.at)).toEqual([near]);
   });
 
@@ -43,7 +43,7 @@ describe('driver timestamps', () => {
     expect(ahead).toMatchObject({ ok: false, error: { code: 'VALIDATION', field: 'input.at' } });
     const before = await call(driver, 'stop:deliver', { ...stop(1, '2021-05-01T02:00:00Z'), quantitiesKg: { vegetables: 5 }, handoffMode: 'compound_gate' });
     expect(before).toMatchObject({ ok: false, error: { code: 'VALIDATION', field: 'input.at' } });
-    expect(await server.store.live.stopProgress(planId, VAN)).toEqual([]);
+    expect(await server.store.deliveries.stopProgress(planId, VAN)).toEqual([]);
     // The plan's own day (a replay of 2021) is still fine.
     expect((await call(driver, 'stop:arrive', stop(0, '2021-06-03T01:00:00Z'))).ok).toBe(true);
   });

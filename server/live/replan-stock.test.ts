@@ -4,7 +4,7 @@ import { demandForDaysKg } from '../domain/demand';
 import { startTestServer, type TestServer } from '../testing/test-server';
 import { call, connectLive, driverLogin, key, publishRoutes, routeThrough, type LiveClient } from '../testing/live-kit';
 
-// A delivery a driver records draws the depot's stock there and then (server/live/stop-recorder.ts).
+// A delivery a driver records draws the depot's stock there and then (server/services/deliveries/delivery-service.ts).
 // A replan from that plan reads the stock as it is now, so it must not take the recorded delivery
 // off again: the 2021 Liwan replay found replans reporting no_stock after exactly that double count.
 //

@@ -1,7 +1,7 @@
 import type { SessionEndedEvent, User } from '../contract';
 import type { SessionsEnded } from '../services/auth-service';
 import type { Store } from '../services/ports';
-import { roomOf } from './views';
+import { roomOf } from '../services/live/views';
 
 // Keeps every live connection tied to a still-valid session. Two paths, because either alone misses
 // something: the auth service's in-process notice drops a revoked session's sockets at once; a
@@ -42,7 +42,7 @@ export function createSessionWatch({ store, onSessionsEnded, intervalMs, now, lo
     try {
       // Only the connections asked about: one that connects during the query is not judged by it.
       const checked = [...connections];
-      const valid = await store.live.validSessionUsers([...new Set(checked.map((c) => c.tokenHash))], now().toISOString());
+      const valid = await store.sessions.validUsers([...new Set(checked.map((c) => c.tokenHash))], now().toISOString());
       for (const c of checked) {
         if (!connections.has(c)) continue;
         const user = valid.get(c.tokenHash);

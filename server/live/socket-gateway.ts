@@ -10,10 +10,12 @@ import type { AuthService } from '../services/auth-service';
 import { hashToken } from '../services/auth-service';
 import { AppError } from '../services/errors';
 import type { Store } from '../services/ports';
-import type { LiveService } from './live-service';
-import { createSequencer, type Outbox, type Sequencer } from './outbox';
+import type { LiveService } from '../services/live/live-service';
+import type { Outbox } from '../services/live/outbox';
+import { arriveSchema, deliverSchema, failSchema, moveSchema, parseLive } from './live-schemas';
+import { createSequencer, type Sequencer } from './sequencer';
 import { createSessionWatch, type WatchedConnection } from './session-watch';
-import { roomOf, viewOf } from './views';
+import { roomOf, viewOf } from '../services/live/views';
 
 // The only socket.io importer: authenticates handshakes with the HTTP session, puts each socket in
 // the one room its user may see, routes driver events to the live service and delivers its pushes.
@@ -117,10 +119,11 @@ export function attachLiveGateway({ http, live, auth, store, config, now, log, c
     };
     watch.add(connection);
     socket.on('disconnect', () => watch.remove(connection));
-    socket.on('vehicle:move', (input, ack) => answer(input, ack, (i) => live.move(user, i)));
-    socket.on('stop:arrive', (input, ack) => answer(input, ack, (i) => live.stop(user, 'arrived', i)));
-    socket.on('stop:deliver', (input, ack) => answer(input, ack, (i) => live.stop(user, 'delivered', i)));
-    socket.on('stop:fail', (input, ack) => answer(input, ack, (i) => live.stop(user, 'failed', i)));
+    // Payloads are validated here, at the edge, like HTTP bodies; the live service gets typed input.
+    socket.on('vehicle:move', (input, ack) => answer(input, ack, async (i) => live.move(user, parseLive(moveSchema, i))));
+    socket.on('stop:arrive', (input, ack) => answer(input, ack, async (i) => live.stop(user, 'arrived', parseLive(arriveSchema, i))));
+    socket.on('stop:deliver', (input, ack) => answer(input, ack, async (i) => live.stop(user, 'delivered', parseLive(deliverSchema, i))));
+    socket.on('stop:fail', (input, ack) => answer(input, ack, async (i) => live.stop(user, 'failed', parseLive(failSchema, i))));
     socket.on('sync:request', (ack) => answer(undefined, ack, () => live.snapshot(room)));
   });
 
@@ -191,7 +194,7 @@ function guardRecovery(io: Server, store: Store, now: () => Date) {
     const session = await restore(pid, offset);
     const data = session?.data;
     if (!session || !data?.tokenHash || !data.room) return null;
-    const users = await store.live.validSessionUsers([data.tokenHash], now().toISOString());
+    const users = await store.sessions.validUsers([data.tokenHash], now().toISOString());
     const user = users.get(data.tokenHash);
     return user && roomOf(user) === data.room ? session : null;
   };

@@ -6,8 +6,8 @@ import {
 } from '../domain/alerts';
 import { instantOf } from '../live/local-time';
 import { DEFAULT_OPS, type AlertThresholds } from '../ops-config';
-import { isUniqueViolation } from '../store/errors';
 import { createAlertTriage, type AlertChange } from './alert-triage';
+import { DuplicateError } from './errors';
 import type { Store } from './ports';
 import type { AlertRecord } from './request-ports';
 
@@ -89,7 +89,7 @@ export function createAlertService({ store, now, thresholds = DEFAULT_OPS.alerts
       }
       // Stop states from the store (the truth across processes), not one process's live memory.
       // One read per plan: a city plan has thousands of vans and this runs every interval.
-      const progress = new Map(plan?.result ? (await store.live.stopProgress(planId)).map((p) => [`${p.vehicleId}/${p.tripIndex}/${p.stopIndex}`, p.status] as const) : []);
+      const progress = new Map(plan?.result ? (await store.deliveries.stopProgress(planId)).map((p) => [`${p.vehicleId}/${p.tripIndex}/${p.stopIndex}`, p.status] as const) : []);
       for (const r of plan?.result?.routes ?? []) {
         r.trips.forEach((trip, tripIndex) => trip.stops.forEach((s, stopIndex) => plannedStops.push({
           planId, planStatus: plan!.status, vehicleId: r.vehicleId, tripIndex, stopIndex, zoneId: s.zoneId,
@@ -105,10 +105,10 @@ export function createAlertService({ store, now, thresholds = DEFAULT_OPS.alerts
       }
     }
     // Live data: failed handoffs of the last day (each its own alert), and zones gone without delivery.
-    const failed = await store.live.stopEventsSince('failed', new Date(nowMs - FAILED_LOOKBACK_S * 1000).toISOString());
+    const failed = await store.deliveries.stopEventsSince('failed', new Date(nowMs - FAILED_LOOKBACK_S * 1000).toISOString());
     out.push(...failedHandoffs(failed.map((e) => ({ eventId: String(e.eventId), zoneId: e.zoneId, kind: 'failed' as const, at: e.at })), names));
     const zoneIds = [...suppliedSince.keys()].sort();
-    const delivered = await store.live.lastDeliveredAt(zoneIds);
+    const delivered = await store.deliveries.lastDeliveredAt(zoneIds);
     const last = new Map(zoneIds.map((z) => {
       const d = delivered.get(z);
       const since = suppliedSince.get(z)!;
@@ -159,7 +159,7 @@ export function createAlertService({ store, now, thresholds = DEFAULT_OPS.alerts
       } catch (err) {
         // Another process raised the same key between our read and our write: at most one alert per
         // key is not closed (alerts_open_key_unique), so theirs stands and there is nothing to tell.
-        if (isUniqueViolation(err)) continue;
+        if (err instanceof DuplicateError) continue;
         throw err;
       }
       raised.push(dto(record, at));

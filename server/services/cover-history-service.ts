@@ -32,7 +32,7 @@ export function createCoverHistoryService(store: Store, now: () => Date, utcOffs
         const inForce = plans.filter((p) => p.date === day).sort((a, b) => (a.publishedAt! < b.publishedAt! ? 1 : -1))[0];
         const result = inForce ? (await store.plans.get(inForce.id))?.result : null;
         if (result) planned.set(day, new Map(result.zones.map((z) => [z.zoneId, z.deliveredKg])));
-        const handed = await store.live.zoneDelivered(day);
+        const handed = await store.deliveries.zoneDelivered(day);
         if (handed.size > 0) delivered.set(day, handed);
       }
       const series = coverHistory({

@@ -70,7 +70,7 @@ async function stockAndDeliveries(store: Store, basePlanId: string | null, base:
   if (!basePlanId || !base) return { depots: await store.depots.list(), recorded: [] };
   return store.transaction(async (tx) => {
     const depots = await tx.depots.list();
-    const recorded: RecordedDelivery[] = (await tx.live.stopProgress(basePlanId)).filter((p) => p.status === 'delivered')
+    const recorded: RecordedDelivery[] = (await tx.deliveries.stopProgress(basePlanId)).filter((p) => p.status === 'delivered')
       .map((p) => ({ vehicleId: p.vehicleId, tripIndex: p.tripIndex, stopIndex: p.stopIndex, deliveredKg: p.deliveredKg }));
     return { depots, recorded };
   });

@@ -1,7 +1,6 @@
 import type { PlanEvent, PlanStatus, PlanSummary } from '../contract';
 import { canTransition } from '../domain/plan-status';
-import { isUniqueViolation } from '../store/errors';
-import { AppError, notFound } from './errors';
+import { AppError, DuplicateError, notFound } from './errors';
 import type { PlanEventBus } from './plan-events';
 import type { PlanPatch, PlanRecord, Store } from './ports';
 
@@ -61,7 +60,7 @@ export function createPlanLifecycle(deps: { store: Store; events: PlanEventBus; 
         } catch (err) {
           // The database's own guard (plans_scope_version_unique) behind the scope lock: a writer
           // that bypassed the lock took the version first.
-          if (to === 'published' && isUniqueViolation(err)) {
+          if (to === 'published' && err instanceof DuplicateError) {
             throw new AppError('CONFLICT', `another plan of this ${plan.districtId ? 'district' : 'city'} was published at the same time: plan "${planId}" stays a draft`);
           }
           throw err;

@@ -131,7 +131,7 @@ export function createPlanService(deps: PlanServiceDeps) {
         }
         const superseded = (await tx.plans.list({ districtId: plan.districtId, status: 'published' })).map((p) => p.id);
         // Events being recorded on the old plan finish first; later ones find it superseded (PostgreSQL).
-        for (const old of superseded) await tx.live.lockPlanForPublish(old);
+        for (const old of superseded) await tx.deliveries.lockPlanForPublish(old);
         for (const old of superseded) await move(old, 'superseded');
         const version = current + 1;
         const publishedAt = now().toISOString();

@@ -5,7 +5,7 @@ import type {
 } from '../contract';
 import type { AlertRepo, RequestRepo } from './request-ports';
 import type { DisinfectionRepo, PassRepo } from './pass-ports';
-import type { LiveRepo } from '../store/live-ports';
+import type { DeliveryRepo, TrackRepo } from './deliveries/ports';
 import type { PlaybookRepo } from './playbook-ports';
 import type { HouseholdStockRepo, SupplyChannelRepo } from './supply-ports';
 
@@ -61,6 +61,11 @@ export interface DepotRepo {
   upsert(depot: Depot): Promise<void>;
   setStock(depotId: string, commodityId: string, kg: number): Promise<void>;
   delete(id: string): Promise<boolean>;
+  /**
+   * Takes delivered goods off a depot's stock, never below zero: returns commodityId → kg the stock
+   * did not cover (empty when it covered everything). Race-free by conditional updates.
+   */
+  drawStock(depotId: string, kg: Record<string, number>): Promise<Record<string, number>>;
 }
 
 export interface VehicleRepo {
@@ -103,6 +108,8 @@ export interface SessionRepo {
   findValid(tokenHash: string, nowIso: string): Promise<SessionRecord | null>;
   revoke(tokenHash: string, nowIso: string): Promise<void>;
   revokeAllForUser(userId: string, nowIso: string): Promise<number>;
+  /** tokenHash → user, for the sessions among `tokenHashes` still valid at `nowIso` (the live sockets' re-check). */
+  validUsers(tokenHashes: readonly string[], nowIso: string): Promise<Map<string, User>>;
 }
 
 export type NewAuditEntry = Omit<AuditEntry, 'id'>;
@@ -158,7 +165,10 @@ export interface PlanRepo {
   countUnfinished(createdBy: string): Promise<number>;
   /** Summaries only (no result), newest first. */
   list(filter?: PlanFilter): Promise<PlanSummary[]>;
-  /** False when there was no such plan. A patch with a result also rewrites the plan's stop rows. */
+  /**
+   * False when there was no such plan. A patch with a result also rewrites the plan's stop rows. A version
+   * another plan of the same scope holds (plans_scope_version_unique) raises DuplicateError (services/errors).
+   */
   update(id: string, patch: PlanPatch): Promise<boolean>;
   /** Highest version published so far in a scope (0 when none). */
   maxVersion(districtId: string | null): Promise<number>;
@@ -187,7 +197,8 @@ export interface Store {
   alerts: AlertRepo;
   passes: PassRepo;
   disinfections: DisinfectionRepo;
-  live: LiveRepo;
+  deliveries: DeliveryRepo;
+  tracks: TrackRepo;
   playbook: PlaybookRepo;
   supplyChannels: SupplyChannelRepo;
   householdStock: HouseholdStockRepo;

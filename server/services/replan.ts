@@ -5,10 +5,10 @@ import { kpisOf } from '../planner/plan/kpis';
 // Pure helpers for a replan: what the base plan already did (done stops, loaded vans), what that
 // leaves for the planner, and how the kept part and the new plan merge into one result.
 //
-// Depot stock in the store is already down by every delivery a driver recorded (server/live/
-// stop-recorder.ts draws it in the delivery's transaction). A replan takes off only the goods that
-// left a depot without such a draw: stops done by the situation's word alone, and a loaded van's
-// stops not yet delivered. Taking off recorded deliveries again counted them twice (the 2021 Liwan
+// Depot stock in the store is already down by every delivery a driver recorded (services/deliveries/
+// draws it in the delivery's transaction). A replan takes off only the goods that left a depot
+// without such a draw: stops done by the situation's word alone, and a loaded van's stops not yet
+// delivered. Taking off recorded deliveries again counted them twice (the 2021 Liwan
 // replay: replans reported no_stock and two streets got nothing on two days).
 
 type Kg = Record<string, number>;

@@ -25,7 +25,7 @@ export function createReportService({ store, now, utcOffset, thresholds, tierRul
     const bounds = dayBounds(query.date, utcOffset);
     const scope = districtId ? { districtId } : {};
     const [zones, delivered, requests, alerts, plans] = await Promise.all([
-      store.zones.list(scope), store.live.zoneDelivered(query.date), store.requests.list(scope), store.alerts.list(scope),
+      store.zones.list(scope), store.deliveries.zoneDelivered(query.date), store.requests.list(scope), store.alerts.list(scope),
       store.plans.list({ status: 'published', date: query.date }),
     ]);
     // The plan residents lived by that day: the newest published one covering the scope (its district's or city-wide).

@@ -41,6 +41,7 @@ export interface AlertFilter {
 }
 
 export interface AlertRepo {
+  /** An open alert with the same key already stored (alerts_open_key_unique) raises DuplicateError (services/errors). */
   insert(record: AlertRecord): Promise<void>;
   get(id: string): Promise<AlertRecord | null>;
   /** Newest first. */

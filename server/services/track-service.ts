@@ -14,7 +14,7 @@ export function createTrackService(store: Store, vehicles: VehicleService) {
     async get(actor: User, vehicleId: string, date: string): Promise<VehicleTrack> {
       await vehicles.get(actor, vehicleId);
       await flush();
-      return { vehicleId, date, points: await store.live.track(vehicleId, date) };
+      return { vehicleId, date, points: await store.tracks.track(vehicleId, date) };
     },
   };
 }

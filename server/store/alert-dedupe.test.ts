@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MIGRATIONS, migrationSource } from '../../migrations/index';
 import type { AlertCandidate } from '../domain/alerts';
+import { DuplicateError } from '../services/errors';
 import { migrateLatest, openDatabase } from './db';
 import { isUniqueViolation } from './errors';
 import { createStore } from './store';
@@ -105,6 +106,8 @@ describe('alerts across processes', () => {
     await storeA.alerts.insert(record('k-1', 'dup:key'));
     const twin = await storeB.alerts.insert(record('k-2', 'dup:key')).then(() => null, (err: unknown) => err);
     expect(isUniqueViolation(twin)).toBe(true);
+    // What the alert service sees: the store's word, not the database's error.
+    expect(twin).toBeInstanceOf(DuplicateError);
     await storeA.alerts.update('k-1', { state: 'acknowledged', ownerId: 'u1', acknowledgedAt: AT.toISOString() });
     expect(isUniqueViolation(await storeB.alerts.insert(record('k-2', 'dup:key')).then(() => null, (err: unknown) => err))).toBe(true);
     await storeA.alerts.update('k-1', { state: 'closed', closedAt: AT.toISOString(), closedBy: 'u1', closeNote: '已处理' });

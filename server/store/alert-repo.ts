@@ -1,6 +1,8 @@
 import type { Knex } from 'knex';
 import type { AlertRecord, AlertRepo } from '../services/request-ports';
+import { DuplicateError } from '../services/errors';
 import { canonicalIso } from './codec';
+import { isUniqueViolation } from './errors';
 
 interface AlertRow {
   id: string;
@@ -33,11 +35,16 @@ const fromRow = (r: AlertRow): AlertRecord => ({
 export function createAlertRepo(db: Knex): AlertRepo {
   return {
     async insert(a) {
-      await db('alerts').insert({
-        id: a.id, key: a.key, zone_id: a.zoneId, district_id: a.districtId, rule: a.rule, commodity_id: a.commodityId, severity: a.severity, reason_zh: a.reasonZh, reason_en: a.reasonEn,
-        state: a.state, owner_id: a.ownerId, raised_at: canonicalIso(a.raisedAt), acknowledged_at: iso(a.acknowledgedAt),
-        closed_at: iso(a.closedAt), closed_by: a.closedBy, close_note: a.closeNote, escalated_at: iso(a.escalatedAt) ?? null,
-      });
+      try {
+        await db('alerts').insert({
+          id: a.id, key: a.key, zone_id: a.zoneId, district_id: a.districtId, rule: a.rule, commodity_id: a.commodityId, severity: a.severity, reason_zh: a.reasonZh, reason_en: a.reasonEn,
+          state: a.state, owner_id: a.ownerId, raised_at: canonicalIso(a.raisedAt), acknowledged_at: iso(a.acknowledgedAt),
+          closed_at: iso(a.closedAt), closed_by: a.closedBy, close_note: a.closeNote, escalated_at: iso(a.escalatedAt) ?? null,
+        });
+      } catch (err) {
+        if (isUniqueViolation(err)) throw new DuplicateError(`an alert with id "${a.id}" or an open alert with key "${a.key}" is already stored`, err);
+        throw err;
+      }
     },
     async get(id) {
       const row = await db<AlertRow>('alerts').where({ id }).first();

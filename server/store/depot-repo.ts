@@ -74,5 +74,26 @@ export function createDepotRepo(db: Knex, codec: Codec): DepotRepo {
       // Its stock goes with it (ON DELETE CASCADE); vans based here block it (RESTRICT).
       return (await db('depots').where({ id }).delete()) > 0;
     },
+    async drawStock(depotId, kg) {
+      const short: Record<string, number> = {};
+      for (const [commodityId, want] of Object.entries(kg)) {
+        if (!(want > 0)) continue;
+        const row = () => db('depot_stock').where({ depot_id: depotId, commodity_id: commodityId });
+        // Each step is one conditional statement, so a concurrent writer (another process on
+        // PostgreSQL) can only make a step miss, never make the stock negative; a miss retries.
+        for (;;) {
+          if (await row().where('kg', '>=', want).update({ kg: db.raw('kg - ?', [want]) }) > 0) break;
+          const have = await row().first('kg');
+          if (!have) { short[commodityId] = want; break; }
+          const left = Number(have.kg);
+          if (left >= want) continue;
+          if (await row().where('kg', left).update({ kg: 0 }) > 0) {
+            short[commodityId] = want - left;
+            break;
+          }
+        }
+      }
+      return short;
+    },
   };
 }

@@ -2,7 +2,9 @@ import type { Knex } from 'knex';
 import type { PlanChanges, PlanKpis, PlanResult, PlanStatus, PlanSummary } from '../contract';
 import type { PlanFilter, PlanPatch, PlanRecord, PlanRepo } from '../services/ports';
 import { UNFINISHED_STATUSES } from '../domain/plan-status';
+import { DuplicateError } from '../services/errors';
 import { atomically, type Codec } from './codec';
+import { isUniqueViolation } from './errors';
 
 interface PlanRow {
   id: string;
@@ -126,11 +128,16 @@ export function createPlanRepo(db: Knex, codec: Codec): PlanRepo {
       if (patch.result !== undefined) row.result = codec.json(patch.result);
       if (patch.changes !== undefined) row.changes = codec.json(patch.changes);
       if (Object.keys(row).length === 0) return (await db('plans').where({ id }).first('id')) !== undefined;
-      return atomically(db, async (trx) => {
-        const updated = (await trx('plans').where({ id }).update(row)) > 0;
-        if (updated && patch.result !== undefined) await writeStops(trx, id, patch.result);
-        return updated;
-      });
+      try {
+        return await atomically(db, async (trx) => {
+          const updated = (await trx('plans').where({ id }).update(row)) > 0;
+          if (updated && patch.result !== undefined) await writeStops(trx, id, patch.result);
+          return updated;
+        });
+      } catch (err) {
+        if (isUniqueViolation(err)) throw new DuplicateError(`plan "${id}": another plan of its scope already has version ${patch.version ?? '(unchanged)'}`, err);
+        throw err;
+      }
     },
 
     async maxVersion(districtId) {

@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import type { SessionRecord, SessionRepo } from '../services/ports';
 import { canonicalIso } from './codec';
+import { userFromRow, type UserRow } from './user-repo';
 
 interface SessionRow {
   token_hash: string;
@@ -9,6 +10,9 @@ interface SessionRow {
   expires_at: string;
   revoked_at: string | null;
 }
+
+// SQLite allows 32766 bound variables per statement: a long list of sessions is read 500 at a time.
+const IN_CHUNK = 500;
 
 // Instants are stored as canonical ISO text (see canonicalIso): the expiry test is then a plain
 // text comparison that behaves the same on SQLite and PostgreSQL.
@@ -36,6 +40,17 @@ export function createSessionRepo(db: Knex): SessionRepo {
     },
     async revokeAllForUser(userId, nowIso) {
       return db('sessions').where({ user_id: userId }).whereNull('revoked_at').update({ revoked_at: canonicalIso(nowIso) });
+    },
+    async validUsers(tokenHashes, nowIso) {
+      const out = new Map<string, ReturnType<typeof userFromRow>>();
+      for (let i = 0; i < tokenHashes.length; i += IN_CHUNK) {
+        const rows = await db('sessions as s').join('users as u', 'u.id', 's.user_id')
+          .select('s.token_hash', 'u.*')
+          .whereIn('s.token_hash', tokenHashes.slice(i, i + IN_CHUNK))
+          .whereNull('s.revoked_at').where('s.expires_at', '>', canonicalIso(nowIso));
+        for (const r of rows as (UserRow & { token_hash: string })[]) out.set(r.token_hash, userFromRow(r));
+      }
+      return out;
     },
   };
 }

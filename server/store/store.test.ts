@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DuplicateError } from '../services/errors';
 import type { Store } from '../services/ports';
 import { migrateLatest } from './db';
 import { createStore } from './store';
@@ -131,6 +132,29 @@ for (const backend of await fx.backends()) {
       expect(await store.sessions.revokeAllForUser('u1', '2021-06-01T02:00:00.000Z')).toBe(2);
       expect(await store.sessions.revokeAllForUser('u1', '2021-06-01T03:00:00.000Z')).toBe(0);
       expect(await store.sessions.findValid('c', '2021-06-01T01:00:00.000Z')).toBeNull();
+    });
+
+    it('sessions: validUsers answers many token hashes in one read, only those valid then', async () => {
+      const base = { userId: 'u1', createdAt: '2021-06-02T00:00:00.000Z' };
+      await store.sessions.create({ ...base, tokenHash: 'live-1', expiresAt: '2021-06-02T12:00:00.000Z' });
+      await store.sessions.create({ ...base, tokenHash: 'live-2', expiresAt: '2021-06-02T01:00:00.000Z' });
+      await store.sessions.create({ ...base, tokenHash: 'live-3', expiresAt: '2021-06-02T12:00:00.000Z' });
+      await store.sessions.revoke('live-3', '2021-06-02T00:30:00.000Z');
+      const valid = await store.sessions.validUsers(['live-1', 'live-2', 'live-3', 'unknown'], '2021-06-02T02:00:00.000Z');
+      expect([...valid.keys()]).toEqual(['live-1']);
+      expect(valid.get('live-1')).toEqual(fx.user);
+    });
+
+    it('plans: a version another plan of the same scope holds is the store\'s DuplicateError, not a driver error', async () => {
+      const plan = (id: string) => ({
+        id, version: null, status: 'draft' as const, date: '2021-06-03', districtId: 'd1', createdAt: '2021-06-02T00:00:00.000Z', createdBy: 'u1',
+        publishedAt: null, basePlanId: null, progress: 1, error: null, kpis: null, result: null, changes: null, inputSettings: {},
+      });
+      await store.plans.insert(plan('p-dup-1'));
+      await store.plans.insert(plan('p-dup-2'));
+      expect(await store.plans.update('p-dup-1', { version: 7 })).toBe(true);
+      await expect(store.plans.update('p-dup-2', { version: 7 })).rejects.toBeInstanceOf(DuplicateError);
+      expect((await store.plans.get('p-dup-2'))?.version).toBeNull();
     });
 
     it('audit: entries come back newest first with their JSON detail as written', async () => {

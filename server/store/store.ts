@@ -17,7 +17,8 @@ import { createUserRepo } from './user-repo';
 import { createVehicleRepo } from './vehicle-repo';
 import { createVehicleAvailabilityRepo } from './vehicle-availability-repo';
 import { createHandoffPointRepo, createZoneRepo } from './zone-repo';
-import { createLiveRepo } from './live-repo';
+import { createDeliveryRepo } from './delivery-repo';
+import { createTrackRepo } from './track-repo';
 import { createPlaybookRepo } from './playbook-repo';
 import { createHouseholdStockRepo, createSupplyChannelRepo } from './supply-channel-repo';
 
@@ -68,7 +69,8 @@ function repositories(db: Knex, codec: Codec): Repositories {
     alerts: createAlertRepo(db),
     passes: createPassRepo(db, codec),
     disinfections: createDisinfectionRepo(db),
-    live: createLiveRepo(db, codec),
+    deliveries: createDeliveryRepo(db, codec),
+    tracks: createTrackRepo(db),
     playbook: createPlaybookRepo(db, codec),
     supplyChannels: createSupplyChannelRepo(db, codec),
     householdStock: createHouseholdStockRepo(db),

@@ -52,7 +52,7 @@ describe('driver on a phone with GPS (390×844)', () => {
     // The fix reaches the coordinators over the socket and is stored.
     await expect.poll(() => moved.some((m) => m.moves.some((v) => v.vehicle.vehicleId === VAN && Math.abs(v.vehicle.position!.lat - HERE.latitude) < 1e-6)), { timeout: 15_000 }).toBe(true);
     await e2e.server.live.flush();
-    const [fix] = await e2e.server.store.live.lastPositions(VAN);
+    const [fix] = await e2e.server.store.tracks.lastPositions(VAN);
     expect([fix!.lng, fix!.lat]).toEqual([HERE.longitude, HERE.latitude]);
     expect(Date.parse(fix!.at)).toBeLessThanOrEqual(Date.now());
     expect(await page.getByTestId('gps-status').getAttribute('data-state')).toBe('on');
@@ -79,7 +79,7 @@ describe('driver on a phone with GPS (390×844)', () => {
     await first.getByTestId('short-reason').selectOption('zone_took_less');
     await first.getByTestId('stop-deliver').click();
     await expect.poll(() => page.getByTestId('pending-count').getAttribute('data-count'), { timeout: 15_000 }).toBe('0');
-    const progress = await e2e.server.store.live.stopProgress((await e2e.server.store.plans.latestPublishedForVehicle(VAN))!.id, VAN);
+    const progress = await e2e.server.store.deliveries.stopProgress((await e2e.server.store.plans.latestPublishedForVehicle(VAN))!.id, VAN);
     expect(progress.find((p) => p.stopIndex === 0)).toMatchObject({ status: 'delivered', deliveredKg: { vegetables: 7, eggs: 2 } });
 
     // More eggs than are left on the van (6 loaded, 2 gone): refused in Chinese, the stop stays to do.

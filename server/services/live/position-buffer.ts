@@ -1,6 +1,6 @@
-import type { TrackPoint } from '../contract';
-import type { Store } from '../services/ports';
-import type { PositionRow } from '../store/live-ports';
+import type { TrackPoint } from '../../contract';
+import type { Store } from '../ports';
+import type { PositionRow } from '../deliveries/ports';
 
 // GPS fixes arrive every few seconds from every van: one transaction per fix would spend the
 // database's write lock on bookkeeping. They are written in batches instead (group commit): at once
@@ -47,7 +47,7 @@ export function createPositionBuffer(
     chain = chain.then(async () => {
       inFlight = batch;
       try {
-        await store.live.insertPositions(batch);
+        await store.tracks.insertPositions(batch);
         counts.written += batch.length;
         counts.batches += 1;
         done.resolve();

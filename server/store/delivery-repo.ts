@@ -1,11 +1,10 @@
 import type { Knex } from 'knex';
-import type { StopEventResult, TrackPoint } from '../contract';
+import type { StopEventResult } from '../contract';
 import type { Codec } from './codec';
 import { canonicalIso } from './codec';
-import type { LiveRepo, PositionRow, StopProgress } from './live-ports';
+import type { DeliveryRepo, StopProgress } from '../services/deliveries/ports';
 import { DuplicateError } from '../services/errors';
 import { isUniqueViolation } from './errors';
-import { userFromRow, type UserRow } from './user-repo';
 
 interface ProgressRow {
   plan_id: string; vehicle_id: string; trip_index: number; stop_index: number; zone_id: string;
@@ -13,16 +12,11 @@ interface ProgressRow {
   delivered_kg: unknown; last_event_id: number;
 }
 
-interface PositionDbRow {
-  vehicle_id: string; local_date: string; at: string; lng: number; lat: number; speed_kmh: number;
-}
+// SQLite allows 32766 bound variables per statement: a long list of zones is read 500 at a time.
+const IN_CHUNK = 500;
 
-// SQLite allows 32766 bound variables per statement; 7 columns × 500 rows stays far below.
-const INSERT_CHUNK = 500;
-
-const point = (r: PositionDbRow): TrackPoint => ({ lng: r.lng, lat: r.lat, speedKmh: r.speed_kmh, at: r.at });
-
-export function createLiveRepo(db: Knex, codec: Codec): LiveRepo {
+/** Stop events, stop progress and deliveries (the DeliveryRepo port), and the locks that order their recording. */
+export function createDeliveryRepo(db: Knex, codec: Codec): DeliveryRepo {
   return {
     async findStopEvent(vehicleId, key) {
       const row = await db('stop_events').select('id', 'request_hash', 'result').where({ vehicle_id: vehicleId, idempotency_key: key }).first();
@@ -90,27 +84,6 @@ export function createLiveRepo(db: Knex, codec: Codec): LiveRepo {
       if (db.client.dialect !== 'postgresql') return;
       await db.raw('select pg_advisory_xact_lock(hashtextextended(?, 0))', [`plan:${planId}`]);
     },
-    async drawStock(depotId, kg) {
-      const short: Record<string, number> = {};
-      for (const [commodityId, want] of Object.entries(kg)) {
-        if (!(want > 0)) continue;
-        const row = () => db('depot_stock').where({ depot_id: depotId, commodity_id: commodityId });
-        // Each step is one conditional statement, so a concurrent writer (another process on
-        // PostgreSQL) can only make a step miss, never make the stock negative; a miss retries.
-        for (;;) {
-          if (await row().where('kg', '>=', want).update({ kg: db.raw('kg - ?', [want]) }) > 0) break;
-          const have = await row().first('kg');
-          if (!have) { short[commodityId] = want; break; }
-          const left = Number(have.kg);
-          if (left >= want) continue;
-          if (await row().where('kg', left).update({ kg: 0 }) > 0) {
-            short[commodityId] = want - left;
-            break;
-          }
-        }
-      }
-      return short;
-    },
     async zoneDelivered(localDate) {
       const rows = await db('zone_delivered').select('zone_id', 'commodity_id', 'kg').where({ local_date: localDate });
       const out = new Map<string, Record<string, number>>();
@@ -125,28 +98,6 @@ export function createLiveRepo(db: Knex, codec: Codec): LiveRepo {
       const rows = await db('zone_delivered').select('commodity_id', 'kg').where({ zone_id: zoneId, local_date: localDate });
       return Object.fromEntries(rows.map((r) => [r.commodity_id as string, Number(r.kg)]));
     },
-    async insertPositions(rows) {
-      let fresh = 0;
-      for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
-        const chunk = rows.slice(i, i + INSERT_CHUNK).map((p: PositionRow) => ({
-          vehicle_id: p.vehicleId, local_date: p.localDate, at: canonicalIso(p.at), lng: p.lng, lat: p.lat, speed_kmh: p.speedKmh,
-        }));
-        const inserted = await db('vehicle_positions').insert(chunk).onConflict(['vehicle_id', 'at']).ignore().returning('id');
-        fresh += inserted.length;
-      }
-      return fresh;
-    },
-    async track(vehicleId, localDate) {
-      const rows = await db<PositionDbRow>('vehicle_positions').where({ vehicle_id: vehicleId, local_date: localDate }).orderBy('at');
-      return rows.map(point);
-    },
-    async lastPositions(vehicleId) {
-      const q = db<PositionDbRow>('vehicle_positions as p')
-        .whereRaw('p.at = (select max(q.at) from vehicle_positions q where q.vehicle_id = p.vehicle_id)');
-      if (vehicleId !== undefined) q.where('p.vehicle_id', vehicleId);
-      const rows = await q;
-      return rows.map((r) => ({ ...point(r), vehicleId: r.vehicle_id, localDate: r.local_date }));
-    },
     async stopEventsSince(kind, sinceIso) {
       const rows = await db('stop_events').select('id', 'zone_id', 'at').where({ kind })
         .where('recorded_at', '>=', canonicalIso(sinceIso)).orderBy('id');
@@ -154,21 +105,10 @@ export function createLiveRepo(db: Knex, codec: Codec): LiveRepo {
     },
     async lastDeliveredAt(zoneIds) {
       const out = new Map<string, string>();
-      for (let i = 0; i < zoneIds.length; i += INSERT_CHUNK) {
+      for (let i = 0; i < zoneIds.length; i += IN_CHUNK) {
         const rows = await db('stop_events').select('zone_id').max({ last: 'at' }).where({ kind: 'delivered' })
-          .whereIn('zone_id', zoneIds.slice(i, i + INSERT_CHUNK)).groupBy('zone_id');
+          .whereIn('zone_id', zoneIds.slice(i, i + IN_CHUNK)).groupBy('zone_id');
         for (const r of rows as { zone_id: string; last: string }[]) out.set(r.zone_id, r.last);
-      }
-      return out;
-    },
-    async validSessionUsers(tokenHashes, nowIso) {
-      const out = new Map<string, ReturnType<typeof userFromRow>>();
-      for (let i = 0; i < tokenHashes.length; i += INSERT_CHUNK) {
-        const rows = await db('sessions as s').join('users as u', 'u.id', 's.user_id')
-          .select('s.token_hash', 'u.*')
-          .whereIn('s.token_hash', tokenHashes.slice(i, i + INSERT_CHUNK))
-          .whereNull('s.revoked_at').where('s.expires_at', '>', canonicalIso(nowIso));
-        for (const r of rows as (UserRow & { token_hash: string })[]) out.set(r.token_hash, userFromRow(r));
       }
       return out;
     },

@@ -1,4 +1,4 @@
-import type { User, Vehicle } from '../contract';
+import type { User, Vehicle } from '../../contract';
 
 // Who sees what, per room. Each user joins exactly one room, so each room keeps one sequence and a
 // client can spot a gap. Foreign data never reaches a room: events are built per room through these.

@@ -1,4 +1,4 @@
-import type { LiveEnvelope, ServerToClientEvents } from '../contract';
+import type { LiveEnvelope, ServerToClientEvents } from '../../contract';
 import type { View } from './views';
 
 // What the live service hands to the transport: an event, the rooms that may hear it, and how to
@@ -19,26 +19,4 @@ export interface Outbox {
    * be applied twice, which is harmless: events set state; the other order could lose one).
    */
   envelope(room: string): LiveEnvelope | Promise<LiveEnvelope>;
-}
-
-/** Numbers each room's events. */
-export interface Sequencer {
-  readonly epoch: string;
-  /** Gives the room's next number to `emit`: at once, or when a shared counter answers; in call order. */
-  stamp(room: string, emit: (v: number) => void): void;
-  current(room: string): number | Promise<number>;
-}
-
-/** Per-room sequences in this process, starting again (under a new epoch) with every process. */
-export function createSequencer(epoch: string): Sequencer {
-  const seq = new Map<string, number>();
-  return {
-    epoch,
-    stamp(room, emit) {
-      const v = (seq.get(room) ?? 0) + 1;
-      seq.set(room, v);
-      emit(v);
-    },
-    current: (room) => seq.get(room) ?? 0,
-  };
 }

@@ -1,21 +1,18 @@
 import type {
   Alert, AlertChangedEvent, LiveEnvelope, LivePosition, LiveSnapshot, VehicleMove, MoveResult, PlanEvent, StopEventResult, User, VehicleMoveInput,
-} from '../contract';
-import type { LiveConfig } from '../config';
-import { haversineModel } from '../planner/distance';
-import { AppError, forbidden } from '../services/errors';
-import type { Store } from '../services/ports';
+} from '../../contract';
+import type { LiveConfig } from '../../config';
+import { haversineModel } from '../../planner/distance';
+import type { Store } from '../ports';
 import { derive, liveStop, liveVehicle, liveZoneCover, type Derived } from './live-dto';
-import { assertInsideBounds, assertInstantInBounds } from './instant-bounds';
-import { arriveSchema, deliverSchema, failSchema, moveSchema, parseLive } from './live-schemas';
-import { createLiveState, type VehicleEntry } from './live-state';
-import { localDate } from './local-time';
+import { assertInsideBounds, assertInstantInBounds } from '../../live/instant-bounds';
+import { createLiveState, driverVehicle, type VehicleEntry } from './live-state';
+import { localDate } from '../../live/local-time';
 import type { Outbox } from './outbox';
 import { createPositionBuffer } from './position-buffer';
-import { createProgressThrottle } from './progress-throttle';
-import { createStopRecorder, type StopInput, type StopKind } from './stop-recorder';
-import type { ZodType } from 'zod';
-import { allStops, stopKey } from './route-model';
+import { createProgressThrottle } from '../../live/progress-throttle';
+import { createDeliveryService, type StopInput, type StopKind } from '../deliveries/delivery-service';
+import { allStops, stopKey } from '../../live/route-model';
 import { COORDINATORS, districtRoom, stopRooms, vehicleRoom, vehicleRooms, viewOf, zoneRooms, type View } from './views';
 
 export interface LiveDeps {
@@ -26,7 +23,6 @@ export interface LiveDeps {
 }
 
 const RECENT_FIXES = 64;
-const SCHEMAS = { arrived: arriveSchema, delivered: deliverSchema, failed: failSchema } as const;
 
 /** Keeps the instants of a van's last fixes, to tell a resent fix (to this server or another) from a new one. */
 function rememberFix(entry: VehicleEntry, at: string): void {
@@ -42,7 +38,7 @@ export type LiveDelta =
 /** Live use cases, transport-free: the socket gateway calls these and delivers what they send. */
 export function createLiveService({ store, config, now, log }: LiveDeps) {
   const state = createLiveState(store, config.zoneMaxAgeMs);
-  const recorder = createStopRecorder(store, state, now);
+  const deliveries = createDeliveryService({ store, state, now, maxFutureMs: config.maxFutureMs });
   const positions = createPositionBuffer(store, { flushMs: config.positionFlushMs, flushRows: config.positionFlushRows }, log);
   const model = haversineModel({ detourFactor: config.detourFactor, speedKmh: config.speedKmh });
   const etaOptions = { utcOffset: config.utcOffset, durationS: model.durationS };
@@ -60,17 +56,6 @@ export function createLiveService({ store, config, now, log }: LiveDeps) {
   const zoneDistrict = (zoneId: string) => zoneDistricts.get(zoneId) ?? null;
   async function refreshZones() {
     for (const z of await state.zones()) zoneDistricts.set(z.id, z.districtId);
-  }
-
-  function assertDriverOf(user: User, vehicleId: string) {
-    if (user.role !== 'driver' || user.vehicleId !== vehicleId) throw forbidden(`only the driver of van "${vehicleId}" may report for it`);
-  }
-
-  async function vehicleOf(user: User, vehicleId: string): Promise<VehicleEntry> {
-    assertDriverOf(user, vehicleId);
-    const entry = await state.vehicle(vehicleId);
-    if (!entry) throw new AppError('NOT_FOUND', `van "${vehicleId}" does not exist`);
-    return entry;
   }
 
   // Moves go out as one vehicles:moved per room, each van once with its state at that moment (a stop's
@@ -135,9 +120,9 @@ export function createLiveService({ store, config, now, log }: LiveDeps) {
       state.vehicle(vehicleId).catch((err: unknown) => log(`live: could not load van ${vehicleId}`, err));
     },
 
-    async move(user: User, raw: unknown): Promise<MoveResult> {
-      const input: VehicleMoveInput = parseLive(moveSchema, raw);
-      const entry = await vehicleOf(user, input.vehicleId);
+    /** A driver's GPS fix (input already validated by the gateway's schema). */
+    async move(user: User, input: VehicleMoveInput): Promise<MoveResult> {
+      const entry = await driverVehicle(state, user, input.vehicleId);
       assertInstantInBounds(input.position.at, 'input.position.at', now(), config.maxFutureMs);
       assertInsideBounds(input.position, config.positionBounds);
       const at = new Date(input.position.at).toISOString();
@@ -165,11 +150,9 @@ export function createLiveService({ store, config, now, log }: LiveDeps) {
       return { accepted: true, fresh: true };
     },
 
-    async stop(user: User, kind: StopKind, raw: unknown): Promise<StopEventResult> {
-      const input = parseLive(SCHEMAS[kind] as ZodType<StopInput>, raw);
-      const van = await vehicleOf(user, input.vehicleId);
-      assertInstantInBounds(input.at, 'input.at', now(), config.maxFutureMs, van.route?.planId === input.planId ? van.route.date : undefined);
-      const rec = await recorder.record(user, kind, input);
+    /** A driver's stop event (input validated by the gateway's schema): recorded by the delivery service, then pushed. */
+    async stop(user: User, kind: StopKind, input: StopInput): Promise<StopEventResult> {
+      const rec = await deliveries.record(user, kind, input);
       if (!rec.fresh) return rec.result;
       const { entry, stop } = rec;
       // Before the pushes: a client that hears of it through another server may ask that server next.
@@ -290,7 +273,7 @@ export function createLiveService({ store, config, now, log }: LiveDeps) {
         return;
       }
       const { result, kg, date } = delta;
-      syncing = syncing.then(() => recorder.applyRemote(result, kg, date))
+      syncing = syncing.then(() => deliveries.applyRemote(result, kg, date))
         .catch((err: unknown) => log(`live: could not apply a stop event from another server (van ${result.vehicleId})`, err));
     },
 

@@ -1,7 +1,8 @@
-import type { Commodity, LivePosition, LngLat, Vehicle, Zone } from '../contract';
-import type { Store } from '../services/ports';
+import type { Commodity, LivePosition, LngLat, User, Vehicle, Zone } from '../../contract';
+import { AppError, forbidden } from '../errors';
+import type { Store } from '../ports';
 import { createRouteReloader } from './route-reloader';
-import { allStops, loadRoute, stopKey, type LoadedRoute, type StopState } from './route-model';
+import { allStops, loadRoute, stopKey, type LoadedRoute, type StopState } from '../../live/route-model';
 
 // The live picture in memory: per van its published route, the state of each stop and its last fix;
 // per day and zone the kg delivered so far. Loaded lazily from the store, then kept current by the
@@ -35,6 +36,14 @@ export interface LiveState {
   commodities(): Promise<Commodity[]>;
   /** zoneId → commodityId → kg delivered on that local day. */
   delivered(date: string): Promise<Map<string, Record<string, number>>>;
+}
+
+/** The van a driver reports for: only its own driver may, and it must exist. */
+export async function driverVehicle(state: LiveState, user: User, vehicleId: string): Promise<VehicleEntry> {
+  if (user.role !== 'driver' || user.vehicleId !== vehicleId) throw forbidden(`only the driver of van "${vehicleId}" may report for it`);
+  const entry = await state.vehicle(vehicleId);
+  if (!entry) throw new AppError('NOT_FOUND', `van "${vehicleId}" does not exist`);
+  return entry;
 }
 
 /** Vans whose routes are read at once in a reload. */
@@ -85,7 +94,7 @@ export function createLiveState(store: Store, zoneMaxAgeMs = 5000): LiveState {
     for (const s of allStops(route)) {
       if (s.done) states.set(stopKey(s.tripIndex, s.stopIndex), { status: 'delivered', arrivedAtMs: null, deliveredKg: s.doneKg ?? s.plannedKg, lastEventId: 0 });
     }
-    for (const p of await store.live.stopProgress(ref.id, vehicleId)) {
+    for (const p of await store.deliveries.stopProgress(ref.id, vehicleId)) {
       states.set(`${p.tripIndex}/${p.stopIndex}`, {
         status: p.status, arrivedAtMs: p.arrivedAt ? Date.parse(p.arrivedAt) : null, deliveredKg: p.deliveredKg, lastEventId: p.lastEventId,
       });
@@ -110,7 +119,7 @@ export function createLiveState(store: Store, zoneMaxAgeMs = 5000): LiveState {
         entry = (async () => {
           const vehicle = await store.vehicles.get(id);
           if (!vehicle) return null;
-          const [fix] = await store.live.lastPositions(id);
+          const [fix] = await store.tracks.lastPositions(id);
           return load(vehicle, fix ? lastFix(fix) : null);
         })();
         vehicles.set(id, entry);
@@ -120,7 +129,7 @@ export function createLiveState(store: Store, zoneMaxAgeMs = 5000): LiveState {
     },
     async allVehicles() {
       allLoaded ??= (async () => {
-        const fixes = new Map((await store.live.lastPositions()).map((p) => [p.vehicleId, lastFix(p)]));
+        const fixes = new Map((await store.tracks.lastPositions()).map((p) => [p.vehicleId, lastFix(p)]));
         for (const v of await store.vehicles.list()) {
           if (!vehicles.has(v.id)) vehicles.set(v.id, load(v, fixes.get(v.id) ?? null));
         }
@@ -147,7 +156,7 @@ export function createLiveState(store: Store, zoneMaxAgeMs = 5000): LiveState {
     delivered(date) {
       let cover = coverByDate.get(date);
       if (!cover) {
-        cover = store.live.zoneDelivered(date);
+        cover = store.deliveries.zoneDelivered(date);
         coverByDate.set(date, cover);
         cover.catch(() => coverByDate.delete(date));
       }

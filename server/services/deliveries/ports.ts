@@ -1,7 +1,9 @@
-import type { StopEventResult, StopStatus, TrackPoint, User } from '../contract';
+import type { StopEventResult, StopStatus, TrackPoint } from '../../contract';
 
-// The live layer's store port (stop events, stop progress, deliveries, tracks). Kept beside the
-// repository rather than in services/ports.ts only to keep that file small; Store exposes it as `live`.
+// Delivery recording's store ports, one per aggregate: a stop's events, progress and deliveries
+// (DeliveryRepo) and the vans' GPS tracks (TrackRepo). server/store implements them
+// (delivery-repo.ts, track-repo.ts); the stock a delivery draws is on DepotRepo (services/ports.ts).
+// Store exposes them as `deliveries` and `tracks`.
 
 export interface NewStopEvent {
   vehicleId: string;
@@ -38,12 +40,7 @@ export interface StopProgress {
   lastEventId: number;
 }
 
-export interface PositionRow extends TrackPoint {
-  vehicleId: string;
-  localDate: string;
-}
-
-export interface LiveRepo {
+export interface DeliveryRepo {
   findStopEvent(vehicleId: string, key: string): Promise<StoredStopEvent | null>;
   /** Returns the new event's id; a duplicate (vehicle, key) raises DuplicateError (services/errors). */
   insertStopEvent(event: NewStopEvent): Promise<number>;
@@ -65,24 +62,25 @@ export interface LiveRepo {
   upsertStopProgress(progress: StopProgress): Promise<void>;
   /** One row per commodity, and the zone's delivered-so-far for the day raised by the same amounts. */
   addDeliveries(eventId: number, zoneId: string, localDate: string, kg: Record<string, number>): Promise<void>;
-  /**
-   * Takes delivered goods off a depot's stock, never below zero: returns commodityId → kg the stock
-   * did not cover (empty when it covered everything). Race-free by conditional updates.
-   */
-  drawStock(depotId: string, kg: Record<string, number>): Promise<Record<string, number>>;
   /** zoneId → commodityId → kg delivered on that local day. */
   zoneDelivered(localDate: string): Promise<Map<string, Record<string, number>>>;
+  /** commodityId → kg delivered to one zone on that local day. */
+  zoneDeliveredFor(zoneId: string, localDate: string): Promise<Record<string, number>>;
+  /** Stop events of one kind recorded at or after `sinceIso` (what the alert rules read). */
+  stopEventsSince(kind: StopEventResult['kind'], sinceIso: string): Promise<{ eventId: number; zoneId: string; at: string }[]>;
+  /** zoneId → the device time of the zone's newest delivery, for the zones given. */
+  lastDeliveredAt(zoneIds: readonly string[]): Promise<Map<string, string>>;
+}
+
+export interface PositionRow extends TrackPoint {
+  vehicleId: string;
+  localDate: string;
+}
+
+export interface TrackRepo {
   /** Inserts fixes, ignoring any already stored for the same vehicle and instant; returns how many were new. */
   insertPositions(rows: readonly PositionRow[]): Promise<number>;
   track(vehicleId: string, localDate: string): Promise<TrackPoint[]>;
   /** The newest stored fix of each vehicle (or of one). */
   lastPositions(vehicleId?: string): Promise<PositionRow[]>;
-  /** Stop events of one kind recorded at or after `sinceIso` (what the alert rules read). */
-  stopEventsSince(kind: StopEventResult['kind'], sinceIso: string): Promise<{ eventId: number; zoneId: string; at: string }[]>;
-  /** zoneId → the device time of the zone's newest delivery, for the zones given. */
-  lastDeliveredAt(zoneIds: readonly string[]): Promise<Map<string, string>>;
-  /** commodityId → kg delivered to one zone on that local day. */
-  zoneDeliveredFor(zoneId: string, localDate: string): Promise<Record<string, number>>;
-  /** tokenHash → user, for the sessions among `tokenHashes` still valid at `nowIso`. */
-  validSessionUsers(tokenHashes: readonly string[], nowIso: string): Promise<Map<string, User>>;
 }

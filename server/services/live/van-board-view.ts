@@ -1,12 +1,12 @@
-import type { User, VanBoard } from '../contract';
-import type { LiveConfig } from '../config';
-import { boardRow, sortBoard, type BoardRules, type BoardVanInput } from '../domain/van-board';
-import { forbidden } from '../services/errors';
-import type { Store } from '../services/ports';
+import type { User, VanBoard } from '../../contract';
+import type { LiveConfig } from '../../config';
+import { boardRow, sortBoard, type BoardRules, type BoardVanInput } from '../../domain/van-board';
+import { forbidden } from '../errors';
+import type { Store } from '../ports';
 import type { Derived } from './live-dto';
 import type { VehicleEntry } from './live-state';
-import { instantOf, offsetMs } from './local-time';
-import { allStops, stopKey } from './route-model';
+import { instantOf, offsetMs } from '../../live/local-time';
+import { allStops, stopKey } from '../../live/route-model';
 import { roomOf } from './views';
 
 /** Drivers send a fix every 15–30 s: five minutes without one is a phone off or out of coverage. */

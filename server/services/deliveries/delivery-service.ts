@@ -1,12 +1,20 @@
 import { createHash } from 'node:crypto';
-import type { StopArriveInput, StopDeliverInput, StopEventResult, StopFailInput, StopStatus, User } from '../contract';
-import { AppError, DuplicateError } from '../services/errors';
-import type { Store } from '../services/ports';
-import type { StopProgress, StoredStopEvent } from '../store/live-ports';
-import type { LiveState, VehicleEntry } from './live-state';
-import { findStop, stopKey, tripHold, type RouteStop } from './route-model';
+import type { StopArriveInput, StopDeliverInput, StopEventResult, StopFailInput, User } from '../../contract';
+import { canRecord, type StopKind } from '../../domain/stop-status';
+import { assertInstantInBounds } from '../../live/instant-bounds';
+import { findStop, stopKey, tripHold, type RouteStop } from '../../live/route-model';
+import { AppError, DuplicateError } from '../errors';
+import { driverVehicle, type LiveState, type VehicleEntry } from '../live/live-state';
+import type { Store } from '../ports';
+import type { StopProgress, StoredStopEvent } from './ports';
 
-export type StopKind = StopEventResult['kind'];
+// Recording a driver's arrivals, handoffs and failed handoffs: who may report for a van, the stop's
+// transition (domain/stop-status.ts), idempotency (the van's event key and a hash of the content),
+// what the van can still hand over of each commodity, the depot stock the goods came from, and the
+// same change mirrored in the live picture. Transport-free: the live service carries the result to
+// the sockets.
+
+export type { StopKind };
 export type StopInput = StopArriveInput | StopDeliverInput | StopFailInput;
 
 /** fresh is false for a retry answered from the store: nothing changed, nothing is pushed. */
@@ -14,13 +22,14 @@ export type Recorded =
   | { result: StopEventResult; fresh: false }
   | { result: StopEventResult; fresh: true; entry: VehicleEntry; stop: RouteStop };
 
-// Which state a stop may move to from which: a second delivery needs a new plan, not a new key,
-// so a device that lost its key cannot double a delivery.
-const ALLOWED: Record<StopKind, readonly StopStatus[]> = {
-  arrived: ['pending'],
-  delivered: ['pending', 'arrived', 'failed'],
-  failed: ['pending', 'arrived'],
-};
+export interface DeliveryDeps {
+  store: Store;
+  /** The live picture: the van's published route and its stops' states, kept current here. */
+  state: LiveState;
+  now: () => Date;
+  /** How far ahead of the server's clock a device's instant may be (LiveConfig.maxFutureMs). */
+  maxFutureMs: number;
+}
 
 // The driver's page shows and edits kilos to one decimal: a planned 12.34 kg shows as 12.3, a planned
 // 12.36 as 12.4; sending back what it shows must not be refused for the rounding.
@@ -36,7 +45,7 @@ export function contentHash(kind: StopKind, input: StopInput): string {
   return createHash('sha256').update(JSON.stringify([kind, canonical(content)])).digest('hex');
 }
 
-export function createStopRecorder(store: Store, state: LiveState, now: () => Date) {
+export function createDeliveryService({ store, state, now, maxFutureMs }: DeliveryDeps) {
   // Same vehicle and key in this process: one at a time, so retries wait for the first and replay it.
   const chains = new Map<string, Promise<unknown>>();
 
@@ -67,7 +76,7 @@ export function createStopRecorder(store: Store, state: LiveState, now: () => Da
   }
 
   async function write(user: User, kind: StopKind, input: StopInput, hash: string): Promise<Recorded> {
-    const stored = await store.live.findStopEvent(input.vehicleId, input.key);
+    const stored = await store.deliveries.findStopEvent(input.vehicleId, input.key);
     if (stored) return { result: replay(stored, hash), fresh: false };
     const { entry, stop } = await routeStop(input);
     const deliver = kind === 'delivered' ? (input as StopDeliverInput) : null;
@@ -75,34 +84,34 @@ export function createStopRecorder(store: Store, state: LiveState, now: () => Da
     const route = entry.route!;
     try {
       const result = await store.transaction(async (tx) => {
-        await tx.live.lockStops(route.planId, input.vehicleId);
-        const again = await tx.live.findStopEvent(input.vehicleId, input.key);
+        await tx.deliveries.lockStops(route.planId, input.vehicleId);
+        const again = await tx.deliveries.findStopEvent(input.vehicleId, input.key);
         if (again) return { result: replay(again, hash), fresh: false as const };
         // The in-memory route is reloaded just after a publish commits: the database decides.
-        if (!(await tx.live.stillPublished(route.planId))) {
+        if (!(await tx.deliveries.stillPublished(route.planId))) {
           throw new AppError('CONFLICT', `plan "${route.planId}" is not the published plan of this van any more: reload the route`, 'input.planId');
         }
-        const rows = await tx.live.stopProgress(route.planId, input.vehicleId);
+        const rows = await tx.deliveries.stopProgress(route.planId, input.vehicleId);
         const progress = rows.find((p) => p.tripIndex === input.tripIndex && p.stopIndex === input.stopIndex);
         // A replan's done stop has no progress row on the new plan: it was delivered all the same.
         const from = progress?.status ?? (stop.done ? 'delivered' : 'pending');
-        if (!ALLOWED[kind].includes(from)) throw new AppError('CONFLICT', `the stop is already ${from}: it cannot be marked ${kind}`);
+        if (!canRecord(from, kind)) throw new AppError('CONFLICT', `the stop is already ${from}: it cannot be marked ${kind}`);
         if (deliver) checkHold(deliver, route, rows);
         const recordedAt = now().toISOString();
         // The goods left the van whatever the books say: a short stock never refuses the delivery
         // (the driver cannot take them back); it stops at zero and the shortfall goes on record.
         const depotId = route.trips[input.tripIndex]!.depotId;
-        const short = deliver ? await tx.live.drawStock(depotId, deliver.quantitiesKg) : {};
+        const short = deliver ? await tx.depots.drawStock(depotId, deliver.quantitiesKg) : {};
         const result: Omit<StopEventResult, 'eventId'> = {
           planId: route.planId, vehicleId: input.vehicleId, tripIndex: input.tripIndex, stopIndex: input.stopIndex,
           kind, status: kind, zoneId: stop.zoneId, at: new Date(input.at).toISOString(), recordedAt,
           ...(deliver ? { depotId, ...(Object.keys(short).length ? { stockShortKg: short } : {}) } : {}),
         };
         const { key: _key, planId: _p, vehicleId: _v, tripIndex: _t, stopIndex: _s, at: _a, ...detail } = input;
-        const eventId = await tx.live.insertStopEvent({
+        const eventId = await tx.deliveries.insertStopEvent({
           ...result, key: input.key, requestHash: hash, userId: user.id, detail, result,
         });
-        await tx.live.upsertStopProgress({
+        await tx.deliveries.upsertStopProgress({
           planId: route.planId, vehicleId: input.vehicleId, tripIndex: input.tripIndex, stopIndex: input.stopIndex, zoneId: stop.zoneId,
           status: kind,
           arrivedAt: kind === 'arrived' ? result.at : progress?.arrivedAt ?? null,
@@ -110,7 +119,7 @@ export function createStopRecorder(store: Store, state: LiveState, now: () => Da
           deliveredKg: deliver ? deliver.quantitiesKg : progress?.deliveredKg ?? {},
           lastEventId: eventId,
         });
-        if (deliver) await tx.live.addDeliveries(eventId, stop.zoneId, route.date, deliver.quantitiesKg);
+        if (deliver) await tx.deliveries.addDeliveries(eventId, stop.zoneId, route.date, deliver.quantitiesKg);
         await tx.audit.append({
           at: recordedAt, userId: user.id, action: `stop.${kind}`, entity: 'stop_event', entityId: String(eventId),
           detail: { planId: route.planId, vehicleId: input.vehicleId, tripIndex: input.tripIndex, stopIndex: input.stopIndex, ...detail },
@@ -129,7 +138,7 @@ export function createStopRecorder(store: Store, state: LiveState, now: () => Da
     } catch (err) {
       // Another process (PostgreSQL) stored the same key first: answer as a retry.
       if (!(err instanceof DuplicateError)) throw err;
-      const winner = await store.live.findStopEvent(input.vehicleId, input.key);
+      const winner = await store.deliveries.findStopEvent(input.vehicleId, input.key);
       if (!winner) throw err;
       return { result: replay(winner, hash), fresh: false };
     }
@@ -187,7 +196,7 @@ export function createStopRecorder(store: Store, state: LiveState, now: () => Da
     }
     if (!kg) return;
     const cover = await state.delivered(date);
-    const fresh = await store.live.zoneDeliveredFor(result.zoneId, date);
+    const fresh = await store.deliveries.zoneDeliveredFor(result.zoneId, date);
     const zone = cover.get(result.zoneId) ?? {};
     for (const [c, v] of Object.entries(fresh)) zone[c] = Math.max(zone[c] ?? 0, v);
     cover.set(result.zoneId, zone);
@@ -199,13 +208,18 @@ export function createStopRecorder(store: Store, state: LiveState, now: () => Da
       const entry = await state.vehicle(result.vehicleId);
       if (entry) await apply(entry, result, kg, date);
     },
-    record(user: User, kind: StopKind, input: StopInput): Promise<Recorded> {
+    /** Records one stop event from the van's driver, once per key: a retry gets the first answer. */
+    async record(user: User, kind: StopKind, input: StopInput): Promise<Recorded> {
+      const van = await driverVehicle(state, user, input.vehicleId);
+      assertInstantInBounds(input.at, 'input.at', now(), maxFutureMs, van.route?.planId === input.planId ? van.route.date : undefined);
       const hash = contentHash(kind, input);
       const chainKey = `${input.vehicleId}\u0000${input.key}`;
       const run = (chains.get(chainKey) ?? Promise.resolve()).catch(() => undefined).then(() => write(user, kind, input, hash));
       chains.set(chainKey, run);
       void run.finally(() => { if (chains.get(chainKey) === run) chains.delete(chainKey); }).catch(() => undefined);
-      return run;
+      return await run;
     },
   };
 }
+
+export type DeliveryService = ReturnType<typeof createDeliveryService>;
