@@ -17,7 +17,8 @@ export interface Config {
   tiles: { url: string; attribution: string };
   /** Seed the demo scenarios and their well-known logins into an empty database at start (SEED_DEMO=1; off by default). */
   seedDemo: boolean;
-  logRequests: boolean;
+  /** How much the server logs (LOG_LEVEL): pino's levels, `silent` for none. */
+  logLevel: LogLevel;
   /** Residents' requests, alerts and passes: limits and thresholds (server/ops-config.ts). */
   ops: OpsConfig;
   live: LiveConfig;
@@ -97,7 +98,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     tiles: env.TILE_URL ? { url: env.TILE_URL, attribution: env.TILE_ATTRIBUTION ?? '' } : OSM_TILES,
     // Off unless asked for: the demo logins' passwords are public, so only `npm run demo` seeds them.
     seedDemo: env.SEED_DEMO === '1',
-    logRequests: env.LOG_REQUESTS === '1',
+    logLevel: levelFrom(env.LOG_LEVEL, 'info', 'LOG_LEVEL'),
     ops: {
       requests: {
         ...DEFAULT_OPS.requests,
@@ -150,6 +151,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   };
 }
 
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+function levelFrom(raw: string | undefined, fallback: LogLevel, name: string): LogLevel {
+  if (raw === undefined || raw === '') return fallback;
+  if (!(LOG_LEVELS as readonly string[]).includes(raw)) throw new Error(`${name} must be one of ${LOG_LEVELS.join(', ')}, got "${raw}"`);
+  return raw as LogLevel;
+}
+
 /** Guangdong province's bounding box, with a little margin (Zhanjiang's Xuwen to Meizhou's Dabu). */
 const GUANGDONG_BOUNDS = [109.5, 20.0, 117.5, 25.6] as const;
 
@@ -198,4 +208,77 @@ function readTierRules(path: string): TierRule[] {
   const rules = JSON.parse(readFileSync(path, 'utf8')) as TierRule[];
   if (!Array.isArray(rules) || rules.length === 0) throw new Error(`TIERS_FILE ${path} must hold a non-empty array`);
   return rules;
+}
+
+// ---- Settings of the tools and the test harness (not the server's): parsed here too, so that this
+// file lists every variable anything reads and the README's table can be checked against it.
+
+/** `npm run start:cluster`: flags win over CLUSTER_SERVERS / CLUSTER_WORKERS. */
+export interface ClusterLaunchSettings {
+  servers: number;
+  workers: number;
+  /** The round-robin proxy's port (servers take the next ones; 0: any free ports). */
+  port: number;
+  databaseUrl: string;
+  redisUrl: string;
+  prefix: string;
+  seedDemo: boolean;
+}
+
+export function loadClusterLaunchSettings(flags: { servers?: string; workers?: string }, env: NodeJS.ProcessEnv = process.env): ClusterLaunchSettings {
+  return {
+    servers: countFrom(flags.servers ?? env.CLUSTER_SERVERS, 2, '--servers', 1),
+    workers: countFrom(flags.workers ?? env.CLUSTER_WORKERS, 2, '--workers', 0),
+    port: countFrom(env.PORT, 3000, 'PORT', 0),
+    databaseUrl: env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/baogong',
+    redisUrl: env.REDIS_URL ?? DEFAULT_REDIS_URL,
+    prefix: env.CLUSTER_PREFIX ?? 'baogong',
+    seedDemo: env.SEED_DEMO === '1',
+  };
+}
+
+/** Benchmarks: bench:live's profiling and debugging switches, bench:cluster's Redis. */
+export interface BenchSettings {
+  /** BENCH_CPU_PROF=<dir>: bench:live's server writes a V8 CPU profile there. */
+  cpuProfileDir: string | null;
+  /** BENCH_DEBUG=1: bench:live keeps every sample with its arrival time. */
+  debug: boolean;
+  redisUrl: string;
+}
+
+export function loadBenchSettings(env: NodeJS.ProcessEnv = process.env): BenchSettings {
+  return { cpuProfileDir: env.BENCH_CPU_PROF || null, debug: Boolean(env.BENCH_DEBUG), redisUrl: env.REDIS_URL ?? DEFAULT_REDIS_URL };
+}
+
+/** `npm run create-user`: the password from BAOGONG_PASSWORD instead of the prompt (scripts, provisioning). */
+export function createUserPassword(env: NodeJS.ProcessEnv = process.env): string | null {
+  return env.BAOGONG_PASSWORD || null;
+}
+
+/** The test harness (server/testing, server/store/test-support.ts). */
+export interface TestSettings {
+  /** Set per vitest project by vitest.config.ts (TEST_DB_KIND); null: a file run outside a project. */
+  dbKind: 'sqlite' | 'postgres' | null;
+  /** Redis for the cluster tests (REDIS_URL). */
+  redisUrl: string;
+  /** How much servers started in-process by tests log (TEST_LOG_LEVEL, default silent: test output stays quiet). */
+  logLevel: LogLevel;
+}
+
+export function loadTestSettings(env: NodeJS.ProcessEnv = process.env): TestSettings {
+  const kind = env.TEST_DB_KIND;
+  return {
+    dbKind: kind === 'sqlite' || kind === 'postgres' ? kind : null,
+    redisUrl: env.REDIS_URL ?? DEFAULT_REDIS_URL,
+    logLevel: levelFrom(env.TEST_LOG_LEVEL, 'silent', 'TEST_LOG_LEVEL'),
+  };
+}
+
+const DEFAULT_REDIS_URL = 'redis://127.0.0.1:6379';
+
+function countFrom(raw: string | undefined, fallback: number, name: string, min: number): number {
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min) throw new Error(`${name} must be an integer ≥ ${min}, got "${raw}"`);
+  return n;
 }

@@ -10,6 +10,7 @@ import { connectRedis, type ClusterConfig } from './redis-connection';
 import { createRedisPlanEventBus } from './redis-plan-events';
 import { redisRateLimiters, redisWindowCounters } from './redis-rate-limit';
 import { redisTurns } from './redis-turns';
+import type { Logger } from '../services/logger';
 
 // A server's ties to the rest of its cluster, made at start and cut at shutdown.
 
@@ -24,7 +25,7 @@ export interface ClusterLink {
   close(): Promise<void>;
 }
 
-export async function startClusterLink(cluster: ClusterConfig, store: Store, log: (msg: string, err?: unknown) => void): Promise<ClusterLink> {
+export async function startClusterLink(cluster: ClusterConfig, store: Store, log: Logger): Promise<ClusterLink> {
   const redis = await connectRedis(cluster.redisUrl, log);
   const events = await createRedisPlanEventBus(redis, `${cluster.prefix}:plan-events`, `server-${randomUUID()}`, log);
   const live = await createLiveCluster(cluster, redis, log);

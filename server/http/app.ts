@@ -8,6 +8,8 @@ import { buildOpenApi } from './openapi';
 import { originGuard } from './origin-guard';
 import { errorHandler, sendError, sendOk } from './respond';
 import { securityHeaders } from './security-headers';
+import type { Logger } from '../services/logger';
+import { requestLog } from './request-log';
 import type { RouteDef } from './route-def';
 import { splitKey } from './route-def';
 import { depotRoutes } from './routes/depot-routes';
@@ -37,9 +39,8 @@ export interface HttpAppOptions {
   webRoot?: string;
   /** The map tiles' URL template: its host joins the CSP's img-src (null: no tiles). */
   tileUrl?: string | null;
-  /** Extra routes from later features (plans, deliveries, requests). */
-  extraRoutes?: RouteDef[];
-  log: (msg: string, err?: unknown) => void;
+  /** Each request's lines carry its request id (server/http/request-log.ts). */
+  log: Logger;
   /** Allowed origins, trusted proxies, cookie flags (default: own origin only, no proxy, cookie not Secure). */
   edge?: EdgeConfig;
 }
@@ -47,7 +48,7 @@ export interface HttpAppOptions {
 const NO_EDGE: EdgeConfig = { allowedOrigins: [], trustProxy: false, cookieSecure: false };
 
 /** `session`: the cookie's lifetime in seconds (not Secure), or its full options. */
-export function allRoutes(services: Services, health: () => Health, session: number | SessionCookieOptions, extra: RouteDef[] = []): RouteDef[] {
+export function allRoutes(services: Services, health: () => Health, session: number | SessionCookieOptions): RouteDef[] {
   return [
     ...referenceRoutes(services, health),
     ...sessionRoutes(services, typeof session === 'number' ? { maxAgeS: session, secure: false } : session),
@@ -62,18 +63,19 @@ export function allRoutes(services: Services, health: () => Health, session: num
     ...playbookRoutes(services),
     ...reportRoutes(services),
     ...supplyRoutes(services),
-    ...extra,
   ];
 }
 
 export function createHttpApp(options: HttpAppOptions): express.Express {
   const { services, maxBodyBytes } = options;
   const edge = options.edge ?? NO_EDGE;
-  const routes = allRoutes(services, options.health, { maxAgeS: options.sessionTtlS, secure: edge.cookieSecure }, options.extraRoutes);
+  const routes = allRoutes(services, options.health, { maxAgeS: options.sessionTtlS, secure: edge.cookieSecure });
   const app = express();
   app.disable('x-powered-by');
   // req.ip and req.protocol: the TCP peer's unless TRUST_PROXY names proxies to believe.
   app.set('trust proxy', edge.trustProxy);
+  // First: every reply, refusals included, carries its request id, and every line logged for it.
+  app.use(requestLog(options.log));
   // Before the body parsers: a forged write is refused without reading its body.
   app.use(originGuard({ allowedOrigins: edge.allowedOrigins }));
   app.set('query parser', 'simple');

@@ -4,6 +4,7 @@ import type {
 import type { LiveConfig } from '../config';
 import { haversineModel } from '../planner/distance';
 import { AppError, forbidden } from '../services/errors';
+import type { Logger } from '../services/logger';
 import type { Store } from '../services/ports';
 import { derive, liveStop, liveVehicle, liveZoneCover, type Derived } from './live-dto';
 import { assertInsideBounds, assertInstantInBounds } from './instant-bounds';
@@ -22,7 +23,7 @@ export interface LiveDeps {
   store: Store;
   config: LiveConfig;
   now: () => Date;
-  log: (msg: string, err?: unknown) => void;
+  log: Logger;
 }
 
 const RECENT_FIXES = 64;
@@ -132,7 +133,7 @@ export function createLiveService({ store, config, now, log }: LiveDeps) {
 
     /** Loads a van's route and state ahead of its first event (a driver's socket just connected). */
     warm(vehicleId: string): void {
-      state.vehicle(vehicleId).catch((err: unknown) => log(`live: could not load van ${vehicleId}`, err));
+      state.vehicle(vehicleId).catch((err: unknown) => log.error({ err, vehicleId }, 'live: could not load van'));
     },
 
     async move(user: User, raw: unknown): Promise<MoveResult> {
@@ -175,7 +176,7 @@ export function createLiveService({ store, config, now, log }: LiveDeps) {
       // Before the pushes: a client that hears of it through another server may ask that server next.
       if (entry.route) share({ type: 'stop', result: rec.result, kg: kind === 'delivered' ? (input as { quantitiesKg: Record<string, number> }).quantitiesKg : null, date: entry.route.date });
       for (const l of stopListeners) {
-        try { l(rec.result); } catch (err) { log('live: stop listener failed', err); }
+        try { l(rec.result); } catch (err) { log.error({ err }, 'live: stop listener failed'); }
       }
       const zone = await state.zone(stop.zoneId);
       if (zone) zoneDistricts.set(zone.id, zone.districtId);
@@ -291,7 +292,7 @@ export function createLiveService({ store, config, now, log }: LiveDeps) {
       }
       const { result, kg, date } = delta;
       syncing = syncing.then(() => recorder.applyRemote(result, kg, date))
-        .catch((err: unknown) => log(`live: could not apply a stop event from another server (van ${result.vehicleId})`, err));
+        .catch((err: unknown) => log.error({ err, vehicleId: result.vehicleId }, 'live: could not apply a stop event from another server'));
     },
 
     /** Writes buffered fixes now (a track read wants them). */

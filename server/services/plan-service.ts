@@ -9,7 +9,8 @@ import { AppError, notFound } from './errors';
 import { kpiDeltas, planChanges } from './plan-diff';
 import { createLocalPlanEventBus, type PlanEventBus, type PlanEventMeta } from './plan-events';
 import { executePlan } from './plan-execution';
-import { createPlanLifecycle, planEventOf, type PlanLog } from './plan-lifecycle';
+import { createPlanLifecycle, planEventOf } from './plan-lifecycle';
+import type { Logger } from './logger';
 import { createLocalPlanQueue, type PlanQueue } from './plan-queue';
 import { createWorkerRunner, type PlanRunner } from './plan-runner';
 import { checkRunInput, type RunSettings } from './plan-run-checks';
@@ -30,7 +31,7 @@ export interface PlanServiceDeps {
   /** Most plans one caller may have queued or running at once (0: no bound). */
   queuePerUser?: number;
   /** Where status changes are logged (every one, with the failures' errors). */
-  log?: PlanLog;
+  log: Logger;
 }
 
 const DEFAULT_TIME_LIMIT_S = 5;
@@ -195,7 +196,7 @@ export function createPlanService(deps: PlanServiceDeps) {
       const dropped = await queue.close();
       for (const id of dropped) {
         await lifecycle.transition(id, 'failed', { error: 'the server shut down before the plan ran' }, { onlyFrom: UNFINISHED_STATUSES })
-          .catch((err: unknown) => deps.log?.(`plan ${id}: could not be marked failed at shutdown`, err));
+          .catch((err: unknown) => deps.log.error({ err, planId: id }, 'plan could not be marked failed at shutdown'));
       }
     },
   };

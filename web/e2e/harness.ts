@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { loadConfig } from '../../server/config';
+import { testLogger } from '../../server/testing/test-log';
 import { startServer, type RunningServer } from '../../server/server';
 import { copySeededSqlite } from '../../server/testing/seeded-template';
 import { ensureWebBuilt } from './ensure-build';
@@ -48,7 +49,7 @@ export async function startE2E(): Promise<E2E> {
   const scenarios = ['liwan-2021', 'foshan-2021'];
   // The seeded template's copy: startServer finds it migrated and seeded.
   await copySeededSqlite(scenarios, join(dir, 'e2e.sqlite'));
-  const server = await startServer(config, { seedScenarios: scenarios, log: () => {} });
+  const server = await startServer(config, { seedScenarios: scenarios, log: testLogger() });
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
   const contexts: BrowserContext[] = [];
 
