@@ -14,7 +14,8 @@ export interface Config {
   /** Largest JSON body accepted; bigger uploads get 413 before they are parsed. */
   maxBodyBytes: number;
   tierRules: readonly TierRule[];
-  tiles: { url: string; attribution: string };
+  /** The map's background tiles, served to the pages (meta tags) and allowed by their CSP; null: none (plain background). */
+  tiles: MapTiles | null;
   /** Seed the demo scenarios and their well-known logins into an empty database at start (SEED_DEMO=1; off by default). */
   seedDemo: boolean;
   /** How much the server logs (LOG_LEVEL): pino's levels, `silent` for none. */
@@ -82,10 +83,52 @@ export interface LiveConfig {
   speedKmh: number;
 }
 
-const OSM_TILES = {
+/** A Leaflet tile layer: URL template ({z} {x} {y}, {s} for a subdomain), credit line, and an optional labels layer on top. */
+export interface MapTiles {
+  url: string;
+  attribution: string;
+  /** The letters or digits {s} takes (Leaflet's default: abc). */
+  subdomains: string;
+  /** A transparent layer of place names drawn over the tiles (Tianditu's vector tiles carry none). */
+  labelsUrl: string | null;
+}
+
+export const TILE_PRESETS = ['osm', 'tianditu', 'none'] as const;
+
+const OSM_TILES: MapTiles = {
   url: 'https://tile.openstreetmap.org/{z}/{x}/{y}.png',
   attribution: '© OpenStreetMap contributors',
+  subdomains: 'abc',
+  labelsUrl: null,
 };
+
+/**
+ * Tianditu (天地图, the national surveying service's map): reachable inside mainland China, where
+ * OpenStreetMap's tile servers often are not, and on CGCS2000 coordinates (WGS-84 within centimetres),
+ * so the zones' WGS-84 polygons sit right on it, unlike on GCJ-02 maps. Its vector layer (vec) carries
+ * no names: the annotation layer (cva) goes on top. The key is a browser key (the page sends it).
+ */
+function tiandituTiles(key: string): MapTiles {
+  const layer = (name: string) =>
+    `https://t{s}.tianditu.gov.cn/${name}_w/wmts?SERVICE=WMTS&REQUEST=GetTile&VERSION=1.0.0&LAYER=${name}&STYLE=default` +
+    `&TILEMATRIXSET=w&FORMAT=tiles&TILEMATRIX={z}&TILEROW={y}&TILECOL={x}&tk=${encodeURIComponent(key)}`;
+  return { url: layer('vec'), attribution: '© 天地图 Tianditu', subdomains: '01234567', labelsUrl: layer('cva') };
+}
+
+/** TILE_URL (with TILE_ATTRIBUTION) wins; else TILE_PRESET: osm (default), tianditu (needs TIANDITU_KEY) or none. */
+function tilesFrom(env: NodeJS.ProcessEnv): MapTiles | null {
+  if (env.TILE_URL) {
+    return { url: env.TILE_URL, attribution: env.TILE_ATTRIBUTION ?? '', subdomains: env.TILE_SUBDOMAINS || 'abc', labelsUrl: null };
+  }
+  const preset = env.TILE_PRESET || 'osm';
+  if (preset === 'osm') return OSM_TILES;
+  if (preset === 'none') return null;
+  if (preset === 'tianditu') {
+    if (!env.TIANDITU_KEY) throw new Error('TILE_PRESET=tianditu needs TIANDITU_KEY (a browser key from console.tianditu.gov.cn)');
+    return tiandituTiles(env.TIANDITU_KEY);
+  }
+  throw new Error(`TILE_PRESET must be one of ${TILE_PRESETS.join(', ')}, got "${preset}"`);
+}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
@@ -95,7 +138,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionTtlS: intFrom(env.SESSION_TTL_S, 12 * 3600, 'SESSION_TTL_S'),
     maxBodyBytes: intFrom(env.MAX_BODY_BYTES, 2 * 1024 * 1024, 'MAX_BODY_BYTES'),
     tierRules: env.TIERS_FILE ? readTierRules(env.TIERS_FILE) : DEFAULT_TIER_RULES,
-    tiles: env.TILE_URL ? { url: env.TILE_URL, attribution: env.TILE_ATTRIBUTION ?? '' } : OSM_TILES,
+    tiles: tilesFrom(env),
     // Off unless asked for: the demo logins' passwords are public, so only `npm run demo` seeds them.
     seedDemo: env.SEED_DEMO === '1',
     logLevel: levelFrom(env.LOG_LEVEL, 'info', 'LOG_LEVEL'),

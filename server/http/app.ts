@@ -24,7 +24,8 @@ import { reportRoutes } from './routes/report-routes';
 import { supplyRoutes } from './routes/supply-routes';
 import { requestRoutes } from './routes/request-routes';
 import { sessionRoutes, type SessionCookieOptions } from './routes/session-routes';
-import type { EdgeConfig } from '../config';
+import type { EdgeConfig, MapTiles } from '../config';
+import { pageShell } from './page-shell';
 import { zoneRoutes } from './routes/zone-routes';
 import { emptyQuerySchema as emptyQuery } from './schemas';
 import { parseInput, refuseNul } from './validate';
@@ -37,8 +38,8 @@ export interface HttpAppOptions {
   sessionTtlS: number;
   /** Folder of the built web pages, served at / when it exists. */
   webRoot?: string;
-  /** The map tiles' URL template: its host joins the CSP's img-src (null: no tiles). */
-  tileUrl?: string | null;
+  /** The map tiles: written into the pages (page-shell.ts), their hosts join the CSP's img-src (null: no tiles). */
+  tiles?: MapTiles | null;
   /** Each request's lines carry its request id (server/http/request-log.ts). */
   log: Logger;
   /** Allowed origins, trusted proxies, cookie flags (default: own origin only, no proxy, cookie not Secure). */
@@ -79,7 +80,7 @@ export function createHttpApp(options: HttpAppOptions): express.Express {
   // Before the body parsers: a forged write is refused without reading its body.
   app.use(originGuard({ allowedOrigins: edge.allowedOrigins }));
   app.set('query parser', 'simple');
-  app.use(securityHeaders(options.tileUrl ?? null));
+  app.use(securityHeaders(options.tiles ?? null));
   app.use('/api', express.json({ limit: maxBodyBytes }));
   app.use('/api', express.text({ type: ['text/csv', 'text/plain'], limit: maxBodyBytes }));
 
@@ -109,9 +110,11 @@ export function createHttpApp(options: HttpAppOptions): express.Express {
     sendError(res, { code: 'NOT_FOUND', message: `no API route ${req.method} ${req.originalUrl.split('?')[0]}` });
   });
   if (options.webRoot && existsSync(options.webRoot)) {
-    app.use(express.static(options.webRoot, { index: 'index.html' }));
+    const shell = pageShell(options.webRoot, options.tiles ?? null);
+    app.get(['/', '/index.html'], shell);
+    app.use(express.static(options.webRoot, { index: false }));
     // Pages are routed in the browser: unknown non-API paths get the app shell.
-    app.get(/^\/(?!api\/).*/, (_req, res) => res.sendFile('index.html', { root: options.webRoot! }));
+    app.get(/^\/(?!api\/).*/, shell);
   }
   app.use(errorHandler(options.log));
   return app;
