@@ -59,7 +59,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     ? Promise.resolve(await loadOrCreateKeyFile(config.passKeyFile, async () => (await store.passes.getKey(KEY_ID))?.privatePem ?? null))
     : null;
   // Cluster mode: Redis carries socket.io, the room sequences, the live sync and the plan jobs.
-  const cluster: ClusterLink | null = config.cluster ? await startClusterLink(config.cluster, store, log.child({ component: 'cluster' })) : null;
+  const cluster: ClusterLink | null = config.cluster ? await startClusterLink(config.cluster, log.child({ component: 'cluster' })) : null;
   const services = createServices({
     store, passwords, clock: now, tierRules: config.tierRules, sessionTtlS: config.sessionTtlS,
     ops: config.ops,

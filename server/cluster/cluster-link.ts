@@ -3,7 +3,6 @@ import type { TakeTurn } from '../services/alert-service';
 import type { PlanEventBus } from '../services/plan-events';
 import type { PlanQueue } from '../services/plan-queue';
 import type { RateLimiterFactory, WindowCounterFactory } from '../services/rate-limit';
-import type { Store } from '../services/ports';
 import { createBullPlanQueue } from './bull-plan-queue';
 import { createLiveCluster, type LiveCluster } from './live-cluster';
 import { connectRedis, type ClusterConfig } from './redis-connection';
@@ -25,12 +24,12 @@ export interface ClusterLink {
   close(): Promise<void>;
 }
 
-export async function startClusterLink(cluster: ClusterConfig, store: Store, log: Logger): Promise<ClusterLink> {
+export async function startClusterLink(cluster: ClusterConfig, log: Logger): Promise<ClusterLink> {
   const redis = await connectRedis(cluster.redisUrl, log);
   const events = await createRedisPlanEventBus(redis, `${cluster.prefix}:plan-events`, `server-${randomUUID()}`, log);
   const live = await createLiveCluster(cluster, redis, log);
   return {
-    plans: { queue: createBullPlanQueue(cluster, store), events },
+    plans: { queue: createBullPlanQueue(cluster), events },
     live,
     rateLimiters: redisRateLimiters(redis, cluster.prefix),
     windowCounters: redisWindowCounters(redis, cluster.prefix),

@@ -8,7 +8,7 @@ import { writeAudited } from './audit';
 import { AppError, notFound } from './errors';
 import { kpiDeltas, planChanges } from './plan-diff';
 import { createLocalPlanEventBus, type PlanEventBus, type PlanEventMeta } from './plan-events';
-import { executePlan } from './plan-execution';
+import { districtParts, executePlan } from './plan-execution';
 import { createPlanLifecycle, planEventOf } from './plan-lifecycle';
 import type { Logger } from './logger';
 import { createLocalPlanQueue, type PlanQueue } from './plan-queue';
@@ -102,7 +102,9 @@ export function createPlanService(deps: PlanServiceDeps) {
       });
       // Told before the hand-off: a worker's "running" must not arrive ahead of "queued".
       lifecycle.tell(record);
-      await queue.enqueue(record.id);
+      // Split where parts can run side by side (a cluster's workers): a fresh city-wide plan, one part
+      // per district. One process plans a city in one piece, where vans may cross districts.
+      await queue.enqueue(record.id, queue.runsParts ? await districtParts(store, record) : null);
       return summaryOf(record);
     },
 
