@@ -22,6 +22,7 @@ import { availableParallelism, cpus, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { io } from 'socket.io-client';
 import type { PlanSummary } from '../server/contract';
+import { loadBenchSettings } from '../server/config';
 import { createPostgresDatabase, postgresAdminUrl } from '../server/store/test-support';
 import { startCluster, type Cluster } from '../server/testing/cluster-processes';
 import { dropRedisPrefix } from '../server/testing/redis';
@@ -64,7 +65,7 @@ const timeLimitS = Number(args['time-limit'] ?? (quick ? 0.5 : 2));
 const rounds = Number(args.rounds ?? (quick ? 1 : 2));
 const planRounds = Number(args['plan-rounds'] ?? 1);
 const skip = new Set(args.skip!.split(',').filter(Boolean));
-const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+const { redisUrl } = loadBenchSettings();
 const PLAN_DATE = '2021-06-03';
 
 const pct = (sorted: Float64Array, p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]! : NaN);

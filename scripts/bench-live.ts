@@ -11,6 +11,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import { io } from 'socket.io-client';
 import type { LiveSocket } from './live-client';
+import { loadBenchSettings } from '../server/config';
 
 const { values: args } = parseArgs({
   options: {
@@ -20,6 +21,7 @@ const { values: args } = parseArgs({
     'fix-every': { type: 'string', default: '5' },
   },
 });
+const benchSettings = loadBenchSettings();
 const durationS = Number(args.duration);
 const watcherCount = Number(args.watchers);
 const procs = Number(args.procs);
@@ -37,7 +39,7 @@ const pct = (sorted: Float64Array, p: number) => (sorted.length ? sorted[Math.mi
 
 async function bench(drivers: number) {
   // BENCH_CPU_PROF=<dir>: the server writes a V8 CPU profile there (read the top frames).
-  const prof = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+  const prof = benchSettings.cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${benchSettings.cpuProfileDir}`] : [];
   const server = fork('scripts/bench-live-server.ts', [String(drivers), String(Math.ceil(durationS / 60) + 2), String(watcherCount)], { ...tsx, execArgv: [...tsx.execArgv, ...prof] });
   const ready = await once<{ url: string; planId: string; tokens: { vehicleId: string | null; token: string }[] }>(server, 'ready');
   const samples: number[] = [];
@@ -53,7 +55,7 @@ async function bench(drivers: number) {
         if (!p || lastFix.get(p.vehicleId) === p.at) continue;
         lastFix.set(p.vehicleId, p.at);
         samples.push(received - Date.parse(p.at));
-        if (process.env.BENCH_DEBUG) debug.push([received, samples[samples.length - 1]!]);
+        if (benchSettings.debug) debug.push([received, samples[samples.length - 1]!]);
       }
     });
     s.on('stop:updated', (e) => samples.push(Date.now() - Date.parse(e.event.at)));

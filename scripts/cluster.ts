@@ -8,32 +8,20 @@
  * redis://127.0.0.1:6379), CLUSTER_PREFIX (default baogong). Ctrl+C stops every process gracefully.
  */
 import { parseArgs } from 'node:util';
+import { loadClusterLaunchSettings, type ClusterLaunchSettings } from '../server/config';
 import { DEMO_SCENARIOS, printDemoLogins } from '../server/demo-logins';
 import { startCluster, type Cluster } from '../server/testing/cluster-processes';
 import { ensurePostgres, ensureRedis } from './cluster/preflight';
 
-function count(raw: string | undefined, fallback: number, name: string, min: number): number {
-  if (raw === undefined || raw === '') return fallback;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < min) throw new Error(`${name} must be an integer ≥ ${min}, got "${raw}"`);
-  return n;
-}
-
-let servers: number;
-let workers: number;
-let port: number;
+let settings: ClusterLaunchSettings;
 try {
   const { values } = parseArgs({ options: { servers: { type: 'string' }, workers: { type: 'string' } } });
-  servers = count(values.servers ?? process.env.CLUSTER_SERVERS, 2, '--servers', 1);
-  workers = count(values.workers ?? process.env.CLUSTER_WORKERS, 2, '--workers', 0);
-  port = count(process.env.PORT, 3000, 'PORT', 0);
+  settings = loadClusterLaunchSettings(values);
 } catch (err) {
   console.error(`${(err as Error).message}\nusage: npm run start:cluster -- [--servers N] [--workers M]`);
   process.exit(2);
 }
-const databaseUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/baogong';
-const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
-const prefix = process.env.CLUSTER_PREFIX ?? 'baogong';
+const { servers, workers, port, databaseUrl, redisUrl, prefix } = settings;
 
 try {
   const [{ created }] = await Promise.all([ensurePostgres(databaseUrl, { create: true }), ensureRedis(redisUrl)]);
@@ -51,7 +39,7 @@ try {
   cluster = await startCluster({
     servers, workers, databaseUrl, redisUrl, prefix,
     // Like `npm start`: the demo logins only when asked for (the test helper seeds them by default).
-    env: { SEED_DEMO: process.env.SEED_DEMO === '1' ? '1' : '0' },
+    env: { SEED_DEMO: settings.seedDemo ? '1' : '0' },
     // Port 0 stays 0 for every server (any free port); otherwise PORT+1 … PORT+N.
     proxyPort: port,
     serverPorts: Array.from({ length: servers }, (_, i) => (port === 0 ? 0 : port + 1 + i)),

@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { loadConfig } from '../server/config';
+import { createUserPassword, loadConfig } from '../server/config';
 import { normaliseName } from '../server/domain/names';
 import { migrateLatest, openDatabase } from '../server/store/db';
 import { hashPassword } from '../server/store/passwords';
@@ -31,7 +31,8 @@ function fail(message: string): never {
 }
 
 async function readPassword(): Promise<string> {
-  if (process.env.BAOGONG_PASSWORD) return process.env.BAOGONG_PASSWORD;
+  const given = createUserPassword();
+  if (given) return given;
   const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY });
   if (process.stdin.isTTY) {
     process.stdout.write('password (not shown): ');

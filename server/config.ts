@@ -14,10 +14,12 @@ export interface Config {
   /** Largest JSON body accepted; bigger uploads get 413 before they are parsed. */
   maxBodyBytes: number;
   tierRules: readonly TierRule[];
-  tiles: { url: string; attribution: string };
+  /** The map's background tiles, served to the pages (meta tags) and allowed by their CSP; null: none (plain background). */
+  tiles: MapTiles | null;
   /** Seed the demo scenarios and their well-known logins into an empty database at start (SEED_DEMO=1; off by default). */
   seedDemo: boolean;
-  logRequests: boolean;
+  /** How much the server logs (LOG_LEVEL): pino's levels, `silent` for none. */
+  logLevel: LogLevel;
   /** Residents' requests, alerts and passes: limits and thresholds (server/ops-config.ts). */
   ops: OpsConfig;
   live: LiveConfig;
@@ -81,10 +83,52 @@ export interface LiveConfig {
   speedKmh: number;
 }
 
-const OSM_TILES = {
+/** A Leaflet tile layer: URL template ({z} {x} {y}, {s} for a subdomain), credit line, and an optional labels layer on top. */
+export interface MapTiles {
+  url: string;
+  attribution: string;
+  /** The letters or digits {s} takes (Leaflet's default: abc). */
+  subdomains: string;
+  /** A transparent layer of place names drawn over the tiles (Tianditu's vector tiles carry none). */
+  labelsUrl: string | null;
+}
+
+export const TILE_PRESETS = ['osm', 'tianditu', 'none'] as const;
+
+const OSM_TILES: MapTiles = {
   url: 'https://tile.openstreetmap.org/{z}/{x}/{y}.png',
   attribution: '© OpenStreetMap contributors',
+  subdomains: 'abc',
+  labelsUrl: null,
 };
+
+/**
+ * Tianditu (天地图, the national surveying service's map): reachable inside mainland China, where
+ * OpenStreetMap's tile servers often are not, and on CGCS2000 coordinates (WGS-84 within centimetres),
+ * so the zones' WGS-84 polygons sit right on it, unlike on GCJ-02 maps. Its vector layer (vec) carries
+ * no names: the annotation layer (cva) goes on top. The key is a browser key (the page sends it).
+ */
+function tiandituTiles(key: string): MapTiles {
+  const layer = (name: string) =>
+    `https://t{s}.tianditu.gov.cn/${name}_w/wmts?SERVICE=WMTS&REQUEST=GetTile&VERSION=1.0.0&LAYER=${name}&STYLE=default` +
+    `&TILEMATRIXSET=w&FORMAT=tiles&TILEMATRIX={z}&TILEROW={y}&TILECOL={x}&tk=${encodeURIComponent(key)}`;
+  return { url: layer('vec'), attribution: '© 天地图 Tianditu', subdomains: '01234567', labelsUrl: layer('cva') };
+}
+
+/** TILE_URL (with TILE_ATTRIBUTION) wins; else TILE_PRESET: osm (default), tianditu (needs TIANDITU_KEY) or none. */
+function tilesFrom(env: NodeJS.ProcessEnv): MapTiles | null {
+  if (env.TILE_URL) {
+    return { url: env.TILE_URL, attribution: env.TILE_ATTRIBUTION ?? '', subdomains: env.TILE_SUBDOMAINS || 'abc', labelsUrl: null };
+  }
+  const preset = env.TILE_PRESET || 'osm';
+  if (preset === 'osm') return OSM_TILES;
+  if (preset === 'none') return null;
+  if (preset === 'tianditu') {
+    if (!env.TIANDITU_KEY) throw new Error('TILE_PRESET=tianditu needs TIANDITU_KEY (a browser key from console.tianditu.gov.cn)');
+    return tiandituTiles(env.TIANDITU_KEY);
+  }
+  throw new Error(`TILE_PRESET must be one of ${TILE_PRESETS.join(', ')}, got "${preset}"`);
+}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
@@ -94,10 +138,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionTtlS: intFrom(env.SESSION_TTL_S, 12 * 3600, 'SESSION_TTL_S'),
     maxBodyBytes: intFrom(env.MAX_BODY_BYTES, 2 * 1024 * 1024, 'MAX_BODY_BYTES'),
     tierRules: env.TIERS_FILE ? readTierRules(env.TIERS_FILE) : DEFAULT_TIER_RULES,
-    tiles: env.TILE_URL ? { url: env.TILE_URL, attribution: env.TILE_ATTRIBUTION ?? '' } : OSM_TILES,
+    tiles: tilesFrom(env),
     // Off unless asked for: the demo logins' passwords are public, so only `npm run demo` seeds them.
     seedDemo: env.SEED_DEMO === '1',
-    logRequests: env.LOG_REQUESTS === '1',
+    logLevel: levelFrom(env.LOG_LEVEL, 'info', 'LOG_LEVEL'),
     ops: {
       requests: {
         ...DEFAULT_OPS.requests,
@@ -150,6 +194,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   };
 }
 
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+function levelFrom(raw: string | undefined, fallback: LogLevel, name: string): LogLevel {
+  if (raw === undefined || raw === '') return fallback;
+  if (!(LOG_LEVELS as readonly string[]).includes(raw)) throw new Error(`${name} must be one of ${LOG_LEVELS.join(', ')}, got "${raw}"`);
+  return raw as LogLevel;
+}
+
 /** Guangdong province's bounding box, with a little margin (Zhanjiang's Xuwen to Meizhou's Dabu). */
 const GUANGDONG_BOUNDS = [109.5, 20.0, 117.5, 25.6] as const;
 
@@ -198,4 +251,77 @@ function readTierRules(path: string): TierRule[] {
   const rules = JSON.parse(readFileSync(path, 'utf8')) as TierRule[];
   if (!Array.isArray(rules) || rules.length === 0) throw new Error(`TIERS_FILE ${path} must hold a non-empty array`);
   return rules;
+}
+
+// ---- Settings of the tools and the test harness (not the server's): parsed here too, so that this
+// file lists every variable anything reads and the README's table can be checked against it.
+
+/** `npm run start:cluster`: flags win over CLUSTER_SERVERS / CLUSTER_WORKERS. */
+export interface ClusterLaunchSettings {
+  servers: number;
+  workers: number;
+  /** The round-robin proxy's port (servers take the next ones; 0: any free ports). */
+  port: number;
+  databaseUrl: string;
+  redisUrl: string;
+  prefix: string;
+  seedDemo: boolean;
+}
+
+export function loadClusterLaunchSettings(flags: { servers?: string; workers?: string }, env: NodeJS.ProcessEnv = process.env): ClusterLaunchSettings {
+  return {
+    servers: countFrom(flags.servers ?? env.CLUSTER_SERVERS, 2, '--servers', 1),
+    workers: countFrom(flags.workers ?? env.CLUSTER_WORKERS, 2, '--workers', 0),
+    port: countFrom(env.PORT, 3000, 'PORT', 0),
+    databaseUrl: env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/baogong',
+    redisUrl: env.REDIS_URL ?? DEFAULT_REDIS_URL,
+    prefix: env.CLUSTER_PREFIX ?? 'baogong',
+    seedDemo: env.SEED_DEMO === '1',
+  };
+}
+
+/** Benchmarks: bench:live's profiling and debugging switches, bench:cluster's Redis. */
+export interface BenchSettings {
+  /** BENCH_CPU_PROF=<dir>: bench:live's server writes a V8 CPU profile there. */
+  cpuProfileDir: string | null;
+  /** BENCH_DEBUG=1: bench:live keeps every sample with its arrival time. */
+  debug: boolean;
+  redisUrl: string;
+}
+
+export function loadBenchSettings(env: NodeJS.ProcessEnv = process.env): BenchSettings {
+  return { cpuProfileDir: env.BENCH_CPU_PROF || null, debug: Boolean(env.BENCH_DEBUG), redisUrl: env.REDIS_URL ?? DEFAULT_REDIS_URL };
+}
+
+/** `npm run create-user`: the password from BAOGONG_PASSWORD instead of the prompt (scripts, provisioning). */
+export function createUserPassword(env: NodeJS.ProcessEnv = process.env): string | null {
+  return env.BAOGONG_PASSWORD || null;
+}
+
+/** The test harness (server/testing, server/store/test-support.ts). */
+export interface TestSettings {
+  /** Set per vitest project by vitest.config.ts (TEST_DB_KIND); null: a file run outside a project. */
+  dbKind: 'sqlite' | 'postgres' | null;
+  /** Redis for the cluster tests (REDIS_URL). */
+  redisUrl: string;
+  /** How much servers started in-process by tests log (TEST_LOG_LEVEL, default silent: test output stays quiet). */
+  logLevel: LogLevel;
+}
+
+export function loadTestSettings(env: NodeJS.ProcessEnv = process.env): TestSettings {
+  const kind = env.TEST_DB_KIND;
+  return {
+    dbKind: kind === 'sqlite' || kind === 'postgres' ? kind : null,
+    redisUrl: env.REDIS_URL ?? DEFAULT_REDIS_URL,
+    logLevel: levelFrom(env.TEST_LOG_LEVEL, 'silent', 'TEST_LOG_LEVEL'),
+  };
+}
+
+const DEFAULT_REDIS_URL = 'redis://127.0.0.1:6379';
+
+function countFrom(raw: string | undefined, fallback: number, name: string, min: number): number {
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min) throw new Error(`${name} must be an integer ≥ ${min}, got "${raw}"`);
+  return n;
 }

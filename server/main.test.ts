@@ -33,9 +33,13 @@ describe('npm start', () => {
       });
       for (const login of ['coord', 'liwan', 'driver1']) expect(output).toContain(login);
 
-      const health = await fetch(`${url}/api/health`);
+      const health = await fetch(`${url}/api/health`, { headers: { 'x-request-id': 'main-test-health' } });
       expect(health.status).toBe(200);
       expect((await health.json()).data).toMatchObject({ status: 'ok', database: 'sqlite' });
+      // Besides the plain banner, the server logs JSON lines (LOG_LEVEL, default info), the request under its id.
+      const logged = () => output.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as Record<string, unknown>);
+      for (let i = 0; i < 50 && !logged().some((l) => l.reqId === 'main-test-health'); i++) await new Promise((r) => setTimeout(r, 100));
+      expect(logged().find((l) => l.reqId === 'main-test-health')).toMatchObject({ msg: 'request', path: '/api/health', status: 200, name: 'server' });
 
       const login = await fetch(`${url}/api/sessions`, {
         method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'coord', password: 'coord123' }),

@@ -7,8 +7,10 @@ import { createHttpApp } from './http/app';
 import { answerClientErrors } from './http/client-errors';
 import { createLiveService, type LiveService } from './services/live/live-service';
 import { attachLiveGateway } from './live/socket-gateway';
-import { buildVanBoard } from './services/live/van-board-view';
+import { createLogger } from './logger';
+import { wireReactions } from './reactions';
 import { createServices, type Services } from './services';
+import type { Logger } from './services/logger';
 import type { Store } from './services/ports';
 import { migrateLatest, openDatabase } from './store/db';
 import { createStore } from './store/store';
@@ -37,12 +39,13 @@ export interface StartOptions {
   /** Scenarios seeded into an empty database (the embedded demo seeds Liwan and Foshan). */
   seedScenarios?: string[];
   now?: () => Date;
-  log?: (msg: string, err?: unknown) => void;
+  /** Default: pino at config.logLevel on stdout. Tests pass a silent or capturing one (server/testing/test-log.ts). */
+  log?: Logger;
 }
 
 /** The composition root: config → database → services → HTTP (+ live layer) → listen. */
 export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
-  const log = options.log ?? ((msg: string, err?: unknown) => console.error(msg, err ?? ''));
+  const log = options.log ?? createLogger(config.logLevel, { name: 'server' });
   const now = options.now ?? (() => new Date());
   const db = openDatabase(config.databaseUrl);
   await migrateLatest(db);
@@ -56,9 +59,9 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     ? Promise.resolve(await loadOrCreateKeyFile(config.passKeyFile, async () => (await store.passes.getKey(KEY_ID))?.privatePem ?? null))
     : null;
   // Cluster mode: Redis carries socket.io, the room sequences, the live sync and the plan jobs.
-  const cluster: ClusterLink | null = config.cluster ? await startClusterLink(config.cluster, store, log) : null;
+  const cluster: ClusterLink | null = config.cluster ? await startClusterLink(config.cluster, log.child({ component: 'cluster' })) : null;
   const services = createServices({
-    store, passwords, now, tierRules: config.tierRules, sessionTtlS: config.sessionTtlS,
+    store, passwords, clock: now, tierRules: config.tierRules, sessionTtlS: config.sessionTtlS,
     ops: config.ops,
     utcOffset: config.live.utcOffset,
     coverHorizonDays: config.coverHorizonDays,
@@ -72,35 +75,28 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   // One process runs the plans (not a cluster): those a previous run left unfinished never will finish.
   // In a cluster they wait in the job queue for a worker.
   if (!cluster) await services.plans.failInterrupted();
-  const stopAlertTimer = services.alerts.startTimer(cluster?.takeTurn);
   const startedAt = Date.now();
   const health = (): Health => ({
     status: 'ok', version: VERSION, database: store.kind, uptimeS: Math.round((Date.now() - startedAt) / 1000),
   });
   const app = createHttpApp({
     services, health, version: VERSION, maxBodyBytes: config.maxBodyBytes, sessionTtlS: config.sessionTtlS,
-    webRoot: resolve('web/dist'), tileUrl: config.tiles.url, log, edge: config.edge,
+    webRoot: resolve('web/dist'), tiles: config.tiles, log: log.child({ component: 'http' }), edge: config.edge,
   });
   const http = createServer(app);
   const requests = trackRequests(http);
   answerClientErrors(http);
-  const live = createLiveService({ store, config: config.live, now, log });
+  const liveLog = log.child({ component: 'live' });
+  const live = createLiveService({ store, config: config.live, now, log: liveLog });
   const gateway = attachLiveGateway({
-    http, live, auth: services.auth, store, config: config.live, now, log, edge: config.edge,
+    http, live, auth: services.auth, store, config: config.live, now, log: liveLog, edge: config.edge,
     cluster: cluster ? { adapter: cluster.live.adapter, sequencer: cluster.live.sequencer } : undefined,
   });
   await cluster?.live.join(live);
-  services.tracks.flushWith(live.flush);
-  services.vanBoard.use((user) => buildVanBoard({ store, live, config: config.live, now }, user));
-  const stopPlanEvents = services.plans.onPlanEvent((event, meta) => {
-    live.planEvent(event, meta).catch((err: unknown) => log('live: plan event could not be pushed', err));
-  });
-  // Alerts reach the district's officials and the coordinators as they change; a failed handoff is
-  // evaluated at once (the timer retries if that fails), not at the next tick.
-  const stopAlertPush = services.alerts.onAlert((alert, change) => live.alertChanged(alert, change));
-  const stopFailWatch = live.onStopRecorded((result) => {
-    if (result.kind === 'failed') services.alerts.evaluateSoon().catch((err: unknown) => log('alerts: evaluation failed', err));
-  });
+  // Features reacting to one another (plan events → sockets, failed stop / filed request / playbook → alerts).
+  const reactions = wireReactions({ services, live, store, liveConfig: config.live, now, log });
+  // After the reactions: the first timed evaluation already sees the playbook's rule.
+  const stopAlertTimer = services.alerts.startTimer(cluster?.takeTurn);
   await new Promise<void>((done) => http.listen(config.port, config.host, done));
   const { port } = http.address() as AddressInfo;
   return {
@@ -114,13 +110,12 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     async close() {
       const stopped = new Promise<void>((done) => http.close(() => done()));
       requests.closing = true;
-      stopPlanEvents();
+      reactions.stopPlanPush();
       gateway.announceShutdown(config.live.shutdownRetryAfterMs);
       await requests.drained(SHUTDOWN_DRAIN_MS);
       await gateway.close();
       // After the sockets: driver events handled during the drain still raise their alerts.
-      stopAlertPush();
-      stopFailWatch();
+      reactions.stop();
       // Keep-alive connections left idle, and requests still running after drainMs, are cut.
       http.closeAllConnections();
       await stopped;

@@ -10,6 +10,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../../server/config';
+import { createLogger } from '../../server/logger';
 import type { Scenario } from '../../server/domain/scenario';
 import { startServer } from '../../server/server';
 import { hashPassword } from '../../server/store/passwords';
@@ -29,7 +30,7 @@ const server = await startServer({
   // Virtual days pass in seconds: a 12 h session would expire mid-replay; alerts are evaluated often.
   sessionTtlS: 90 * 24 * 3600,
   ops: { ...base.ops, alerts: { ...base.ops.alerts, intervalMs: 1000 } },
-}, { now: () => new Date(clock.now()), log: (msg, err) => console.error(`server: ${msg}`, err ?? '') });
+}, { now: () => new Date(clock.now()), log: createLogger('warn', { name: 'replay-server' }) });
 
 await seedScenario(server.store, scenario, hashPassword);
 const hash = await hashPassword(REPLAY_DRIVER_PASSWORD);

@@ -1,13 +1,11 @@
 import { FlowProducer, Queue } from 'bullmq';
 import type { PlanResult } from '../contract';
-import { districtParts } from '../services/plan-execution';
 import type { PlanQueue } from '../services/plan-queue';
-import type { Store } from '../services/ports';
 import { bullConnection, type ClusterConfig } from './redis-connection';
 
 // Plans as BullMQ jobs that planner worker processes take (server/workers/plan-worker-main.ts), so a
-// slow plan occupies a worker, never an API server. A city-wide plan is one job per district part
-// plus a merge job that runs once every part is done; any other plan is one job.
+// slow plan occupies a worker, never an API server. A plan the plan service splits (a city-wide one)
+// is one job per district part plus a merge job that runs once every part is done; any other plan is one job.
 
 export const PLAN_QUEUE = 'plans';
 
@@ -21,16 +19,14 @@ export interface PartOutcome { districtId: string; result: PlanResult }
 
 const KEEP = { removeOnComplete: 1000, removeOnFail: 1000 };
 
-export function createBullPlanQueue(cluster: ClusterConfig, store: Store): PlanQueue {
+export function createBullPlanQueue(cluster: ClusterConfig): PlanQueue {
   const connection = bullConnection(cluster.redisUrl);
   const prefix = `${cluster.prefix}:bull`;
   const queue = new Queue<PlanJobData>(PLAN_QUEUE, { connection, prefix });
   const flows = new FlowProducer({ connection, prefix });
   return {
-    async enqueue(planId) {
-      const plan = await store.plans.get(planId);
-      if (!plan) throw new Error(`plan "${planId}" is not stored`);
-      const parts = await districtParts(store, plan);
+    runsParts: true,
+    async enqueue(planId, parts) {
       // The plan id names the job: queueing the same plan twice is one job. A worker that dies
       // mid-plan leaves a stalled job that another worker takes up again.
       if (!parts) {

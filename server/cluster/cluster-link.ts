@@ -3,13 +3,13 @@ import type { TakeTurn } from '../services/alert-service';
 import type { PlanEventBus } from '../services/plan-events';
 import type { PlanQueue } from '../services/plan-queue';
 import type { RateLimiterFactory, WindowCounterFactory } from '../services/rate-limit';
-import type { Store } from '../services/ports';
 import { createBullPlanQueue } from './bull-plan-queue';
 import { createLiveCluster, type LiveCluster } from './live-cluster';
 import { connectRedis, type ClusterConfig } from './redis-connection';
 import { createRedisPlanEventBus } from './redis-plan-events';
 import { redisRateLimiters, redisWindowCounters } from './redis-rate-limit';
 import { redisTurns } from './redis-turns';
+import type { Logger } from '../services/logger';
 
 // A server's ties to the rest of its cluster, made at start and cut at shutdown.
 
@@ -24,12 +24,12 @@ export interface ClusterLink {
   close(): Promise<void>;
 }
 
-export async function startClusterLink(cluster: ClusterConfig, store: Store, log: (msg: string, err?: unknown) => void): Promise<ClusterLink> {
+export async function startClusterLink(cluster: ClusterConfig, log: Logger): Promise<ClusterLink> {
   const redis = await connectRedis(cluster.redisUrl, log);
   const events = await createRedisPlanEventBus(redis, `${cluster.prefix}:plan-events`, `server-${randomUUID()}`, log);
   const live = await createLiveCluster(cluster, redis, log);
   return {
-    plans: { queue: createBullPlanQueue(cluster, store), events },
+    plans: { queue: createBullPlanQueue(cluster), events },
     live,
     rateLimiters: redisRateLimiters(redis, cluster.prefix),
     windowCounters: redisWindowCounters(redis, cluster.prefix),

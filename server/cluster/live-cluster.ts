@@ -3,6 +3,7 @@ import { createAdapter } from '@socket.io/redis-streams-adapter';
 import type { LiveDelta, LiveService } from '../services/live/live-service';
 import type { Sequencer } from '../live/sequencer';
 import type { ClusterConfig, RedisClient } from './redis-connection';
+import type { Logger } from '../services/logger';
 
 // What lets several server processes serve one live picture:
 // - socket.io's adapter over a Redis stream: an event emitted by any server reaches the room's
@@ -29,7 +30,7 @@ export interface LiveCluster {
   close(): Promise<void>;
 }
 
-export async function createLiveCluster(cluster: ClusterConfig, redis: RedisClient, log: (msg: string, err?: unknown) => void): Promise<LiveCluster> {
+export async function createLiveCluster(cluster: ClusterConfig, redis: RedisClient, log: Logger): Promise<LiveCluster> {
   const origin = randomUUID();
   const key = (room: string) => `${cluster.prefix}:live:seq:${room}`;
   // One epoch for the cluster's life (it changes only if Redis loses the counters with it).
@@ -46,7 +47,7 @@ export async function createLiveCluster(cluster: ClusterConfig, redis: RedisClie
     chain = chain.then(async () => {
       const values = (await redis.eval(INCR_ALL, { keys: batch.map((b) => key(b.room)) })) as number[];
       batch.forEach((b, i) => b.emit(Number(values[i])));
-    }).catch((err: unknown) => log('live: shared sequence unavailable; events of this tick were not sent', err));
+    }).catch((err: unknown) => log.error({ err }, 'live: shared sequence unavailable; events of this tick were not sent'));
   }
   const sequencer: Sequencer = {
     epoch,
@@ -70,7 +71,7 @@ export async function createLiveCluster(cluster: ClusterConfig, redis: RedisClie
 
   const channel = `${cluster.prefix}:live-sync`;
   const sub = redis.duplicate();
-  sub.on('error', (err: unknown) => log('redis: live sync subscriber error', err));
+  sub.on('error', (err: unknown) => log.error({ err }, 'redis: live sync subscriber error'));
   let pending: LiveDelta[] = [];
   let timer: ReturnType<typeof setTimeout> | null = null;
   let stopSharing: (() => void) | null = null;
@@ -80,7 +81,7 @@ export async function createLiveCluster(cluster: ClusterConfig, redis: RedisClie
     if (pending.length === 0) return;
     const message: SyncMessage = { origin, deltas: pending };
     pending = [];
-    redis.publish(channel, JSON.stringify(message)).catch((err: unknown) => log('redis: live sync not published', err));
+    redis.publish(channel, JSON.stringify(message)).catch((err: unknown) => log.error({ err }, 'redis: live sync not published'));
   }
 
   return {

@@ -1,4 +1,5 @@
 import { createClient } from 'redis';
+import type { Logger } from '../services/logger';
 
 // The Redis connections of cluster mode: node-redis for the socket.io adapter, the shared sequences
 // and the buses; ioredis options for BullMQ (which brings and needs its own client).
@@ -16,10 +17,10 @@ export interface ClusterConfig {
   jobLockMs: number;
 }
 
-export async function connectRedis(url: string, log: (msg: string, err?: unknown) => void): Promise<RedisClient> {
+export async function connectRedis(url: string, log: Logger): Promise<RedisClient> {
   const client = createClient({ url });
   // Without a listener an error event would kill the process; node-redis reconnects by itself.
-  client.on('error', (err: unknown) => log('redis: connection error', err));
+  client.on('error', (err: unknown) => log.error({ err }, 'redis: connection error'));
   await client.connect();
   return client;
 }

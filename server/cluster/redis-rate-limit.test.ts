@@ -4,6 +4,7 @@ import { memoryRateLimiters, memoryWindowCounters, type RateLimiter, type Window
 import { connectRedis, type RedisClient } from './redis-connection';
 import { redisRateLimiters, redisWindowCounters } from './redis-rate-limit';
 import { dropRedisPrefix, redisReachable, TEST_REDIS_URL } from '../testing/redis';
+import { testLogger } from '../testing/test-log';
 
 // The shared buckets behave like the in-memory ones, and two servers spend from one allowance.
 
@@ -18,8 +19,8 @@ describe.skipIf(!redisUp)('rate limits shared in Redis', () => {
   const spec = { burst: 3, refillS: 60 };
 
   beforeAll(async () => {
-    a = await connectRedis(TEST_REDIS_URL, () => {});
-    b = await connectRedis(TEST_REDIS_URL, () => {});
+    a = await connectRedis(TEST_REDIS_URL, testLogger());
+    b = await connectRedis(TEST_REDIS_URL, testLogger());
   });
   afterAll(async () => {
     await a?.quit();

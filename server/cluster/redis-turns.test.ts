@@ -9,6 +9,7 @@ import { DEFAULT_OPS } from '../ops-config';
 import { connectRedis, type RedisClient } from './redis-connection';
 import { redisTurns } from './redis-turns';
 import { dropRedisPrefix, redisReachable, TEST_REDIS_URL } from '../testing/redis';
+import { testLogger } from '../testing/test-log';
 
 // The alert rules run on one server per period, not on every server of the cluster; when that server
 // stops, another takes the turn.
@@ -23,8 +24,8 @@ describe.skipIf(!redisUp)('turns shared in Redis', () => {
   let temp: TempDatabase;
 
   beforeAll(async () => {
-    a = await connectRedis(TEST_REDIS_URL, () => {});
-    b = await connectRedis(TEST_REDIS_URL, () => {});
+    a = await connectRedis(TEST_REDIS_URL, testLogger());
+    b = await connectRedis(TEST_REDIS_URL, testLogger());
     temp = await tempTestDatabase();
     await migrateLatest(temp.db);
   }, 60_000);
@@ -50,7 +51,7 @@ describe.skipIf(!redisUp)('turns shared in Redis', () => {
     const thresholds = { ...DEFAULT_OPS.alerts, intervalMs: 100 };
     const runs = { a: 0, b: 0 };
     const services = (['a', 'b'] as const).map((name) => {
-      const s = createAlertService({ store, now: () => new Date(), thresholds });
+      const s = createAlertService({ store, now: () => new Date(), thresholds, log: testLogger() });
       s.addSource(async () => { runs[name] += 1; return []; });
       return s;
     });

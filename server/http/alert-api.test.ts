@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Alert } from '../contract';
 import { createAlertService } from '../services/alert-service';
 import { snapshot, startTestServer, type TestServer } from '../testing/test-server';
+import { testLogger } from '../testing/test-log';
 
 // Alerts over the real server: a burst of requests raises a spike alert (once), officials see and
 // handle their district's alerts only, acknowledging stops the level and closing needs a note.
@@ -84,7 +85,7 @@ describe('alerts', () => {
     expect(open!.level).toBe('yellow');
     const threeHours = new Date(Date.now() + 3 * 3600_000);
     // The same store read three hours later (the level is computed at read time).
-    const clock = createAlertService({ store: server.store, now: () => threeHours });
+    const clock = createAlertService({ store: server.store, now: () => threeHours, log: testLogger() });
     const coordUser = (await server.call('GET', '/api/me', { token: coord })).json.data;
     expect((await clock.list(coordUser, { zoneId: fsZone }))[0]!.level).toBe('red');
     expect((await clock.list(coordUser, { zoneId: liwanZone }))[0]!.level).toBe('yellow');

@@ -8,6 +8,8 @@ import { buildOpenApi } from './openapi';
 import { originGuard } from './origin-guard';
 import { errorHandler, sendError, sendOk } from './respond';
 import { securityHeaders } from './security-headers';
+import type { Logger } from '../services/logger';
+import { requestLog } from './request-log';
 import type { RouteDef } from './route-def';
 import { splitKey } from './route-def';
 import { depotRoutes } from './routes/depot-routes';
@@ -22,7 +24,8 @@ import { reportRoutes } from './routes/report-routes';
 import { supplyRoutes } from './routes/supply-routes';
 import { requestRoutes } from './routes/request-routes';
 import { sessionRoutes, type SessionCookieOptions } from './routes/session-routes';
-import type { EdgeConfig } from '../config';
+import type { EdgeConfig, MapTiles } from '../config';
+import { pageShell } from './page-shell';
 import { zoneRoutes } from './routes/zone-routes';
 import { emptyQuerySchema as emptyQuery } from './schemas';
 import { parseInput, refuseNul } from './validate';
@@ -35,11 +38,10 @@ export interface HttpAppOptions {
   sessionTtlS: number;
   /** Folder of the built web pages, served at / when it exists. */
   webRoot?: string;
-  /** The map tiles' URL template: its host joins the CSP's img-src (null: no tiles). */
-  tileUrl?: string | null;
-  /** Extra routes from later features (plans, deliveries, requests). */
-  extraRoutes?: RouteDef[];
-  log: (msg: string, err?: unknown) => void;
+  /** The map tiles: written into the pages (page-shell.ts), their hosts join the CSP's img-src (null: no tiles). */
+  tiles?: MapTiles | null;
+  /** Each request's lines carry its request id (server/http/request-log.ts). */
+  log: Logger;
   /** Allowed origins, trusted proxies, cookie flags (default: own origin only, no proxy, cookie not Secure). */
   edge?: EdgeConfig;
 }
@@ -47,7 +49,7 @@ export interface HttpAppOptions {
 const NO_EDGE: EdgeConfig = { allowedOrigins: [], trustProxy: false, cookieSecure: false };
 
 /** `session`: the cookie's lifetime in seconds (not Secure), or its full options. */
-export function allRoutes(services: Services, health: () => Health, session: number | SessionCookieOptions, extra: RouteDef[] = []): RouteDef[] {
+export function allRoutes(services: Services, health: () => Health, session: number | SessionCookieOptions): RouteDef[] {
   return [
     ...referenceRoutes(services, health),
     ...sessionRoutes(services, typeof session === 'number' ? { maxAgeS: session, secure: false } : session),
@@ -62,22 +64,23 @@ export function allRoutes(services: Services, health: () => Health, session: num
     ...playbookRoutes(services),
     ...reportRoutes(services),
     ...supplyRoutes(services),
-    ...extra,
   ];
 }
 
 export function createHttpApp(options: HttpAppOptions): express.Express {
   const { services, maxBodyBytes } = options;
   const edge = options.edge ?? NO_EDGE;
-  const routes = allRoutes(services, options.health, { maxAgeS: options.sessionTtlS, secure: edge.cookieSecure }, options.extraRoutes);
+  const routes = allRoutes(services, options.health, { maxAgeS: options.sessionTtlS, secure: edge.cookieSecure });
   const app = express();
   app.disable('x-powered-by');
   // req.ip and req.protocol: the TCP peer's unless TRUST_PROXY names proxies to believe.
   app.set('trust proxy', edge.trustProxy);
+  // First: every reply, refusals included, carries its request id, and every line logged for it.
+  app.use(requestLog(options.log));
   // Before the body parsers: a forged write is refused without reading its body.
   app.use(originGuard({ allowedOrigins: edge.allowedOrigins }));
   app.set('query parser', 'simple');
-  app.use(securityHeaders(options.tileUrl ?? null));
+  app.use(securityHeaders(options.tiles ?? null));
   app.use('/api', express.json({ limit: maxBodyBytes }));
   app.use('/api', express.text({ type: ['text/csv', 'text/plain'], limit: maxBodyBytes }));
 
@@ -107,9 +110,11 @@ export function createHttpApp(options: HttpAppOptions): express.Express {
     sendError(res, { code: 'NOT_FOUND', message: `no API route ${req.method} ${req.originalUrl.split('?')[0]}` });
   });
   if (options.webRoot && existsSync(options.webRoot)) {
-    app.use(express.static(options.webRoot, { index: 'index.html' }));
+    const shell = pageShell(options.webRoot, options.tiles ?? null);
+    app.get(['/', '/index.html'], shell);
+    app.use(express.static(options.webRoot, { index: false }));
     // Pages are routed in the browser: unknown non-API paths get the app shell.
-    app.get(/^\/(?!api\/).*/, (_req, res) => res.sendFile('index.html', { root: options.webRoot! }));
+    app.get(/^\/(?!api\/).*/, shell);
   }
   app.use(errorHandler(options.log));
   return app;

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PlanEvent, PlanProgressEvent } from '../contract';
 import { connectLive, until, type LiveClient } from '../testing/live-kit';
+import { capturingLogger } from '../testing/test-log';
 import { startTestServer, type TestServer } from '../testing/test-server';
 
 // The plan lifecycle (issue 18): every status change goes through one transition() that checks the
@@ -12,12 +13,14 @@ let server: TestServer;
 let disposed = false;
 let coord = '';
 let socket: LiveClient;
-const logged: string[] = [];
+const captured = capturingLogger('info');
+/** The plans' log lines, as messages. */
+const logged = { some: (ok: (line: string) => boolean) => captured.lines.some((l) => ok(l.msg)) };
 const bus: PlanEvent[] = [];
 const heard: PlanProgressEvent[] = [];
 
 beforeAll(async () => {
-  server = await startTestServer(['liwan-2021'], {}, { log: (msg) => logged.push(msg) });
+  server = await startTestServer(['liwan-2021'], {}, { log: captured.log });
   coord = await server.login('coord', 'coord123');
   server.services.plans.onPlanEvent((e) => bus.push(e));
   socket = await connectLive(server.url, coord);

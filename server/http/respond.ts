@@ -1,6 +1,8 @@
 import type { NextFunction, Request, Response } from 'express';
 import type { ApiError, ErrorCode } from '../contract';
 import { AppError } from '../services/errors';
+import type { Logger } from '../services/logger';
+import { requestLogger } from './request-log';
 
 const STATUS: Record<ErrorCode, number> = {
   VALIDATION: 400,
@@ -22,8 +24,8 @@ export function sendError(res: Response, error: ApiError): void {
 }
 
 /** Maps anything thrown to the contract's error shape; unknown errors are logged, never leaked. */
-export function errorHandler(log: (msg: string, err: unknown) => void) {
-  return (err: unknown, _req: Request, res: Response, _next: NextFunction): void => {
+export function errorHandler(log: Logger) {
+  return (err: unknown, req: Request, res: Response, _next: NextFunction): void => {
     if (res.headersSent) return;
     if (err instanceof AppError) {
       if (err.retryAfterS !== undefined) res.setHeader('Retry-After', String(Math.max(1, Math.ceil(err.retryAfterS))));
@@ -35,7 +37,7 @@ export function errorHandler(log: (msg: string, err: unknown) => void) {
       sendError(res, bodyError);
       return;
     }
-    log('unhandled error', err);
+    requestLogger(req, log).error({ err }, 'unhandled error');
     sendError(res, { code: 'INTERNAL', message: 'internal error' });
   };
 }

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureWebBuilt } from '../../web/e2e/ensure-build';
 import { startTestServer, type TestServer } from '../testing/test-server';
+import { loadConfig } from '../config';
+import { tileMetaTags } from './page-shell';
 import { tileSource } from './security-headers';
 
 // Issue #15 items 1 (second line) and 6: a CSP without inline script and the usual security headers on
@@ -10,7 +12,8 @@ describe('security headers', () => {
   let server: TestServer;
   beforeAll(async () => {
     await ensureWebBuilt();
-    server = await startTestServer(['liwan-2021'], { tiles: { url: 'https://t{s}.tianditu.gov.cn/vec_w/wmts?x={x}', attribution: '' } });
+    // The Tianditu preset, as a deployment in mainland China sets it: the pages get its tiles, the CSP its host.
+    server = await startTestServer(['liwan-2021'], { tiles: loadConfig({ TILE_PRESET: 'tianditu', TIANDITU_KEY: 'k&1' }).tiles });
   });
   afterAll(async () => { await server?.dispose(); });
 
@@ -59,6 +62,32 @@ describe('security headers', () => {
     expect(res.headers.get('content-type')).toMatch(/text\/html/);
     expect(html).toMatch(/<script type="module" crossorigin src="\/assets\/[^"]+\.js"><\/script>/);
     expect(html.replace(/<!--[\s\S]*?-->/g, '')).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>|\son[a-z]+\s*=|<style\b/i);
+  });
+
+  it('writes the configured tiles into every page for the map to use', async () => {
+    const tiles = loadConfig({ TILE_PRESET: 'tianditu', TIANDITU_KEY: 'k&1' }).tiles!;
+    for (const path of ['/', '/login', '/district/liwan', '/index.html']) {
+      const html = await (await fetch(server.url + path)).text();
+      const doc = new Map([...html.matchAll(/<meta name="(bg-tile-[a-z-]+)" content="([^"]*)"/g)].map((m) => [m[1]!, m[2]!.replace(/&amp;/g, '&')]));
+      expect(doc.get('bg-tile-url'), path).toBe(tiles.url);
+      expect(doc.get('bg-tile-url')).toContain('tianditu.gov.cn/vec_w/');
+      expect(doc.get('bg-tile-url')).toContain('tk=k%261');
+      expect(doc.get('bg-tile-labels-url')).toContain('tianditu.gov.cn/cva_w/');
+      expect(doc.get('bg-tile-subdomains')).toBe('01234567');
+      expect(doc.get('bg-tile-attribution')).toContain('天地图');
+    }
+  });
+
+  it('reads the tile settings: OpenStreetMap by default, a Tianditu key required, a URL of ones own, or none', () => {
+    expect(loadConfig({}).tiles).toMatchObject({ url: 'https://tile.openstreetmap.org/{z}/{x}/{y}.png', attribution: '© OpenStreetMap contributors' });
+    expect(tileMetaTags(loadConfig({}).tiles)).toContain('content="https://tile.openstreetmap.org/{z}/{x}/{y}.png"');
+    expect(() => loadConfig({ TILE_PRESET: 'tianditu' })).toThrow(/TIANDITU_KEY/);
+    expect(() => loadConfig({ TILE_PRESET: 'gaode' })).toThrow(/TILE_PRESET/);
+    expect(loadConfig({ TILE_URL: 'https://tiles.example.org/{z}/{x}/{y}.png', TILE_ATTRIBUTION: '© us "quoted"' }).tiles)
+      .toMatchObject({ url: 'https://tiles.example.org/{z}/{x}/{y}.png', attribution: '© us "quoted"', labelsUrl: null });
+    expect(tileMetaTags(loadConfig({ TILE_URL: 'https://x.org/{z}', TILE_ATTRIBUTION: '"><script>' }).tiles)).not.toMatch(/"><script>/);
+    expect(loadConfig({ TILE_PRESET: 'none' }).tiles).toBeNull();
+    expect(tileMetaTags(null)).toBe('<meta name="bg-tile-url" content="none" />');
   });
 
   it('turns tile URL templates into CSP sources', () => {

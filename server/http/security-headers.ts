@@ -1,5 +1,6 @@
 import helmet from 'helmet';
 import type { RequestHandler } from 'express';
+import type { MapTiles } from '../config';
 
 // Security headers on every page and API reply (issue 15), through helmet rather than by hand: it keeps
 // the header spellings and their interplay (CSP, frame-ancestors vs X-Frame-Options, COOP/CORP) right.
@@ -19,8 +20,9 @@ export function tileSource(url: string): string | null {
   return `${m[1]!.toLowerCase()}//${host}`;
 }
 
-export function securityHeaders(tileUrl: string | null): RequestHandler {
-  const tiles = tileUrl ? tileSource(tileUrl) : null;
+export function securityHeaders(mapTiles: MapTiles | null): RequestHandler {
+  const urls = mapTiles ? [mapTiles.url, ...(mapTiles.labelsUrl ? [mapTiles.labelsUrl] : [])] : [];
+  const tiles = [...new Set(urls.map(tileSource).filter((s): s is string => s !== null))];
   return helmet({
     contentSecurityPolicy: {
       useDefaults: false,
@@ -30,7 +32,7 @@ export function securityHeaders(tileUrl: string | null): RequestHandler {
         scriptSrcAttr: ["'none'"],
         styleSrc: ["'self'", "'unsafe-inline'"],
         // data: and blob: for images Vite inlines and the Leaflet/geoman icons; the map tiles' host.
-        imgSrc: ["'self'", 'data:', 'blob:', ...(tiles ? [tiles] : [])],
+        imgSrc: ["'self'", 'data:', 'blob:', ...tiles],
         fontSrc: ["'self'", 'data:'],
         // The API and the live socket (socket.io over WebSocket, or its polling fallback) on this origin.
         connectSrc: ["'self'"],

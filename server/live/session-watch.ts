@@ -1,5 +1,6 @@
 import type { SessionEndedEvent, User } from '../contract';
 import type { SessionsEnded } from '../services/auth-service';
+import type { Logger } from '../services/logger';
 import type { Store } from '../services/ports';
 import { roomOf } from '../services/live/views';
 
@@ -19,7 +20,7 @@ export interface SessionWatchDeps {
   onSessionsEnded(listener: (ended: SessionsEnded) => void): () => void;
   intervalMs: number;
   now: () => Date;
-  log: (msg: string, err?: unknown) => void;
+  log: Logger;
 }
 
 export function createSessionWatch({ store, onSessionsEnded, intervalMs, now, log }: SessionWatchDeps) {
@@ -50,7 +51,7 @@ export function createSessionWatch({ store, onSessionsEnded, intervalMs, now, lo
         else if (user.role !== c.user.role || roomOf(user) !== roomOf(c.user)) drop(c, 'reassigned');
       }
     } catch (err) {
-      log('live: session re-check failed', err);
+      log.error({ err }, 'live: session re-check failed');
     } finally {
       running = false;
     }

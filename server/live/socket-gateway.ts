@@ -9,6 +9,7 @@ import { socketOriginAllowed } from '../http/origin-guard';
 import type { AuthService } from '../services/auth-service';
 import { hashToken } from '../services/auth-service';
 import { AppError } from '../services/errors';
+import type { Logger } from '../services/logger';
 import type { Store } from '../services/ports';
 import type { LiveService } from '../services/live/live-service';
 import type { Outbox } from '../services/live/outbox';
@@ -35,7 +36,8 @@ export interface GatewayDeps {
   store: Store;
   config: LiveConfig;
   now: () => Date;
-  log: (msg: string, err?: unknown) => void;
+  /** Each socket event's lines carry an id of its own (`reqId`), like an HTTP request's. */
+  log: Logger;
   /** Origins allowed besides the server's own, and trusted proxies (for the handshake's scheme). */
   edge?: Pick<EdgeConfig, 'allowedOrigins' | 'trustProxy'>;
   /**
@@ -99,7 +101,7 @@ export function attachLiveGateway({ http, live, auth, store, config, now, log, c
       socket.data = { user, tokenHash: hashToken(token), room };
       next();
     } catch (err) {
-      const error = toApiError(err, log);
+      const error = toApiError(err, log, { reqId: randomUUID(), event: 'handshake' });
       next(Object.assign(new Error(error.message), { data: error }));
     }
   });
@@ -120,24 +122,37 @@ export function attachLiveGateway({ http, live, auth, store, config, now, log, c
     watch.add(connection);
     socket.on('disconnect', () => watch.remove(connection));
     // Payloads are validated here, at the edge, like HTTP bodies; the live service gets typed input.
-    socket.on('vehicle:move', (input, ack) => answer(input, ack, async (i) => live.move(user, parseLive(moveSchema, i))));
-    socket.on('stop:arrive', (input, ack) => answer(input, ack, async (i) => live.stop(user, 'arrived', parseLive(arriveSchema, i))));
-    socket.on('stop:deliver', (input, ack) => answer(input, ack, async (i) => live.stop(user, 'delivered', parseLive(deliverSchema, i))));
-    socket.on('stop:fail', (input, ack) => answer(input, ack, async (i) => live.stop(user, 'failed', parseLive(failSchema, i))));
-    socket.on('sync:request', (ack) => answer(undefined, ack, () => live.snapshot(room)));
+    const who = { socket: socket.id, userId: user.id };
+    socket.on('vehicle:move', (input, ack) => answer('vehicle:move', who, input, ack, async (i) => live.move(user, parseLive(moveSchema, i))));
+    socket.on('stop:arrive', (input, ack) => answer('stop:arrive', who, input, ack, async (i) => live.stop(user, 'arrived', parseLive(arriveSchema, i))));
+    socket.on('stop:deliver', (input, ack) => answer('stop:deliver', who, input, ack, async (i) => live.stop(user, 'delivered', parseLive(deliverSchema, i))));
+    socket.on('stop:fail', (input, ack) => answer('stop:fail', who, input, ack, async (i) => live.stop(user, 'failed', parseLive(failSchema, i))));
+    socket.on('sync:request', (ack) => answer('sync:request', who, undefined, ack, () => live.snapshot(room)));
   });
 
   // Driver events being handled: shutdown waits for them so that what was written gets acked.
   const handling = new Set<Promise<unknown>>();
 
-  /** Runs a handler and acks its result or its error in the contract's shape (never a stack). */
-  function answer<T>(input: unknown, ack: unknown, run: (input: unknown) => Promise<T>) {
+  /**
+   * Runs a handler and acks its result or its error in the contract's shape (never a stack). Each
+   * event gets a request id for its log lines (fields, not a child logger: GPS fixes are the hot path).
+   */
+  function answer<T>(event: string, who: { socket: string; userId: string }, input: unknown, ack: unknown, run: (input: unknown) => Promise<T>) {
     // A client that sent no payload puts its ack first.
     const reply = (typeof ack === 'function' ? ack : typeof input === 'function' ? input : null) as ((r: LiveAck<T>) => void) | null;
     const payload = typeof input === 'function' ? undefined : input;
+    const fields = { reqId: randomUUID(), event, ...who };
+    const started = performance.now();
     const done = run(payload).then(
-      (data) => reply?.({ ok: true, data }),
-      (err: unknown) => reply?.({ ok: false, error: toApiError(err, log) }),
+      (data) => {
+        log.debug({ ...fields, ok: true, ms: Math.round(performance.now() - started) }, 'socket event');
+        reply?.({ ok: true, data });
+      },
+      (err: unknown) => {
+        const error = toApiError(err, log, fields);
+        log.debug({ ...fields, ok: false, code: error.code, ms: Math.round(performance.now() - started) }, 'socket event');
+        reply?.({ ok: false, error });
+      },
     );
     handling.add(done);
     void done.finally(() => handling.delete(done));
@@ -163,9 +178,9 @@ export function attachLiveGateway({ http, live, auth, store, config, now, log, c
   };
 }
 
-function toApiError(err: unknown, log: (msg: string, err?: unknown) => void): ApiError {
+function toApiError(err: unknown, log: Logger, fields: Record<string, unknown>): ApiError {
   if (err instanceof AppError) return { code: err.code, message: err.message, ...(err.field ? { field: err.field } : {}) };
-  log('live: unhandled error', err);
+  log.error({ ...fields, err }, 'live: unhandled error');
   return { code: 'INTERNAL', message: 'internal error' };
 }
 

@@ -10,6 +10,7 @@ import { createAlertTriage, type AlertChange } from './alert-triage';
 import { DuplicateError } from './errors';
 import type { Store } from './ports';
 import type { AlertRecord } from './request-ports';
+import type { Logger } from './logger';
 
 // A failed handoff is raised at once (the live layer triggers an evaluation); the timer only
 // catches up on ones whose evaluation failed, within this window.
@@ -30,11 +31,12 @@ export interface AlertServiceDeps {
   thresholds?: AlertThresholds;
   /** Local time's offset from UTC: a plan's stop times are seconds into its local day. */
   utcOffset?: string;
-  log?: (msg: string, err?: unknown) => void;
+  /** Where failures no request answers for go (a listener that threw, a timed evaluation that failed). */
+  log: Logger;
 }
 
 /** Raises alerts from the rules in domain/alerts.ts, lets staff acknowledge and close them, and tells listeners. */
-export function createAlertService({ store, now, thresholds = DEFAULT_OPS.alerts, utcOffset = '+08:00', log = () => {} }: AlertServiceDeps) {
+export function createAlertService({ store, now, thresholds = DEFAULT_OPS.alerts, utcOffset = '+08:00', log }: AlertServiceDeps) {
   const t = thresholds;
   const listeners = new Set<AlertListener>();
   // Other features' rules (the playbook's overdue steps): each gives candidates at an instant.
@@ -56,7 +58,7 @@ export function createAlertService({ store, now, thresholds = DEFAULT_OPS.alerts
 
   const tell = (alert: Alert, change: AlertChange) => {
     for (const l of listeners) {
-      try { l(alert, change); } catch (err) { log('alert listener failed', err); }
+      try { l(alert, change); } catch (err) { log.error({ err }, 'alert listener failed'); }
     }
   };
   const triage = createAlertTriage({ store, now, dto, tell });
@@ -278,13 +280,13 @@ export function createAlertService({ store, now, thresholds = DEFAULT_OPS.alerts
         try {
           return await takeTurn('alerts', t.intervalMs);
         } catch (err) {
-          log('alerts: could not ask whose turn it is; evaluating here', err);
+          log.error({ err }, 'alerts: could not ask whose turn it is; evaluating here');
           return true;
         }
       };
       const timer = setInterval(() => {
         myTurn().then((mine) => (mine ? evaluateAlerts() : undefined))
-          .catch((err: unknown) => log('alerts: evaluation failed', err));
+          .catch((err: unknown) => log.error({ err }, 'alerts: evaluation failed'));
       }, t.intervalMs);
       timer.unref();
       return () => clearInterval(timer);

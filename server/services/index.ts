@@ -1,4 +1,5 @@
 import type { TierRule } from '../domain/tiers';
+import type { Logger } from './logger';
 import type { PlanEventBus } from './plan-events';
 import type { PlanQueue } from './plan-queue';
 import type { RateLimiterFactory, WindowCounterFactory } from './rate-limit';
@@ -29,7 +30,10 @@ export interface ServiceDeps {
   passwords: PasswordHasher;
   tierRules: readonly TierRule[];
   sessionTtlS: number;
-  now: () => Date;
+  /** The services' clock (tests fix it; the live layer and the alerts read the same one). */
+  clock: () => Date;
+  /** Where the services log what no request answers for: plan status changes, failed alert evaluations. Required. */
+  log: Logger;
   /** Local time's offset from UTC, e.g. '+08:00' (plan days are local days). */
   utcOffset?: string;
   /** Where plans run (default: a worker thread). */
@@ -44,28 +48,29 @@ export interface ServiceDeps {
   ops?: OpsConfig;
   /** Most plans one caller may have queued or running at once (0: no bound; default 3). */
   planQueuePerUser?: number;
-  /** Where the services log what no request answers for (plan status changes). */
-  log?: (msg: string, err?: unknown) => void;
   /** The pass signing key from a key file (PKCS#8 PEM); absent: the key lives in the database. */
   passSigningKey?: () => Promise<string>;
   /** Default horizon of the days-of-cover projection (GET /api/cover). */
   coverHorizonDays?: number;
 }
 
+/**
+ * Every use case over one store, clock and logger. Features that react to one another (a filed request
+ * → an alert evaluation, the playbook's overdue steps → alerts, plan events → sockets) are wired in
+ * server/reactions.ts, not here; only a zone write starting its checklist stays, since it runs inside
+ * the zone write's transaction.
+ */
 export function createServices(deps: ServiceDeps) {
-  const { store, now } = deps;
+  const { store, clock: now, log } = deps;
   const requests = createRequestService({
     store, now, limits: deps.ops?.requests, rateLimiters: deps.rateLimiters, windowCounters: deps.windowCounters,
   });
-  const alerts = createAlertService({ store, now, thresholds: deps.ops?.alerts, utcOffset: deps.utcOffset });
-  // A new request may be the one that makes a spike: evaluate at once (a failure is retried by the timer).
-  requests.onFiled(() => { alerts.evaluateSoon().catch(() => {}); });
+  const alerts = createAlertService({ store, now, thresholds: deps.ops?.alerts, utcOffset: deps.utcOffset, log: log.child({ feature: 'alerts' }) });
   const vehicles = createVehicleService(store, now);
   const playbook = createPlaybookService({ store, now, tierRules: deps.tierRules, graceS: alertsConfig(deps).playbookGraceS });
-  alerts.addSource((at) => playbook.overdueCandidates(at));
   return {
-    auth: createAuthService({ ...deps, loginLimits: deps.ops?.login }),
-    zones: createZoneService({ ...deps, onZoneWritten: playbook.onZoneWritten }),
+    auth: createAuthService({ ...deps, now, loginLimits: deps.ops?.login }),
+    zones: createZoneService({ ...deps, now, onZoneWritten: playbook.onZoneWritten }),
     playbook,
     reports: createReportService({ store, now, utcOffset: deps.utcOffset ?? '+08:00', thresholds: alertsConfig(deps), tierRules: deps.tierRules }),
     depots: createDepotService(store, now),
@@ -80,7 +85,7 @@ export function createServices(deps: ServiceDeps) {
     reference: createReferenceService(store, now),
     /** The tier glossary from the configuration (TIERS_FILE or the Guangzhou 2021 defaults). */
     tierNames: () => deps.tierRules.map(({ tier, nameZh, nameEn, handoffMode }) => ({ tier, nameZh, nameEn, handoffMode })),
-    plans: createPlanService({ store, now, tierRules: deps.tierRules, utcOffset: deps.utcOffset, runner: deps.planRunner, cluster: deps.planCluster, queuePerUser: deps.planQueuePerUser, log: deps.log }),
+    plans: createPlanService({ store, now, tierRules: deps.tierRules, utcOffset: deps.utcOffset, runner: deps.planRunner, cluster: deps.planCluster, queuePerUser: deps.planQueuePerUser, log: log.child({ feature: 'plans' }) }),
     requests,
     alerts,
     passes: createPassService(store, now, deps.utcOffset, deps.passSigningKey),

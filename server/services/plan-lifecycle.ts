@@ -1,6 +1,7 @@
 import type { PlanEvent, PlanStatus, PlanSummary } from '../contract';
 import { canTransition } from '../domain/plan-status';
 import { AppError, DuplicateError, notFound } from './errors';
+import type { Logger } from './logger';
 import type { PlanEventBus } from './plan-events';
 import type { PlanPatch, PlanRecord, Store } from './ports';
 
@@ -14,7 +15,6 @@ export type PlanStatusChange = Pick<PlanSummary, 'id' | 'districtId' | 'status' 
 export const planEventOf = (p: PlanStatusChange): PlanEvent =>
   ({ planId: p.id, districtId: p.districtId, status: p.status, progress: p.progress, version: p.version });
 
-export type PlanLog = (msg: string, err?: unknown) => void;
 
 /** The status itself is the transition's `to`; everything else may ride along. */
 export type TransitionPatch = Omit<PlanPatch, 'status'>;
@@ -40,9 +40,8 @@ export interface PlanLifecycle {
   tell(change: PlanStatusChange): void;
 }
 
-export function createPlanLifecycle(deps: { store: Store; events: PlanEventBus; log?: PlanLog }): PlanLifecycle {
-  const { store, events } = deps;
-  const log = deps.log ?? (() => {});
+export function createPlanLifecycle(deps: { store: Store; events: PlanEventBus; log: Logger }): PlanLifecycle {
+  const { store, events, log } = deps;
 
   async function transaction<T>(fn: (move: Move, tx: Store) => Promise<T>): Promise<T> {
     const told: Array<{ from: PlanStatus; plan: PlanRecord }> = [];
@@ -72,7 +71,10 @@ export function createPlanLifecycle(deps: { store: Store; events: PlanEventBus; 
       return fn(move, tx);
     });
     for (const { from, plan } of told) {
-      log(`plan ${plan.id} (${plan.districtId ?? 'city'}): ${from} → ${plan.status}${plan.status === 'failed' && plan.error ? `: ${plan.error}` : ''}`);
+      const fields = { planId: plan.id, districtId: plan.districtId, from, to: plan.status, ...(plan.status === 'failed' && plan.error ? { error: plan.error } : {}) };
+      const line = `plan ${plan.id} (${plan.districtId ?? 'city'}): ${from} → ${plan.status}${fields.error ? `: ${fields.error}` : ''}`;
+      if (plan.status === 'failed') log.warn(fields, line);
+      else log.info(fields, line);
       events.publish(planEventOf(plan));
     }
     return result;

@@ -2,8 +2,16 @@
 // or a shared job queue that planner worker processes take from (cluster, server/cluster/).
 
 export interface PlanQueue {
-  /** Hands a plan, already stored as queued, to whoever runs plans. */
-  enqueue(planId: string): Promise<void>;
+  /**
+   * Whether it can run one plan as district parts side by side (a cluster's workers). The plan
+   * service decides whether and how a plan is split (districtParts); the queue only carries it out.
+   */
+  readonly runsParts: boolean;
+  /**
+   * Hands a plan, already stored as queued, to whoever runs plans: whole (`parts` null) or as one
+   * part per district named, merged once all are done (only a queue that runsParts is given parts).
+   */
+  enqueue(planId: string, parts: readonly string[] | null): Promise<void>;
   /** Whether the plan waits in this process's own queue (a restart check must leave it alone). */
   holds(planId: string): boolean;
   /** Resolves when nothing is queued or running. */
@@ -33,7 +41,10 @@ export function createLocalPlanQueue(execute: (planId: string) => Promise<void>,
   }
 
   return {
-    async enqueue(planId) {
+    // One process: a city is planned in one piece (vans may serve several districts).
+    runsParts: false,
+    async enqueue(planId, parts) {
+      if (parts) throw new Error(`plan "${planId}": this queue runs plans whole, not in parts`);
       waiting.push(planId);
       pump();
     },

@@ -8,8 +8,9 @@ import { writeAudited } from './audit';
 import { AppError, notFound } from './errors';
 import { kpiDeltas, planChanges } from './plan-diff';
 import { createLocalPlanEventBus, type PlanEventBus, type PlanEventMeta } from './plan-events';
-import { executePlan } from './plan-execution';
-import { createPlanLifecycle, planEventOf, type PlanLog } from './plan-lifecycle';
+import { districtParts, executePlan } from './plan-execution';
+import { createPlanLifecycle, planEventOf } from './plan-lifecycle';
+import type { Logger } from './logger';
 import { createLocalPlanQueue, type PlanQueue } from './plan-queue';
 import { createWorkerRunner, type PlanRunner } from './plan-runner';
 import { checkRunInput, type RunSettings } from './plan-run-checks';
@@ -30,7 +31,7 @@ export interface PlanServiceDeps {
   /** Most plans one caller may have queued or running at once (0: no bound). */
   queuePerUser?: number;
   /** Where status changes are logged (every one, with the failures' errors). */
-  log?: PlanLog;
+  log: Logger;
 }
 
 const DEFAULT_TIME_LIMIT_S = 5;
@@ -101,7 +102,9 @@ export function createPlanService(deps: PlanServiceDeps) {
       });
       // Told before the hand-off: a worker's "running" must not arrive ahead of "queued".
       lifecycle.tell(record);
-      await queue.enqueue(record.id);
+      // Split where parts can run side by side (a cluster's workers): a fresh city-wide plan, one part
+      // per district. One process plans a city in one piece, where vans may cross districts.
+      await queue.enqueue(record.id, queue.runsParts ? await districtParts(store, record) : null);
       return summaryOf(record);
     },
 
@@ -195,7 +198,7 @@ export function createPlanService(deps: PlanServiceDeps) {
       const dropped = await queue.close();
       for (const id of dropped) {
         await lifecycle.transition(id, 'failed', { error: 'the server shut down before the plan ran' }, { onlyFrom: UNFINISHED_STATUSES })
-          .catch((err: unknown) => deps.log?.(`plan ${id}: could not be marked failed at shutdown`, err));
+          .catch((err: unknown) => deps.log.error({ err, planId: id }, 'plan could not be marked failed at shutdown'));
       }
     },
   };

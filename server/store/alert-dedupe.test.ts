@@ -11,6 +11,7 @@ import { tempTestDatabase } from '../testing/test-db';
 import { createAlertService, type AlertChange } from '../services/alert-service';
 import type { Store } from '../services/ports';
 import type { AlertRecord } from '../services/request-ports';
+import { testLogger } from '../testing/test-log';
 
 // Several server processes (cluster mode) each evaluate the alert rules; one process serialises its
 // own evaluations only. Two alert services over two connection pools to one database stand in for
@@ -86,7 +87,7 @@ describe('alerts across processes', () => {
     const meet = barrier(2);
     const told: Array<[string, AlertChange]> = [];
     const services = [storeA, storeB].map((store) => {
-      const s = createAlertService({ store: racing(store, meet), now: () => AT });
+      const s = createAlertService({ store: racing(store, meet), now: () => AT, log: testLogger() });
       s.addSource(async () => [candidate('race:one'), candidate('race:two')]);
       s.onAlert((a, change) => told.push([a.id, change]));
       return s;

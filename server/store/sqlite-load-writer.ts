@@ -23,4 +23,5 @@ await Promise.all(Array.from({ length: 4 }, async (_, lane) => {
   }
 }));
 await db.destroy();
-console.log(JSON.stringify({ writer, errors }));
+// The child's answer to the test (a result, not a log line): the last line of its stdout.
+process.stdout.write(`${JSON.stringify({ writer, errors })}\n`);

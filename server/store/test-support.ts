@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import knexFactory, { type Knex } from 'knex';
 import type { Commodity, Depot, District, HandoffPoint, Staff, Street, User, Vehicle, Zone } from '../contract';
-import { loadConfig } from '../config';
+import { loadConfig, loadTestSettings } from '../config';
 import { openDatabase } from './db';
 
 export interface TempDatabase {
@@ -94,7 +94,7 @@ type Backend = { kind: 'sqlite' | 'postgres'; open: () => Promise<TempDatabase> 
  * run outside a project: SQLite always, PostgreSQL when reachable.
  */
 export async function backends(): Promise<Backend[]> {
-  const only = process.env.TEST_DB_KIND;
+  const only = loadTestSettings().dbKind;
   if (only === 'sqlite') return [{ kind: 'sqlite', open: tempSqlite }];
   if (only === 'postgres') return [{ kind: 'postgres', open: tempPostgres }];
   const list: Backend[] = [{ kind: 'sqlite', open: tempSqlite }];

@@ -1,9 +1,10 @@
 import { createClient } from 'redis';
 import { ensureRedis } from '../../scripts/cluster/preflight';
+import { loadTestSettings } from '../config';
 
 // Cluster tests need Redis; like PostgreSQL, scripts/setup-test-env.sh starts it when installed.
 
-export const TEST_REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+export const TEST_REDIS_URL = loadTestSettings().redisUrl;
 
 export function redisReachable(url = TEST_REDIS_URL): Promise<boolean> {
   return ensureRedis(url).then(() => true, () => false);

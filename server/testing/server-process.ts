@@ -93,6 +93,7 @@ export interface WorkerProcess {
  * process's (DATABASE_URL, REDIS_URL, CLUSTER_PREFIX); resolves once it prints `plan worker ready`.
  */
 export async function startWorkerProcess(env: Record<string, string>, spawnOptions: SpawnOptions = {}): Promise<WorkerProcess> {
-  const started = await spawnEntry('server/workers/plan-worker-main.ts', env, spawnOptions, /plan worker ready/, 'the plan worker was not ready', 'before it was ready');
+  // Its readiness is a log line (info): a LOG_LEVEL in this process's environment must not hide it.
+  const started = await spawnEntry('server/workers/plan-worker-main.ts', { LOG_LEVEL: 'info', ...env }, spawnOptions, /plan worker ready/, 'the plan worker was not ready', 'before it was ready');
   return { child: started.child, output: started.output, exited: started.exited };
 }

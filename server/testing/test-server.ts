@@ -6,6 +6,8 @@ import { startServer, type RunningServer } from '../server';
 import { createPostgresDatabase } from '../store/test-support';
 import { copySeededSqlite } from './seeded-template';
 import { testDbKind } from './test-db';
+import { testLogger } from './test-log';
+import type { Logger } from '../services/logger';
 
 export interface TestServer extends RunningServer {
   /** Logs in and returns the bearer token. */
@@ -20,7 +22,7 @@ export interface TestServer extends RunningServer {
  */
 export async function startTestServer(
   scenarios = ['liwan-2021', 'foshan-2021'], overrides: Partial<Config> = {},
-  options: { now?: () => Date; log?: (msg: string, err?: unknown) => void } = {},
+  options: { now?: () => Date; log?: Logger } = {},
 ): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), 'baogong-test-'));
   const pg = testDbKind() === 'postgres' && overrides.databaseUrl === undefined ? await createPostgresDatabase() : undefined;
@@ -30,7 +32,7 @@ export async function startTestServer(
   const config = { ...loadConfig({}), port: 0, databaseUrl, ...overrides };
   let server: RunningServer;
   try {
-    server = await startServer(config, { seedScenarios: scenarios, log: options.log ?? (() => {}), now: options.now });
+    server = await startServer(config, { seedScenarios: scenarios, log: options.log ?? testLogger(), now: options.now });
   } catch (err) {
     await pg?.drop();
     throw err;

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Worker } from 'bullmq';
 import { loadConfig } from '../config';
+import { createLogger } from '../logger';
 import { PLAN_QUEUE, type PartOutcome, type PlanJobData } from '../cluster/bull-plan-queue';
 import { bullConnection, connectRedis } from '../cluster/redis-connection';
 import { createRedisPlanEventBus } from '../cluster/redis-plan-events';
@@ -14,12 +15,12 @@ import { createStore } from '../store/store';
 // each in its own worker thread, writes the result to the database and tells every server how it went.
 
 const config = loadConfig();
+const log = createLogger(config.logLevel, { name: 'plan-worker' });
 if (!config.cluster) {
-  console.error('plan worker: REDIS_URL is not set: workers exist only in cluster mode');
+  log.error('plan worker: REDIS_URL is not set: workers exist only in cluster mode');
   process.exit(2);
 }
 const cluster = config.cluster;
-const log = (msg: string, err?: unknown) => console.error(msg, err ?? '');
 // The servers migrate the database; a worker only reads and writes plans.
 const store = createStore(openDatabase(config.databaseUrl));
 const redis = await connectRedis(cluster.redisUrl, log);
@@ -61,9 +62,10 @@ const worker = new Worker<PlanJobData, PartOutcome | void>(
     lockDuration: cluster.jobLockMs, stalledInterval: cluster.jobLockMs,
   },
 );
-worker.on('error', (err) => log('plan worker: queue error', err));
+worker.on('error', (err) => log.error({ err }, 'plan worker: queue error'));
 await worker.waitUntilReady();
-console.log(`plan worker ready (pid ${process.pid}, queue ${cluster.prefix}:${PLAN_QUEUE})`);
+// server/testing/server-process.ts waits for this line.
+log.info({ queue: `${cluster.prefix}:${PLAN_QUEUE}` }, 'plan worker ready');
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {

@@ -2,7 +2,8 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { loadConfig } from '../../server/config';
+import { loadConfig, type Config } from '../../server/config';
+import { testLogger } from '../../server/testing/test-log';
 import { startServer, type RunningServer } from '../../server/server';
 import { copySeededSqlite } from '../../server/testing/seeded-template';
 import { ensureWebBuilt } from './ensure-build';
@@ -41,14 +42,14 @@ export function isLocal(url: string): boolean {
 }
 
 /** The real server on a fresh seeded SQLite file, and headless Debian chromium. */
-export async function startE2E(): Promise<E2E> {
+export async function startE2E(overrides: Partial<Config> = {}): Promise<E2E> {
   await ensureWebBuilt();
   const dir = mkdtempSync(join(tmpdir(), 'baogong-e2e-'));
-  const config = { ...loadConfig({}), port: 0, databaseUrl: `sqlite:${join(dir, 'e2e.sqlite')}`, seedDemo: true };
+  const config = { ...loadConfig({}), port: 0, databaseUrl: `sqlite:${join(dir, 'e2e.sqlite')}`, seedDemo: true, ...overrides };
   const scenarios = ['liwan-2021', 'foshan-2021'];
   // The seeded template's copy: startServer finds it migrated and seeded.
   await copySeededSqlite(scenarios, join(dir, 'e2e.sqlite'));
-  const server = await startServer(config, { seedScenarios: scenarios, log: () => {} });
+  const server = await startServer(config, { seedScenarios: scenarios, log: testLogger() });
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
   const contexts: BrowserContext[] = [];
 

@@ -3,6 +3,7 @@ import type {
 } from '../../contract';
 import type { LiveConfig } from '../../config';
 import { haversineModel } from '../../planner/distance';
+import type { Logger } from '../logger';
 import type { Store } from '../ports';
 import { derive, liveStop, liveVehicle, liveZoneCover, type Derived } from './live-dto';
 import { assertInsideBounds, assertInstantInBounds } from '../../live/instant-bounds';
@@ -19,7 +20,7 @@ export interface LiveDeps {
   store: Store;
   config: LiveConfig;
   now: () => Date;
-  log: (msg: string, err?: unknown) => void;
+  log: Logger;
 }
 
 const RECENT_FIXES = 64;
@@ -117,7 +118,7 @@ export function createLiveService({ store, config, now, log }: LiveDeps) {
 
     /** Loads a van's route and state ahead of its first event (a driver's socket just connected). */
     warm(vehicleId: string): void {
-      state.vehicle(vehicleId).catch((err: unknown) => log(`live: could not load van ${vehicleId}`, err));
+      state.vehicle(vehicleId).catch((err: unknown) => log.error({ err, vehicleId }, 'live: could not load van'));
     },
 
     /** A driver's GPS fix (input already validated by the gateway's schema). */
@@ -158,7 +159,7 @@ export function createLiveService({ store, config, now, log }: LiveDeps) {
       // Before the pushes: a client that hears of it through another server may ask that server next.
       if (entry.route) share({ type: 'stop', result: rec.result, kg: kind === 'delivered' ? (input as { quantitiesKg: Record<string, number> }).quantitiesKg : null, date: entry.route.date });
       for (const l of stopListeners) {
-        try { l(rec.result); } catch (err) { log('live: stop listener failed', err); }
+        try { l(rec.result); } catch (err) { log.error({ err }, 'live: stop listener failed'); }
       }
       const zone = await state.zone(stop.zoneId);
       if (zone) zoneDistricts.set(zone.id, zone.districtId);
@@ -274,7 +275,7 @@ export function createLiveService({ store, config, now, log }: LiveDeps) {
       }
       const { result, kg, date } = delta;
       syncing = syncing.then(() => deliveries.applyRemote(result, kg, date))
-        .catch((err: unknown) => log(`live: could not apply a stop event from another server (van ${result.vehicleId})`, err));
+        .catch((err: unknown) => log.error({ err, vehicleId: result.vehicleId }, 'live: could not apply a stop event from another server'));
     },
 
     /** Writes buffered fixes now (a track read wants them). */

@@ -1,4 +1,5 @@
 import type { TrackPoint } from '../../contract';
+import type { Logger } from '../logger';
 import type { Store } from '../ports';
 import type { PositionRow } from '../deliveries/ports';
 
@@ -22,7 +23,7 @@ export interface PositionBuffer {
 }
 
 export function createPositionBuffer(
-  store: Store, options: { flushMs: number; flushRows: number }, log: (msg: string, err?: unknown) => void,
+  store: Store, options: { flushMs: number; flushRows: number }, log: Logger,
 ): PositionBuffer {
   let rows: PositionRow[] = [];
   let inFlight: PositionRow[] = [];
@@ -53,7 +54,7 @@ export function createPositionBuffer(
         done.resolve();
       } catch (err) {
         counts.failed += batch.length;
-        log(`live: ${batch.length} position fixes could not be stored`, err);
+        log.error({ err, fixes: batch.length }, 'live: position fixes could not be stored');
         done.reject(err);
       } finally {
         inFlight = [];
