@@ -13,7 +13,9 @@ import type { Store } from '../services/ports';
 import type { LiveService } from './live-service';
 import { createSequencer, type Outbox, type Sequencer } from './outbox';
 import { createSessionWatch, type WatchedConnection } from './session-watch';
-import { roomOf, viewOf } from './views';
+import { createBoardPush } from './van-board-push';
+import { createBoardBuilder } from './van-board-view';
+import { COORDINATORS, roomOf, viewOf } from './views';
 
 // The only socket.io importer: authenticates handshakes with the HTTP session, puts each socket in
 // the one room its user may see, routes driver events to the live service and delivers its pushes.
@@ -42,6 +44,11 @@ export interface GatewayDeps {
    */
   cluster?: { adapter: NonNullable<ConstructorParameters<typeof Server>[1]>['adapter']; sequencer: Sequencer };
 }
+
+/** Driver and staff names, breakdowns: re-read for the board push at most this often. */
+const BOARD_REFS_MAX_AGE_MS = 5000;
+/** Lateness and silence grow with the clock: every row is rebuilt this often. */
+const BOARD_SWEEP_MS = 15_000;
 
 export function attachLiveGateway({ http, live, auth, store, config, now, log, cluster, edge }: GatewayDeps) {
   const allowedOrigins = edge?.allowedOrigins ?? [];
@@ -81,6 +88,13 @@ export function attachLiveGateway({ http, live, auth, store, config, now, log, c
     },
   };
   live.attach(outbox);
+  const board = createBoardPush({
+    build: createBoardBuilder({ store, live, config, now }, BOARD_REFS_MAX_AGE_MS),
+    rooms: () => [...io.of('/').adapter.rooms.keys()].filter((r) => r === COORDINATORS || r.startsWith('district:')),
+    emit: (room, event) => io.local.to(room).emit('vans:board', event),
+    intervalMs: config.boardPushMs ?? 1000, sweepMs: BOARD_SWEEP_MS, log,
+  });
+  const stopBoard = live.onVanChanged((id) => board.touch(id));
   const watch = createSessionWatch({
     store, onSessionsEnded: auth.onSessionsEnded, intervalMs: config.revalidateMs, now, log,
   });
@@ -153,6 +167,8 @@ export function attachLiveGateway({ http, live, auth, store, config, now, log, c
      */
     async close() {
       watch.close();
+      stopBoard();
+      board.close();
       await io.close();
       await Promise.allSettled([...handling]);
       await live.close();

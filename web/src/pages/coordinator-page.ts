@@ -27,6 +27,7 @@ import { mapDepots, mapHandoffs, mapStops, mapVans, mapZones } from '../zones/ma
 import { tierChoices } from '../zones/tiers';
 import { sortZones } from '../zones/zone-input';
 import { mapShell } from './map-shell';
+import { escalationNotice } from '../alerts/escalation-notice';
 
 interface State {
   zones: Zone[];
@@ -191,6 +192,8 @@ export function coordinatorPage(ctx: PageContext): Page {
       { id: 'import', label: t('import.title'), render: () => importEl },
     ], 'zones');
     replaceChildren(shell.side, panel.el);
+    // The owner of an alert may be a coordinator: its escalation is told here too, live (issue 14).
+    if (ctx.user) shell.message.el.after(escalationNotice(ctx.user, new Map(state.zones.map((z) => [z.id, z])), live.link));
     shell.el.dataset.ready = 'true';
   }
 
