@@ -239,7 +239,8 @@ export function createLiveService({ store, config, now, log }: LiveDeps) {
       await refreshZones();
       return entries.filter((e) => e.route && (view.seesVehicle(e.vehicle)
         || allStops(e.route).some((s) => view.seesStop(e.vehicle.id, zoneDistrict(s.zoneId)))))
-        .map((entry) => ({ entry, derived: derive(entry, config, etaOptions) }));
+        // Derived when read: the board builds a city's thousands of rows a slice at a time.
+        .map((entry) => ({ entry, get derived() { return derive(entry, config, etaOptions); } }));
     },
 
     /** plan:progress to the coordinators and the plan's district (every status change, progress throttled);

@@ -88,13 +88,14 @@ export function attachLiveGateway({ http, live, auth, store, config, now, log, c
     },
   };
   live.attach(outbox);
-  const board = createBoardPush({
+  // LIVE_BOARD_PUSH_MS=0: no push (pages then see the board as of their last read).
+  const board = config.boardPushMs === 0 ? null : createBoardPush({
     build: createBoardBuilder({ store, live, config, now }, BOARD_REFS_MAX_AGE_MS),
     rooms: () => [...io.of('/').adapter.rooms.keys()].filter((r) => r === COORDINATORS || r.startsWith('district:')),
     emit: (room, event) => io.local.to(room).emit('vans:board', event),
     intervalMs: config.boardPushMs ?? 1000, sweepMs: BOARD_SWEEP_MS, log,
   });
-  const stopBoard = live.onVanChanged((id) => board.touch(id));
+  const stopBoard = live.onVanChanged((id) => board?.touch(id));
   const watch = createSessionWatch({
     store, onSessionsEnded: auth.onSessionsEnded, intervalMs: config.revalidateMs, now, log,
   });
@@ -168,7 +169,7 @@ export function attachLiveGateway({ http, live, auth, store, config, now, log, c
     async close() {
       watch.close();
       stopBoard();
-      board.close();
+      board?.close();
       await io.close();
       await Promise.allSettled([...handling]);
       await live.close();

@@ -1,4 +1,4 @@
-import type { User, VanBoard } from '../contract';
+import type { User, VanBoard, VanBoardRow } from '../contract';
 import type { LiveConfig } from '../config';
 import { boardRow, sortBoard, type BoardRules, type BoardVanInput } from '../domain/van-board';
 import { forbidden } from '../services/errors';
@@ -14,6 +14,8 @@ const SILENT_AFTER_S = 300;
 /** GPS in dense streets wanders by tens of metres; a depot yard and a gate are smaller than these. */
 const AT_DEPOT_M = 150;
 const AT_STOP_M = 80;
+/** Rows built between two turns of the event loop. */
+const SLICE = 200;
 
 export interface BoardSource {
   /** `only`: just these vans (those that changed), else every van the room sees. */
@@ -55,11 +57,16 @@ export function createBoardBuilder(deps: BoardDeps, refsMaxAgeMs = 0) {
       zoneName: (id) => { const z = zoneById.get(id); return { name: z?.name ?? id, nameEn: z?.nameEn ?? id }; },
     };
     const nowMs = deps.now().getTime();
-    const rows = entries.map(({ entry, derived }) => {
+    const rows: VanBoardRow[] = [];
+    for (let i = 0; i < entries.length; i += 1) {
+      // A city board is thousands of vans: let drivers' events in between slices.
+      if (i > 0 && i % SLICE === 0) await new Promise((r) => setImmediate(r));
+      const { entry } = entries[i]!;
       const route = entry.route!;
       // Where a van of another district is, and how late it runs, stay with its district (as on the
       // live map): an official sees such a van only through its stops in their own district.
       const seesVan = view.seesVehicle(entry.vehicle);
+      const derived = seesVan ? entries[i]!.derived : null;
       const stops = allStops(route).filter((s) => seesVan || view.seesStop(entry.vehicle.id, zoneById.get(s.zoneId)?.districtId ?? null));
       const input: BoardVanInput = {
         vehicleId: entry.vehicle.id, name: entry.vehicle.name,
@@ -72,15 +79,15 @@ export function createBoardBuilder(deps: BoardDeps, refsMaxAgeMs = 0) {
           const st = entry.states.get(key);
           return {
             tripIndex: s.tripIndex, stopIndex: s.stopIndex, zoneId: s.zoneId, location: s.location, status: st?.status ?? 'pending',
-            plannedAtMs: instantOf(route.date, s.arrivalS, deps.config.utcOffset), etaAtMs: seesVan ? derived.etaMs.get(key) ?? null : null,
+            plannedAtMs: instantOf(route.date, s.arrivalS, deps.config.utcOffset), etaAtMs: derived?.etaMs.get(key) ?? null,
             plannedKg: s.plannedKg, deliveredKg: st?.deliveredKg ?? {},
           };
         }),
       };
       const row = boardRow(input, nowMs, rules);
       // No fix shown is not a silent van: its own district watches that.
-      return seesVan ? row : { ...row, silent: false };
-    });
+      rows.push(seesVan ? row : { ...row, silent: false });
+    }
     return { at: new Date(nowMs).toISOString(), vans: sortBoard(rows) };
   };
 }
