@@ -57,13 +57,13 @@ export function vanBoard(options: { link: LiveLink; onPick(row: VanBoardRow): vo
       type: 'button', class: 'link-button', 'data-testid': 'van-pick', 'aria-label': t('board.showOnMap', { name: r.name }),
       onclick: () => options.onPick(r),
     }, r.name)),
-    h('td', null, r.driverName ?? '—'),
-    h('td', { 'data-testid': 'van-state' }, tOr(`van.state.${r.state}`, r.state)),
-    h('td', { 'data-testid': 'van-age' }, age(ageS), r.silent ? h('span', { class: 'badge badge-warn' }, ` ${t('board.silent')}`) : null),
-    h('td', { 'data-testid': 'van-next' }, zone),
-    h('td', { 'data-testid': 'van-eta' }, r.nextStop?.eta ?? '—'),
-    h('td', { 'data-testid': 'van-late' }, r.nextStop ? (r.minutesLate > 0 ? t('board.lateMin', { n: r.minutesLate }) : t('board.onTime')) : '—'),
-    h('td', { 'data-testid': 'van-kg' }, `${r.deliveredKg} / ${r.plannedKg}`));
+    h('td', { 'data-label': t('board.driver') }, r.driverName ?? '—'),
+    h('td', { 'data-testid': 'van-state', 'data-label': t('board.state') }, tOr(`van.state.${r.state}`, r.state)),
+    h('td', { 'data-testid': 'van-age', 'data-label': t('board.position') }, age(ageS), r.silent ? h('span', { class: 'badge badge-warn' }, ` ${t('board.silent')}`) : null),
+    h('td', { 'data-testid': 'van-next', 'data-label': t('board.next') }, zone),
+    h('td', { 'data-testid': 'van-eta', 'data-label': t('board.eta') }, r.nextStop?.eta ?? '—'),
+    h('td', { 'data-testid': 'van-late', 'data-label': t('board.late') }, r.nextStop ? (r.minutesLate > 0 ? t('board.lateMin', { n: r.minutesLate }) : t('board.onTime')) : '—'),
+    h('td', { 'data-testid': 'van-kg', 'data-label': t('board.kg') }, `${r.deliveredKg} / ${r.plannedKg}`));
   }
 
   function render(): void {

@@ -165,8 +165,10 @@ export function coordinatorPage(ctx: PageContext): Page {
     });
     const drawEl = draw.el;
     const importEl = importPanel(() => void reload());
+    let lastVans: Parameters<typeof mapVans>[0] = [];
     live = livePanel(() => ({ vehicles: vehicleNames, zones: new Map(state.zones.map((z) => [z.id, z])) }),
       (vans) => {
+        lastVans = vans;
         map?.setVans(mapVans(vans, vehicleNames));
         const zoneById = new Map(state.zones.map((z) => [z.id, z]));
         map?.setStops(mapStops(vans, (id) => { const z = zoneById.get(id); return z ? localName(z) : id; }));
@@ -179,6 +181,8 @@ export function coordinatorPage(ctx: PageContext): Page {
     });
     void planRefs().then((r) => {
       vehicleNames = new Map([...r.vehicles].map(([id, v]) => [id, v.name]));
+      // Vans drawn before the names arrived carry their ids: label them again.
+      map?.setVans(mapVans(lastVans, vehicleNames));
       map?.setHandoffs(mapHandoffs([...r.handoffs.values()], r.zones));
     }).catch(() => undefined);
     const plansEl = h('div', null, plans.el, live.el);
