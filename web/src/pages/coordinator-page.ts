@@ -183,6 +183,7 @@ export function coordinatorPage(ctx: PageContext): Page {
       vehicleNames = new Map([...r.vehicles].map(([id, v]) => [id, v.name]));
       // Vans drawn before the names arrived carry their ids: label them again.
       map?.setVans(mapVans(lastVans, vehicleNames));
+      live?.refresh();
       map?.setHandoffs(mapHandoffs([...r.handoffs.values()], r.zones));
     }).catch(() => undefined);
     const plansEl = h('div', null, plans.el, live.el);
