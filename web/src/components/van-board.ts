@@ -11,6 +11,13 @@ const REFETCH_MS = 400;
 /** Ages ("20 s ago") tick on without a read. */
 const TICK_MS = 10_000;
 
+/** "晚 2897427 分" reads as noise: past two hours in hours, past two days in days. */
+function lateText(minutes: number): string {
+  if (minutes < 120) return t('board.lateMin', { n: minutes });
+  if (minutes < 2880) return t('board.lateH', { n: Math.round(minutes / 60) });
+  return t('board.lateDays', { n: Math.round(minutes / 1440) });
+}
+
 function age(seconds: number | null): string {
   if (seconds === null) return t('board.never');
   if (seconds < 90) return t('board.ageS', { n: seconds });
@@ -62,7 +69,7 @@ export function vanBoard(options: { link: LiveLink; onPick(row: VanBoardRow): vo
     h('td', { 'data-testid': 'van-age', 'data-label': t('board.position') }, age(ageS), r.silent ? h('span', { class: 'badge badge-warn' }, ` ${t('board.silent')}`) : null),
     h('td', { 'data-testid': 'van-next', 'data-label': t('board.next') }, zone),
     h('td', { 'data-testid': 'van-eta', 'data-label': t('board.eta') }, r.nextStop?.eta ?? '—'),
-    h('td', { 'data-testid': 'van-late', 'data-label': t('board.late') }, r.nextStop ? (r.minutesLate > 0 ? t('board.lateMin', { n: r.minutesLate }) : t('board.onTime')) : '—'),
+    h('td', { 'data-testid': 'van-late', 'data-label': t('board.late') }, r.nextStop ? (r.minutesLate > 0 ? lateText(r.minutesLate) : t('board.onTime')) : '—'),
     h('td', { 'data-testid': 'van-kg', 'data-label': t('board.kg') }, `${r.deliveredKg} / ${r.plannedKg}`));
   }
 

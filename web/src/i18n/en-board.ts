@@ -13,6 +13,8 @@ export const enBoard: Record<keyof typeof zhBoard, string> = {
   'board.late': 'Late',
   'board.kg': 'Delivered / planned (kg)',
   'board.lateMin': '{n} min late',
+  'board.lateH': '{n} h late',
+  'board.lateDays': '{n} days late',
   'board.onTime': 'on time',
   'board.silent': 'silent',
   'board.ageS': '{n} s ago',
