@@ -19,7 +19,10 @@ const drivers = Number(process.argv[2] ?? 200);
 const stopsPerVan = Number(process.argv[3] ?? 5);
 const watchers = Number(process.argv[4] ?? 50);
 const dir = mkdtempSync(join(tmpdir(), 'baogong-bench-live-'));
-const server = await startServer({ ...loadConfig({}), port: 0, databaseUrl: `sqlite:${join(dir, 'bench.sqlite')}` }, { seedScenarios: ['liwan-2021'], log: createLogger('warn', { name: 'bench-server' }) });
+// BENCH_BOARD_PUSH_MS=0 measures without the van board's push (LIVE_BOARD_PUSH_MS), for comparison.
+const base = loadConfig({});
+const boardPushMs = process.env.BENCH_BOARD_PUSH_MS === undefined ? base.live.boardPushMs : Number(process.env.BENCH_BOARD_PUSH_MS);
+const server = await startServer({ ...base, live: { ...base.live, boardPushMs }, port: 0, databaseUrl: `sqlite:${join(dir, 'bench.sqlite')}` }, { seedScenarios: ['liwan-2021'], log: createLogger('warn', { name: 'bench-server' }) });
 const { store } = server;
 const zones = (await store.zones.list()).filter((z) => z.districtId === 'liwan');
 const gates = await store.handoffPoints.list();

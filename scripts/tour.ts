@@ -43,7 +43,7 @@ async function main(): Promise<void> {
         if (lang === 'en') await switchLanguage(page, 'en');
         await shoot(page, `login-${tag}`);
         await e2e.login(page, 'coordinator');
-        for (const tab of ['zones', 'depots', 'fleet', 'plans', 'draw', 'import']) {
+        for (const tab of ['zones', 'depots', 'fleet', 'plans', 'vans', 'draw', 'import']) {
           await page.getByTestId(`tab-${tab}`).click();
           await shoot(page, `coordinator-${tab}-${tag}`);
         }

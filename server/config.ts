@@ -63,6 +63,8 @@ export interface LiveConfig {
    * and window instead of one per fix and watcher (the socket writes were the bottleneck).
    */
   moveBatchMs: number;
+  /** The van board's changed rows are pushed at most this long after a van's event (issue 14: within 2 s). */
+  boardPushMs?: number;
   /** Connected sessions are re-validated this often (catches expiry and changes made outside this process). */
   revalidateMs: number;
   /** socket.io connection-state recovery window. */
@@ -182,6 +184,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       positionFlushMs: intFrom(env.LIVE_POSITION_FLUSH_MS, 250, 'LIVE_POSITION_FLUSH_MS'),
       positionFlushRows: intFrom(env.LIVE_POSITION_FLUSH_ROWS, 500, 'LIVE_POSITION_FLUSH_ROWS'),
       moveBatchMs: intFrom(env.LIVE_MOVE_BATCH_MS, 50, 'LIVE_MOVE_BATCH_MS'),
+      boardPushMs: intFrom(env.LIVE_BOARD_PUSH_MS, 1000, 'LIVE_BOARD_PUSH_MS'),
       revalidateMs: intFrom(env.LIVE_REVALIDATE_MS, 500, 'LIVE_REVALIDATE_MS'),
       recoveryMs: intFrom(env.LIVE_RECOVERY_MS, 2 * 60 * 1000, 'LIVE_RECOVERY_MS'),
       shutdownRetryAfterMs: intFrom(env.LIVE_SHUTDOWN_RETRY_MS, 2000, 'LIVE_SHUTDOWN_RETRY_MS'),

@@ -229,6 +229,8 @@ export interface ServerToClientEvents {
   'plan:published': (event: PlanPublishedEvent) => void;
   'plan:progress': (event: PlanProgressEvent) => void;
   'alert:changed': (event: AlertChangedEvent) => void;
+  /** Not sequenced (each server tells its own sockets): a client that missed one re-reads the board on reconnect. */
+  'vans:board': (event: VanBoardChangedEvent) => void;
   /** Sent just before the server drops the socket: log in again (revoked) or reconnect (reassigned). */
   'session:ended': (event: SessionEndedEvent) => void;
   'server:shutdown': (event: ServerShutdownEvent) => void;
@@ -303,4 +305,15 @@ export interface VanBoardRow {
 export interface VanBoard {
   at: string;
   vans: VanBoardRow[];
+}
+
+/**
+ * vans:board, pushed to coordinators and officials: the rows that changed since the last push (each
+ * row as of `at`; `positionAgeS` ages on from there) and the vans that left the caller's board. Applied
+ * on top of GET /api/vans/board; a push older than the board read (`at`) is stale and skipped.
+ */
+export interface VanBoardChangedEvent {
+  at: string;
+  vans: VanBoardRow[];
+  removed: string[];
 }

@@ -16,7 +16,9 @@ import type { Outbox } from '../services/live/outbox';
 import { arriveSchema, deliverSchema, failSchema, moveSchema, parseLive } from './live-schemas';
 import { createSequencer, type Sequencer } from './sequencer';
 import { createSessionWatch, type WatchedConnection } from './session-watch';
-import { roomOf, viewOf } from '../services/live/views';
+import { createBoardPush } from './van-board-push';
+import { createBoardBuilder } from '../services/live/van-board-view';
+import { COORDINATORS, roomOf, viewOf } from '../services/live/views';
 
 // The only socket.io importer: authenticates handshakes with the HTTP session, puts each socket in
 // the one room its user may see, routes driver events to the live service and delivers its pushes.
@@ -46,6 +48,11 @@ export interface GatewayDeps {
    */
   cluster?: { adapter: NonNullable<ConstructorParameters<typeof Server>[1]>['adapter']; sequencer: Sequencer };
 }
+
+/** Driver and staff names, breakdowns: re-read for the board push at most this often. */
+const BOARD_REFS_MAX_AGE_MS = 5000;
+/** Lateness and silence grow with the clock: every row is rebuilt this often. */
+const BOARD_SWEEP_MS = 15_000;
 
 export function attachLiveGateway({ http, live, auth, store, config, now, log, cluster, edge }: GatewayDeps) {
   const allowedOrigins = edge?.allowedOrigins ?? [];
@@ -85,6 +92,14 @@ export function attachLiveGateway({ http, live, auth, store, config, now, log, c
     },
   };
   live.attach(outbox);
+  // LIVE_BOARD_PUSH_MS=0: no push (pages then see the board as of their last read).
+  const board = config.boardPushMs === 0 ? null : createBoardPush({
+    build: createBoardBuilder({ store, live, config, now }, BOARD_REFS_MAX_AGE_MS),
+    rooms: () => [...io.of('/').adapter.rooms.keys()].filter((r) => r === COORDINATORS || r.startsWith('district:')),
+    emit: (room, event) => io.local.to(room).emit('vans:board', event),
+    intervalMs: config.boardPushMs ?? 1000, sweepMs: BOARD_SWEEP_MS, log,
+  });
+  const stopBoard = live.onVanChanged((id) => board?.touch(id));
   const watch = createSessionWatch({
     store, onSessionsEnded: auth.onSessionsEnded, intervalMs: config.revalidateMs, now, log,
   });
@@ -171,6 +186,8 @@ export function attachLiveGateway({ http, live, auth, store, config, now, log, c
      */
     async close() {
       watch.close();
+      stopBoard();
+      board?.close();
       await io.close();
       await Promise.allSettled([...handling]);
       await live.close();

@@ -44,6 +44,11 @@ describe('coordinator live board and map', () => {
     const zoneName = async (id: string) => (await e2e.server.store.zones.get(id))!.name;
     await expect.poll(() => row.getByTestId('van-next').textContent()).toBe(await zoneName(zones[0]!));
     await expect.poll(() => count(page, 'stop-pending')).toBe('3');
+    // From here the board is kept by the rows the server pushes (vans:board), not re-read per event
+    // (the read on the socket's connect, 400 ms after it, is let through first).
+    await page.waitForTimeout(1000);
+    const reads: string[] = [];
+    page.on('request', (r) => { if (r.url().includes('/api/vans/board')) reads.push(r.url()); });
 
     const at = new Date(Date.now() - 5000).toISOString();
     expect((await call(driver, 'vehicle:move', { key: key(), vehicleId: van, position: { lng: 113.236, lat: 23.118, speedKmh: 18, at } })).ok).toBe(true);
@@ -59,6 +64,7 @@ describe('coordinator live board and map', () => {
     await expect.poll(() => row.getByTestId('van-next').textContent(), { timeout: 2000 }).toBe(await zoneName(zones[1]!));
     expect(await row.getByTestId('van-eta').textContent()).toMatch(/^\d{2}:\d{2}$/);
     expect(await row.getByTestId('van-kg').textContent()).toBe('12 / 36');
+    expect(reads).toEqual([]);
     await row.getByTestId('van-pick').click();
     await e2e.screenshot(page, 'board-coordinator-zh-desktop');
     await switchLanguage(page, 'en');

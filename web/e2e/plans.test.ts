@@ -173,7 +173,8 @@ describe('plans in the browser (real server, chromium)', () => {
     const gates = await phone.getByTestId('stop-handoff').allTextContents();
     expect(gates).toEqual(stops.map((s) => (s.handoffPointId ? route!.handoffPlaces[s.handoffPointId]!.name : route!.zoneNames[s.zoneId]!.name)));
     expect(await phone.getByTestId('stop-area').first().textContent()).toContain('荔湾区');
-    expect(await phone.getByTestId('route-sub').textContent()).toContain('2021-06-03');
+    // The plan's readable name, not "v1 · 2021-06-03".
+    expect(await phone.getByTestId('route-sub').textContent()).toMatch(/^6月3日 第\d+版/);
     expect(await phone.getByTestId('nav-geo').first().getAttribute('href')).toMatch(/^geo:23\.\d+,113\.\d+/);
     expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await phone.waitForTimeout(300);

@@ -48,6 +48,9 @@ export function createLiveService({ store, config, now, log }: LiveDeps) {
   const progress = createProgressThrottle(() => Date.now()); // wall-clock rate, not domain time (tests may fix now)
   const stopListeners = new Set<(result: StopEventResult) => void>();
   const deltaListeners = new Set<(delta: LiveDelta) => void>();
+  // The van board's live push hears which vans changed (null: every van, after a publish).
+  const vanListeners = new Set<(vehicleId: string | null) => void>();
+  const vanChanged = (vehicleId: string | null) => { for (const l of vanListeners) l(vehicleId); };
   // Other servers' stop events being applied: a snapshot waits for them.
   let syncing: Promise<void> = Promise.resolve();
   const share = (delta: LiveDelta) => {
@@ -69,6 +72,7 @@ export function createLiveService({ store, config, now, log }: LiveDeps) {
   const viewFor = (room: string) => views.get(room) ?? views.set(room, viewOf(room)).get(room)!;
 
   function pushMoved(entry: VehicleEntry) {
+    vanChanged(entry.vehicle.id);
     pendingMoves.add(entry);
     moveTimer ??= setTimeout(flushMoves, Math.max(0, lastFlushMs + config.moveBatchMs - performance.now()));
   }
@@ -171,7 +175,7 @@ export function createLiveService({ store, config, now, log }: LiveDeps) {
       }));
       // The stop's new state moves the ETAs of the stops after it: push them too, so a client that
       // applies events holds exactly what a fresh snapshot would show.
-      if (entry.fix) pushMoved(entry);
+      if (entry.fix) pushMoved(entry); else vanChanged(entry.vehicle.id);
       if (kind === 'delivered' && zone && entry.route) {
         const date = entry.route.date;
         const delivered = (await state.delivered(date)).get(zone.id) ?? {};
@@ -209,15 +213,18 @@ export function createLiveService({ store, config, now, log }: LiveDeps) {
     },
 
     /** The vans with a published route that a room sees (the van itself, or one of its stops), each with its ETAs: the van board's input. */
-    async boardEntries(room: string): Promise<{ entry: VehicleEntry; derived: Derived }[]> {
+    async boardEntries(room: string, only?: ReadonlySet<string> | null): Promise<{ entry: VehicleEntry; derived: Derived }[]> {
       const view = viewOf(room);
       await syncing;
       await state.currentRoutes();
-      const entries = await state.allVehicles();
+      const entries = only
+        ? (await Promise.all([...only].map((id) => state.vehicle(id)))).filter((e): e is VehicleEntry => !!e)
+        : await state.allVehicles();
       await refreshZones();
       return entries.filter((e) => e.route && (view.seesVehicle(e.vehicle)
         || allStops(e.route).some((s) => view.seesStop(e.vehicle.id, zoneDistrict(s.zoneId)))))
-        .map((entry) => ({ entry, derived: derive(entry, config, etaOptions) }));
+        // Derived when read: the board builds a city's thousands of rows a slice at a time.
+        .map((entry) => ({ entry, get derived() { return derive(entry, config, etaOptions); } }));
     },
 
     /** plan:progress to the coordinators and the plan's district (every status change, progress throttled);
@@ -231,6 +238,7 @@ export function createLiveService({ store, config, now, log }: LiveDeps) {
         return;
       }
       await state.reloadRoutes();
+      vanChanged(null);
       // Published through another server (cluster): that server tells the rooms; this one only reloads.
       if (!meta.local) return;
       const plan = await store.plans.get(event.planId);
@@ -258,6 +266,12 @@ export function createLiveService({ store, config, now, log }: LiveDeps) {
       outbox?.send('alert:changed', zoneRooms(alert.districtId), () => ({ alert, change }));
     },
 
+    /** Tells the listener which van changed (null: any may have), here or through another server; returns the unsubscribe. */
+    onVanChanged(listener: (vehicleId: string | null) => void): () => void {
+      vanListeners.add(listener);
+      return () => vanListeners.delete(listener);
+    },
+
     /** Tells the listener what this server changed, for the other servers (cluster mode); returns the unsubscribe. */
     onDelta(listener: (delta: LiveDelta) => void): () => void {
       deltaListeners.add(listener);
@@ -270,11 +284,11 @@ export function createLiveService({ store, config, now, log }: LiveDeps) {
         const entry = state.loaded(delta.fix.vehicleId);
         if (!entry) return; // loads from the database when first needed
         rememberFix(entry, delta.fix.at);
-        if (!entry.fix || delta.fix.at > entry.fix.at) entry.fix = delta.fix;
+        if (!entry.fix || delta.fix.at > entry.fix.at) { entry.fix = delta.fix; vanChanged(entry.vehicle.id); }
         return;
       }
       const { result, kg, date } = delta;
-      syncing = syncing.then(() => deliveries.applyRemote(result, kg, date))
+      syncing = syncing.then(() => deliveries.applyRemote(result, kg, date)).then(() => vanChanged(result.vehicleId))
         .catch((err: unknown) => log.error({ err, vehicleId: result.vehicleId }, 'live: could not apply a stop event from another server'));
     },
 

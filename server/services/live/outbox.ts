@@ -4,7 +4,7 @@ import type { View } from './views';
 // What the live service hands to the transport: an event, the rooms that may hear it, and how to
 // build each room's payload (null: nothing for that room). The transport stamps room, v and epoch.
 
-export type PushedEvent = Exclude<keyof ServerToClientEvents, 'session:ended' | TransientEvent>;
+export type PushedEvent = Exclude<keyof ServerToClientEvents, 'session:ended' | 'vans:board' | TransientEvent>;
 /** Events outside the rooms' sequences: dropped rather than queued for a slow or absent client. */
 export type TransientEvent = 'plan:progress';
 export type PayloadOf<E extends PushedEvent> = Omit<Parameters<ServerToClientEvents[E]>[0], keyof LiveEnvelope>;

@@ -77,11 +77,11 @@ export function alertsPanel(user: User, zones: ReadonlyMap<string, Zone>, distri
       h('td', null, check),
       h('td', null, h('span', { class: `severity-chip severity-${a.severity}` }, t(`alerts.severity.${a.severity}`))),
       h('td', null, h('span', { class: `level-chip level-${a.level}` }, t(`alerts.level.${a.level}`))),
-      h('td', null, t(`alerts.rule.${a.rule}`)),
-      h('td', null, zone ? localName(zone) : a.zoneId),
+      h('td', { 'data-label': t('alerts.rule') }, t(`alerts.rule.${a.rule}`)),
+      h('td', { 'data-label': t('triage.zone') }, zone ? localName(zone) : a.zoneId),
       h('td', { class: 'ops-text' }, getLang() === 'en' ? a.reasonEn : a.reasonZh),
-      h('td', null, formatAge(a.ageS)),
-      h('td', null, t(`alerts.state.${a.state}`)),
+      h('td', { 'data-label': t('triage.age') }, formatAge(a.ageS)),
+      h('td', { 'data-label': t('alerts.state') }, t(`alerts.state.${a.state}`)),
       h('td', { class: 'ops-actions' }, actions,
         h('button', { type: 'button', 'data-testid': 'alert-history-open', onclick: () => void history(a, historyCell) }, t('alerts.history')), historyCell));
   }
@@ -127,7 +127,7 @@ export function alertsPanel(user: User, zones: ReadonlyMap<string, Zone>, distri
         .sort((a, b) => rank(a.severity) - rank(b.severity) || b.ageS - a.ageS);
       for (const id of selected) if (!rows.some((a) => a.id === id && a.state === 'open')) selected.delete(id);
       replaceChildren(el, toolbar(),
-        rows.length === 0 ? h('p', { class: 'muted' }, t('alerts.empty')) : h('div', { class: 'ops-scroll' }, h('table', { class: 'ops-table' },
+        rows.length === 0 ? h('p', { class: 'muted' }, t('alerts.empty')) : h('div', { class: 'ops-scroll' }, h('table', { class: 'ops-table alerts-table' },
           h('thead', null, h('tr', null, ...['', t('alerts.severity'), t('alerts.level'), t('alerts.rule'), t('triage.zone'), t('alerts.reason'), t('triage.age'), t('alerts.state'), '']
             .map((x) => h('th', null, x)))),
           h('tbody', null, rows.map(row)))));

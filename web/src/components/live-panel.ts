@@ -12,7 +12,7 @@ export function livePanel(
   names: () => { vehicles: ReadonlyMap<string, string>; zones: ReadonlyMap<string, { name: string; nameEn: string }> },
   /** Every van seen (position and stops), after every snapshot, vehicles:moved and stop:updated (for the map). */
   onVans?: (vans: readonly LiveVehicle[]) => void,
-): { el: HTMLElement; link: LiveLink; close(): void } {
+): { el: HTMLElement; link: LiveLink; refresh(): void; close(): void } {
   const el = h('div', { 'data-testid': 'live-panel' });
   let vehicles: LiveVehicle[] = [];
   const link: LiveLink = connectLive();
@@ -38,5 +38,6 @@ export function livePanel(
   });
   link.on('plan:published', resync);
   render();
-  return { el, link, close: () => link.close() };
+  // refresh: draws again with names that arrived after the vans (else they show as ids).
+  return { el, link, refresh: render, close: () => link.close() };
 }

@@ -7,6 +7,7 @@ import { latestOnly } from '../latest';
 import { latestSealedDate, localHhmm, planLabel } from '../plans/plan-format';
 import { changeCounts, firstCounts, nowSecondsOf, situationFrom, type PublishCounts } from '../plans/publish-counts';
 import type { PlanRefs } from '../plans/plan-refs';
+import { readState, writeState } from '../page-state';
 import { messageBox } from './messages';
 import { planCompare } from './plan-compare';
 import { planDetail } from './plan-detail';
@@ -86,10 +87,13 @@ export function planPanel(options: PlanPanelOptions): { el: HTMLElement; dispose
     });
   }
 
-  async function open(id: string): Promise<void> {
+  /** remember: the user opened it (the default shown on load leaves the URL alone). */
+  async function open(id: string, remember = true): Promise<void> {
     await shown.run(() => Promise.all([request('GET /api/plans/:id', { params: { id } }), options.refs()]), ([plan, refs]) => {
       if (disposed) return;
       replaceChildren(view, planDetail(plan, refs, { onPublish: (p) => void publish(p) }));
+      // The open plan sits in the URL (?plan=): a language switch or reload opens it again.
+      if (remember) writeState('plan', plan.id);
       options.onShow(plan.result ? plan : null);
     }, (err) => message.error(err));
   }
@@ -228,8 +232,9 @@ export function planPanel(options: PlanPanelOptions): { el: HTMLElement; dispose
   const el = h('div', { class: 'plan-panel', 'data-testid': 'plan-panel' }, form, progress, message.el,
     h('h4', null, t('plans.list')), list, h('div', { class: 'actions' }, compareButton, h('span', { class: 'muted' }, t('plans.compareHint'))), view);
   loadList().then(() => {
-    const published = plans.find((p) => p.status === 'published');
-    if (published) void open(published.id);
+    const asked = readState('plan');
+    const first = plans.find((p) => p.id === asked) ?? plans.find((p) => p.status === 'published');
+    if (first) void open(first.id, first.id === asked);
   }).catch((err: unknown) => message.error(err));
   return { el, dispose() { disposed = true; clearTimeout(timer); } };
 }

@@ -1,14 +1,22 @@
-import type { VanBoard, VanBoardRow } from '../../../server/contract';
+import type { VanBoard, VanBoardChangedEvent, VanBoardRow } from '../../../server/contract';
+import { sortBoard } from '../../../server/domain/van-board';
 import { request } from '../api';
 import { h, replaceChildren } from '../dom';
 import { getLang, t, tOr } from '../i18n';
 import type { LiveLink } from '../live/live-link';
 import { messageBox } from './messages';
 
-/** Live events come in bursts (a batch of moves, a stop and its ETAs): one re-read per this window. */
+/** A publish or a reconnect comes with a burst of events: one re-read per this window. */
 const REFETCH_MS = 400;
 /** Ages ("20 s ago") tick on without a read. */
 const TICK_MS = 10_000;
+
+/** "晚 2897427 分" reads as noise: past two hours in hours, past two days in days. */
+function lateText(minutes: number): string {
+  if (minutes < 120) return t('board.lateMin', { n: minutes });
+  if (minutes < 2880) return t('board.lateH', { n: Math.round(minutes / 60) });
+  return t('board.lateDays', { n: Math.round(minutes / 1440) });
+}
 
 function age(seconds: number | null): string {
   if (seconds === null) return t('board.never');
@@ -18,8 +26,9 @@ function age(seconds: number | null): string {
 }
 
 /**
- * The van board (GET /api/vans/board): one row per van of the published plan, late and silent vans
- * first; re-read whenever the live socket says something moved. Clicking a van shows it on the map.
+ * The van board: one row per van of the published plan, late and silent vans first. Read once
+ * (GET /api/vans/board, again on reconnect and publish), then kept by the rows the server pushes
+ * (vans:board) as vans move and deliver. Clicking a van shows it on the map.
  */
 export function vanBoard(options: { link: LiveLink; onPick(row: VanBoardRow): void }): { el: HTMLElement; dispose(): void } {
   const message = messageBox('board-message');
@@ -34,13 +43,17 @@ export function vanBoard(options: { link: LiveLink; onPick(row: VanBoardRow): vo
   const el = h('section', { class: 'van-board-panel', 'data-testid': 'van-board-panel', 'aria-label': t('board.title') },
     h('h4', null, t('board.title')), summary, message.el, h('div', { class: 'table-scroll' }, table));
   let board: VanBoard | null = null;
-  let readAtMs = 0;
+  /** Server time of the board's newest state: a push older than a read is stale. */
+  let boardAtMs = 0;
+  /** Each row's local receipt time: its position age runs on from there. */
+  const receivedAt = new Map<string, number>();
   let disposed = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let reading = false;
   let again = false;
 
-  function row(r: VanBoardRow, extraS: number): HTMLElement {
+  function row(r: VanBoardRow, nowMs: number): HTMLElement {
+    const extraS = Math.max(0, Math.round((nowMs - (receivedAt.get(r.vehicleId) ?? nowMs)) / 1000));
     const ageS = r.positionAgeS === null ? null : r.positionAgeS + extraS;
     const zone = r.nextStop ? (getLang() === 'en' ? r.nextStop.zoneNameEn : r.nextStop.zoneName) : '—';
     return h('tr', {
@@ -51,24 +64,24 @@ export function vanBoard(options: { link: LiveLink; onPick(row: VanBoardRow): vo
       type: 'button', class: 'link-button', 'data-testid': 'van-pick', 'aria-label': t('board.showOnMap', { name: r.name }),
       onclick: () => options.onPick(r),
     }, r.name)),
-    h('td', null, r.driverName ?? '—'),
-    h('td', { 'data-testid': 'van-state' }, tOr(`van.state.${r.state}`, r.state)),
-    h('td', { 'data-testid': 'van-age' }, age(ageS), r.silent ? h('span', { class: 'badge badge-warn' }, ` ${t('board.silent')}`) : null),
-    h('td', { 'data-testid': 'van-next' }, zone),
-    h('td', { 'data-testid': 'van-eta' }, r.nextStop?.eta ?? '—'),
-    h('td', { 'data-testid': 'van-late' }, r.nextStop ? (r.minutesLate > 0 ? t('board.lateMin', { n: r.minutesLate }) : t('board.onTime')) : '—'),
-    h('td', { 'data-testid': 'van-kg' }, `${r.deliveredKg} / ${r.plannedKg}`));
+    h('td', { 'data-label': t('board.driver') }, r.driverName ?? '—'),
+    h('td', { 'data-testid': 'van-state', 'data-label': t('board.state') }, tOr(`van.state.${r.state}`, r.state)),
+    h('td', { 'data-testid': 'van-age', 'data-label': t('board.position') }, age(ageS), r.silent ? h('span', { class: 'badge badge-warn' }, ` ${t('board.silent')}`) : null),
+    h('td', { 'data-testid': 'van-next', 'data-label': t('board.next') }, zone),
+    h('td', { 'data-testid': 'van-eta', 'data-label': t('board.eta') }, r.nextStop?.eta ?? '—'),
+    h('td', { 'data-testid': 'van-late', 'data-label': t('board.late') }, r.nextStop ? (r.minutesLate > 0 ? lateText(r.minutesLate) : t('board.onTime')) : '—'),
+    h('td', { 'data-testid': 'van-kg', 'data-label': t('board.kg') }, `${r.deliveredKg} / ${r.plannedKg}`));
   }
 
   function render(): void {
     if (!board) return;
-    const extraS = Math.max(0, Math.round((Date.now() - readAtMs) / 1000));
+    const nowMs = Date.now();
     summary.textContent = t('board.summary', {
       n: board.vans.length, late: board.vans.filter((v) => v.late).length, silent: board.vans.filter((v) => v.silent).length,
     });
     replaceChildren(body, board.vans.length === 0
       ? h('tr', null, h('td', { colspan: 8, class: 'muted' }, t('board.empty')))
-      : board.vans.map((r) => row(r, extraS)));
+      : board.vans.map((r) => row(r, nowMs)));
     el.dataset.vans = String(board.vans.length);
   }
 
@@ -80,7 +93,10 @@ export function vanBoard(options: { link: LiveLink; onPick(row: VanBoardRow): vo
       const next = await request('GET /api/vans/board');
       if (disposed) return;
       board = next;
-      readAtMs = Date.now();
+      boardAtMs = Date.parse(next.at);
+      const readAt = Date.now();
+      receivedAt.clear();
+      for (const r of next.vans) receivedAt.set(r.vehicleId, readAt);
       message.clear();
       render();
     } catch (err) {
@@ -96,7 +112,22 @@ export function vanBoard(options: { link: LiveLink; onPick(row: VanBoardRow): vo
     timer = setTimeout(() => { timer = undefined; void read(); }, REFETCH_MS);
   }
 
-  for (const event of ['vehicles:moved', 'stop:updated', 'plan:published'] as const) options.link.on(event, soon);
+  /** The rows that changed since the last push, as the server saw them at `at`. */
+  function apply(event: VanBoardChangedEvent): void {
+    const at = Date.parse(event.at);
+    if (!board || disposed || at < boardAtMs) return;
+    boardAtMs = at;
+    const byId = new Map(board.vans.map((r) => [r.vehicleId, r]));
+    const now = Date.now();
+    for (const r of event.vans) { byId.set(r.vehicleId, r); receivedAt.set(r.vehicleId, now); }
+    for (const id of event.removed) { byId.delete(id); receivedAt.delete(id); }
+    board = { at: event.at, vans: sortBoard([...byId.values()]) };
+    render();
+  }
+
+  options.link.on('vans:board', apply);
+  // A push missed while disconnected, or a new plan: read the whole board again.
+  options.link.on('plan:published', soon);
   options.link.onResync(soon);
   const ticker = setInterval(render, TICK_MS);
   void read();

@@ -1,3 +1,4 @@
+import { planLabel } from '../plans/plan-format';
 import type { Commodity, Depot, VehicleRoute } from '../../../server/contract';
 import type { MessageBox } from '../components/messages';
 import { h, replaceChildren } from '../dom';
@@ -84,7 +85,8 @@ export function routeSection(deps: RouteSectionDeps) {
         states = createStopStates(localStorage, route);
         // The server's snapshot may have come before the route (a second device, a fresh login).
         states.merge(serverStops);
-        replaceChildren(sub, t('driver.routeOf', { v: route.planVersion, date: route.date }), loaded.cached ? ` · ${t('driver.cachedRoute')}` : null);
+        // The plan's readable name (6月3日 第1版), as on the coordinator's pages: not "v1 · 2021-06-03".
+        replaceChildren(sub, planLabel({ id: route.planId, version: route.planVersion, date: route.date }), loaded.cached ? ` · ${t('driver.cachedRoute')}` : null);
         render();
         drawMap(depot);
       });

@@ -11,6 +11,8 @@ export const zhBoard = {
   'board.late': '晚点',
   'board.kg': '已送/计划（公斤）',
   'board.lateMin': '晚 {n} 分',
+  'board.lateH': '晚 {n} 小时',
+  'board.lateDays': '晚 {n} 天',
   'board.onTime': '准点',
   'board.silent': '失联',
   'board.ageS': '{n} 秒前',

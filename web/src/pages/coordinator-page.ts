@@ -27,6 +27,7 @@ import { mapDepots, mapHandoffs, mapStops, mapVans, mapZones } from '../zones/ma
 import { tierChoices } from '../zones/tiers';
 import { sortZones } from '../zones/zone-input';
 import { mapShell } from './map-shell';
+import { escalationNotice } from '../alerts/escalation-notice';
 
 interface State {
   zones: Zone[];
@@ -164,8 +165,10 @@ export function coordinatorPage(ctx: PageContext): Page {
     });
     const drawEl = draw.el;
     const importEl = importPanel(() => void reload());
+    let lastVans: Parameters<typeof mapVans>[0] = [];
     live = livePanel(() => ({ vehicles: vehicleNames, zones: new Map(state.zones.map((z) => [z.id, z])) }),
       (vans) => {
+        lastVans = vans;
         map?.setVans(mapVans(vans, vehicleNames));
         const zoneById = new Map(state.zones.map((z) => [z.id, z]));
         map?.setStops(mapStops(vans, (id) => { const z = zoneById.get(id); return z ? localName(z) : id; }));
@@ -178,6 +181,9 @@ export function coordinatorPage(ctx: PageContext): Page {
     });
     void planRefs().then((r) => {
       vehicleNames = new Map([...r.vehicles].map(([id, v]) => [id, v.name]));
+      // Vans drawn before the names arrived carry their ids: label them again.
+      map?.setVans(mapVans(lastVans, vehicleNames));
+      live?.refresh();
       map?.setHandoffs(mapHandoffs([...r.handoffs.values()], r.zones));
     }).catch(() => undefined);
     const plansEl = h('div', null, plans.el, live.el);
@@ -191,6 +197,8 @@ export function coordinatorPage(ctx: PageContext): Page {
       { id: 'import', label: t('import.title'), render: () => importEl },
     ], 'zones');
     replaceChildren(shell.side, panel.el);
+    // The owner of an alert may be a coordinator: its escalation is told here too, live (issue 14).
+    if (ctx.user) shell.message.el.after(escalationNotice(ctx.user, new Map(state.zones.map((z) => [z.id, z])), live.link));
     shell.el.dataset.ready = 'true';
   }
 

@@ -20,6 +20,7 @@ import { loadProjectedCover, projectionDate } from '../zones/projected-cover';
 import { sortZones } from '../zones/zone-input';
 import { mapShell } from './map-shell';
 import { escalationNotice } from '../alerts/escalation-notice';
+import { readState, writeState } from '../page-state';
 
 /**
  * The district official's view: their district's zones (the API filters by the session), sorted by days of
@@ -39,7 +40,8 @@ export function districtPage(ctx: PageContext): Page {
   let cover = new Map<string, number>();
   let outcomes = new Map<string, ZoneOutcome>();
   let liveVehicles: LiveVehicle[] = [];
-  let selected: string | null = null;
+  // The selected zone sits in the URL (?zone=), like the coordinator's: a language switch or reload keeps it.
+  let selected: string | null = readState('zone');
   let disposed = false;
   let chart: ReturnType<typeof coverChart> | null = null;
   let board: ReturnType<typeof vanBoard> | null = null;
@@ -47,6 +49,7 @@ export function districtPage(ctx: PageContext): Page {
 
   function select(id: string, focus: boolean): void {
     selected = id;
+    writeState('zone', id);
     map?.selectZone(id, focus);
     renderTable();
   }
@@ -138,12 +141,14 @@ export function districtPage(ctx: PageContext): Page {
       if (own && title) title.textContent = t('district.title', { name: localName(own) });
       map.setDepots(mapDepots(depots, commodities, stockScale(depots)));
       map.setZones(mapZones(zones), true);
+      if (selected && !zones.some((z) => z.id === selected)) selected = null;
       chart = own ? coverChart(own.id, commodities) : null;
       replaceChildren(shell.side, boardSlot, table, chart?.el, deliveries);
       await refresh();
       startLive();
       if (ctx.user) shell.message.el.after(escalationNotice(ctx.user, new Map(zones.map((z) => [z.id, z])), live));
       renderLive();
+      if (selected) map.selectZone(selected, true);
       shell.el.dataset.ready = 'true';
     } catch (err) {
       if (!disposed) shell.message.error(err);
