@@ -20,6 +20,7 @@ import { createHandoffPointRepo, createZoneRepo } from './zone-repo';
 import { createLiveRepo } from './live-repo';
 import { createPlaybookRepo } from './playbook-repo';
 import { createHouseholdStockRepo, createSupplyChannelRepo } from './supply-channel-repo';
+import { createSupplierRepo } from './supplier-repo';
 
 type Repositories = Omit<Store, 'kind' | 'transaction' | 'close'>;
 
@@ -72,6 +73,7 @@ function repositories(db: Knex, codec: Codec): Repositories {
     playbook: createPlaybookRepo(db, codec),
     supplyChannels: createSupplyChannelRepo(db, codec),
     householdStock: createHouseholdStockRepo(db),
+    suppliers: createSupplierRepo(db, codec),
   };
 }
 
