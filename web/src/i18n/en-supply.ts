@@ -3,7 +3,7 @@ import type { zhSupply } from './zh-supply';
 /** English text for supply channels, suppliers and the depots' outlook (spread into en.ts). */
 export const enSupply: Record<keyof typeof zhSupply, string> = {
   'channels.title': 'Channels',
-  'channels.intro': 'Ways residents get goods besides the vans: supply points, shops, platforms, donations. A channel serves zones of its own district; residents of sealed zones may use only what is delivered to the door (tier rules).',
+  'channels.intro': 'Ways residents get goods besides the vans: supply points, shops, platforms, donations. A channel serves zones of its own district; which channels a tier\'s residents may use is set by the tier rules.',
   'channels.add': 'Add channel',
   'channels.edit': 'Edit',
   'channels.delete': 'Delete',

@@ -1,7 +1,7 @@
 /** Chinese text for supply channels, suppliers and the depots' outlook (spread into zh.ts). */
 export const zhSupply = {
   'channels.title': '供应渠道',
-  'channels.intro': '车队之外居民获得物资的渠道：供应点、商店、平台、捐赠。每个渠道只服务本区的小区，封闭区居民只能用送上门的渠道（层级规则）。',
+  'channels.intro': '车队之外居民获得物资的渠道：供应点、商店、平台、捐赠。每个渠道只服务本区的小区；各层级居民能用哪些渠道由层级规则决定。',
   'channels.add': '新增渠道',
   'channels.edit': '编辑',
   'channels.delete': '删除',
