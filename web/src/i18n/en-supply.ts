@@ -30,7 +30,7 @@ export const enSupply: Record<keyof typeof zhSupply, string> = {
   'channels.activeUntil': 'Active until',
   'channels.note': 'Sources and assumptions',
   'channels.perDay': '{kg} kg/day',
-  'channels.zoneCount': '{n} zones',
+  'channels.zoneCount': '{n} zone(s)',
   'channels.csv': 'Import channels (CSV)',
   'channels.csvHint': 'One row per channel; columns id,districtId,name,kind,zoneIds (;-separated),opensAt,closesAt,activeFrom, optional nameEn,tiers,activeUntil,note, capacity columns kgPerDay.<commodity>, ordersPerDay.<commodity>, kgPerOrder.<commodity>',
   'channels.csvRow': 'CSV row {row}: ',

@@ -55,13 +55,13 @@ export function channelPanel(refs: () => { districts: readonly District[]; zones
     const zoneName = new Map(refs().zones.map((z) => [z.id, localName(z)]));
     replaceChildren(listEl, channels.length === 0 ? h('p', { class: 'muted' }, t('channels.empty'))
       : h('div', { class: 'table-wrap' }, h('table', { class: 'zone-table', 'data-testid': 'channel-table' },
-        h('thead', null, h('tr', null, h('th', null, t('channels.name')), h('th', null, t('channels.kind')), h('th', { class: 'num' }, t('channels.capacity')), h('th', null, ''))),
+        h('thead', null, h('tr', null, h('th', null, t('channels.name')), h('th', null, ''))),
         h('tbody', null, channels.map((ch) => h('tr', { 'data-testid': 'channel-row', 'data-channel-id': ch.id },
-          h('td', null, h('strong', null, localName(ch)),
-            h('div', { class: 'muted' }, `${ch.opensAt}–${ch.closesAt} · ${ch.activeFrom}${ch.activeUntil ? ` – ${ch.activeUntil}` : ' –'}`),
+          // One text column and one of buttons: the side panel is narrow, and English names are long.
+          h('td', { class: 'wrap' }, h('strong', null, localName(ch)),
+            h('div', { 'data-testid': 'channel-kind-capacity' }, `${t(`channelKind.${ch.kind}` as MessageKey)} · ${t('channels.perDay', { kg: Math.round(kgPerDay(ch)).toLocaleString() })}`),
+            h('div', { class: 'muted' }, `${ch.opensAt}–${ch.closesAt} · ${ch.activeFrom} – ${ch.activeUntil ?? ''}`),
             h('div', { class: 'muted', title: ch.zoneIds.map((z) => zoneName.get(z) ?? z).join('、') }, t('channels.zoneCount', { n: ch.zoneIds.length }))),
-          h('td', null, t(`channelKind.${ch.kind}` as MessageKey)),
-          h('td', { class: 'num' }, t('channels.perDay', { kg: Math.round(kgPerDay(ch)).toLocaleString() })),
           h('td', { class: 'actions' },
             h('button', { type: 'button', 'data-testid': 'channel-edit', onclick: () => openForm(ch) }, t('channels.edit')),
             h('button', { type: 'button', class: 'danger', 'data-testid': 'channel-delete', onclick: () => void remove(ch) }, t('channels.delete')))))))));
