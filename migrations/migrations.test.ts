@@ -17,6 +17,7 @@ const OUR_TABLES = [
   'vehicle_availability',
   'supply_channels', 'supply_channel_zones', 'household_stock_days',
   'alert_views',
+  'suppliers', 'supplier_deliveries',
 ];
 
 describe('the static migration list', () => {

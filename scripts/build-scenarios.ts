@@ -2,6 +2,7 @@
 // from the fact tables beside them. Run: npx tsx scripts/build-scenarios.ts
 import { writeFileSync } from 'node:fs';
 import { HOUSEHOLD_STOCK_DAYS, SUPPLY_CHANNELS } from '../data/liwan-2021/supply-channels-input';
+import { SUPPLIERS } from '../data/liwan-2021/suppliers-input';
 import { resolve } from 'node:path';
 import type { HandoffPoint, LngLat, PolygonGeometry, Staff, Vehicle } from '../server/contract';
 import type { Scenario, ScenarioUser } from '../server/domain/scenario';
@@ -109,7 +110,7 @@ function buildLiwan(): Scenario {
     date: '2021-06-03', districts: [lw.DISTRICT],
     streets: lw.STREETS.map(([code, name, pinyin]) => ({ id: streetId(pinyin), districtId: 'liwan', name, nameEn: pinyin, statsCode: code })),
     zones, handoffPoints, commodities: COMMODITIES, depots: lw.DEPOTS, vehicles, staff, users,
-    supplyChannels: SUPPLY_CHANNELS, householdStockDays: HOUSEHOLD_STOCK_DAYS,
+    supplyChannels: SUPPLY_CHANNELS, householdStockDays: HOUSEHOLD_STOCK_DAYS, suppliers: SUPPLIERS,
   };
 }
 

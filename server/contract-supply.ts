@@ -1,5 +1,7 @@
 // Supply channels (every way goods reach a zone's homes) and the days-of-cover projection over a horizon.
 // Part of the typed contract (re-exported by contract.ts).
+import type { ImportResult } from './contract';
+
 
 /**
  * `mobile_van`: the planned vans (the published plan's deliveries; a stored channel of this kind adds a fleet
@@ -69,6 +71,8 @@ export interface SupplyApiRoutes {
   'POST /api/supply-channels': { body: SupplyChannelInput; reply: SupplyChannel };
   'PUT /api/supply-channels/:id': { body: SupplyChannelInput; reply: SupplyChannel };
   'DELETE /api/supply-channels/:id': { body: never; reply: { deleted: true } };
+  /** CSV (text/csv), one row per channel (columns in server/services/channel-csv.ts); all or nothing. */
+  'POST /api/supply-channels/import': { body: string; reply: ImportResult };
   'GET /api/cover': { body: never; query: CoverQuery; reply: CoverProjection };
   /** Household stock at sealing, days per commodity (defaults filled in for commodities without a row). */
   'GET /api/household-stock': { body: never; reply: Record<string, number> };

@@ -9,11 +9,13 @@ export * from './contract-plans';
 export * from './contract-live';
 export * from './contract-playbook';
 export * from './contract-supply';
+export * from './contract-suppliers';
 import type { AlertApiRoutes, PassApiRoutes, RequestApiRoutes } from './contract-requests';
 import type { Plan, PlanComparison, PlanListQuery, PlanRunInput, PlanSummary, VehicleRoute } from './contract-plans';
 import type { VanBoard, VehicleTrack } from './contract-live';
 import type { PlaybookApiRoutes } from './contract-playbook';
 import type { SupplyApiRoutes } from './contract-supply';
+import type { SupplierApiRoutes } from './contract-suppliers';
 
 export type Role = 'coordinator' | 'district_official' | 'driver';
 export const ROLES: readonly Role[] = ['coordinator', 'district_official', 'driver'];
@@ -304,7 +306,7 @@ export interface ListQuery {
   districtId?: string;
 }
 
-export interface ApiRoutes extends RequestApiRoutes, AlertApiRoutes, PassApiRoutes, PlaybookApiRoutes, SupplyApiRoutes {
+export interface ApiRoutes extends RequestApiRoutes, AlertApiRoutes, PassApiRoutes, PlaybookApiRoutes, SupplyApiRoutes, SupplierApiRoutes {
   'GET /api/health': { body: never; reply: Health };
   'POST /api/sessions': { body: LoginInput; reply: LoginResult };
   'DELETE /api/sessions/current': { body: never; reply: { revoked: true } };

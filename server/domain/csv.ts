@@ -24,3 +24,42 @@ export function csvCell(value: string | number | null | undefined): string {
 export function csvText(rows: ReadonlyArray<ReadonlyArray<string | number | null | undefined>>): string {
   return `\uFEFF${rows.map((row) => row.map(csvCell).join(',')).join('\r\n')}\r\n`;
 }
+
+/**
+ * Reads RFC 4180 CSV (what csvText writes, and what spreadsheets save): quoted cells may hold commas, quotes
+ * ("") and line breaks; a leading BOM is dropped. Returns the rows with the 1-based line each starts on, blank
+ * lines left out. An unclosed quote throws a RangeError naming its line.
+ */
+export function parseCsv(text: string): { line: number; cells: string[] }[] {
+  const src = text.replace(/^\uFEFF/, '');
+  const rows: { line: number; cells: string[] }[] = [];
+  let cells: string[] = [];
+  let cell = '';
+  let line = 1;
+  let rowLine = 1;
+  let quoted = false;
+  let quoteLine = 0;
+  const endRow = () => {
+    cells.push(cell);
+    if (cells.length > 1 || cells[0]!.trim() !== '') rows.push({ line: rowLine, cells });
+    cells = [];
+    cell = '';
+  };
+  for (let i = 0; i < src.length; i++) {
+    const ch = src[i]!;
+    if (quoted) {
+      if (ch === '"' && src[i + 1] === '"') { cell += '"'; i++; } else if (ch === '"') quoted = false;
+      else { if (ch === '\n') line++; cell += ch; }
+    } else if (ch === '"' && cell.trim() === '') { quoted = true; quoteLine = line; cell = ''; }
+    else if (ch === ',') { cells.push(cell); cell = ''; }
+    else if (ch === '\n' || ch === '\r') {
+      if (ch === '\r' && src[i + 1] === '\n') i++;
+      endRow();
+      line++;
+      rowLine = line;
+    } else cell += ch;
+  }
+  if (quoted) throw new RangeError(`line ${quoteLine}: a quoted cell is never closed`);
+  if (cell !== '' || cells.length > 0) endRow();
+  return rows;
+}

@@ -1,4 +1,4 @@
-import type { Commodity, Depot, District, HandoffPoint, Staff, Street, SupplyChannel, User, Vehicle, Zone } from '../contract';
+import type { Commodity, Depot, District, HandoffPoint, Staff, Street, Supplier, SupplyChannel, User, Vehicle, Zone } from '../contract';
 
 /** A user of a demo scenario; the seed hashes the password. */
 export type ScenarioUser = User & { password: string };
@@ -23,4 +23,6 @@ export interface Scenario {
   supplyChannels?: SupplyChannel[];
   /** Household stock at sealing, days per commodity (absent: the built-in defaults). */
   householdStockDays?: Record<string, number>;
+  /** Suppliers behind the depots (optional: older scenario files have none). */
+  suppliers?: Supplier[];
 }

@@ -22,6 +22,7 @@ import { passRoutes } from './routes/pass-routes';
 import { playbookRoutes } from './routes/playbook-routes';
 import { reportRoutes } from './routes/report-routes';
 import { supplyRoutes } from './routes/supply-routes';
+import { supplierRoutes } from './routes/supplier-routes';
 import { requestRoutes } from './routes/request-routes';
 import { sessionRoutes, type SessionCookieOptions } from './routes/session-routes';
 import type { EdgeConfig, MapTiles } from '../config';
@@ -64,6 +65,7 @@ export function allRoutes(services: Services, health: () => Health, session: num
     ...playbookRoutes(services),
     ...reportRoutes(services),
     ...supplyRoutes(services),
+    ...supplierRoutes(services),
   ];
 }
 

@@ -21,6 +21,7 @@ const ids = {
   liwanAlert: '', fsAlert: '',
   liwanSealed: '', fsSealed: '',
   liwanChannel: '', fsChannel: '',
+  liwanSupplier: '', fsSupplier: '',
 };
 let seq = 0;
 const fresh = (prefix: string) => `${prefix}-${++seq}`;
@@ -64,6 +65,18 @@ const channelBody = (scope: Scope, id?: string) => ({
   zoneIds: [scope === 'own' ? ids.liwanZone : ids.fsZone], capacity: { vegetables: { kgPerDay: 100 } },
   opensAt: '08:00', closesAt: '17:00', activeFrom: '2021-06-01',
 });
+const channelCsv = (scope: Scope, id: string) =>
+  `id,districtId,name,kind,zoneIds,opensAt,closesAt,activeFrom,kgPerDay.vegetables\n${id},${districtFor(scope)},csv point,supply_point,${scope === 'own' ? ids.liwanZone : ids.fsZone},08:00,17:00,2021-06-01,100\n`;
+const supplierBody = (scope: Scope, id?: string) => ({
+  ...(id ? { id } : {}), districtId: districtFor(scope), name: 'matrix supplier', kind: 'enterprise',
+  deliveries: [{ depotId: scope === 'own' ? ids.liwanDepot : ids.fsDepot, commodityId: 'vegetables', kgPerDay: 100, arrivesAt: '05:00', leadTimeDays: 1 }],
+  activeFrom: '2021-06-01',
+});
+/** Allowed supplier writes go to a throwaway supplier; refused ones aim at a standing foreign one. */
+async function supplierTarget(scope: Scope, actor: Actor): Promise<string> {
+  if (scope === 'own' || actor === 'coordinator') return (await asCoordinator('POST', '/api/suppliers', supplierBody(scope, fresh('tmp-supplier')))).id;
+  return ids.fsSupplier;
+}
 /** Allowed channel writes go to a throwaway channel; refused ones aim at a standing foreign one. */
 async function channelTarget(scope: Scope, actor: Actor): Promise<string> {
   if (scope === 'own' || actor === 'coordinator') return (await asCoordinator('POST', '/api/supply-channels', channelBody(scope, fresh('tmp-channel')))).id;
@@ -140,6 +153,13 @@ const cases: Record<RouteKey, (scope: Scope, actor: Actor) => Promise<Request> |
   'POST /api/supply-channels': (s) => ({ path: '/api/supply-channels', body: channelBody(s, fresh('new-channel')) }),
   'PUT /api/supply-channels/:id': async (s, a) => ({ path: `/api/supply-channels/${await channelTarget(s, a)}`, body: channelBody(s) }),
   'DELETE /api/supply-channels/:id': async (s, a) => ({ path: `/api/supply-channels/${await channelTarget(s, a)}` }),
+  'POST /api/supply-channels/import': (s) => ({ path: '/api/supply-channels/import', contentType: 'text/csv', body: channelCsv(s, fresh('csv-channel')) }),
+  'GET /api/suppliers': (s) => ({ path: `/api/suppliers?districtId=${districtFor(s)}` }),
+  'GET /api/suppliers/:id': (s) => ({ path: `/api/suppliers/${s === 'own' ? ids.liwanSupplier : ids.fsSupplier}` }),
+  'POST /api/suppliers': (s) => ({ path: '/api/suppliers', body: supplierBody(s, fresh('new-supplier')) }),
+  'PUT /api/suppliers/:id': async (s, a) => ({ path: `/api/suppliers/${await supplierTarget(s, a)}`, body: supplierBody(s) }),
+  'DELETE /api/suppliers/:id': async (s, a) => ({ path: `/api/suppliers/${await supplierTarget(s, a)}` }),
+  'GET /api/depot-outlook': (s) => ({ path: `/api/depot-outlook?date=2021-06-03&districtId=${districtFor(s)}` }),
   'GET /api/household-stock': () => ({ path: '/api/household-stock' }),
   'PUT /api/household-stock': () => ({ path: '/api/household-stock', body: { days: { vegetables: 1 } } }),
   'GET /api/cover': (s) => ({ path: `/api/cover?date=2021-06-03&districtId=${districtFor(s)}` }),
@@ -312,6 +332,7 @@ beforeAll(async () => {
   [ids.liwanAlert, ids.fsAlert] = [await raiseAlert('own'), await raiseAlert('foreign')];
   ids.coordinatorUser = (await server.call('GET', '/api/me', { token: tokens.coordinator })).json.data.id;
   [ids.liwanChannel, ids.fsChannel] = [(await asCoordinator('POST', '/api/supply-channels', channelBody('own'))).id, (await asCoordinator('POST', '/api/supply-channels', channelBody('foreign'))).id];
+  [ids.liwanSupplier, ids.fsSupplier] = [(await asCoordinator('POST', '/api/suppliers', supplierBody('own'))).id, (await asCoordinator('POST', '/api/suppliers', supplierBody('foreign'))).id];
 }, 120_000);
 
 // A plan queued by an allowed request finishes before the next case takes its snapshot.

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { AppError } from '../services/errors';
 
 /** Parses input with a zod schema; the first problem becomes a VALIDATION error naming its field. */
-export function parseInput<T>(schema: z.ZodType<T>, input: unknown, root: 'body' | 'query'): T {
+export function parseInput<T>(schema: z.ZodType<T>, input: unknown, root: 'body' | 'query' | `body.row ${number}`): T {
   const result = schema.safeParse(input);
   if (result.success) return result.data;
   const issue = result.error.issues[0]!;

@@ -24,6 +24,8 @@ import { createPlaybookService } from './playbook-service';
 import { createReportService } from './report-service';
 import { createCoverService } from './cover-service';
 import { createSupplyChannelService } from './supply-channel-service';
+import { createSupplierService } from './supplier-service';
+import { createDepotOutlookService } from './depot-outlook';
 
 export interface ServiceDeps {
   store: Store;
@@ -78,6 +80,8 @@ export function createServices(deps: ServiceDeps) {
     availability: createAvailabilityService(store, now),
     coverHistory: createCoverHistoryService(store, now, deps.utcOffset),
     supplyChannels: createSupplyChannelService(store, now, deps.tierRules),
+    suppliers: createSupplierService(store, now),
+    depotOutlook: createDepotOutlookService({ store, now, utcOffset: deps.utcOffset ?? '+08:00', horizonDays: deps.coverHorizonDays ?? 3 }),
     cover: createCoverService({ store, tierRules: deps.tierRules, utcOffset: deps.utcOffset ?? '+08:00', horizonDays: deps.coverHorizonDays ?? 3 }),
     tracks: createTrackService(store, vehicles),
     vanBoard: createVanBoardService(),

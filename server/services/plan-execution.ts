@@ -11,6 +11,7 @@ import type { PlanRecord, Store } from './ports';
 import { mergeReplan, remainingInput, replanBasis, type RecordedDelivery } from './replan';
 import { mergePlanParts, splitShared } from './plan-parts';
 import { vanGaps } from './van-gaps';
+import { depotsOnDate } from './depot-outlook';
 
 // Running one queued plan, wherever it runs: in the server's own worker thread (embedded) or in a
 // planner worker process fed by the job queue (cluster). The record in the store is the hand-off.
@@ -23,6 +24,8 @@ export interface PlanExecutionDeps {
   runner: PlanRunner;
   /** Every status change goes through it (checked, written, told); progress is told through it. */
   lifecycle: PlanLifecycle;
+  /** The clock that says which day is today (a plan for a later day sees that day's rolled-forward stock); default: the system's. */
+  now?: () => Date;
 }
 
 export type { PlanStatusChange };
@@ -66,8 +69,14 @@ export async function executePlan(deps: PlanExecutionDeps, id: string): Promise<
  * meanwhile is in both or neither; on PostgreSQL (read committed) it can at worst be in the
  * deliveries only, seeing the stock high by it rather than taking it off twice.
  */
-async function stockAndDeliveries(store: Store, basePlanId: string | null, base: PlanResult | null): Promise<{ depots: Depot[]; recorded: RecordedDelivery[] }> {
-  if (!basePlanId || !base) return { depots: await store.depots.list(), recorded: [] };
+async function stockAndDeliveries(deps: PlanExecutionDeps, plan: PlanRecord, base: PlanResult | null): Promise<{ depots: Depot[]; recorded: RecordedDelivery[] }> {
+  const { store } = deps;
+  const basePlanId = plan.basePlanId;
+  // A fresh plan for a later day plans with that day's stock: suppliers' inbound and the published plans' draw
+  // rolled forward from the stock counted now (server/services/depot-outlook.ts). A replan keeps today's.
+  if (!basePlanId || !base) {
+    return { depots: await depotsOnDate({ store, utcOffset: deps.utcOffset, now: deps.now ?? (() => new Date()) }, plan.date, await store.depots.list()), recorded: [] };
+  }
   return store.transaction(async (tx) => {
     const depots = await tx.depots.list();
     const recorded: RecordedDelivery[] = (await tx.deliveries.stopProgress(basePlanId)).filter((p) => p.status === 'delivered')
@@ -115,7 +124,7 @@ async function compute(deps: PlanExecutionDeps, plan: PlanRecord, settings: RunS
   const { store, runner } = deps;
   const base = plan.basePlanId ? (await store.plans.get(plan.basePlanId))?.result ?? null : null;
   if (plan.basePlanId && !base) throw new Error(`base plan "${plan.basePlanId}" has no result`);
-  const records = await loadRecords(deps, plan, stockAndDeliveries(store, plan.basePlanId, base));
+  const records = await loadRecords(deps, plan, stockAndDeliveries(deps, plan, base));
   // Vans marked broken down are left out and listed among the excluded vans (server/services/broken-vans.ts).
   const { vehicles, excluded } = withoutBrokenVans(records.fleet, records.availability, plan.districtId);
   const basis = base ? replanBasis(base, settings.situation, records.recorded) : null;
@@ -148,7 +157,7 @@ export async function runPlanPart(deps: PlanExecutionDeps, id: string, districtI
   const settings = plan.inputSettings as RunSettings;
   // The first part to start moves the plan on; the others find it running already.
   await lifecycle.transition(id, 'running', { progress: 0 }, { onlyFrom: ['queued'] });
-  const records = await loadRecords(deps, plan, store.depots.list().then((depots) => ({ depots, recorded: [] })));
+  const records = await loadRecords(deps, plan, store.depots.list().then(async (all) => ({ depots: await depotsOnDate({ store, utcOffset: deps.utcOffset, now: deps.now ?? (() => new Date()) }, plan.date, all), recorded: [] })));
   const { vehicles, excluded } = withoutBrokenVans(records.fleet, records.availability, null);
   // Every part builds every part's input, so that all workers share the common supply out alike.
   const districts = [...new Set(records.zones.filter((z) => z.status === 'active').map((z) => z.districtId))].sort();

@@ -59,7 +59,7 @@ export function createPlanService(deps: PlanServiceDeps) {
   const queuePerUser = deps.queuePerUser ?? DEFAULT_PLAN_QUEUE_PER_USER;
   const queue = deps.cluster?.queue ?? (() => {
     const runner = deps.runner ?? createWorkerRunner();
-    return createLocalPlanQueue((id) => executePlan({ store, tierRules, utcOffset, runner, lifecycle }, id), () => runner.close());
+    return createLocalPlanQueue((id) => executePlan({ store, tierRules, utcOffset, runner, lifecycle, now }, id), () => runner.close());
   })();
   let closed = false;
 

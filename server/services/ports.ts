@@ -7,7 +7,7 @@ import type { AlertRepo, RequestRepo } from './request-ports';
 import type { DisinfectionRepo, PassRepo } from './pass-ports';
 import type { DeliveryRepo, TrackRepo } from './deliveries/ports';
 import type { PlaybookRepo } from './playbook-ports';
-import type { HouseholdStockRepo, SupplyChannelRepo } from './supply-ports';
+import type { HouseholdStockRepo, SupplierRepo, SupplyChannelRepo } from './supply-ports';
 
 // The store's ports. server/store/ implements them with knex; services depend only on these.
 
@@ -202,6 +202,7 @@ export interface Store {
   playbook: PlaybookRepo;
   supplyChannels: SupplyChannelRepo;
   householdStock: HouseholdStockRepo;
+  suppliers: SupplierRepo;
   /** Runs fn in one transaction: every repository of `tx` writes inside it; a throw rolls all back. */
   transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
   close(): Promise<void>;

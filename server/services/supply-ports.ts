@@ -1,4 +1,4 @@
-import type { SupplyChannel } from '../contract';
+import type { Supplier, SupplyChannel } from '../contract';
 import type { DistrictFilter } from './ports';
 
 export interface SupplyChannelRepo {
@@ -12,4 +12,11 @@ export interface SupplyChannelRepo {
 export interface HouseholdStockRepo {
   get(): Promise<Record<string, number>>;
   set(days: Record<string, number>): Promise<void>;
+}
+
+export interface SupplierRepo {
+  list(filter?: DistrictFilter): Promise<Supplier[]>;
+  get(id: string): Promise<Supplier | null>;
+  upsert(supplier: Supplier): Promise<void>;
+  delete(id: string): Promise<boolean>;
 }

@@ -46,6 +46,7 @@ export async function seedScenario(
     });
     await each('supply channel', scenario.supplyChannels ?? [], (c) => tx.supplyChannels.upsert(c));
     if (scenario.householdStockDays) await tx.householdStock.set(scenario.householdStockDays);
+    await each('supplier', scenario.suppliers ?? [], (s) => tx.suppliers.upsert(s));
   });
 
   return {

@@ -21,6 +21,7 @@ import { createDeliveryRepo } from './delivery-repo';
 import { createTrackRepo } from './track-repo';
 import { createPlaybookRepo } from './playbook-repo';
 import { createHouseholdStockRepo, createSupplyChannelRepo } from './supply-channel-repo';
+import { createSupplierRepo } from './supplier-repo';
 
 type Repositories = Omit<Store, 'kind' | 'transaction' | 'close'>;
 
@@ -74,6 +75,7 @@ function repositories(db: Knex, codec: Codec): Repositories {
     playbook: createPlaybookRepo(db, codec),
     supplyChannels: createSupplyChannelRepo(db, codec),
     householdStock: createHouseholdStockRepo(db),
+    suppliers: createSupplierRepo(db, codec),
   };
 }
 

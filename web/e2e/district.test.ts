@@ -6,7 +6,7 @@ describe('district view (real server, chromium)', () => {
   beforeAll(async () => { e2e = await startE2E(); });
   afterAll(async () => { await e2e?.close(); });
 
-  it("shows the Liwan official only Liwan's zones, strictest tier first", async () => {
+  it("shows the Liwan official only Liwan's zones, lowest projected cover first", async () => {
     const page = await e2e.newPage();
     await e2e.login(page, 'district');
     await page.getByTestId('zone-row').first().waitFor();
@@ -19,9 +19,13 @@ describe('district view (real server, chromium)', () => {
     expect(ids.some((id) => id.startsWith('foshan'))).toBe(false);
     expect(await page.getByTestId('page-title').textContent()).toContain('荔湾区');
 
-    const tiers = await page.locator('[data-testid="zone-row"] td:nth-child(2)').allTextContents();
-    const rank = (tier: string) => ['封闭区', '封控区', '防范区'].indexOf(tier);
-    expect(tiers.map(rank)).toEqual([...tiers.map(rank)].sort((a, b) => a - b));
+    // Sorted by projected days of cover, lowest first (issue 17); each row still names its tier in the tier words.
+    await page.locator('[data-testid="zone-row"][data-cover]').first().waitFor();
+    const covers = await page.getByTestId('zone-row').evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset.cover ?? ''));
+    const days = covers.map((c) => (c === '' ? Infinity : Number(c)));
+    expect(days).toEqual([...days].sort((a, b) => a - b));
+    const tiers = await page.locator('[data-testid="zone-row"] td:nth-child(1) .muted').allTextContents();
+    expect(tiers.every((tier) => ['封闭区', '封控区', '防范区'].includes(tier))).toBe(true);
     await page.waitForTimeout(300);
     await e2e.screenshot(page, 'district-zh');
 

@@ -1,5 +1,9 @@
 import type { Services } from '../../services';
+import { AppError } from '../../services/errors';
+import { parseChannelCsv } from '../../services/channel-csv';
 import { route } from '../route-def';
+import { parseInput } from '../validate';
+import { z } from 'zod';
 import { coverQuerySchema, householdStockSchema, supplyChannelInputSchema, supplyListQuerySchema } from '../supply-schemas';
 
 const staff = ['coordinator', 'district_official'] as const;
@@ -23,6 +27,16 @@ export function supplyRoutes({ supplyChannels, cover }: Services) {
     route({
       key: 'DELETE /api/supply-channels/:id', summary: 'Delete a supply channel', roles: staff,
       handler: ({ actor, params }) => supplyChannels.remove(actor!, params.id!),
+    }),
+    route({
+      key: 'POST /api/supply-channels/import', summary: 'Import supply channels from CSV (text/csv; one row per channel; all or nothing)',
+      roles: staff, bodyKind: 'text', body: z.string(),
+      handler: ({ actor, body }) => {
+        if (typeof body !== 'string' || body.length === 0) throw new AppError('VALIDATION', 'body: send the CSV as text/csv', 'body');
+        // Each row through the JSON API's schema, its refusal naming the row.
+        const rows = parseChannelCsv(body).map(({ line, input }) => ({ line, input: parseInput(supplyChannelInputSchema, input, `body.row ${line}`) }));
+        return supplyChannels.importRows(actor!, rows);
+      },
     }),
     route({
       key: 'GET /api/cover', summary: 'Days of cover per zone × commodity × day over a horizon, from household stock and every supply channel',

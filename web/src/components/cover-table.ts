@@ -1,4 +1,4 @@
-import type { Commodity, Zone, ZoneOutcome } from '../../../server/contract';
+import type { Commodity, Zone } from '../../../server/contract';
 import { h } from '../dom';
 import { localName, t } from '../i18n';
 import { colourFor } from '../zones/colour';
@@ -7,9 +7,9 @@ import { tierLabel } from '../zones/tiers';
 /** Days that fill a bar: four days and more is the top cover band. */
 const FULL_DAYS = 4;
 
-function coverBars(outcome: ZoneOutcome | undefined, commodities: readonly Commodity[]): HTMLElement {
+function coverBars(perCommodity: Readonly<Record<string, number | null>> | undefined, commodities: readonly Commodity[]): HTMLElement {
   const rows = commodities.flatMap((c) => {
-    const days = outcome?.daysOfCover[c.id];
+    const days = perCommodity?.[c.id];
     if (days === undefined || days === null) return [];
     const pct = Math.max(2, Math.min(100, Math.round((days / FULL_DAYS) * 100)));
     return [h('div', { class: 'cover-bar', 'data-commodity': c.id },
@@ -25,8 +25,11 @@ export interface CoverTableOptions {
   onSelect(id: string): void;
 }
 
-/** Zones (already sorted worst first) with their lowest days of cover and a bar per commodity. */
-export function coverTable(zones: readonly Zone[], cover: ReadonlyMap<string, number>, outcomes: ReadonlyMap<string, ZoneOutcome>,
+/**
+ * Zones (already sorted worst first) with their lowest days of cover and a bar per commodity (`perCommodity`:
+ * zone → commodity → days, from the projection over every channel or a plan's own figures).
+ */
+export function coverTable(zones: readonly Zone[], cover: ReadonlyMap<string, number>, perCommodity: ReadonlyMap<string, Readonly<Record<string, number | null>>>,
   commodities: readonly Commodity[], options: CoverTableOptions): HTMLElement {
   const rows = zones.map((zone) => {
     const days = cover.get(zone.id);
@@ -38,7 +41,7 @@ export function coverTable(zones: readonly Zone[], cover: ReadonlyMap<string, nu
       h('td', null, h('span', { class: 'tier-badge', style: `background:${colourFor(zone, days)}` }), h('strong', null, localName(zone)),
         h('div', { class: 'muted' }, tierLabel(zone.tier))),
       h('td', { class: 'num', 'data-testid': 'zone-cover' }, days === undefined ? t('district.coverPending') : t('district.days', { n: days.toFixed(1) })),
-      h('td', null, coverBars(outcomes.get(zone.id), commodities)));
+      h('td', null, coverBars(perCommodity.get(zone.id), commodities)));
   });
   return h('div', { class: 'table-wrap' },
     h('table', { class: 'zone-table', 'data-testid': 'zone-table' },

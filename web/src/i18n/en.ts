@@ -1,4 +1,5 @@
 import type { MessageKey } from './zh';
+import { enSupply } from './en-supply';
 import { enBoard } from './en-board';
 import { enOps } from './en-ops';
 import { enReasons } from './en-reasons';
@@ -239,4 +240,5 @@ export const en: Record<MessageKey, string> = {
   ...enBoard,
   ...enDriver,
   ...enWords,
+  ...enSupply,
 };

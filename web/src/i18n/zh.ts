@@ -1,4 +1,5 @@
 import { zhBoard } from './zh-board';
+import { zhSupply } from './zh-supply';
 import { zhOps } from './zh-ops';
 import { zhReasons } from './zh-reasons';
 import { zhDriver } from './zh-driver';
@@ -238,6 +239,7 @@ export const zh = {
   ...zhBoard,
   ...zhDriver,
   ...zhWords,
+  ...zhSupply,
 } as const;
 
 export type MessageKey = keyof typeof zh;

@@ -28,6 +28,9 @@ import { tierChoices } from '../zones/tiers';
 import { sortZones } from '../zones/zone-input';
 import { mapShell } from './map-shell';
 import { escalationNotice } from '../alerts/escalation-notice';
+import { channelPanel } from '../supply/channel-panel';
+import { depotOutlookPanel } from '../supply/depot-outlook';
+import { projectionDate } from '../zones/projected-cover';
 
 interface State {
   zones: Zone[];
@@ -122,7 +125,14 @@ export function coordinatorPage(ctx: PageContext): Page {
       card.addEventListener('click', () => { depotSelected = d.id; map?.focusDepot(d.id); panel?.show('depots'); });
       return card;
     }));
-    return h('div', null, editor, cards(scale));
+    const outlookDate = projectionDate(null, state.zones);
+    return h('div', null, editor, outlookDate ? depotOutlookPanel(outlookDate, state.depots, state.commodities) : null, cards(scale));
+  }
+
+  function channelsTab(): HTMLElement {
+    const channels = channelPanel(() => ({ districts: state.districts, zones: state.zones, commodities: state.commodities }));
+    void channels.load();
+    return channels.el;
   }
 
   function fleetTab(): HTMLElement {
@@ -143,7 +153,7 @@ export function coordinatorPage(ctx: PageContext): Page {
       map?.setZones(mapZones(state.zones, cover), fit);
       if (state.selected) map?.selectZone(state.selected);
       refs = null;
-      if (panel && !['draw', 'import', 'plans', 'fleet', 'vans'].includes(panel.current())) panel.show(panel.current());
+      if (panel && !['draw', 'import', 'plans', 'fleet', 'vans', 'channels'].includes(panel.current())) panel.show(panel.current());
     }, (err) => { if (!disposed) shell.message.error(err); });
   }
 
@@ -191,6 +201,7 @@ export function coordinatorPage(ctx: PageContext): Page {
       { id: 'zones', label: t('zones.title'), render: zonesTab },
       { id: 'depots', label: t('depots.title'), render: depotsTab },
       { id: 'fleet', label: t('fleet.title'), render: fleetTab },
+      { id: 'channels', label: t('channels.title'), render: channelsTab },
       { id: 'plans', label: t('plans.title'), render: () => plansEl },
       { id: 'vans', label: t('board.title'), render: () => boardEl },
       { id: 'draw', label: t('draw.title'), render: () => drawEl },

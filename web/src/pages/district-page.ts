@@ -16,7 +16,7 @@ import { coverByZone, planLabel } from '../plans/plan-format';
 import { planRoutes } from '../plans/plan-map';
 import type { Page, PageContext } from '../router';
 import { mapDepots, mapStops, mapVans, mapZones } from '../zones/map-items';
-import { loadProjectedCover, projectionDate } from '../zones/projected-cover';
+import { loadProjection, projectionDate, type LoadedProjection } from '../zones/projected-cover';
 import { sortZones } from '../zones/zone-input';
 import { mapShell } from './map-shell';
 import { escalationNotice } from '../alerts/escalation-notice';
@@ -39,6 +39,7 @@ export function districtPage(ctx: PageContext): Page {
   let plan: Plan | null = null;
   let cover = new Map<string, number>();
   let outcomes = new Map<string, ZoneOutcome>();
+  let projection: LoadedProjection | undefined;
   let liveVehicles: LiveVehicle[] = [];
   // The selected zone sits in the URL (?zone=), like the coordinator's: a language switch or reload keeps it.
   let selected: string | null = readState('zone');
@@ -54,12 +55,25 @@ export function districtPage(ctx: PageContext): Page {
     renderTable();
   }
 
+  /**
+   * Sorted and coloured by the projected cover (household stock and every channel, the vans of the plan in force)
+   * when there is one: the red rows are the zones that really run out within the horizon. Without it, by the
+   * plan's own figures, or by tier.
+   */
   function renderTable(): void {
+    const onSelect = (id: string): void => select(id, true);
+    if (projection) {
+      replaceChildren(table,
+        h('p', { class: 'muted', 'data-testid': 'district-note' }, t('district.sortNoteProjected', { date: projection.date, plan: plan ? planLabel(plan) : t('common.none') })),
+        coverTable(sortZones(zones, projection.worst), projection.worst, projection.byCommodity, commodities, { selectedId: selected, onSelect }));
+      return;
+    }
     const sorted = sortZones(zones, plan ? cover : undefined);
+    const planDays = new Map([...outcomes].map(([id, o]) => [id, o.daysOfCover]));
     replaceChildren(table,
       h('p', { class: 'muted', 'data-testid': 'district-note' }, plan ? t('district.sortNoteCover', { plan: planLabel(plan) }) : t('district.sortNote')),
-      plan ? coverTable(sorted, cover, outcomes, commodities, { selectedId: selected, onSelect: (id) => select(id, true) })
-        : zoneTable(sorted, { selectedId: selected, showCover: true, onSelect: (id) => select(id, true) }));
+      plan ? coverTable(sorted, cover, planDays, commodities, { selectedId: selected, onSelect })
+        : zoneTable(sorted, { selectedId: selected, showCover: true, onSelect }));
   }
 
   function renderLive(): void {
@@ -73,10 +87,10 @@ export function districtPage(ctx: PageContext): Page {
    * The latest published plan (null when none) and the zones' projected cover from its day (every channel, not
    * only the vans: what the map colours by); refresh() decides whether they are still wanted.
    */
-  async function loadPlan(): Promise<{ plan: Plan | null; projected: Map<string, number> | undefined }> {
+  async function loadPlan(): Promise<{ plan: Plan | null; projected: LoadedProjection | undefined }> {
     const published = (await request('GET /api/plans', { query: { status: 'published' } }))[0];
     const shown = published ? await request('GET /api/plans/:id', { params: { id: published.id } }) : null;
-    return { plan: shown, projected: await loadProjectedCover(projectionDate(shown, zones), ctx.user?.districtId ?? undefined) };
+    return { plan: shown, projected: await loadProjection(projectionDate(shown, zones), ctx.user?.districtId ?? undefined) };
   }
 
   function startLive(): void {
@@ -113,7 +127,8 @@ export function districtPage(ctx: PageContext): Page {
       plan = next;
       cover = coverByZone(plan?.result?.zones ?? []);
       outcomes = new Map((plan?.result?.zones ?? []).map((o) => [o.zoneId, o]));
-      map?.setZones(mapZones(zones, projected ?? (plan ? cover : undefined)));
+      projection = projected;
+      map?.setZones(mapZones(zones, projected?.worst ?? (plan ? cover : undefined)));
       map?.setRoutes(plan ? planRoutes(plan, { depots: depotMap, vehicles: vehicleMap }) : []);
       setLegend(shell.el, projected || plan ? 'cover' : 'tier');
       renderTable();

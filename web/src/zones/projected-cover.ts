@@ -30,3 +30,30 @@ export async function loadProjectedCover(date: string | null, districtId?: strin
   const query = districtId ? { date, districtId } : { date };
   return worstProjectedCover(await request('GET /api/cover', { query }));
 }
+
+/** Per zone, the lowest projected days of cover over the horizon of each commodity it needs. */
+export function worstByCommodity(projection: CoverProjection): Map<string, Record<string, number>> {
+  const out = new Map<string, Record<string, number>>();
+  for (const z of projection.zones) {
+    const per: Record<string, number> = {};
+    for (const [c, p] of Object.entries(z.commodities)) {
+      const days = p.coverDays.filter((d): d is number => d !== null);
+      if (days.length > 0) per[c] = Math.min(...days);
+    }
+    out.set(z.zoneId, per);
+  }
+  return out;
+}
+
+export interface LoadedProjection {
+  date: string;
+  worst: Map<string, number>;
+  byCommodity: Map<string, Record<string, number>>;
+}
+
+/** The projection from a day: each zone's worst cover (what the map colours by) and its worst per commodity. */
+export async function loadProjection(date: string | null, districtId?: string): Promise<LoadedProjection | undefined> {
+  if (!date) return undefined;
+  const projection = await request('GET /api/cover', { query: districtId ? { date, districtId } : { date } });
+  return { date, worst: worstProjectedCover(projection), byCommodity: worstByCommodity(projection) };
+}
