@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { PlannedRoute, PlanResult, User } from '../server/contract';
-import { loadConfig } from '../server/config';
+import { loadBenchSettings, loadConfig } from '../server/config';
 import { createLogger } from '../server/logger';
 import { startServer } from '../server/server';
 import { benchSession } from './bench-sessions';
@@ -21,7 +21,7 @@ const watchers = Number(process.argv[4] ?? 50);
 const dir = mkdtempSync(join(tmpdir(), 'baogong-bench-live-'));
 // BENCH_BOARD_PUSH_MS=0 measures without the van board's push (LIVE_BOARD_PUSH_MS), for comparison.
 const base = loadConfig({});
-const boardPushMs = process.env.BENCH_BOARD_PUSH_MS === undefined ? base.live.boardPushMs : Number(process.env.BENCH_BOARD_PUSH_MS);
+const boardPushMs = loadBenchSettings().boardPushMs ?? base.live.boardPushMs;
 const server = await startServer({ ...base, live: { ...base.live, boardPushMs }, port: 0, databaseUrl: `sqlite:${join(dir, 'bench.sqlite')}` }, { seedScenarios: ['liwan-2021'], log: createLogger('warn', { name: 'bench-server' }) });
 const { store } = server;
 const zones = (await store.zones.list()).filter((z) => z.districtId === 'liwan');

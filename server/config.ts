@@ -289,11 +289,18 @@ export interface BenchSettings {
   cpuProfileDir: string | null;
   /** BENCH_DEBUG=1: bench:live keeps every sample with its arrival time. */
   debug: boolean;
+  /** BENCH_BOARD_PUSH_MS: bench:live's server pushes the van board at this interval (0: off, for comparison); unset: LIVE_BOARD_PUSH_MS. */
+  boardPushMs: number | null;
   redisUrl: string;
 }
 
 export function loadBenchSettings(env: NodeJS.ProcessEnv = process.env): BenchSettings {
-  return { cpuProfileDir: env.BENCH_CPU_PROF || null, debug: Boolean(env.BENCH_DEBUG), redisUrl: env.REDIS_URL ?? DEFAULT_REDIS_URL };
+  return {
+    cpuProfileDir: env.BENCH_CPU_PROF || null,
+    debug: Boolean(env.BENCH_DEBUG),
+    boardPushMs: env.BENCH_BOARD_PUSH_MS === undefined ? null : Number(env.BENCH_BOARD_PUSH_MS),
+    redisUrl: env.REDIS_URL ?? DEFAULT_REDIS_URL,
+  };
 }
 
 /** `npm run create-user`: the password from BAOGONG_PASSWORD instead of the prompt (scripts, provisioning). */
