@@ -1,5 +1,6 @@
 import knexFactory from 'knex';
 import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config';
+import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
 // The suite runs twice: once on SQLite (every test) and once on PostgreSQL (only the files that
 // open a database: the store, migrations, and everything that starts a real server). Pure domain,
@@ -26,7 +27,38 @@ const POSTGRES_ONLY = ['server/cluster/**/*.test.ts'];
 // first to suffer when another file loads the two cores (a district's logout redirect took > 30 s).
 const BROWSER = ['web/e2e/**/*.test.ts'];
 // SQLite-specific, or pure (no database) files inside the folders above.
-const SQLITE_ONLY = ['server/store/db.test.ts', 'server/store/sqlite-load.test.ts', 'server/store/passwords.test.ts', 'server/live/eta.test.ts', 'server/live/in-order.test.ts'];
+const SQLITE_ONLY = [
+  'server/store/db.test.ts', 'server/store/sqlite-load.test.ts', 'server/store/passwords.test.ts', 'server/live/eta.test.ts', 'server/live/in-order.test.ts',
+  'server/live/route-reloader.test.ts',
+];
+
+// The files that take longest (vitest's JSON reporter on the 2-core machine), started first in their
+// project. Without a results cache (a fresh CI checkout) vitest starts the largest files first, and the
+// fuzz test, a short file that runs for minutes, began late and ran on alone at the end of the pass.
+const SLOW_FIRST = [
+  'server/http/fuzz.property.test.ts', 'server/http/authorization-matrix.test.ts', 'server/cluster/cluster.test.ts',
+  'server/resilience/kill9.test.ts', 'scripts/replay/replay.test.ts', 'server/http/plan-load.test.ts', 'server/live/live-race.test.ts',
+  'server/main.test.ts', 'server/http/first-user.test.ts', 'server/resilience/graceful-shutdown.test.ts', 'server/live/liwan-day.test.ts',
+];
+
+class SlowFirstSequencer extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const sorted = await super.sort(files);
+    const rank = (spec: TestSpecification) => {
+      const at = SLOW_FIRST.findIndex((path) => spec.moduleId.endsWith(`/${path}`));
+      return at < 0 ? SLOW_FIRST.length : at;
+    };
+    // The base order keeps each project's files together (group order, then project): reorder inside each run only.
+    const out: TestSpecification[] = [];
+    for (let i = 0; i < sorted.length;) {
+      let j = i;
+      while (j < sorted.length && sorted[j]!.project === sorted[i]!.project) j++;
+      out.push(...sorted.slice(i, j).map((spec, k) => ({ spec, k })).sort((a, b) => rank(a.spec) - rank(b.spec) || a.k - b.k).map((x) => x.spec));
+      i = j;
+    }
+    return out;
+  }
+}
 
 async function postgresReachable(): Promise<boolean> {
   const url = process.env.DATABASE_URL?.startsWith('postgres') ? process.env.DATABASE_URL : 'postgres://postgres@127.0.0.1:5432/test';
@@ -55,7 +87,11 @@ export default defineConfig(async () => {
   const together = { maxWorkers: 2, sequence: { groupOrder: 0 } };
   if (wanted !== 'postgres') {
     projects.push({ extends: true, test: { name: 'sqlite', include: ALL, exclude: [...POSTGRES_ONLY, ...BROWSER], env: { TEST_DB_KIND: 'sqlite' }, ...together } });
-    projects.push({ extends: true, test: { name: 'browser', include: BROWSER, env: { TEST_DB_KIND: 'sqlite' }, maxWorkers: 1, sequence: { groupOrder: 1 } } });
+    // One chromium for every browser file (web/e2e/chromium-server.ts); each file connects to it.
+    projects.push({
+      extends: true,
+      test: { name: 'browser', include: BROWSER, env: { TEST_DB_KIND: 'sqlite' }, maxWorkers: 1, sequence: { groupOrder: 1 }, globalSetup: ['web/e2e/chromium-server.ts'] },
+    });
   }
   if (runPostgres) {
     projects.push({
@@ -71,6 +107,7 @@ export default defineConfig(async () => {
       hookTimeout: 60_000,
       // Integration tests each open their own database and port 0 server, so files may run in parallel.
       pool: 'forks' as const,
+      sequence: { sequencer: SlowFirstSequencer },
       projects,
     },
   };

@@ -53,12 +53,31 @@ export function postgresReachable(): Promise<boolean> {
   return reachable;
 }
 
-/** A fresh empty database `bg_test_<random>` on the PostgreSQL server; drop() removes it (closing its connections). */
-export async function createPostgresDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+export interface NewPostgresOptions {
+  /** Copy this database (CREATE DATABASE … TEMPLATE) instead of starting empty. */
+  template?: string;
+  /**
+   * Commit without waiting for the WAL flush (synchronous_commit = off). A crash of the server could lose the
+   * last few commits, which a throwaway test database never needs; every test write gets cheaper.
+   */
+  fastCommit?: boolean;
+}
+
+/** A fresh database `bg_test_<random>` on the PostgreSQL server, empty or a copy of `options.template`; drop() removes it (closing its connections). */
+export async function createPostgresDatabase(options: NewPostgresOptions = {}): Promise<{ url: string; drop(): Promise<void>; close(): Promise<void> }> {
   const name = `bg_test_${randomBytes(6).toString('hex')}`;
   const adminUrl = postgresAdminUrl();
   const admin = knexFactory({ client: 'pg', connection: adminUrl, pool: { min: 0, max: 1 } });
-  await admin.raw('create database ??', [name]);
+  try {
+    if (options.template) await admin.raw('create database ?? template ??', [name, options.template]);
+    else await admin.raw('create database ??', [name]);
+    // Per database, not copied from a template: set on each new one.
+    if (options.fastCommit) await admin.raw('alter database ?? set synchronous_commit = off', [name]);
+  } catch (err) {
+    await admin.raw('drop database if exists ?? with (force)', [name]).catch(() => undefined);
+    await admin.destroy();
+    throw err;
+  }
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   return {
@@ -70,12 +89,16 @@ export async function createPostgresDatabase(): Promise<{ url: string; drop(): P
         await admin.destroy();
       }
     },
+    /** Keeps the database (a template built from it, say) and only closes the admin connection. */
+    async close() {
+      await admin.destroy();
+    },
   };
 }
 
 /** A fresh database `bg_test_<random>` on the PostgreSQL server, dropped by cleanup(). */
 export async function tempPostgres(): Promise<TempDatabase> {
-  const created = await createPostgresDatabase();
+  const created = await createPostgresDatabase({ fastCommit: true });
   const db = openDatabase(created.url);
   return {
     kind: 'postgres', url: created.url, db,

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { loadConfig, type Config } from '../config';
 import { startServer, type RunningServer } from '../server';
 import { createPostgresDatabase } from '../store/test-support';
-import { copySeededSqlite } from './seeded-template';
+import { copySeededSqlite, createSeededPostgres } from './seeded-template';
 import { testDbKind } from './test-db';
 import { testLogger } from './test-log';
 import type { Logger } from '../services/logger';
@@ -18,14 +18,18 @@ export interface TestServer extends RunningServer {
 
 /**
  * A real server on port 0 over a fresh database of the suite's kind (server/testing/test-db.ts):
- * a SQLite file, or a throwaway PostgreSQL database dropped by dispose(). Seeded with the demo scenarios.
+ * a SQLite file, or a throwaway PostgreSQL database dropped by dispose(); either a copy of the seeded
+ * template (server/testing/seeded-template.ts). Seeded with the demo scenarios.
  */
 export async function startTestServer(
   scenarios = ['liwan-2021', 'foshan-2021'], overrides: Partial<Config> = {},
   options: { now?: () => Date; log?: Logger } = {},
 ): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), 'baogong-test-'));
-  const pg = testDbKind() === 'postgres' && overrides.databaseUrl === undefined ? await createPostgresDatabase() : undefined;
+  // PostgreSQL: a clone of the seeded template (or an empty database when there is nothing to seed).
+  const pg = testDbKind() === 'postgres' && overrides.databaseUrl === undefined
+    ? await (scenarios.length > 0 ? createSeededPostgres(scenarios) : createPostgresDatabase({ fastCommit: true }))
+    : undefined;
   const databaseUrl = pg?.url ?? `sqlite:${join(dir, 'test.sqlite')}`;
   // startServer finds the copy migrated and seeded, and goes straight on.
   if (!pg && overrides.databaseUrl === undefined && scenarios.length > 0) await copySeededSqlite(scenarios, join(dir, 'test.sqlite'));

@@ -1,23 +1,22 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Download, type Page } from 'playwright-core';
+import { inject } from 'vitest';
 import { loadConfig, type Config } from '../../server/config';
 import { testLogger } from '../../server/testing/test-log';
 import { startServer, type RunningServer } from '../../server/server';
 import { copySeededSqlite } from '../../server/testing/seeded-template';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium-server';
 import { ensureWebBuilt } from './ensure-build';
+
+export { CHROMIUM_ARGS } from './chromium-server';
 
 export const LOGINS = {
   coordinator: { username: 'coord', password: 'coord123', path: '/coordinator' },
   district: { username: 'liwan', password: 'liwan123', path: '/district' },
   driver: { username: 'driver1', password: 'driver123', path: '/driver' },
 } as const;
-
-export const CHROMIUM_ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
-];
 
 const SCREENSHOTS = resolve('artifacts/screenshots');
 
@@ -41,7 +40,10 @@ export function isLocal(url: string): boolean {
   return hostname === '127.0.0.1' || hostname === 'localhost' || hostname === '[::1]';
 }
 
-/** The real server on a fresh seeded SQLite file, and headless Debian chromium. */
+/**
+ * The real server on a fresh seeded SQLite file, and headless Debian chromium: the browser project's
+ * shared one (web/e2e/chromium-server.ts), or one of its own when the file runs outside that project.
+ */
 export async function startE2E(overrides: Partial<Config> = {}): Promise<E2E> {
   await ensureWebBuilt();
   const dir = mkdtempSync(join(tmpdir(), 'baogong-e2e-'));
@@ -50,7 +52,8 @@ export async function startE2E(overrides: Partial<Config> = {}): Promise<E2E> {
   // The seeded template's copy: startServer finds it migrated and seeded.
   await copySeededSqlite(scenarios, join(dir, 'e2e.sqlite'));
   const server = await startServer(config, { seedScenarios: scenarios, log: testLogger() });
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const shared = inject('chromiumWsEndpoint');
+  const browser = shared ? await chromium.connect(shared) : await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   const contexts: BrowserContext[] = [];
 
   return {
@@ -89,6 +92,7 @@ export async function startE2E(overrides: Partial<Config> = {}): Promise<E2E> {
     },
     async close() {
       for (const context of contexts) await context.close().catch(() => undefined);
+      // On the shared chromium this only disconnects; the global setup closes the browser after the run.
       await browser.close();
       await server.close();
       rmSync(dir, { recursive: true, force: true });
@@ -100,4 +104,11 @@ export async function startE2E(overrides: Partial<Config> = {}): Promise<E2E> {
 export async function switchLanguage(page: Page, to: 'zh' | 'en'): Promise<void> {
   await page.getByTestId('lang-switch').click();
   await page.locator(`[data-page][data-lang="${to}"][data-ready="true"]`).waitFor();
+}
+
+/** A download's bytes. Read as a stream: download.path() is not available on the shared chromium, which the harness reaches over a socket. */
+export async function downloadBytes(download: Download): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of await download.createReadStream()) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
 }

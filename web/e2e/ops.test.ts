@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startE2E, switchLanguage, type E2E } from './harness';
+import { downloadBytes, startE2E, switchLanguage, type E2E } from './harness';
 
 // Issue #6 in the browser: a resident files a request on the zone's public page (a script-injection
 // text stays text), a Liwan official triages it and closes an alert with a note, the playbook shows
@@ -125,7 +124,7 @@ describe('requests, alerts and reports (real server, chromium)', () => {
     await e2e.screenshot(page, 'ops-report-zh');
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('report-csv').click()]);
     expect(download.suggestedFilename()).toMatch(/^report-liwan-\d{4}-\d{2}-\d{2}\.csv$/);
-    const bytes = readFileSync((await download.path())!);
+    const bytes = await downloadBytes(download);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(bytes.toString('utf8')).toContain('收到诉求 requests_received,,1');
 

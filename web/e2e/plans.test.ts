@@ -1,9 +1,8 @@
-import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CoverHistory, LiveSnapshot, Plan, PlanSummary, VehicleRoute } from '../../server/contract';
 import { call, connectLive } from '../../server/testing/live-kit';
-import { startE2E, switchLanguage, type E2E } from './harness';
+import { downloadBytes, startE2E, switchLanguage, type E2E } from './harness';
 
 // Plans end to end on one server: the coordinator runs two plans, publishes one, compares them and
 // downloads a manifest; the driver then sees the published stops on a phone.
@@ -115,7 +114,7 @@ describe('plans in the browser (real server, chromium)', () => {
     const vehicleId = (await row.getAttribute('data-vehicle-id'))!;
     const [download] = await Promise.all([page.waitForEvent('download'), row.getByTestId('manifest-csv').click()]);
     expect(download.suggestedFilename()).toBe(`manifest-2021-06-03-${vehicleId}.csv`);
-    const csv = readFileSync((await download.path())!, 'utf8').replace(/^\uFEFF/, '');
+    const csv = (await downloadBytes(download)).toString('utf8').replace(/^\uFEFF/, '');
     const lines = csv.trim().split('\r\n');
     const route = await e2e.api<VehicleRoute>(await e2e.apiToken('coordinator'), `/api/vehicles/${vehicleId}/route`);
     const stops = route.trips.flatMap((trip) => trip.stops);

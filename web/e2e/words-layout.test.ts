@@ -66,7 +66,9 @@ describe('words and layout (real server, chromium)', () => {
       await page.getByTestId('logout').click();
       await page.waitForURL('**/login');
       await e2e.login(page, 'driver');
-      await page.getByTestId('stop-card').first().waitFor().catch(() => undefined);
+      // The route is drawn before the page says ready: its stops, or the no-plan line. (This waited for a
+      // "stop-card" test id no element has, so every sweep sat out playwright's 30-s timeout here.)
+      await page.locator('[data-testid="stop"], [data-testid="no-plan"]:not([hidden])').first().waitFor();
       await check('driver');
       await page.context().close();
       expect(problems, `${lang} ${viewport.width}px`).toEqual([]);
