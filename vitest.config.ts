@@ -28,7 +28,7 @@ const POSTGRES_ONLY = ['server/cluster/**/*.test.ts'];
 const BROWSER = ['web/e2e/**/*.test.ts'];
 // SQLite-specific, or pure (no database) files inside the folders above.
 const SQLITE_ONLY = [
-  'server/store/db.test.ts', 'server/store/sqlite-load.test.ts', 'server/store/passwords.test.ts', 'server/live/eta.test.ts', 'server/live/in-order.test.ts',
+  'server/store/db.test.ts', 'server/store/sqlite-load.test.ts', 'server/store/passwords.test.ts', 'server/domain/eta.test.ts', 'server/contract/in-order.test.ts',
   'server/live/route-reloader.test.ts',
 ];
 

@@ -26,11 +26,11 @@ import { loadBenchSettings } from '../server/config';
 import { createPostgresDatabase, postgresAdminUrl } from '../server/store/test-support';
 import { startCluster, type Cluster } from '../server/testing/cluster-processes';
 import { dropRedisPrefix } from '../server/testing/redis';
-import { createInOrder } from '../server/live/in-order';
+import { createInOrder } from '../server/contract/in-order';
 import { REORDER_WAIT_MS } from '../server/testing/live-mirror';
 import { benchCityScenario } from './cluster/bench-city';
 import { prepareBenchDatabase, type BenchTokens } from './cluster/bench-prepare';
-import { ensurePostgres, ensureRedis } from './cluster/preflight';
+import { ensurePostgres, ensureRedis } from '../server/testing/preflight';
 import { http, newKey, type LiveSocket } from './live-client';
 
 const { values: args } = parseArgs({
@@ -187,7 +187,7 @@ async function fanout(c: Cluster, tokens: BenchTokens): Promise<FanoutResult> {
       const lastFix = new Map<string, string>();
       let lastV: number | null = null;
       let maxV = 0;
-      // What a client does (server/live/in-order.ts): an event out of turn waits for those before it;
+      // What a client does (server/contract/in-order.ts): an event out of turn waits for those before it;
       // a gap still open after the wait costs a snapshot (here: counted, and the position moved on).
       const order = createInOrder<{ epoch: string; v: number }>({
         waitMs: REORDER_WAIT_MS, deliver: () => {},

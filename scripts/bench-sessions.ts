@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { User } from '../server/contract';
-import { hashToken } from '../server/services/auth-service';
+import { hashToken } from '../server/services/staff/auth-service';
 import type { Store } from '../server/services/ports';
 
 // Benches log in hundreds of users: written straight to the store (one transaction) instead of

@@ -11,7 +11,7 @@ import { parseArgs } from 'node:util';
 import { loadClusterLaunchSettings, type ClusterLaunchSettings } from '../server/config';
 import { DEMO_SCENARIOS, printDemoLogins } from '../server/demo-logins';
 import { startCluster, type Cluster } from '../server/testing/cluster-processes';
-import { ensurePostgres, ensureRedis } from './cluster/preflight';
+import { ensurePostgres, ensureRedis } from '../server/testing/preflight';
 
 let settings: ClusterLaunchSettings;
 try {

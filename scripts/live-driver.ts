@@ -2,8 +2,8 @@
 // replay (scripts/replay/). Time is the caller's (a virtual clock running `speed` times faster), so the
 // same code drives a van in real time or a day a minute.
 import { STOP_FAIL_REASONS, type LngLat, type StopFailReason, type User, type VehicleRoute } from '../server/contract';
-import { instantOf } from '../server/live/local-time';
-import { stepTowards, straightM } from '../server/live/route-geometry';
+import { instantOf } from '../server/domain/local-time';
+import { stepTowards, straightM } from '../server/domain/route-geometry';
 import { http, login, newKey, openSocket, sendReliably, type LiveSocket } from './live-client';
 
 export interface DriverLogin { token: string; user: User }

@@ -10,7 +10,7 @@
  */
 import { parseArgs } from 'node:util';
 import { loadScenario } from '../server/store/scenario-files';
-import { instantOf } from '../server/live/local-time';
+import { instantOf } from '../server/domain/local-time';
 import { login } from './live-client';
 import { driveRoute, driverLogins, emptyStats, publishedRoute, randomFailures, type DriverLogin } from './live-driver';
 import { runAndPublish } from './plan-client';

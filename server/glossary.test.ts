@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { en } from '../web/src/i18n/en';
 import { zh } from '../web/src/i18n/zh';
 import { DEFAULT_TIER_RULES } from './domain/tiers';
-import type { DailyReport } from './contract-playbook';
+import type { DailyReport } from './contract/playbook';
 import { reportCsv } from './domain/daily-report';
 
 // One glossary: the tier configuration names each tier once per language. The pages once called the

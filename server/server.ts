@@ -17,7 +17,7 @@ import { createStore } from './store/store';
 import { hashPassword, verifyPassword } from './store/passwords';
 import { isEmpty, seedScenario } from './store/seed';
 import { loadOrCreateKeyFile } from './store/key-file';
-import { KEY_ID } from './services/passes';
+import { KEY_ID } from './services/staff/passes';
 import { loadScenario } from './store/scenario-files';
 import { startClusterLink, type ClusterLink } from './cluster/cluster-link';
 

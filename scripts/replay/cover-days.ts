@@ -4,7 +4,7 @@
 // Pure: no I/O.
 import type { ChannelKind, SupplyChannel, Zone } from '../../server/contract';
 import { projectCover } from '../../server/domain/cover-projection';
-import { instantOf } from '../../server/live/local-time';
+import { instantOf } from '../../server/domain/local-time';
 
 export interface StreetCover {
   /** End-of-day stock ÷ daily need per commodity (null: no need of it). */

@@ -1,6 +1,6 @@
 // One replay day: morning (tiers, checks, stock, alerts, plan), requests, the road, the evening's record.
 import type { Alert, Plan, ZoneChecklist } from '../../server/contract';
-import { instantOf } from '../../server/live/local-time';
+import { instantOf } from '../../server/domain/local-time';
 import { http } from '../live-client';
 import { runAndPublish } from '../plan-client';
 import type { ReplayContext } from './context';

@@ -2,7 +2,7 @@
 // breakdown or a failed handoff at the checkpoint, replans from what was done (kept stops, loaded vans,
 // the broken van left out), publishes, and the drivers carry on with the new routes.
 import type { Plan, PlanSituation, VehicleRoute } from '../../server/contract';
-import { instantOf } from '../../server/live/local-time';
+import { instantOf } from '../../server/domain/local-time';
 import { driveRoute, emptyStats, publishedRoute, type StopDecision, type StopOutcome } from '../live-driver';
 import { runAndPublish } from '../plan-client';
 import type { ReplayContext } from './context';

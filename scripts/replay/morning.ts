@@ -2,7 +2,7 @@
 // health checks renewed, depots restocked (short of eggs on the scheduled day), yesterday's alerts
 // handled, and residents' requests filed through the public intake.
 import type { Alert, Depot, RequestCategory, Staff, Zone, ZoneInput } from '../../server/contract';
-import { instantOf } from '../../server/live/local-time';
+import { instantOf } from '../../server/domain/local-time';
 import { http } from '../live-client';
 import type { ReplayContext } from './context';
 import { mulberry32 } from '../gen-city';

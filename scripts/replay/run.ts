@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Commodity, Depot, PlaybookTemplate, SupplyChannel, Vehicle, Zone } from '../../server/contract';
 import type { Scenario } from '../../server/domain/scenario';
-import { instantOf } from '../../server/live/local-time';
+import { instantOf } from '../../server/domain/local-time';
 import { http, login } from '../live-client';
 import { driverLogins, type DriverLogin } from '../live-driver';
 import { VirtualClock, type ClockSetting } from './clock';

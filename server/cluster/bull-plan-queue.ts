@@ -1,6 +1,6 @@
 import { FlowProducer, Queue } from 'bullmq';
 import type { PlanResult } from '../contract';
-import type { PlanQueue } from '../services/plan-queue';
+import type { PlanQueue } from '../services/plans/plan-queue';
 import { bullConnection, type ClusterConfig } from './redis-connection';
 
 // Plans as BullMQ jobs that planner worker processes take (server/workers/plan-worker-main.ts), so a

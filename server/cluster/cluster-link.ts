@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { TakeTurn } from '../services/alert-service';
-import type { PlanEventBus } from '../services/plan-events';
-import type { PlanQueue } from '../services/plan-queue';
+import type { TakeTurn } from '../services/alerts/alert-service';
+import type { PlanEventBus } from '../services/plans/plan-events';
+import type { PlanQueue } from '../services/plans/plan-queue';
 import type { RateLimiterFactory, WindowCounterFactory } from '../services/rate-limit';
 import { createBullPlanQueue } from './bull-plan-queue';
 import { createLiveCluster, type LiveCluster } from './live-cluster';

@@ -1,5 +1,5 @@
 import type { PlanEvent } from '../contract';
-import type { PlanEventBus, PlanEventMeta } from '../services/plan-events';
+import type { PlanEventBus, PlanEventMeta } from '../services/plans/plan-events';
 import type { RedisClient } from './redis-connection';
 import type { Logger } from '../services/logger';
 

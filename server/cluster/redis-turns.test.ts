@@ -4,7 +4,7 @@ import { migrateLatest } from '../store/db';
 import { createStore } from '../store/store';
 import type { TempDatabase } from '../store/test-support';
 import { tempTestDatabase } from '../testing/test-db';
-import { createAlertService } from '../services/alert-service';
+import { createAlertService } from '../services/alerts/alert-service';
 import { DEFAULT_OPS } from '../ops-config';
 import { connectRedis, type RedisClient } from './redis-connection';
 import { redisTurns } from './redis-turns';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { TakeTurn } from '../services/alert-service';
+import type { TakeTurn } from '../services/alerts/alert-service';
 import type { RedisClient } from './redis-connection';
 
 // Periodic jobs that one server of a cluster should run, not every server (the alert rules read

@@ -1,4 +1,4 @@
-import type { AlertRule, AlertSeverity } from '../contract-requests';
+import type { AlertRule, AlertSeverity } from '../contract/requests';
 
 // Severity says what is at stake, independent of age (the level climbs with age; severity does not).
 // Triage sorts and filters by it, so a 10-minute-old alert that a sealed zone of 8,000 people has

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { AlertLevel } from '../contract-requests';
+import type { AlertLevel } from '../contract/requests';
 import {
   alertLevel, commodityComplaints, failedHandoffs, lowCover, MISSED_ETA_LOOKBACK_S, missedEtas, noDelivery, requestSpikes,
   type PlannedStop, type SignalRequest,

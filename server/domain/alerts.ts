@@ -1,5 +1,5 @@
 import type { PlanStatus, StopStatus } from '../contract';
-import type { AlertLevel, AlertRule, RequestCategory } from '../contract-requests';
+import type { AlertLevel, AlertRule, RequestCategory } from '../contract/requests';
 
 // Weak signals (预警): pure rules over requests, plan outcomes and delivery events. Each returns
 // candidates; the service raises the ones not already open. `nowMs` is passed in: no clock here.

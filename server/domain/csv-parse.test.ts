@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvText, parseCsv } from './csv';
+import { csvText, parseCsv } from '../contract/csv';
 
 describe('parseCsv', () => {
   it('reads back what csvText writes: quoted commas, quotes and line breaks, BOM and CRLF', () => {

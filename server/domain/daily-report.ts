@@ -1,8 +1,8 @@
-import type { AlertLevel } from '../contract-requests';
-import type { DailyReport } from '../contract-playbook';
-import { csvText } from './csv';
+import type { AlertLevel } from '../contract/requests';
+import type { DailyReport } from '../contract/playbook';
+import { csvText } from '../contract/csv';
 
-export { csvCell } from './csv';
+export { csvCell } from '../contract/csv';
 
 // The daily summary (每日报表) per district or for the province: pure aggregation over records the
 // service reads, and its CSV form. Instants are compared as milliseconds; the day is a local day.

@@ -1,7 +1,7 @@
 import type { PlanStatus } from '../contract';
 
 // A plan's life: the only moves its status may make. Every status write goes through the plan
-// lifecycle (server/services/plan-lifecycle.ts), which asks this table first; a move it does not
+// lifecycle (server/services/plans/plan-lifecycle.ts), which asks this table first; a move it does not
 // list is refused there, so a slow worker cannot turn a published plan back into a draft, nor a
 // shut-down server's late write revive a failed one.
 

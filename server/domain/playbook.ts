@@ -1,4 +1,4 @@
-import type { ChecklistStep, PlaybookStep, PlaybookTemplateInput, ZoneChecklist } from '../contract-playbook';
+import type { ChecklistStep, PlaybookStep, PlaybookTemplateInput, ZoneChecklist } from '../contract/playbook';
 
 // The response playbook (响应流程): pure rules for templates and checklists. Instants are passed in.
 

@@ -1,4 +1,4 @@
-import type { RequestCategory, RequestStatus } from '../contract-requests';
+import type { RequestCategory, RequestStatus } from '../contract/requests';
 
 // How residents' requests raise a zone's demand for the next plan. A table, not code, so a city can
 // change what one request is worth without touching the planner.

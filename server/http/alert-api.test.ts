@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Alert } from '../contract';
-import { createAlertService } from '../services/alert-service';
+import { createAlertService } from '../services/alerts/alert-service';
 import { snapshot, startTestServer, type TestServer } from '../testing/test-server';
 import { testLogger } from '../testing/test-log';
 

@@ -1,6 +1,6 @@
 import type { Request } from 'express';
 import { SESSION_COOKIE, type User } from '../contract';
-import type { AuthService } from '../services/auth-service';
+import type { AuthService } from '../services/staff/auth-service';
 import { AppError } from '../services/errors';
 import type { RouteDef } from './route-def';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PLAYBOOK_AUTOS, type DailyReportQuery, type PlaybookTemplateInput, type StepDoneInput } from '../contract-playbook';
+import { PLAYBOOK_AUTOS, type DailyReportQuery, type PlaybookTemplateInput, type StepDoneInput } from '../contract/playbook';
 
 // Edge validation for the playbook and daily reports; each schema `satisfies` its contract type.
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import {
   REQUEST_CATEGORIES, REQUEST_STATUSES,
   type AlertBulkInput, AlertListQuery, type PublicRequestInput, type RequestBulkInput, type RequestListQuery, type RequestPatch,
-} from '../contract-requests';
+} from '../contract/requests';
 
 // Edge validation for residents' requests; each schema `satisfies` its contract type.
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Alert, AlertChangedEvent } from '../contract';
 import { loadConfig } from '../config';
-import { instantOf } from './local-time';
+import { instantOf } from '../domain/local-time';
 import { snapshot, startTestServer, type TestServer } from '../testing/test-server';
 import { call, connectLive, driverLogin, key, publishRoutes, routeThrough, until, type LiveClient } from '../testing/live-kit';
 

@@ -1,5 +1,5 @@
 import type { SessionEndedEvent, User } from '../contract';
-import type { SessionsEnded } from '../services/auth-service';
+import type { SessionsEnded } from '../services/staff/auth-service';
 import type { Logger } from '../services/logger';
 import type { Store } from '../services/ports';
 import { roomOf } from '../services/live/views';

@@ -6,8 +6,8 @@ import {
 } from '../contract';
 import type { EdgeConfig, LiveConfig } from '../config';
 import { socketOriginAllowed } from '../http/origin-guard';
-import type { AuthService } from '../services/auth-service';
-import { hashToken } from '../services/auth-service';
+import type { AuthService } from '../services/staff/auth-service';
+import { hashToken } from '../services/staff/auth-service';
 import { AppError } from '../services/errors';
 import type { Logger } from '../services/logger';
 import type { Store } from '../services/ports';
@@ -82,7 +82,7 @@ export function attachLiveGateway({ http, live, auth, store, config, now, log, c
       }
     },
     transient(event, rooms, payload) {
-      // Every server hears every plan's progress (server/services/plan-events.ts) and tells its own
+      // Every server hears every plan's progress (server/services/plans/plan-events.ts) and tells its own
       // sockets. volatile: a socket that cannot take it now misses it (the next progress supersedes it).
       for (const room of new Set(rooms)) (io.local.to(room).volatile.emit as (e: string, p: unknown) => boolean)(event, payload);
     },

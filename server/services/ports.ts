@@ -3,11 +3,11 @@ import type {
   AuditEntry, Commodity, Depot, District, HandoffPoint, Plan, PlanChanges, PlanKpis, PlanResult, PlanStatus, PlanSummary,
   Role, Staff, Street, User, Vehicle, Zone, ZoneStatus,
 } from '../contract';
-import type { AlertRepo, RequestRepo } from './request-ports';
-import type { DisinfectionRepo, PassRepo } from './pass-ports';
+import type { AlertRepo, RequestRepo } from './requests/ports';
+import type { DisinfectionRepo, PassRepo } from './staff/ports';
 import type { DeliveryRepo, TrackRepo } from './deliveries/ports';
-import type { PlaybookRepo } from './playbook-ports';
-import type { HouseholdStockRepo, SupplierRepo, SupplyChannelRepo } from './supply-ports';
+import type { PlaybookRepo } from './playbook/ports';
+import type { HouseholdStockRepo, SupplierRepo, SupplyChannelRepo } from './supply/ports';
 
 // The store's ports. server/store/ implements them with knex; services depend only on these.
 

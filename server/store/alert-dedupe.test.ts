@@ -8,9 +8,9 @@ import { isUniqueViolation } from './errors';
 import { createStore } from './store';
 import * as fx from './test-support';
 import { tempTestDatabase } from '../testing/test-db';
-import { createAlertService, type AlertChange } from '../services/alert-service';
+import { createAlertService, type AlertChange } from '../services/alerts/alert-service';
 import type { Store } from '../services/ports';
-import type { AlertRecord } from '../services/request-ports';
+import type { AlertRecord } from '../services/requests/ports';
 import { testLogger } from '../testing/test-log';
 
 // Several server processes (cluster mode) each evaluate the alert rules; one process serialises its

@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import type { AlertRecord, AlertRepo } from '../services/request-ports';
+import type { AlertRecord, AlertRepo } from '../services/requests/ports';
 import { DuplicateError } from '../services/errors';
 import { canonicalIso } from './codec';
 import { isUniqueViolation } from './errors';

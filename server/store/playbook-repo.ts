@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import type { ChecklistRecord, PlaybookRepo, TemplateRecord } from '../services/playbook-ports';
+import type { ChecklistRecord, PlaybookRepo, TemplateRecord } from '../services/playbook/ports';
 import type { StoredStep } from '../domain/playbook';
 import { canonicalIso, type Codec } from './codec';
 

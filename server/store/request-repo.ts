@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import type { RequestRecord, RequestRepo } from '../services/request-ports';
+import type { RequestRecord, RequestRepo } from '../services/requests/ports';
 import { canonicalIso } from './codec';
 
 interface RequestRow {

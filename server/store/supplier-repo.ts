@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import type { Supplier, SupplierDelivery } from '../contract';
 import type { DistrictFilter } from '../services/ports';
-import type { SupplierRepo } from '../services/supply-ports';
+import type { SupplierRepo } from '../services/supply/ports';
 import { atomically, type Codec } from './codec';
 
 interface SupplierRow {

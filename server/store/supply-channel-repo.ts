@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import type { SupplyChannel } from '../contract';
 import type { DistrictFilter } from '../services/ports';
-import type { HouseholdStockRepo, SupplyChannelRepo } from '../services/supply-ports';
+import type { HouseholdStockRepo, SupplyChannelRepo } from '../services/supply/ports';
 import { atomically, type Codec } from './codec';
 
 interface ChannelRow {

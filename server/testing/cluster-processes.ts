@@ -5,7 +5,7 @@
  * CLUSTER_PREFIX. Used by `npm run start:cluster`, `npm run bench:cluster` and cluster tests.
  */
 import type { ChildProcess } from 'node:child_process';
-import { startRoundRobinProxy, type RoundRobinProxy } from '../../scripts/cluster/round-robin-proxy';
+import { startRoundRobinProxy, type RoundRobinProxy } from './round-robin-proxy';
 import { startServerProcess, startWorkerProcess, type ServerProcess, type WorkerProcess } from './server-process';
 
 export { startWorkerProcess, type ServerProcess, type WorkerProcess };

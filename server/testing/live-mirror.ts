@@ -1,9 +1,9 @@
 import type { LiveEnvelope, LiveSnapshot, LiveVehicle, LiveZoneCover, ServerToClientEvents } from '../contract';
 import type { LiveClient } from './live-kit';
-import { createInOrder } from '../live/in-order';
+import { createInOrder } from '../contract/in-order';
 
 // What a client is expected to do with the live events: start from a snapshot, apply events in
-// order (server/live/in-order.ts: one that arrives early waits briefly for those before it), and ask
+// order (server/contract/in-order.ts: one that arrives early waits briefly for those before it), and ask
 // for a new snapshot on a gap that stays open, a new epoch or a published plan. Tests compare this
 // mirror with a fresh snapshot; the web client follows the same rules.
 

@@ -1,5 +1,5 @@
 import { createClient } from 'redis';
-import { ensureRedis } from '../../scripts/cluster/preflight';
+import { ensureRedis } from './preflight';
 import { loadTestSettings } from '../config';
 
 // Cluster tests need Redis; like PostgreSQL, scripts/setup-test-env.sh starts it when installed.

@@ -5,9 +5,9 @@ import { createLogger } from '../logger';
 import { PLAN_QUEUE, type PartOutcome, type PlanJobData } from '../cluster/bull-plan-queue';
 import { bullConnection, connectRedis } from '../cluster/redis-connection';
 import { createRedisPlanEventBus } from '../cluster/redis-plan-events';
-import { executePlan, failPlan, finishSplitPlan, runPlanPart } from '../services/plan-execution';
-import { createPlanLifecycle } from '../services/plan-lifecycle';
-import { createWorkerRunner } from '../services/plan-runner';
+import { executePlan, failPlan, finishSplitPlan, runPlanPart } from '../services/plans/plan-execution';
+import { createPlanLifecycle } from '../services/plans/plan-lifecycle';
+import { createWorkerRunner } from './plan-runner';
 import { openDatabase } from '../store/db';
 import { createStore } from '../store/store';
 

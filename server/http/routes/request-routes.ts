@@ -1,6 +1,6 @@
 import type { Request } from 'express';
 import type { Services } from '../../services';
-import type { FilingClient } from '../../services/request-intake';
+import type { FilingClient } from '../../services/requests/request-intake';
 import { clientIp, readCookie } from '../auth-middleware';
 import { route } from '../route-def';
 import { publicRequestSchema, requestBulkSchema, requestListQuerySchema, requestPatchSchema } from '../request-schemas';

@@ -1,6 +1,6 @@
 import type { Services } from '../../services';
 import { AppError } from '../../services/errors';
-import { parseChannelCsv } from '../../services/channel-csv';
+import { parseChannelCsv } from '../../services/supply/channel-csv';
 import { route } from '../route-def';
 import { parseInput } from '../validate';
 import { z } from 'zod';

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { StopArriveInput, StopDeliverInput, StopEventResult, StopFailInput, User } from '../../contract';
 import { canRecord, type StopKind } from '../../domain/stop-status';
-import { assertInstantInBounds } from '../../live/instant-bounds';
-import { findStop, stopKey, tripHold, type RouteStop } from '../../live/route-model';
+import { assertInstantInBounds } from '../live/instant-bounds';
+import { findStop, stopKey, tripHold, type RouteStop } from '../../domain/route-model';
 import { AppError, DuplicateError } from '../errors';
 import { driverVehicle, type LiveState, type VehicleEntry } from '../live/live-state';
 import type { Store } from '../ports';

@@ -2,10 +2,10 @@ import type { LiveStop, LiveVehicle, LiveZoneCover, Zone, Commodity } from '../.
 import { coverForJson, zoneCover } from '../../domain/cover';
 import { zoneDailyDemandKg } from '../../domain/demand';
 import type { LiveConfig } from '../../config';
-import { estimateEtas, type EtaOptions, type EtaResult } from '../../live/eta';
-import { instantOf } from '../../live/local-time';
+import { estimateEtas, type EtaOptions, type EtaResult } from '../../domain/eta';
+import { instantOf } from '../../domain/local-time';
 import type { VehicleEntry } from './live-state';
-import { allStops, stopKey, type RouteStop } from '../../live/route-model';
+import { allStops, stopKey, type RouteStop } from '../../domain/route-model';
 import type { View } from './views';
 
 // Entries of the live state → the contract's DTOs, as one room may see them.

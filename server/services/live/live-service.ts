@@ -6,14 +6,14 @@ import { haversineModel } from '../../planner/distance';
 import type { Logger } from '../logger';
 import type { Store } from '../ports';
 import { derive, liveStop, liveVehicle, liveZoneCover, type Derived } from './live-dto';
-import { assertInsideBounds, assertInstantInBounds } from '../../live/instant-bounds';
+import { assertInsideBounds, assertInstantInBounds } from './instant-bounds';
 import { createLiveState, driverVehicle, type VehicleEntry } from './live-state';
-import { localDate } from '../../live/local-time';
+import { localDate } from '../../domain/local-time';
 import type { Outbox } from './outbox';
 import { createPositionBuffer } from './position-buffer';
-import { createProgressThrottle } from '../../live/progress-throttle';
+import { createProgressThrottle } from '../../domain/progress-throttle';
 import { createDeliveryService, type StopInput, type StopKind } from '../deliveries/delivery-service';
-import { allStops, stopKey } from '../../live/route-model';
+import { allStops, stopKey } from '../../domain/route-model';
 import { COORDINATORS, districtRoom, stopRooms, vehicleRoom, vehicleRooms, viewOf, zoneRooms, type View } from './views';
 
 export interface LiveDeps {

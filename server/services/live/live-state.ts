@@ -2,7 +2,7 @@ import type { Commodity, LivePosition, LngLat, User, Vehicle, Zone } from '../..
 import { AppError, forbidden } from '../errors';
 import type { Store } from '../ports';
 import { createRouteReloader } from './route-reloader';
-import { allStops, loadRoute, stopKey, type LoadedRoute, type StopState } from '../../live/route-model';
+import { allStops, loadRoute, stopKey, type LoadedRoute, type StopState } from '../../domain/route-model';
 
 // The live picture in memory: per van its published route, the state of each stop and its last fix;
 // per day and zone the kg delivered so far. Loaded lazily from the store, then kept current by the

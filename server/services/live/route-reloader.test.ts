@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { replaceRoute, type VehicleEntry } from './live-state';
 import { createRouteReloader } from './route-reloader';
-import type { LoadedRoute, StopState } from '../../live/route-model';
+import type { LoadedRoute, StopState } from '../../domain/route-model';
 
 /** A stamp and a reload under the test's control: each call waits until the test lets it finish. */
 function controlled() {

@@ -5,8 +5,8 @@ import { forbidden } from '../errors';
 import type { Store } from '../ports';
 import type { Derived } from './live-dto';
 import type { VehicleEntry } from './live-state';
-import { instantOf, offsetMs } from '../../live/local-time';
-import { allStops, stopKey } from '../../live/route-model';
+import { instantOf, offsetMs } from '../../domain/local-time';
+import { allStops, stopKey } from '../../domain/route-model';
 import { roomOf, viewOf } from './views';
 
 /** Drivers send a fix every 15–30 s: five minutes without one is a phone off or out of coverage. */

@@ -4,7 +4,7 @@ import type {
   ClientToServerEvents, LiveAck, LiveEnvelope, LiveSnapshot, ServerToClientEvents, StopArriveInput, StopDeliverInput,
   StopEventResult, StopFailInput, VehicleMoveInput,
 } from '../../../server/contract';
-import { createInOrder } from '../../../server/live/in-order';
+import { createInOrder } from '../../../server/contract/in-order';
 
 // The only socket.io-client importer: one socket per page, authenticated by the session cookie (same origin),
 // in the one room the server puts this user in. Pushed events carry the room's sequence `v` and `epoch`: a gap
@@ -53,7 +53,7 @@ export function connectLive(): LiveLink {
   const listeners = new Map<string, Set<(payload: never) => void>>();
   // Pushed events reach the listeners in their room's order; one that arrives early (a cluster's
   // servers may deliver swapped) waits briefly for those before it, and only a gap that stays open
-  // or a new epoch asks for a snapshot (server/live/in-order.ts).
+  // or a new epoch asks for a snapshot (server/contract/in-order.ts).
   const order = createInOrder<LiveEnvelope & { event: SequencedEvent }>({
     waitMs: REORDER_WAIT_MS,
     deliver: ({ event, ...payload }) => { for (const l of listeners.get(event) ?? []) l(payload as never); },

@@ -1,5 +1,5 @@
 import type { PlannedRoute } from '../../../server/contract';
-import { csvText } from '../../../server/domain/csv';
+import { csvText } from '../../../server/contract/csv';
 import { localName, t } from '../i18n';
 import { hhmm } from './plan-format';
 import type { PlanRefs } from './plan-refs';
@@ -38,7 +38,7 @@ export function manifestCommodities(rows: readonly ManifestRow[], refs: PlanRefs
   return refs.commodities.filter((c) => used.has(c.id)).map((c) => ({ id: c.id, label: localName(c) }));
 }
 
-/** RFC 4180 CSV (CRLF, quoted where needed, formula-like text escaped: server/domain/csv.ts); quantities in kg rounded to 0.1. */
+/** RFC 4180 CSV (CRLF, quoted where needed, formula-like text escaped: server/contract/csv.ts); quantities in kg rounded to 0.1. */
 export function manifestCsv(rows: readonly ManifestRow[], refs: PlanRefs): string {
   const commodities = manifestCommodities(rows, refs);
   const head = [
