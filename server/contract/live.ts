@@ -1,6 +1,7 @@
-// Live operations over socket.io: part of the contract (re-exported by contract.ts, which the web
-// imports). A file of its own so contract.ts stays small.
-import type { ApiResult, HandoffMode, LngLat, PlanStatus } from './index';
+// Live operations over socket.io: part of the contract (re-exported by index.ts, which the web
+// imports).
+import type { ApiResult, HandoffMode, LngLat } from './base';
+import type { PlanStatus } from './plans';
 import type { Alert } from './requests';
 
 // ---- Live operations (socket.io) ---------------------------------------------------------------

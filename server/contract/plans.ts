@@ -1,6 +1,5 @@
-// Plans: part of the contract (re-exported by contract.ts, which the web imports). A file of its
-// own so contract.ts stays small.
-import type { HandoffMode, LngLat, Tier } from './index';
+// Plans: part of the contract (re-exported by index.ts, which the web imports).
+import type { HandoffMode, LngLat, Tier } from './base';
 
 // ---- Plans --------------------------------------------------------------------------------------
 

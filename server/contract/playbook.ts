@@ -1,4 +1,4 @@
-// The response playbook (响应流程) and daily reports: part of the contract (re-exported by contract.ts).
+// The response playbook (响应流程) and daily reports: part of the contract (re-exported by index.ts).
 
 /** A fact that completes a step by itself, without anyone ticking it. */
 export type PlaybookAuto = 'handoff_point' | 'plan_published' | 'delivery_recorded';

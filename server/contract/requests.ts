@@ -1,5 +1,5 @@
 // Residents' requests, weak-signal alerts and frontline passes: part of the contract (re-exported by
-// contract.ts, which the web imports). A file of its own because contract.ts is past the size limit.
+// index.ts, which the web imports).
 
 export type RequestCategory =
   | 'food_shortage'

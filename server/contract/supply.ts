@@ -1,7 +1,6 @@
 // Supply channels (every way goods reach a zone's homes) and the days-of-cover projection over a horizon.
-// Part of the typed contract (re-exported by contract.ts).
-import type { ImportResult } from './index';
-
+// Part of the typed contract (re-exported by index.ts).
+import type { ImportResult } from './base';
 
 /**
  * `mobile_van`: the planned vans (the published plan's deliveries; a stored channel of this kind adds a fleet

@@ -3,7 +3,7 @@ import { getLang, tOr } from '../i18n';
 import { configuredTierName } from './tier-names';
 
 /**
- * The default tiers, strictest first (mirrors DEFAULT_TIERS in server/contract/index.ts, which the web may only
+ * The default tiers, strictest first (mirrors DEFAULT_TIERS in server/contract/base.ts, which the web may only
  * import types from). A deployment's own tiers show up as they appear in the zones.
  */
 export const DEFAULT_TIER_ORDER: readonly Tier[] = ['sealed', 'controlled', 'precaution'];
