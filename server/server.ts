@@ -20,6 +20,7 @@ import { loadOrCreateKeyFile } from './store/key-file';
 import { KEY_ID } from './services/staff/passes';
 import { loadScenario } from './store/scenario-files';
 import { startClusterLink, type ClusterLink } from './cluster/cluster-link';
+import { createWorkerRunner } from './workers/plan-runner';
 
 export const VERSION = '0.1.0';
 
@@ -67,6 +68,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     coverHorizonDays: config.coverHorizonDays,
     passSigningKey: keyFile ? () => keyFile : undefined,
     planCluster: cluster?.plans,
+    // Started on the first plan only; a cluster server hands plans to worker processes instead.
+    planRunner: cluster ? undefined : createWorkerRunner(),
     rateLimiters: cluster?.rateLimiters,
     windowCounters: cluster?.windowCounters,
     planQueuePerUser: config.planQueuePerUser,

@@ -1,14 +1,13 @@
 import type { TierRule } from '../domain/tiers';
 import type { Logger } from './logger';
 import type { PlanEventBus } from './plans/plan-events';
-import type { PlanQueue } from './plans/plan-queue';
 import type { RateLimiterFactory, WindowCounterFactory } from './rate-limit';
 import { createAuthService, type PasswordHasher } from './staff/auth-service';
 import { createAvailabilityService } from './fleet/availability-service';
 import { createCoverHistoryService } from './cover/cover-history-service';
 import { createDepotService } from './supply/depot-service';
 import { createStaffService, createVehicleService } from './fleet/fleet-service';
-import type { PlanRunner } from '../workers/plan-runner';
+import type { PlanQueue, PlanRunner } from './plans/plan-queue';
 import { createPlanService } from './plans/plan-service';
 import type { Store } from './ports';
 import { createRequestService } from './requests/request-service';
@@ -38,7 +37,7 @@ export interface ServiceDeps {
   log: Logger;
   /** Local time's offset from UTC, e.g. '+08:00' (plan days are local days). */
   utcOffset?: string;
-  /** Where plans run (default: a worker thread). */
+  /** Where plans run (a worker thread: server/workers/plan-runner.ts); needed unless planCluster is given. */
   planRunner?: PlanRunner;
   /** Cluster mode: plans go to worker processes through this queue and their events come back on this bus. */
   planCluster?: { queue: PlanQueue; events: PlanEventBus };

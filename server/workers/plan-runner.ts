@@ -1,14 +1,9 @@
 import { Worker } from 'node:worker_threads';
 import type { PlanResult } from '../contract';
-import type { PlanInput } from '../planner/plan-input';
-import type { PlanJobMessage, PlanOptionsData, PlanWorkerReply } from './plan-worker';
+import type { PlanRunner } from '../services/plans/plan-queue';
+import type { PlanJobMessage, PlanWorkerReply } from './plan-worker';
 
-/** Runs one plan at a time off the main thread. */
-export interface PlanRunner {
-  run(input: PlanInput, options: Partial<PlanOptionsData>, timeLimitS: number, onProgress: (fraction: number) => void): Promise<PlanResult>;
-  /** Stops the worker; a plan in flight fails. */
-  close(): Promise<void>;
-}
+export type { PlanRunner };
 
 export interface WorkerRunnerOptions {
   /** A job that overruns its time limit by this much is stopped and the worker restarted. */

@@ -1,12 +1,14 @@
 import { parentPort } from 'node:worker_threads';
 import type { PlanResult } from '../contract';
-import type { PlanInput, PlanOptions } from '../planner/plan-input';
+import type { PlanInput } from '../planner/plan-input';
 import { plan } from '../planner/plan/plan';
 
 // Worker-thread entry: runs the pure planner off the main thread so the API stays responsive.
 // Started by plan-runner.ts; one job at a time, the clock and the deadline are the worker's own.
 
-export type PlanOptionsData = Omit<PlanOptions, 'now' | 'onProgress' | 'deadlineMs'>;
+import type { PlanOptionsData } from '../services/plans/plan-queue';
+
+export type { PlanOptionsData };
 
 export interface PlanJobMessage {
   type: 'plan';

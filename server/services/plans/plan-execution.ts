@@ -5,7 +5,7 @@ import { planInputFromRecords } from '../../planner/input-from-records';
 import { addExcluded, withoutBrokenVans } from './broken-vans';
 import { planChanges } from './plan-diff';
 import type { RunSettings } from './plan-run-checks';
-import type { PlanRunner } from '../../workers/plan-runner';
+import type { PlanRunner } from './plan-queue';
 import type { PlanLifecycle, PlanStatusChange } from './plan-lifecycle';
 import type { PlanRecord, Store } from '../ports';
 import { mergeReplan, remainingInput, replanBasis, type RecordedDelivery } from './replan';

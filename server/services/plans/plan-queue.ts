@@ -1,5 +1,18 @@
 // Where queued plans go: the server's own queue (embedded: one plan at a time in its worker thread)
-// or a shared job queue that planner worker processes take from (cluster, server/cluster/).
+// or a shared job queue that planner worker processes take from (cluster, server/cluster/). Where a plan
+// runs (server/workers/: a worker thread) is injected as a PlanRunner by the composition root.
+import type { PlanResult } from '../../contract';
+import type { PlanInput, PlanOptions } from '../../planner/plan-input';
+
+/** The planner's options that cross to a worker (no functions: the clock and progress are the worker's). */
+export type PlanOptionsData = Omit<PlanOptions, 'now' | 'onProgress' | 'deadlineMs'>;
+
+/** Runs one plan at a time off the main thread (server/workers/plan-runner.ts). */
+export interface PlanRunner {
+  run(input: PlanInput, options: Partial<PlanOptionsData>, timeLimitS: number, onProgress: (fraction: number) => void): Promise<PlanResult>;
+  /** Stops the worker; a plan in flight fails. */
+  close(): Promise<void>;
+}
 
 export interface PlanQueue {
   /**

@@ -11,8 +11,7 @@ import { createLocalPlanEventBus, type PlanEventBus, type PlanEventMeta } from '
 import { districtParts, executePlan } from './plan-execution';
 import { createPlanLifecycle, planEventOf } from './plan-lifecycle';
 import type { Logger } from '../logger';
-import { createLocalPlanQueue, type PlanQueue } from './plan-queue';
-import { createWorkerRunner, type PlanRunner } from '../../workers/plan-runner';
+import { createLocalPlanQueue, type PlanQueue, type PlanRunner } from './plan-queue';
 import { checkRunInput, type RunSettings } from './plan-run-checks';
 import type { PlanRecord, Store } from '../ports';
 import { routePlaces } from './route-places';
@@ -58,7 +57,8 @@ export function createPlanService(deps: PlanServiceDeps) {
   const lifecycle = createPlanLifecycle({ store, events, log: deps.log });
   const queuePerUser = deps.queuePerUser ?? DEFAULT_PLAN_QUEUE_PER_USER;
   const queue = deps.cluster?.queue ?? (() => {
-    const runner = deps.runner ?? createWorkerRunner();
+    const runner = deps.runner;
+    if (!runner) throw new Error('createPlanService: plans run here (no cluster queue), so a plan runner is needed');
     return createLocalPlanQueue((id) => executePlan({ store, tierRules, utcOffset, runner, lifecycle, now }, id), () => runner.close());
   })();
   let closed = false;
