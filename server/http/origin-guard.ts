@@ -1,6 +1,6 @@
-import type { IncomingMessage } from 'node:http';
 import type { NextFunction, Request, Response } from 'express';
 import { SESSION_COOKIE } from '../contract';
+import { claimedOrigin, isOwnOrigin } from '../domain/origin';
 import { readCookie } from './auth-middleware';
 import { sendError } from './respond';
 
@@ -13,31 +13,9 @@ import { sendError } from './respond';
 // cluster's TCP proxy the browser's Host is the proxy's, as is its Origin; behind a proxy that rewrites
 // Host, list the public origin in ALLOWED_ORIGINS.
 
+// The rule itself (which origin is this server's) is server/domain/origin.ts, shared with the socket edge.
+
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
-
-/** The origin a request names: Origin, else Referer's origin; null when it names none. */
-export function claimedOrigin(headers: IncomingMessage['headers']): string | null {
-  const origin = headers.origin;
-  if (typeof origin === 'string' && origin !== '') return origin;
-  const referer = headers.referer;
-  if (typeof referer === 'string' && referer !== '') {
-    try { return new URL(referer).origin; } catch { return 'null'; }
-  }
-  return null;
-}
-
-/** Is `origin` this server as reached at `host` over `protocol`, or one of `allowed`? "null" never is. */
-export function isOwnOrigin(origin: string, host: string | undefined, protocol: string, allowed: readonly string[]): boolean {
-  let url: URL;
-  try { url = new URL(origin); } catch { return false; }
-  // An opaque origin ("null": sandboxed frames, data: URLs, some redirects) parses to "null" too.
-  if (url.origin === 'null') return false;
-  if (allowed.includes(url.origin)) return true;
-  if (!host) return false;
-  let own: URL;
-  try { own = new URL(`${protocol}://${host}`); } catch { return false; }
-  return own.origin === url.origin;
-}
 
 export interface OriginGuardOptions {
   allowedOrigins: readonly string[];
@@ -58,22 +36,4 @@ export function originGuard({ allowedOrigins }: OriginGuardOptions) {
       message: `cross-site request refused: origin "${origin.slice(0, 200)}" is not this server's (跨站请求被拒绝)`,
     });
   };
-}
-
-/**
- * For socket.io's allowRequest: a handshake naming a foreign origin is refused (a browser always
- * names its page's); one naming none (a device, a script) goes on to the session check.
- */
-export function socketOriginAllowed(req: IncomingMessage, allowedOrigins: readonly string[], trustProxy: boolean | number | string): boolean {
-  const origin = claimedOrigin(req.headers);
-  if (origin === null) return true;
-  return isOwnOrigin(origin, req.headers.host, requestProtocol(req, trustProxy), allowedOrigins);
-}
-
-/** The scheme a raw request came over; X-Forwarded-Proto counts only when proxies are trusted. */
-function requestProtocol(req: IncomingMessage, trustProxy: boolean | number | string): string {
-  const encrypted = (req.socket as { encrypted?: boolean }).encrypted === true;
-  const forwarded = req.headers['x-forwarded-proto'];
-  if (trustProxy !== false && trustProxy !== 0 && typeof forwarded === 'string' && forwarded) return forwarded.split(',')[0]!.trim();
-  return encrypted ? 'https' : 'http';
 }

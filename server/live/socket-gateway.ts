@@ -5,7 +5,7 @@ import {
   SESSION_COOKIE, type ApiError, type ClientToServerEvents, type LiveAck, type LiveHandshakeAuth, type ServerToClientEvents, type User,
 } from '../contract';
 import type { EdgeConfig, LiveConfig } from '../config';
-import { socketOriginAllowed } from '../http/origin-guard';
+import { socketOriginAllowed } from '../domain/origin';
 import type { AuthService } from '../services/staff/auth-service';
 import { hashToken } from '../services/staff/auth-service';
 import { AppError } from '../services/errors';
