@@ -2,7 +2,18 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { DEFAULT_TIER_RULES, type TierRule } from './domain/tiers';
 import { DEFAULT_OPS, type OpsConfig } from './ops-config';
-import type { ClusterConfig } from './cluster/redis-connection';
+
+/** Cluster mode (REDIS_URL set): server/cluster/. */
+export interface ClusterConfig {
+  redisUrl: string;
+  /** Namespaces every key, stream, channel and queue: several clusters (or tests) share one Redis. */
+  prefix: string;
+  /**
+   * A worker holds its plan job's lock this long, renewing it as it goes; a worker that died is
+   * noticed once its lock lapses (checked as often), and its plan goes to another worker.
+   */
+  jobLockMs: number;
+}
 
 /** Everything the process reads from its environment, read once, here and nowhere else. */
 export interface Config {

@@ -6,16 +6,8 @@ import type { Logger } from '../services/logger';
 
 export type RedisClient = ReturnType<typeof createClient>;
 
-export interface ClusterConfig {
-  redisUrl: string;
-  /** Namespaces every key, stream, channel and queue: several clusters (or tests) share one Redis. */
-  prefix: string;
-  /**
-   * A worker holds its plan job's lock this long, renewing it as it goes; a worker that died is
-   * noticed once its lock lapses (checked as often), and its plan goes to another worker.
-   */
-  jobLockMs: number;
-}
+// The cluster's settings are config.ts's (it owns every settings type); re-exported for the cluster's files.
+export type { ClusterConfig } from '../config';
 
 export async function connectRedis(url: string, log: Logger): Promise<RedisClient> {
   const client = createClient({ url });
