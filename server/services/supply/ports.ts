@@ -1,8 +1,8 @@
 import type { Supplier, SupplyChannel } from '../../contract';
-import type { DistrictFilter } from '../ports';
 
+// The filter is spelled out, not imported from ../ports: that file's Store aggregate imports this one.
 export interface SupplyChannelRepo {
-  list(filter?: DistrictFilter): Promise<SupplyChannel[]>;
+  list(filter?: { districtId?: string }): Promise<SupplyChannel[]>;
   get(id: string): Promise<SupplyChannel | null>;
   upsert(channel: SupplyChannel): Promise<void>;
   delete(id: string): Promise<boolean>;
@@ -15,7 +15,7 @@ export interface HouseholdStockRepo {
 }
 
 export interface SupplierRepo {
-  list(filter?: DistrictFilter): Promise<Supplier[]>;
+  list(filter?: { districtId?: string }): Promise<Supplier[]>;
   get(id: string): Promise<Supplier | null>;
   upsert(supplier: Supplier): Promise<void>;
   delete(id: string): Promise<boolean>;
