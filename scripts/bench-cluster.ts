@@ -17,7 +17,6 @@
  * Everything shares this machine's cores: servers, workers, PostgreSQL, Redis and this client.
  */
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { io } from 'socket.io-client';
@@ -31,6 +30,7 @@ import { REORDER_WAIT_MS } from '../server/testing/live-mirror';
 import { benchCityScenario } from './cluster/bench-city';
 import { prepareBenchDatabase, type BenchTokens } from './cluster/bench-prepare';
 import { ensurePostgres, ensureRedis } from '../server/testing/preflight';
+import { cpuMeter, cpuSeconds, httpLoad, pct, sleep, type HttpResult } from './cluster/bench-http';
 import { http, newKey, type LiveSocket } from './live-client';
 
 const { values: args } = parseArgs({
@@ -68,8 +68,6 @@ const skip = new Set(args.skip!.split(',').filter(Boolean));
 const { redisUrl } = loadBenchSettings();
 const PLAN_DATE = '2021-06-03';
 
-const pct = (sorted: Float64Array, p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]! : NaN);
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const load = () => loadavg().map((l) => l.toFixed(2)).join(' / ');
 
 // ---- preflight and the database -----------------------------------------------------------------
@@ -96,20 +94,6 @@ async function cluster(servers: number, workers: number): Promise<Cluster> {
   return c;
 }
 
-/** CPU use over a window, in % of one core: the servers' together, and this bench client's own. */
-function cpuMeter(c: Cluster): () => { serversPct: number; clientPct: number } {
-  const pids = c.servers.map((s) => s.child.pid);
-  const servers0 = pids.map(cpuSeconds);
-  const client0 = process.cpuUsage();
-  const t0 = performance.now();
-  return () => {
-    const wallS = (performance.now() - t0) / 1000;
-    const serversS = pids.reduce<number>((sum, pid, i) => sum + cpuSeconds(pid) - servers0[i]!, 0);
-    const client = process.cpuUsage(client0);
-    return { serversPct: (100 * serversS) / wallS, clientPct: (100 * (client.user + client.system)) / 1e6 / wallS };
-  };
-}
-
 /** Fails the bench, with the dead process's output, when a server or worker has exited. */
 function checkAlive(c: Cluster): void {
   for (const [name, p] of [...c.servers.map((s, i) => [`server ${i}`, s] as const), ...c.workers.map((w, i) => [`worker ${i}`, w] as const)]) {
@@ -119,47 +103,7 @@ function checkAlive(c: Cluster): void {
   }
 }
 
-// ---- (a) HTTP requests/s ------------------------------------------------------------------------
-
-interface HttpResult { rps: number; p50: number; p99: number; errors: number; errorSamples: string[]; perBackend: number[]; serversPct: number; clientPct: number }
-
-async function httpLoad(c: Cluster, path: string, token: string, seconds: number): Promise<HttpResult> {
-  const headers = { authorization: `Bearer ${token}` };
-  const before = c.proxy.totalPerBackend();
-  const samples: number[] = [];
-  let errors = 0;
-  const errorSamples: string[] = [];
-  const note = (what: string) => { errors += 1; if (errorSamples.length < 3) errorSamples.push(what); };
-  let measuring = false;
-  let stop = false;
-  const loop = async () => {
-    while (!stop) {
-      const t = performance.now();
-      try {
-        const res = await fetch(c.url + path, { headers });
-        const body = await res.text();
-        if (res.status !== 200) note(`${res.status} ${body.slice(0, 200)}`);
-        else if (measuring) samples.push(performance.now() - t);
-      } catch (err) {
-        note(String((err as Error).cause ?? err));
-      }
-    }
-  };
-  const loops = Array.from({ length: clients }, loop);
-  await sleep(1000); // warm-up: connections opened, JIT warm
-  measuring = true;
-  const cpu = cpuMeter(c);
-  const t0 = performance.now();
-  await sleep(seconds * 1000);
-  measuring = false;
-  const elapsed = (performance.now() - t0) / 1000;
-  const used = cpu();
-  stop = true;
-  await Promise.all(loops);
-  const sorted = Float64Array.from(samples).sort();
-  const after = c.proxy.totalPerBackend();
-  return { rps: samples.length / elapsed, p50: pct(sorted, 0.5), p99: pct(sorted, 0.99), errors, errorSamples, perBackend: after.map((n, i) => n - before[i]!), ...used };
-}
+// ---- (a) HTTP requests/s: scripts/cluster/bench-http.ts ------------------------------------------
 
 // ---- (b) socket fan-out -------------------------------------------------------------------------
 
@@ -254,16 +198,6 @@ async function fanout(c: Cluster, tokens: BenchTokens): Promise<FanoutResult> {
 
 interface PlanThroughput { plansPerMin: number; seconds: number; drafts: number; failed: number; meanRunS: number; meanKm: number; meanDeliveredT: number; workerCpuS: number[]; cityS: number; cityDeliveredT: number }
 
-/** A process's user + system CPU seconds so far (Linux /proc; NaN elsewhere). */
-function cpuSeconds(pid: number | undefined): number {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (USER_HZ = 100)
-  } catch {
-    return NaN;
-  }
-}
-
 async function planRun(c: Cluster, token: string, districts: Array<string | undefined>, limitS: number): Promise<{ seconds: number; drafts: number; failed: number; meanRunS: number; meanKm: number; meanDeliveredT: number }> {
   const t0 = performance.now();
   const posted = await Promise.all(districts.map(async (districtId) => {
@@ -332,8 +266,8 @@ try {
       for (const n of order(serverCounts, round)) {
         current = await cluster(n, 0);
         if (!skip.has('http')) {
-          const health = await httpLoad(current, '/api/health', tokens.coordinator, httpS);
-          const zones = await httpLoad(current, '/api/zones?districtId=liwan', tokens.coordinator, httpS);
+          const health = await httpLoad(current, clients, '/api/health', tokens.coordinator, httpS);
+          const zones = await httpLoad(current, clients, '/api/zones?districtId=liwan', tokens.coordinator, httpS);
           httpRuns.get(n)!.health.push(health);
           httpRuns.get(n)!.zones.push(zones);
           for (const e of [...health.errorSamples, ...zones.errorSamples]) console.error(`    error sample: ${e}`);
