@@ -51,7 +51,7 @@ describe.skipIf(!redisUp)('turns shared in Redis', () => {
     const thresholds = { ...DEFAULT_OPS.alerts, intervalMs: 100 };
     const runs = { a: 0, b: 0 };
     const services = (['a', 'b'] as const).map((name) => {
-      const s = createAlertService({ store, now: () => new Date(), thresholds, log: testLogger() });
+      const s = createAlertService({ store, now: () => new Date(), thresholds, log: testLogger(), utcOffset: '+08:00' });
       s.addSource(async () => { runs[name] += 1; return []; });
       return s;
     });

@@ -1,5 +1,5 @@
 import type { ChannelKind, SupplyChannel } from '../contract';
-import { dayBounds } from './daily-report';
+import { dayBounds } from './local-time';
 import { DEFAULT_HOUSEHOLD_STOCK_DAYS } from './household-stock';
 import { CHANNEL_FILL_ORDER, channelActiveOn, channelDailyKg, channelServesTier, minutesOf } from './supply-channels';
 import type { TierRule } from './tiers';
@@ -43,7 +43,7 @@ export interface ProjectionInput {
   /** zoneId → commodityId → kg the homes hold at the start of `from` (a run carried on from an earlier one); else household stock at sealing. */
   startStockKg?: ReadonlyMap<string, Readonly<Record<string, number>>>;
   tierRules?: readonly TierRule[];
-  utcOffset?: string;
+  utcOffset: string;
 }
 
 export interface ZoneCommodityProjection {
@@ -85,7 +85,7 @@ export function waterFill(kg: number, claims: readonly { weight: number; cap: nu
 }
 
 export function projectCover(input: ProjectionInput): CoverProjectionResult {
-  const offset = input.utcOffset ?? '+08:00';
+  const offset = input.utcOffset;
   const stockDays = input.householdStockDays ?? DEFAULT_HOUSEHOLD_STOCK_DAYS;
   const days = daysBetween(input.from, input.horizon[input.horizon.length - 1] ?? input.from);
   const [fromMs] = dayBounds(input.from, offset);

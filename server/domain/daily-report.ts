@@ -1,20 +1,15 @@
 import type { AlertLevel } from '../contract/requests';
 import type { DailyReport } from '../contract/playbook';
 import { csvText } from '../contract/csv';
+import { dayBounds } from './local-time';
 
 export { csvCell } from '../contract/csv';
+// Kept for the report's callers: the local day's bounds are local-time.ts's.
+export { dayBounds };
 
 // The daily summary (每日报表) per district or for the province: pure aggregation over records the
 // service reads, and its CSV form. Instants are compared as milliseconds; the day is a local day.
 
-/** [start, end) of a local day, in ms since the epoch. */
-export function dayBounds(date: string, utcOffset: string): [number, number] {
-  const m = /^([+-])(\d{2}):(\d{2})$/.exec(utcOffset);
-  if (!m) throw new RangeError(`utcOffset must look like +08:00, got "${utcOffset}"`);
-  const off = (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) * 60_000;
-  const start = Date.parse(`${date}T00:00:00Z`) - off;
-  return [start, start + 24 * 3600_000];
-}
 
 export interface ReportZone {
   id: string;

@@ -85,7 +85,7 @@ describe('alerts', () => {
     expect(open!.level).toBe('yellow');
     const threeHours = new Date(Date.now() + 3 * 3600_000);
     // The same store read three hours later (the level is computed at read time).
-    const clock = createAlertService({ store: server.store, now: () => threeHours, log: testLogger() });
+    const clock = createAlertService({ store: server.store, now: () => threeHours, log: testLogger(), utcOffset: '+08:00' });
     const coordUser = (await server.call('GET', '/api/me', { token: coord })).json.data;
     expect((await clock.list(coordUser, { zoneId: fsZone }))[0]!.level).toBe('red');
     expect((await clock.list(coordUser, { zoneId: liwanZone }))[0]!.level).toBe('yellow');

@@ -2,6 +2,7 @@ import type { Commodity, Depot, HandoffPoint, Staff, Vehicle, Zone } from '../co
 import { isDriverCleared } from '../domain/clearance';
 import { demandForDaysKg, zoneDailyDemandKg } from '../domain/demand';
 import { representativePoint } from '../domain/geo';
+import { isoOf } from '../domain/local-time';
 import { allocationWeight } from '../domain/priority';
 import { tierRuleFor, type TierRule } from '../domain/tiers';
 import type { PlanInput } from './plan-input';
@@ -76,7 +77,7 @@ export function planInputFromRecords(records: Records, settings: InputSettings):
       .filter((v) => !settings.districtId || v.districtId === settings.districtId || v.districtId === null)
       .map((v) => {
         const driver = v.driverId ? staff.get(v.driverId) : undefined;
-        const shiftEndIso = `${settings.date}T${v.shiftEnd}:00${settings.utcOffset}`;
+        const shiftEndIso = isoOf(settings.date, secondsOfDay(v.shiftEnd), settings.utcOffset);
         return {
           id: v.id, name: v.name, homeDepotId: v.homeDepotId, capacityKg: v.capacityKg, coldChainKg: v.coldChainKg,
           shiftStartS: secondsOfDay(v.shiftStart), shiftEndS: secondsOfDay(v.shiftEnd),

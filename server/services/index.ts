@@ -35,8 +35,8 @@ export interface ServiceDeps {
   clock: () => Date;
   /** Where the services log what no request answers for: plan status changes, failed alert evaluations. Required. */
   log: Logger;
-  /** Local time's offset from UTC, e.g. '+08:00' (plan days are local days). */
-  utcOffset?: string;
+  /** Local time's offset from UTC (plan days are local days): config.live.utcOffset, never assumed. */
+  utcOffset: string;
   /** Where plans run (a worker thread: server/workers/plan-runner.ts); needed unless planCluster is given. */
   planRunner?: PlanRunner;
   /** Cluster mode: plans go to worker processes through this queue and their events come back on this bus. */
@@ -73,15 +73,15 @@ export function createServices(deps: ServiceDeps) {
     auth: createAuthService({ ...deps, now, loginLimits: deps.ops?.login }),
     zones: createZoneService({ ...deps, now, onZoneWritten: playbook.onZoneWritten }),
     playbook,
-    reports: createReportService({ store, now, utcOffset: deps.utcOffset ?? '+08:00', thresholds: alertsConfig(deps), tierRules: deps.tierRules }),
+    reports: createReportService({ store, now, utcOffset: deps.utcOffset, thresholds: alertsConfig(deps), tierRules: deps.tierRules }),
     depots: createDepotService(store, now),
     vehicles,
     availability: createAvailabilityService(store, now),
     coverHistory: createCoverHistoryService(store, now, deps.utcOffset),
     supplyChannels: createSupplyChannelService(store, now, deps.tierRules),
     suppliers: createSupplierService(store, now),
-    depotOutlook: createDepotOutlookService({ store, now, utcOffset: deps.utcOffset ?? '+08:00', horizonDays: deps.coverHorizonDays ?? 3 }),
-    cover: createCoverService({ store, tierRules: deps.tierRules, utcOffset: deps.utcOffset ?? '+08:00', horizonDays: deps.coverHorizonDays ?? 3 }),
+    depotOutlook: createDepotOutlookService({ store, now, utcOffset: deps.utcOffset, horizonDays: deps.coverHorizonDays ?? 3 }),
+    cover: createCoverService({ store, tierRules: deps.tierRules, utcOffset: deps.utcOffset, horizonDays: deps.coverHorizonDays ?? 3 }),
     tracks: createTrackService(store, vehicles),
     vanBoard: createVanBoardService(),
     staff: createStaffService(store, now, deps.utcOffset),

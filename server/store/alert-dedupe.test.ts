@@ -87,7 +87,7 @@ describe('alerts across processes', () => {
     const meet = barrier(2);
     const told: Array<[string, AlertChange]> = [];
     const services = [storeA, storeB].map((store) => {
-      const s = createAlertService({ store: racing(store, meet), now: () => AT, log: testLogger() });
+      const s = createAlertService({ store: racing(store, meet), now: () => AT, log: testLogger(), utcOffset: '+08:00' });
       s.addSource(async () => [candidate('race:one'), candidate('race:two')]);
       s.onAlert((a, change) => told.push([a.id, change]));
       return s;

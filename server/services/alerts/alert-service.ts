@@ -30,13 +30,13 @@ export interface AlertServiceDeps {
   now: () => Date;
   thresholds?: AlertThresholds;
   /** Local time's offset from UTC: a plan's stop times are seconds into its local day. */
-  utcOffset?: string;
+  utcOffset: string;
   /** Where failures no request answers for go (a listener that threw, a timed evaluation that failed). */
   log: Logger;
 }
 
 /** Raises alerts from the rules in domain/alerts.ts, lets staff acknowledge and close them, and tells listeners. */
-export function createAlertService({ store, now, thresholds = DEFAULT_OPS.alerts, utcOffset = '+08:00', log }: AlertServiceDeps) {
+export function createAlertService({ store, now, thresholds = DEFAULT_OPS.alerts, utcOffset, log }: AlertServiceDeps) {
   const t = thresholds;
   const listeners = new Set<AlertListener>();
   // Other features' rules (the playbook's overdue steps): each gives candidates at an instant.

@@ -1,6 +1,7 @@
 import type { CoverHistory, User } from '../../contract';
 import { coverHistory, dayWindow } from '../../domain/cover-history';
 import { zoneDailyDemandKg } from '../../domain/demand';
+import { localDate } from '../../domain/local-time';
 import { notFound } from '../errors';
 import type { Store } from '../ports';
 import { canReadDistrict } from '../scope';
@@ -9,11 +10,8 @@ const DEFAULT_DAYS = 7;
 type ByZone = Map<string, Record<string, number>>;
 
 /** Cover over the last days for one district (see server/domain/cover-history.ts for what the numbers mean). */
-export function createCoverHistoryService(store: Store, now: () => Date, utcOffset = '+08:00') {
-  const today = (): string => {
-    const [sign, hh, mm] = [utcOffset[0] === '-' ? -1 : 1, Number(utcOffset.slice(1, 3)), Number(utcOffset.slice(4, 6))];
-    return new Date(now().getTime() + sign * (hh * 60 + mm) * 60_000).toISOString().slice(0, 10);
-  };
+export function createCoverHistoryService(store: Store, now: () => Date, utcOffset: string) {
+  const today = (): string => localDate(now(), utcOffset);
 
   return {
     async get(actor: User, districtId: string, query: { days?: number; until?: string }): Promise<CoverHistory> {

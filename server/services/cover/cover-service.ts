@@ -1,7 +1,7 @@
 import type { CoverProjection, CoverQuery, User, ZoneCommodityCover } from '../../contract';
 import { coverForJson } from '../../domain/cover';
 import { daysBetween, projectCover, type ProjectionZone } from '../../domain/cover-projection';
-import { dayBounds } from '../../domain/daily-report';
+import { dayBounds } from '../../domain/local-time';
 import { zoneDailyDemandKg } from '../../domain/demand';
 import { DEFAULT_HOUSEHOLD_STOCK_DAYS } from '../../domain/household-stock';
 import type { TierRule } from '../../domain/tiers';

@@ -42,7 +42,7 @@ export function createVehicleService(store: Store, now: () => Date) {
   return { ...crud, list: (actor: User, districtId?: string) => store.vehicles.list({ districtId: listDistrict(actor, districtId) }) };
 }
 
-export function createStaffService(store: Store, now: () => Date, utcOffset = '+08:00') {
+export function createStaffService(store: Store, now: () => Date, utcOffset: string) {
   const crud = createCrudService<Staff, StaffInput>(store, now, {
     entity: 'staff',
     repo: (s) => s.staff,

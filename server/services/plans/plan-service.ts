@@ -22,8 +22,8 @@ export interface PlanServiceDeps {
   store: Store;
   tierRules: readonly TierRule[];
   now: () => Date;
-  /** Local time's offset from UTC (plan days are local days). */
-  utcOffset?: string;
+  /** Local time's offset from UTC (plan days are local days), from the configuration. */
+  utcOffset: string;
   runner?: PlanRunner;
   /** Cluster mode: plans go to worker processes and their events come back over this bus. */
   cluster?: { queue: PlanQueue; events: PlanEventBus };
@@ -52,7 +52,7 @@ export { planEventOf };
 
 export function createPlanService(deps: PlanServiceDeps) {
   const { store, now, tierRules } = deps;
-  const utcOffset = deps.utcOffset ?? '+08:00';
+  const { utcOffset } = deps;
   const events = deps.cluster?.events ?? createLocalPlanEventBus();
   const lifecycle = createPlanLifecycle({ store, events, log: deps.log });
   const queuePerUser = deps.queuePerUser ?? DEFAULT_PLAN_QUEUE_PER_USER;

@@ -1,5 +1,6 @@
 import type { ExcludedVehicle, PlanKpis, PlannedRoute, PlannedStop, PlannedTrip, PlanResult, PlanSituation, ZoneOutcome } from '../../contract';
 import type { PlanInput } from '../../planner/plan-input';
+import { secondsIntoDay } from '../../domain/local-time';
 import { kpisOf } from '../../planner/plan/kpis';
 
 // Pure helpers for a replan: what the base plan already did (done stops, loaded vans), what that
@@ -58,7 +59,7 @@ export interface ReplanBasis {
  * not on that day (a replay of a past day, a plan for tomorrow): then no "now" bounds the replan.
  */
 export function clockNowS(nowMs: number, date: string, utcOffset: string): number | undefined {
-  const s = (nowMs - Date.parse(`${date}T00:00:00${utcOffset}`)) / 1000;
+  const s = secondsIntoDay(nowMs, date, utcOffset);
   return s >= 0 && s < 86_400 ? Math.floor(s) : undefined;
 }
 

@@ -1,5 +1,6 @@
 import type { Staff } from '../../contract';
 import type { RevokedPass } from '../../contract/requests';
+import { isoOf } from '../../domain/local-time';
 import type { Store } from '../ports';
 
 // A pass is only as good as its holder's clearance. A gate checks passes offline (public key plus the
@@ -13,8 +14,8 @@ import type { Store } from '../ports';
 
 /** A health check valid "until 2021-06-10" covers that whole local day. */
 export function validUntilOf(healthCheckValidUntil: string, utcOffset: string): string {
-  const iso = /^\d{4}-\d{2}-\d{2}$/.test(healthCheckValidUntil) ? `${healthCheckValidUntil}T23:59:59${utcOffset}` : healthCheckValidUntil;
-  return new Date(iso).toISOString();
+  if (/^\d{4}-\d{2}-\d{2}$/.test(healthCheckValidUntil)) return isoOf(healthCheckValidUntil, 86_399, utcOffset);
+  return new Date(healthCheckValidUntil).toISOString();
 }
 
 /**

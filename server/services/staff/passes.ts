@@ -62,7 +62,7 @@ export { validUntilOf };
  * `signingKey`, when given, supplies the private key (PKCS#8 PEM) from outside the database (a key
  * file, see store/key-file.ts); otherwise the key lives in the database.
  */
-export function createPassService(store: Store, now: () => Date, utcOffset = '+08:00', signingKey?: () => Promise<string>) {
+export function createPassService(store: Store, now: () => Date, utcOffset: string, signingKey?: () => Promise<string>) {
   let keys: Promise<{ privateKey: KeyObject; publicKey: KeyObject }> | null = null;
 
   /** The key pair, made and stored on first use; a lost race reads the winner's key back. */
