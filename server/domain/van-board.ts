@@ -100,19 +100,5 @@ export function boardRow(van: BoardVanInput, nowMs: number, rules: BoardRules): 
   };
 }
 
-const STATE_RANK: Record<VanState, number> = { en_route: 2, at_stop: 2, at_depot: 2, broken_down: 1, not_started: 3, done: 4 };
-
-// Never heard from counts as silent for a day: sorts before any real silence, and stays a number.
-const silentFor = (r: VanBoardRow) => (r.silent ? r.positionAgeS ?? 86_400 : 0);
-
-// One collator: localeCompare with a locale builds one per call (a city board sorts thousands of rows).
-const byName = new Intl.Collator('zh-CN').compare;
-
-/** Late and silent vans first (latest first, then longest silent), then broken ones, vans under way, not started, done. */
-export function sortBoard(rows: readonly VanBoardRow[]): VanBoardRow[] {
-  const rank = (r: VanBoardRow) => (r.late || r.silent ? 0 : STATE_RANK[r.state]);
-  return [...rows].sort((a, b) => rank(a) - rank(b)
-    || b.minutesLate - a.minutesLate
-    || silentFor(b) - silentFor(a)
-    || byName(a.name, b.name));
-}
+// The board's order is a protocol rule both sides run (the page re-sorts pushed rows): it lives in the contract.
+export { sortBoard } from '../contract/van-board-order';

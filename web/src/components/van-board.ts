@@ -1,5 +1,5 @@
 import type { VanBoard, VanBoardChangedEvent, VanBoardRow } from '../../../server/contract';
-import { sortBoard } from '../../../server/domain/van-board';
+import { sortBoard } from '../../../server/contract/van-board-order';
 import { request } from '../api';
 import { h, replaceChildren } from '../dom';
 import { getLang, t, tOr } from '../i18n';
