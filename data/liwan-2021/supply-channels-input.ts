@@ -57,6 +57,13 @@ export const SUPPLY_CHANNELS: SupplyChannel[] = [
     opensAt: '08:00', closesAt: '20:00', tiers: ['controlled'], activeFrom: '2021-06-01', activeUntil: null,
     note: 'Record: controlled areas were "in only", residents could move within the area, and shops inside it kept trading with flow control (No.15/16 annex 3; markets reopened fully on 18 June). A shop allowed to trade inside the area is, for its residents, a supply point inside the area, hence the kind. ASSUMPTION: all volumes (about 7 % of the six controlled streets\' need).',
   },
+  {
+    id: 'lw-shops-precaution', districtId: 'liwan', name: '防范区 照常营业的商店和市场', nameEn: 'Shops and markets trading as usual in precaution areas',
+    kind: 'store', zoneIds: FANGCUN,
+    capacity: { vegetables: { kgPerDay: 180_000 }, eggs: { kgPerDay: 22_700 }, meat: { kgPerDay: 33_300 }, oil: { kgPerDay: 13_300 } },
+    opensAt: '08:00', closesAt: '21:00', tiers: ['precaution'], activeFrom: '2021-05-29', activeUntil: null,
+    note: 'Record: at the precaution levels (No.13 one person per household out for daily necessities; No.15 strict health management; No.21 stay in Fangcun) residents kept shopping, and markets reopened fully on 18 June (No.15/16 annex 3, No.21). The tier rules let precaution residents use shops (kind store); the channel serves a street only on days it is precaution. ASSUMPTION: shops trading as usual can sell a street its whole daily need: capacity = Fangcun\'s full daily need (450,000 people), shared by need among the precaution streets that day.',
+  },
 ];
 
 /** Days of stock at sealing: the built-in defaults (server/domain/household-stock.ts, all ASSUMPTIONS). */
