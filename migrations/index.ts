@@ -26,6 +26,7 @@ import * as alertSeverity from './20261205170100_alert_severity';
 import * as alertEscalationViews from './20261205183000_alert_escalation_views';
 import * as supplyChannels from './20261205160001_supply_channels';
 import * as suppliers from './20261206000100_suppliers';
+import * as zoneTierHistory from './20261206021000_zone_tier_history';
 
 // A static list rather than knex's directory scan: the scan dynamic-imports .ts files, which works
 // or not depending on the loader (tsx, vitest, plain node). migrations.test.ts checks this list
@@ -64,6 +65,7 @@ export const MIGRATIONS: readonly NamedMigration[] = [
   { name: '20261205170100_alert_severity', ...alertSeverity },
   { name: '20261205183000_alert_escalation_views', ...alertEscalationViews },
   { name: '20261206000100_suppliers', ...suppliers },
+  { name: '20261206021000_zone_tier_history', ...zoneTierHistory },
 ];
 
 export const migrationSource: Knex.MigrationSource<NamedMigration> = {

@@ -10,7 +10,7 @@ import { MIGRATIONS } from './index';
 const KNEX_TABLES = ['knex_migrations', 'knex_migrations_lock'];
 const OUR_TABLES = [
   'audit_log', 'commodities', 'depot_stock', 'depots', 'districts', 'handoff_points', 'plan_stops', 'plans', 'sessions', 'staff',
-  'streets', 'users', 'vehicles', 'zones',
+  'streets', 'users', 'vehicles', 'zones', 'zone_tiers',
   'resident_requests', 'alerts', 'server_keys', 'staff_passes', 'vehicle_disinfections',
   'deliveries', 'stop_events', 'stop_progress', 'vehicle_positions', 'zone_delivered',
   'playbook_templates', 'zone_checklists',

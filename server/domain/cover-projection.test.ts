@@ -42,6 +42,19 @@ describe('projectCover', () => {
     expect(p.suppliedKgByChannel).toEqual({ mobile_van: [60, 0, 0], platform: [0, 140, 100] });
   });
 
+  it('follows the tier history: a street eased from controlled to precaution on day 2 shops from day 2, not before', () => {
+    const shops = channel('shops', 'store', 1000, ['z'], { tiers: ['precaution'] });
+    const eased = zone('z', 'precaution', { tierHistory: [{ tier: 'controlled', since: `${D1}T00:00:00Z` }, { tier: 'precaution', since: `${D2}T00:00:00Z` }] });
+    const p = run({ zones: [eased], channels: [shops] }).get('z')!.vegetables!;
+    // Day 1 (controlled): no shops, the 100 kg at sealing are eaten → 0. Day 2 and 3: residents buy back to
+    // their usual 100 kg plus the day's 100: 200, then 100.
+    expect(p.coverDays).toEqual([0, 1, 1]);
+    expect(p.suppliedKgByChannel).toEqual({ mobile_van: [0, 0, 0], store: [0, 200, 100] });
+    // Without the history the current tier would count for day 1 too: the shops would have kept it at 1.
+    const noHistory = run({ zones: [zone('z', 'precaution')], channels: [shops] }).get('z')!.vegetables!;
+    expect(noHistory.coverDays).toEqual([1, 1, 1]);
+  });
+
   it('shares a channel by need over its hours; a zone lifted on day 2 stops consuming and its share goes to the other', () => {
     const p = run({
       zones: [zone('a', 'controlled', { liftedAt: `${D2}T12:00:00Z` }), zone('b', 'controlled')],

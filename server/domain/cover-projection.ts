@@ -19,11 +19,15 @@ import type { TierRule } from './tiers';
 //   (zone listed, tier allowed by the channel and the tier rules, zone under control during its hours)
 //   in proportion to each zone's need over those hours, water-filled: what a zone does not buy goes to the others.
 // - Channels fill in CHANNEL_FILL_ORDER, then by id (deterministic).
-// - The zone's current tier counts for every day (the store keeps no tier history).
+// - Which channels a zone's residents may use on a day follows the tier in force at the end of that day
+//   (tierHistory: a street eased from 封控区 to 防范区 at 00:00 shops that day, not on the days before).
 
 export interface ProjectionZone {
   id: string;
+  /** The tier now (and on every day the history does not cover). */
   tier: string;
+  /** The zone's tiers over time, oldest first (instant each took effect); without it, `tier` counts for every day. */
+  tierHistory?: readonly { tier: string; since: string }[];
   dailyNeedKg: Readonly<Record<string, number>>;
   sealedAt: string | null;
   liftedAt: string | null;
@@ -137,7 +141,7 @@ export function projectCover(input: ProjectionInput): CoverProjectionResult {
         if (!(kg > 0)) continue;
         const open: [number, number] = [d0 + minutesOf(ch.opensAt) * 60_000, d0 + minutesOf(ch.closesAt) * 60_000];
         const hoursMs = open[1] - open[0];
-        const served = input.zones.filter((z) => ch.zoneIds.includes(z.id) && want.has(z.id) && channelServesTier(ch, z.tier, input.tierRules));
+        const served = input.zones.filter((z) => ch.zoneIds.includes(z.id) && want.has(z.id) && channelServesTier(ch, tierOn(z, d1), input.tierRules));
         // Each zone can buy only during the part of the opening hours it is under control.
         const within = served.map((z) => overlap(open[0], open[1], span(z)) / hoursMs);
         const usable = kg * Math.max(0, ...within);
@@ -174,4 +178,11 @@ export function projectCover(input: ProjectionInput): CoverProjectionResult {
     }
   }
   return result;
+}
+
+/** The zone's tier in force at `atMs` (its latest change before then; its current tier without a history). */
+export function tierOn(zone: Pick<ProjectionZone, 'tier' | 'tierHistory'>, atMs: number): string {
+  let tier: string | undefined;
+  for (const h of zone.tierHistory ?? []) if (Date.parse(h.since) < atMs) tier = h.tier;
+  return tier ?? zone.tierHistory?.[0]?.tier ?? zone.tier;
 }

@@ -27,11 +27,19 @@ export interface StreetRepo {
   upsert(street: Street): Promise<void>;
 }
 
+/** A tier and the instant it took effect. */
+export interface TierSince {
+  tier: string;
+  since: string;
+}
+
 export interface ZoneRepo {
   list(filter?: DistrictFilter & { status?: ZoneStatus }): Promise<Zone[]>;
   get(id: string): Promise<Zone | null>;
-  /** Insert or replace the whole zone. */
+  /** Insert or replace the whole zone; a changed tier is added to the zone's tier history, since its updatedAt. */
   upsert(zone: Zone): Promise<void>;
+  /** zoneId → the zone's tiers over time, oldest first (zones given, or all). */
+  tierHistory(zoneIds?: readonly string[]): Promise<Map<string, TierSince[]>>;
   /** False when there was no such zone. */
   delete(id: string): Promise<boolean>;
 }

@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import type { HandoffPoint, PolygonGeometry, Zone } from '../contract';
-import type { HandoffPointRepo, ZoneRepo } from '../services/ports';
+import type { HandoffPointRepo, TierSince, ZoneRepo } from '../services/ports';
 import type { Codec } from './codec';
 
 interface ZoneRow {
@@ -66,6 +66,27 @@ export function createZoneRepo(db: Knex, codec: Codec): ZoneRepo {
     },
     async upsert(zone) {
       await db('zones').insert(zoneToRow(zone, codec)).onConflict('id').merge();
+      // A change is recorded against the tier in force at the write (a replay or a backdated sealing may
+      // hold rows dated later than this write); the first row dates from the sealing.
+      // Instants as UTC ISO strings, so that they compare as text.
+      const at = new Date(zone.updatedAt).toISOString();
+      const known = await db('zone_tiers').where({ zone_id: zone.id }).first();
+      const inForce = await db('zone_tiers').where({ zone_id: zone.id }).andWhere('since', '<=', at).orderBy('since', 'desc').first();
+      if (!known || inForce?.tier !== zone.tier) {
+        const since = known ? at : new Date(zone.sealedAt ?? zone.updatedAt).toISOString();
+        await db('zone_tiers').insert({ zone_id: zone.id, tier: zone.tier, since }).onConflict(['zone_id', 'since']).merge();
+      }
+    },
+    async tierHistory(zoneIds) {
+      const q = db('zone_tiers').select('zone_id', 'tier', 'since').orderBy([{ column: 'zone_id' }, { column: 'since' }]);
+      if (zoneIds) q.whereIn('zone_id', [...zoneIds]);
+      const out = new Map<string, TierSince[]>();
+      for (const r of (await q) as { zone_id: string; tier: string; since: string }[]) {
+        const list = out.get(r.zone_id) ?? [];
+        list.push({ tier: r.tier, since: r.since });
+        out.set(r.zone_id, list);
+      }
+      return out;
     },
     async delete(id) {
       // Its handoff points go with it (ON DELETE CASCADE).

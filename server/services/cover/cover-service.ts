@@ -52,8 +52,9 @@ export async function projectZones({ store, tierRules, utcOffset }: Omit<CoverSe
   const from = zones.map((z) => localDay(sealedAtOf(z))).reduce((a, b) => (b < a ? b : a), query.date);
   const start = from < earliest ? earliest : from;
   const dailyNeedKg = new Map(zones.map((z) => [z.id, zoneDailyDemandKg(z, commodities)]));
+  const tiers = await store.zones.tierHistory(zones.map((z) => z.id));
   const projectionZones: ProjectionZone[] = zones.map((z) => ({
-    id: z.id, tier: z.tier, dailyNeedKg: dailyNeedKg.get(z.id)!,
+    id: z.id, tier: z.tier, tierHistory: tiers.get(z.id), dailyNeedKg: dailyNeedKg.get(z.id)!,
     sealedAt: sealedAtOf(z), liftedAt: z.status === 'lifted' ? z.liftedAt : null,
   }));
   const commodityIds = commodities.map((c) => c.id);
