@@ -28,11 +28,16 @@ async function runPlanInUi(page: Page, timeLimit: string): Promise<string> {
   await recordProgress(page);
   await page.getByTestId('plan-time-limit').fill(timeLimit);
   const before = await page.getByTestId('plan-row').count();
+  // The plan open before this run (a language switch keeps it open): the new one must replace it.
+  const shown = await page.evaluate(() => document.querySelector('[data-testid="plan-detail"]')?.getAttribute('data-plan-id') ?? null);
   await page.getByTestId('plan-run').click();
   await page.locator('[data-testid="plan-progress"][data-done]').waitFor({ timeout: 60_000 });
   await page.waitForFunction((n) => document.querySelectorAll('[data-testid="plan-row"]').length > n, before);
-  await page.locator('[data-testid="plan-detail"]').waitFor();
-  return (await page.getByTestId('plan-detail').getAttribute('data-plan-id'))!;
+  const detail = await page.waitForFunction((old) => {
+    const id = document.querySelector('[data-testid="plan-detail"]')?.getAttribute('data-plan-id');
+    return id && id !== old ? id : null;
+  }, shown);
+  return (await detail.jsonValue()) as string;
 }
 
 describe('plans in the browser (real server, chromium)', () => {
