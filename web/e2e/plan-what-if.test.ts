@@ -30,10 +30,15 @@ describe('reasons and what-if in the plan view (real server, chromium)', () => {
     await page.getByTestId('tab-plans').click();
     await page.getByTestId('plan-form').waitFor();
     await page.getByTestId('plan-time-limit').fill('1');
+    // A plan may already be open (the latest one is shown on load): wait for the new one to replace it.
+    const shown = await page.evaluate(() => document.querySelector('[data-testid="plan-detail"]')?.getAttribute('data-plan-id') ?? null);
     await page.getByTestId('plan-run').click();
     await page.locator('[data-testid="plan-progress"][data-done]').waitFor({ timeout: 60_000 });
-    await page.locator('[data-testid="plan-detail"]').waitFor();
-    planId = (await page.getByTestId('plan-detail').getAttribute('data-plan-id'))!;
+    const detail = await page.waitForFunction((old) => {
+      const id = document.querySelector('[data-testid="plan-detail"]')?.getAttribute('data-plan-id');
+      return id && id !== old ? id : null;
+    }, shown);
+    planId = (await detail.jsonValue()) as string;
     const plan = await e2e.api<Plan>(await e2e.apiToken('coordinator'), `/api/plans/${planId}`);
     const result = plan.result!;
     const codes = result.zones.flatMap((z) => z.shortfalls.map((s) => s.code));
