@@ -5,7 +5,7 @@ import type { PlanCommodity, PlanDepot, PlanVehicle, PlanZone } from '../plan-in
 import { insertIntoTrip, newTrip, retime, type Insertion, type VanDay } from './insert-stop';
 import { loadGoods } from './load-goods';
 import { allocateOnRoutes } from './route-allocation';
-import type { DepotShipments } from './route-depot';
+import { shipmentsOf } from './shipments';
 
 /**
  * Fairness survives routing. The allocation before routing proved a level t* from stock alone
@@ -191,15 +191,3 @@ function nearestHolders(
   return out;
 }
 
-function shipmentsOf(flows: readonly { depotId: string; zoneId: string; commodityId: string; kg: number }[]): Map<string, DepotShipments> {
-  const shipments = new Map<string, DepotShipments>();
-  for (const f of flows) {
-    if (f.kg <= 1e-9) continue;
-    const byZone = shipments.get(f.depotId) ?? new Map<string, Record<string, number>>();
-    const kg = byZone.get(f.zoneId) ?? {};
-    kg[f.commodityId] = (kg[f.commodityId] ?? 0) + f.kg;
-    byZone.set(f.zoneId, kg);
-    shipments.set(f.depotId, byZone);
-  }
-  return shipments;
-}

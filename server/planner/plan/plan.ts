@@ -9,8 +9,9 @@ import { capToHaul, estimatedHaul, type Haul } from './fleet-capacity';
 import { kpisOf } from './kpis';
 import { fairRepair } from './fair-repair';
 import { zoneOutcomes } from './outcomes';
-import { parseJobId, routeDepot, type DepotRouting, type DepotShipments } from './route-depot';
+import { parseJobId, routeDepot, type DepotRouting } from './route-depot';
 import { allocateByClass } from './route-allocation';
+import { shipmentsOf } from './shipments';
 
 /**
  * The whole plan: clear the fleet, allocate stock fairly (LP), route each depot's shipments,
@@ -132,23 +133,10 @@ function namesOf(input: PlanInput): Names {
   };
 }
 
-/** Allocation-and-routing rounds at most: each shrinks the haul to what the vans really carried (depot hours can drop trips, so a few more than before). */
+/** Allocation-and-routing rounds at most: each caps the haul at what the vans really carried and moves the goods routing left behind to the zone's next-nearest holder. */
 const ROUNDS = 5;
 /** Share of the deadline the routing rounds may use. */
 const ROUTING_SHARE = 0.75;
-
-function shipmentsOf(flows: readonly { depotId: string; zoneId: string; commodityId: string; kg: number }[]): Map<string, DepotShipments> {
-  const shipments = new Map<string, DepotShipments>();
-  for (const f of flows) {
-    if (f.kg <= 1e-9) continue;
-    const byZone = shipments.get(f.depotId) ?? new Map<string, Record<string, number>>();
-    const kg = byZone.get(f.zoneId) ?? {};
-    kg[f.commodityId] = (kg[f.commodityId] ?? 0) + f.kg;
-    byZone.set(f.zoneId, kg);
-    shipments.set(f.depotId, byZone);
-  }
-  return shipments;
-}
 
 /** What each depot's vans really carried in a routing round (never more than the estimate). */
 function routedHaul(routings: readonly DepotRouting[], estimate: ReadonlyMap<string, Haul>): Map<string, Haul> {
