@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { startE2E, switchLanguage, type E2E } from '../web/e2e/harness';
 import { auditLayout } from '../web/e2e/layout-audit';
+import { publishDemoPlan } from './demo-plan';
 
 // npm run walk: one lockdown day walked through as each of the three users on the demo seed, at phone
 // (390×844) and desktop (1280×800), zh and en — a driver shares a position, delivers one stop and
@@ -41,19 +42,6 @@ async function shoot(page: Page, name: string, lang: 'zh' | 'en'): Promise<void>
   const english = lang === 'zh' ? texts.flatMap((s) => s.match(/[A-Za-z][A-Za-z'-]{2,}/g) ?? []).filter((w) => !allowed.test(w)) : [];
   const rawIds = texts.flatMap((s) => s.match(/\b(?:lw|fs|liwan|foshan)-[a-z0-9-]+\b|\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f-]{27}\b/g) ?? []);
   findings[name] = { ...(await auditLayout(page)), english: [...new Set(english)].slice(0, 40), rawIds: [...new Set(rawIds)].slice(0, 40) };
-}
-
-async function publishDemoPlan(e2e: E2E): Promise<void> {
-  const token = await e2e.apiToken('coordinator');
-  const post = (path: string, body?: unknown) => fetch(`${e2e.url}${path}`, {
-    method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: body ? JSON.stringify(body) : undefined,
-  }).then((r) => r.json() as Promise<{ ok: boolean; data: { id: string } }>);
-  const plan = await post('/api/plans', { date: '2021-06-03', districtId: 'liwan', timeLimitS: 1, seed: 1 });
-  if (!plan.ok) throw new Error(`plan: ${JSON.stringify(plan)}`);
-  await e2e.server.services.plans.idle();
-  const published = await post(`/api/plans/${plan.data.id}/publish`);
-  if (!published.ok) throw new Error(`publish: ${JSON.stringify(published)}`);
-  await e2e.server.services.alerts.evaluateAlerts();
 }
 
 async function driverDay(e2e: E2E, page: Page, tag: string, lang: 'zh' | 'en', act: boolean): Promise<void> {
@@ -118,6 +106,8 @@ async function main(): Promise<void> {
   let acted = false;
   try {
     await publishDemoPlan(e2e);
+    // The walk reads the alerts the published plan raises.
+    await e2e.server.services.alerts.evaluateAlerts();
     for (const [size, viewport] of Object.entries(SIZES)) {
       for (const lang of ['zh', 'en'] as const) {
         const tag = `${size}-${lang}`;

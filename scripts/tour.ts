@@ -1,8 +1,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import { startE2E, switchLanguage, type E2E } from '../web/e2e/harness';
+import { startE2E, switchLanguage } from '../web/e2e/harness';
 import { auditLayout } from '../web/e2e/layout-audit';
+import { publishDemoPlan } from './demo-plan';
 
 // A screenshot tour of each role's pages in zh and en, desktop 1280×800 and phone 390×844, on the demo
 // seed with one published plan: PNGs into artifacts/tour/, and what the layout audit found beside them.
@@ -15,18 +16,6 @@ async function shoot(page: Page, name: string): Promise<void> {
   await page.waitForTimeout(300);
   await page.screenshot({ path: join(OUT, `${name}.png`) });
   findings[name] = await auditLayout(page);
-}
-
-async function publishDemoPlan(e2e: E2E): Promise<void> {
-  const token = await e2e.apiToken('coordinator');
-  const post = (path: string, body?: unknown) => fetch(`${e2e.url}${path}`, {
-    method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: body ? JSON.stringify(body) : undefined,
-  }).then((r) => r.json() as Promise<{ ok: boolean; data: { id: string } }>);
-  const plan = await post('/api/plans', { date: '2021-06-03', districtId: 'liwan', timeLimitS: 1, seed: 1 });
-  if (!plan.ok) throw new Error(`plan: ${JSON.stringify(plan)}`);
-  await e2e.server.services.plans.idle();
-  const published = await post(`/api/plans/${plan.data.id}/publish`);
-  if (!published.ok) throw new Error(`publish: ${JSON.stringify(published)}`);
 }
 
 async function main(): Promise<void> {
