@@ -52,7 +52,7 @@ export async function startE2E(overrides: Partial<Config> = {}): Promise<E2E> {
   // The seeded template's copy: startServer finds it migrated and seeded.
   await copySeededSqlite(scenarios, join(dir, 'e2e.sqlite'));
   const server = await startServer(config, { seedScenarios: scenarios, log: testLogger() });
-  const shared = inject('chromiumWsEndpoint');
+  const shared = sharedChromium();
   const browser = shared ? await chromium.connect(shared) : await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   const contexts: BrowserContext[] = [];
 
@@ -111,4 +111,16 @@ export async function downloadBytes(download: Download): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of await download.createReadStream()) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks);
+}
+
+/**
+ * The browser project's shared chromium, when this runs inside vitest with that global setup. Outside vitest
+ * (`npm run tour`, `npm run walk`) inject() has no worker state and throws: those launch their own.
+ */
+function sharedChromium(): string | undefined {
+  try {
+    return inject('chromiumWsEndpoint');
+  } catch {
+    return undefined;
+  }
 }
