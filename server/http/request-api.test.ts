@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { snapshot, startTestServer, type TestServer } from '../testing/test-server';
+import { settledSnapshot, snapshot, startTestServer, type TestServer } from '../testing/test-server';
 
 // Residents' requests over the real server: public intake with its spam brakes, staff triage, scope,
 // and the demand a request adds to the next plan.
@@ -73,7 +73,7 @@ describe('public intake', () => {
   });
 
   it('refuses the honeypot, duplicates and over-long text, storing nothing', async () => {
-    const before = await snapshot(server);
+    const before = await settledSnapshot(server);
     const honey = await file(liwanZone, body({ website: 'http://spam.example' }));
     expect(honey.status).toBe(400);
     expect(JSON.parse(honey.text).error.field).toBe('body.website');
@@ -102,7 +102,7 @@ describe('triage', () => {
     expect(assigned.json.data).toMatchObject({ status: 'assigned', ownerId: me.id });
     expect(assigned.json.data.ageS).toBeGreaterThanOrEqual(0);
 
-    const before = await snapshot(server);
+    const before = await settledSnapshot(server);
     const noNote = await server.call('PATCH', `/api/requests/${id}`, { token: official, body: { status: 'resolved' } });
     expect(noNote.json.error).toMatchObject({ code: 'VALIDATION', field: 'body.note' });
     expect(await snapshot(server)).toBe(before);
@@ -131,7 +131,7 @@ describe('triage', () => {
     const ids = [];
     for (let i = 0; i < 3; i++) ids.push(await idOf(JSON.parse((await file(liwanZone, body())).text).data.receiptId));
     const foreign = await idOf(JSON.parse((await file(fsZone, body())).text).data.receiptId);
-    const before = await snapshot(server);
+    const before = await settledSnapshot(server);
     const refused = await server.call('POST', '/api/requests/bulk', { token: official, body: { ids: [...ids, foreign], action: 'refer', note: '转街道' } });
     expect(refused.json.error).toMatchObject({ code: 'NOT_FOUND', field: 'body.ids.3' });
     expect(await snapshot(server)).toBe(before);

@@ -76,6 +76,20 @@ export async function startTestServer(
   };
 }
 
+/**
+ * A snapshot once the background reactions of earlier requests have landed: filing a request evaluates the
+ * alerts after its 201 is sent, so a snapshot taken right after may still change under a test that writes nothing.
+ */
+export async function settledSnapshot(server: RunningServer, quietMs = 300): Promise<string> {
+  let last = await snapshot(server);
+  for (;;) {
+    await new Promise((resolve) => setTimeout(resolve, quietMs));
+    const next = await snapshot(server);
+    if (next === last) return next;
+    last = next;
+  }
+}
+
 /** Everything a request could have changed, as one comparable value (the audit log included). */
 export async function snapshot(server: RunningServer): Promise<string> {
   const s = server.store;

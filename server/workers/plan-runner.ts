@@ -22,6 +22,9 @@ export function createWorkerRunner(options: WorkerRunnerOptions = {}): PlanRunne
   const graceMs = options.graceMs ?? 120_000;
   let worker: Worker | null = null;
   let nextJob = 1;
+  // Set by close(): a plan whose input was still being read when the server began to shut down must not
+  // start a fresh worker afterwards and hold the shutdown for its whole time limit.
+  let closed = false;
   let current: { jobId: number; resolve: (r: PlanResult) => void; reject: (e: Error) => void; onProgress: (f: number) => void } | null = null;
 
   function fail(err: Error) {
@@ -57,6 +60,7 @@ export function createWorkerRunner(options: WorkerRunnerOptions = {}): PlanRunne
 
   return {
     run(input, planOptions, timeLimitS, onProgress) {
+      if (closed) return Promise.reject(new Error('the server is shutting down'));
       if (current) return Promise.reject(new Error('the runner is busy: run one plan at a time'));
       worker ??= start();
       const w = worker;
@@ -74,6 +78,7 @@ export function createWorkerRunner(options: WorkerRunnerOptions = {}): PlanRunne
       });
     },
     async close() {
+      closed = true;
       const w = worker;
       worker = null;
       if (w) await w.terminate();
