@@ -16,7 +16,7 @@ export interface WatchedConnection {
 }
 
 export interface SessionWatchDeps {
-  store: Store;
+  store: Pick<Store, 'sessions'>;
   onSessionsEnded(listener: (ended: SessionsEnded) => void): () => void;
   intervalMs: number;
   now: () => Date;

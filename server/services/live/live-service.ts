@@ -4,7 +4,7 @@ import type {
 import type { LiveConfig } from '../../config';
 import { haversineModel } from '../../planner/distance';
 import type { Logger } from '../logger';
-import type { Store } from '../ports';
+import type { LiveStore } from './ports';
 import { derive, liveStop, liveVehicle, liveZoneCover, type Derived } from './live-dto';
 import { assertInsideBounds, assertInstantInBounds } from './instant-bounds';
 import { createLiveState, driverVehicle, type VehicleEntry } from './live-state';
@@ -17,7 +17,7 @@ import { allStops, stopKey } from '../../domain/route-model';
 import { COORDINATORS, districtRoom, stopRooms, vehicleRoom, vehicleRooms, viewOf, zoneRooms, type View } from './views';
 
 export interface LiveDeps {
-  store: Store;
+  store: LiveStore;
   config: LiveConfig;
   now: () => Date;
   log: Logger;

@@ -1,0 +1,17 @@
+import type { DeliveryStore, TrackRepo } from '../deliveries/ports';
+import type { CommodityRepo, DepotRepo, PlanRepo, StaffRepo, VehicleAvailabilityRepo, VehicleRepo, ZoneRepo } from '../ports';
+
+// What the live feature takes from the store: the published routes and their stops' progress, the
+// vans and their last fixes, zones and commodities for the picture, names and breakdowns for the van
+// board, and what recording a stop writes (the delivery service it runs, deliveries/ports.ts).
+
+export interface LiveStore extends DeliveryStore {
+  plans: PlanRepo;
+  depots: DepotRepo;
+  vehicles: VehicleRepo;
+  tracks: TrackRepo;
+  commodities: CommodityRepo;
+  zones: ZoneRepo;
+  staff: StaffRepo;
+  vehicleAvailability: VehicleAvailabilityRepo;
+}
