@@ -1,15 +1,13 @@
-import type { Alert, AlertView, AlertRule, AlertSeverity, AlertState, RequestCategory, RequestStatus, ResidentRequest } from '../../contract/requests';
+import type { Alert, AlertListQuery, AlertView, RequestListQuery, RequestStatus, ResidentRequest } from '../../contract/requests';
 
 // Store ports for residents' requests and alerts (kept beside ports.ts, which holds the older aggregates).
 
 /** A request as stored: the API's shape without the read-time age, plus the duplicate key. */
 export type RequestRecord = Omit<ResidentRequest, 'ageS'> & { textHash: string };
 
-export interface RequestFilter {
+/** The API's list query, with several statuses at once and instants instead of ages (the service turns ages into instants). */
+export interface RequestFilter extends Pick<RequestListQuery, 'category' | 'zoneId' | 'districtId'> {
   status?: RequestStatus | readonly RequestStatus[];
-  category?: RequestCategory;
-  zoneId?: string;
-  districtId?: string;
   /** Filed at or before / at or after these instants (ISO). */
   createdBefore?: string;
   createdAfter?: string;
@@ -29,13 +27,8 @@ export interface RequestRepo {
 /** An alert as stored: the API's shape without the read-time level and age. */
 export type AlertRecord = Omit<Alert, 'level' | 'ageS' | 'escalatedAt'> & { key: string; escalatedAt?: string | null };
 
-export interface AlertFilter {
-  state?: AlertState;
-  rule?: AlertRule;
-  severity?: AlertSeverity;
-  zoneId?: string;
-  districtId?: string;
-  ownerId?: string;
+/** The API's list query, its caller's "unseen escalated" flag made explicit by user. */
+export interface AlertFilter extends Omit<AlertListQuery, 'unseenEscalated'> {
   /** Only escalated alerts this user has no view of. */
   unseenEscalatedBy?: string;
 }

@@ -16,11 +16,8 @@ export interface PassRecord {
   revokedBy: string | null;
 }
 
-export interface LivePass {
-  passId: string;
-  staffId: string;
-  validUntil: string;
-}
+/** What the revoked list needs of a pass a gate would still accept. */
+export type LivePass = Pick<PassClaims, 'passId' | 'staffId' | 'validUntil'>;
 
 export interface PassRepo {
   getKey(id: string): Promise<KeyRecord | null>;
