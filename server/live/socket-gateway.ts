@@ -19,7 +19,7 @@ import { createSequencer, type Sequencer } from './sequencer';
 import { createSessionWatch, type WatchedConnection } from './session-watch';
 import { createBoardPush } from './van-board-push';
 import { createBoardBuilder } from '../services/live/van-board-view';
-import { COORDINATORS, roomOf, viewOf } from '../services/live/views';
+import { COORDINATORS, roomOf, viewOf } from '../services/live/rooms';
 
 // The only socket.io importer: authenticates handshakes with the HTTP session, puts each socket in
 // the one room its user may see, routes driver events to the live service and delivers its pushes.

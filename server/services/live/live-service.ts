@@ -5,7 +5,7 @@ import type { LiveConfig } from '../../config';
 import { haversineModel } from '../../planner/distance';
 import type { Logger } from '../logger';
 import type { LiveStore } from './ports';
-import { derive, liveStop, liveVehicle, liveZoneCover, type Derived } from './live-dto';
+import { derive, liveStop, liveVehicle, liveZoneCover, type Derived } from './payloads';
 import { assertInsideBounds, assertInstantInBounds } from './instant-bounds';
 import { createLiveState, driverVehicle, type VehicleEntry } from './live-state';
 import { localDate } from '../../domain/local-time';
@@ -14,7 +14,7 @@ import { createPositionBuffer } from './position-buffer';
 import { createProgressThrottle } from '../../domain/progress-throttle';
 import { createDeliveryService, type StopInput, type StopKind } from '../deliveries/delivery-service';
 import { allStops, stopKey } from '../../domain/route-model';
-import { COORDINATORS, districtRoom, stopRooms, vehicleRoom, vehicleRooms, viewOf, zoneRooms, type View } from './views';
+import { COORDINATORS, districtRoom, stopRooms, vehicleRoom, vehicleRooms, viewOf, zoneRooms, type View } from './rooms';
 
 export interface LiveDeps {
   store: LiveStore;

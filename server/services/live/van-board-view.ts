@@ -3,11 +3,11 @@ import type { LiveConfig } from '../../config';
 import { boardRow, sortBoard, type BoardRules, type BoardVanInput } from '../../domain/van-board';
 import { forbidden } from '../errors';
 import type { LiveStore } from './ports';
-import type { Derived } from './live-dto';
+import type { Derived } from './payloads';
 import type { VehicleEntry } from './live-state';
 import { instantOf, offsetMs } from '../../domain/local-time';
 import { allStops, stopKey } from '../../domain/route-model';
-import { roomOf, viewOf } from './views';
+import { roomOf, viewOf } from './rooms';
 
 /** Drivers send a fix every 15–30 s: five minutes without one is a phone off or out of coverage. */
 const SILENT_AFTER_S = 300;
