@@ -1,4 +1,5 @@
-import type { AuditEntry, Plan, StopEventResult, StopRef, StopStatus, TrackPoint } from '../../contract';
+import type { AuditEntry, StopEventResult, StopRef, StopStatus, TrackPoint } from '../../contract';
+import type { PlanRepo } from '../plans/ports';
 
 // Delivery recording's store ports, one per aggregate: a stop's events, progress and deliveries
 // (DeliveryRepo) and the vans' GPS tracks (TrackRepo). server/store implements them
@@ -78,15 +79,15 @@ export interface TrackRepo {
 }
 
 /**
- * What the delivery service touches of the store, and all a transaction of it sees. The other
- * aggregates' methods are spelled out here (the Store aggregate in services/ports.ts imports this
- * file, so importing their ports from there would make a cycle); the store's own repositories
- * satisfy them, which the compiler checks wherever a Store is handed in.
+ * What the delivery service touches of the store, and all a transaction of it sees. The depots' and
+ * the audit log's methods are spelled out (their ports are in services/ports.ts, which imports this
+ * file: importing them from there would make a cycle); the store's repositories satisfy them, which
+ * the compiler checks wherever a Store is handed in.
  */
 export interface DeliveryStore {
   deliveries: DeliveryRepo;
   /** Only to tell a report on a superseded plan from one on a van without a route. */
-  plans: { get(id: string): Promise<Pick<Plan, 'status'> | null> };
+  plans: Pick<PlanRepo, 'get'>;
   /** The stock a delivery draws: DepotRepo.drawStock (services/ports.ts). */
   depots: { drawStock(depotId: string, kg: Record<string, number>): Promise<Record<string, number>> };
   audit: { append(entry: Omit<AuditEntry, 'id'>): Promise<void> };
