@@ -27,7 +27,7 @@ const redis = await connectRedis(cluster.redisUrl, log);
 const events = await createRedisPlanEventBus(redis, `${cluster.prefix}:plan-events`, `worker-${randomUUID()}`, log);
 const runner = createThreadRunner();
 const lifecycle = createPlanLifecycle({ store, events, log });
-const deps = { store, tierRules: config.tierRules, utcOffset: config.live.utcOffset, runner, lifecycle };
+const deps = { store, tierRules: config.tierRules, utcOffset: config.live.utcOffset, runner, lifecycle, log };
 
 /** A part done: the plan's progress is the share of its parts done (they run side by side). */
 async function partDone(planId: string, parts: number): Promise<void> {

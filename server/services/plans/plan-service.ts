@@ -60,7 +60,7 @@ export function createPlanService(deps: PlanServiceDeps) {
   const queue = deps.cluster?.queue ?? (() => {
     const runner = deps.runner;
     if (!runner) throw new Error('createPlanService: plans run here (no cluster queue), so a plan runner is needed');
-    return createLocalPlanQueue((id) => executePlan({ store, tierRules, utcOffset, runner, lifecycle, now }, id), () => runner.close());
+    return createLocalPlanQueue((id) => executePlan({ store, tierRules, utcOffset, runner, lifecycle, now, log: deps.log }, id), () => runner.close());
   })();
   let closed = false;
 
