@@ -17,10 +17,10 @@ import { createStore } from './store/store';
 import { hashPassword, verifyPassword } from './store/passwords';
 import { isEmpty, seedScenario } from './store/seed';
 import { loadOrCreateKeyFile } from './store/key-file';
-import { KEY_ID } from './services/staff/passes';
+import { KEY_ID } from './services/staff/pass-service';
 import { loadScenario } from './store/scenario-files';
 import { startClusterLink, type ClusterLink } from './cluster/cluster-link';
-import { createWorkerRunner } from './workers/plan-runner';
+import { createThreadRunner } from './workers/thread-runner';
 
 export const VERSION = '0.1.0';
 
@@ -69,7 +69,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     passSigningKey: keyFile ? () => keyFile : undefined,
     planCluster: cluster?.plans,
     // Started on the first plan only; a cluster server hands plans to worker processes instead.
-    planRunner: cluster ? undefined : createWorkerRunner(),
+    planRunner: cluster ? undefined : createThreadRunner(),
     rateLimiters: cluster?.rateLimiters,
     windowCounters: cluster?.windowCounters,
     planQueuePerUser: config.planQueuePerUser,

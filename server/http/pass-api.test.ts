@@ -1,6 +1,6 @@
 import { createPublicKey } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PASS_MAX_VALIDITY_S, verifyPass } from '../services/staff/passes';
+import { PASS_MAX_VALIDITY_S, verifyPass } from '../services/staff/pass-service';
 import { snapshot, startTestServer, type TestServer } from '../testing/test-server';
 
 // Frontline passes and the disinfection log over the real server; passes checked with the public

@@ -2,7 +2,7 @@ import type { SessionEndedEvent, User } from '../contract';
 import type { SessionsEnded } from '../services/staff/auth-service';
 import type { Logger } from '../services/logger';
 import type { Store } from '../services/ports';
-import { roomOf } from '../services/live/views';
+import { roomOf } from '../services/live/rooms';
 
 // Keeps every live connection tied to a still-valid session. Two paths, because either alone misses
 // something: the auth service's in-process notice drops a revoked session's sockets at once; a
@@ -16,7 +16,7 @@ export interface WatchedConnection {
 }
 
 export interface SessionWatchDeps {
-  store: Store;
+  store: Pick<Store, 'sessions'>;
   onSessionsEnded(listener: (ended: SessionsEnded) => void): () => void;
   intervalMs: number;
   now: () => Date;

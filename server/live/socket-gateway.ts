@@ -11,6 +11,7 @@ import { hashToken } from '../services/staff/auth-service';
 import { AppError } from '../services/errors';
 import type { Logger } from '../services/logger';
 import type { Store } from '../services/ports';
+import type { LiveStore } from '../services/live/ports';
 import type { LiveService } from '../services/live/live-service';
 import type { Outbox } from '../services/live/outbox';
 import { arriveSchema, deliverSchema, failSchema, moveSchema, parseLive } from './live-schemas';
@@ -18,7 +19,7 @@ import { createSequencer, type Sequencer } from './sequencer';
 import { createSessionWatch, type WatchedConnection } from './session-watch';
 import { createBoardPush } from './van-board-push';
 import { createBoardBuilder } from '../services/live/van-board-view';
-import { COORDINATORS, roomOf, viewOf } from '../services/live/views';
+import { COORDINATORS, roomOf, viewOf } from '../services/live/rooms';
 
 // The only socket.io importer: authenticates handshakes with the HTTP session, puts each socket in
 // the one room its user may see, routes driver events to the live service and delivers its pushes.
@@ -35,7 +36,8 @@ export interface GatewayDeps {
   http: HttpServer;
   live: LiveService;
   auth: AuthService;
-  store: Store;
+  /** The live feature's ports, and the sessions the connections are checked against. */
+  store: LiveStore & Pick<Store, 'sessions'>;
   config: LiveConfig;
   now: () => Date;
   /** Each socket event's lines carry an id of its own (`reqId`), like an HTTP request's. */
@@ -219,7 +221,7 @@ interface RecoverableAdapter {
  * happens only while that session is valid and its user still belongs in the same room; otherwise
  * the client connects afresh and resyncs by snapshot.
  */
-function guardRecovery(io: Server, store: Store, now: () => Date) {
+function guardRecovery(io: Server, store: Pick<Store, 'sessions'>, now: () => Date) {
   const adapter = io.of('/').adapter as unknown as RecoverableAdapter;
   const restore = adapter.restoreSession.bind(adapter);
   adapter.restoreSession = async (pid, offset) => {

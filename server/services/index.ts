@@ -6,14 +6,15 @@ import { createAuthService, type PasswordHasher } from './staff/auth-service';
 import { createAvailabilityService } from './fleet/availability-service';
 import { createCoverHistoryService } from './cover/cover-history-service';
 import { createDepotService } from './supply/depot-service';
-import { createStaffService, createVehicleService } from './fleet/fleet-service';
+import { createVehicleService } from './fleet/vehicle-service';
+import { createStaffService } from './staff/staff-service';
 import type { PlanQueue, PlanRunner } from './plans/plan-queue';
 import { createPlanService } from './plans/plan-service';
 import type { Store } from './ports';
 import { createRequestService } from './requests/request-service';
 import { createAlertService } from './alerts/alert-service';
 import { createDisinfectionService } from './fleet/disinfection-service';
-import { createPassService } from './staff/passes';
+import { createPassService } from './staff/pass-service';
 import { DEFAULT_OPS, type OpsConfig } from '../ops-config';
 import { createReferenceService } from './references/reference-service';
 import { createTrackService } from './fleet/track-service';
@@ -37,7 +38,7 @@ export interface ServiceDeps {
   log: Logger;
   /** Local time's offset from UTC (plan days are local days): config.live.utcOffset, never assumed. */
   utcOffset: string;
-  /** Where plans run (a worker thread: server/workers/plan-runner.ts); needed unless planCluster is given. */
+  /** Where plans run (a worker thread: server/workers/thread-runner.ts); needed unless planCluster is given. */
   planRunner?: PlanRunner;
   /** Cluster mode: plans go to worker processes through this queue and their events come back on this bus. */
   planCluster?: { queue: PlanQueue; events: PlanEventBus };

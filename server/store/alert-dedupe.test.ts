@@ -10,7 +10,7 @@ import * as fx from './test-support';
 import { tempTestDatabase } from '../testing/test-db';
 import { createAlertService, type AlertChange } from '../services/alerts/alert-service';
 import type { Store } from '../services/ports';
-import type { AlertRecord } from '../services/requests/ports';
+import type { AlertRecord } from '../services/alerts/ports';
 import { testLogger } from '../testing/test-log';
 
 // Several server processes (cluster mode) each evaluate the alert rules; one process serialises its

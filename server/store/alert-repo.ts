@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import type { AlertRecord, AlertRepo } from '../services/requests/ports';
+import type { AlertRecord, AlertRepo } from '../services/alerts/ports';
 import { DuplicateError } from '../services/errors';
 import { canonicalIso } from './codec';
 import { isUniqueViolation } from './errors';

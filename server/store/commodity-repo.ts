@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import type { Commodity } from '../contract';
-import type { CommodityRepo } from '../services/ports';
+import type { CommodityRepo } from '../services/references/ports';
 import type { Codec } from './codec';
 
 interface CommodityRow {

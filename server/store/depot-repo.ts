@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import type { Depot } from '../contract';
-import type { DepotRepo, DistrictFilter } from '../services/ports';
+import type { DepotRepo } from '../services/ports';
+import type { DistrictFilter } from '../services/references/ports';
 import { atomically, type Codec } from './codec';
 
 interface DepotRow {

@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import type { District, Street } from '../contract';
-import type { DistrictFilter, DistrictRepo, StreetRepo } from '../services/ports';
+import type { DistrictFilter, DistrictRepo, StreetRepo } from '../services/references/ports';
 import type { Codec } from './codec';
 
 interface DistrictRow {

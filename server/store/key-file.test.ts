@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../config';
-import { verifyPass } from '../services/staff/passes';
+import { verifyPass } from '../services/staff/pass-service';
 import { startTestServer } from '../testing/test-server';
 import { loadOrCreateKeyFile } from './key-file';
 

@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import type { Disinfection, PassClaims } from '../contract/requests';
-import type { DisinfectionRepo, KeyRecord, PassRepo } from '../services/staff/ports';
+import type { DisinfectionRepo } from '../services/fleet/ports';
+import type { KeyRecord, PassRepo } from '../services/staff/ports';
 import { canonicalIso, type Codec } from './codec';
 
 interface KeyRow { id: string; algorithm: 'Ed25519'; private_pem: string; public_pem: string; created_at: string }

@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import type { PlanChanges, PlanKpis, PlanResult, PlanStatus, PlanSummary } from '../contract';
-import type { PlanFilter, PlanPatch, PlanRecord, PlanRepo } from '../services/ports';
+import type { PlanFilter, PlanPatch, PlanRecord, PlanRepo } from '../services/plans/ports';
 import { UNFINISHED_STATUSES } from '../domain/plan-status';
 import { DuplicateError } from '../services/errors';
 import { atomically, type Codec } from './codec';

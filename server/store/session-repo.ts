@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import type { SessionRecord, SessionRepo } from '../services/ports';
+import type { SessionRecord, SessionRepo } from '../services/staff/ports';
 import { canonicalIso } from './codec';
 import { userFromRow, type UserRow } from './user-repo';
 

@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import type { Staff } from '../contract';
-import type { DistrictFilter, StaffRepo } from '../services/ports';
+import type { DistrictFilter } from '../services/references/ports';
+import type { StaffRepo } from '../services/staff/ports';
 import type { Codec } from './codec';
 
 interface StaffRow {

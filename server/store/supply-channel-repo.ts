@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import type { SupplyChannel } from '../contract';
-import type { DistrictFilter } from '../services/ports';
+import type { DistrictFilter } from '../services/references/ports';
 import type { HouseholdStockRepo, SupplyChannelRepo } from '../services/supply/ports';
 import { atomically, type Codec } from './codec';
 

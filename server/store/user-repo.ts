@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import type { User } from '../contract';
-import type { UserRepo } from '../services/ports';
+import type { UserRepo } from '../services/staff/ports';
 import type { Codec } from './codec';
 
 export interface UserRow {

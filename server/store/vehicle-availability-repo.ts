@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import type { VehicleAvailability } from '../contract';
-import type { VehicleAvailabilityRepo } from '../services/ports';
+import type { VehicleAvailabilityRepo } from '../services/fleet/ports';
 
 interface Row { vehicle_id: string; status: VehicleAvailability['status']; note: string; updated_at: string; updated_by: string }
 

@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import type { Vehicle } from '../contract';
-import type { DistrictFilter, VehicleRepo } from '../services/ports';
+import type { VehicleRepo } from '../services/fleet/ports';
+import type { DistrictFilter } from '../services/references/ports';
 import { atomically, type Codec } from './codec';
 
 interface VehicleRow {

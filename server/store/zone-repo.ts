@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import type { HandoffPoint, PolygonGeometry, Zone } from '../contract';
-import type { HandoffPointRepo, TierSince, ZoneRepo } from '../services/ports';
+import type { HandoffPointRepo, TierSince, ZoneRepo } from '../services/zones/ports';
 import type { Codec } from './codec';
 
 interface ZoneRow {

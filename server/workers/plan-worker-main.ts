@@ -7,7 +7,7 @@ import { bullConnection, connectRedis } from '../cluster/redis-connection';
 import { createRedisPlanEventBus } from '../cluster/redis-plan-events';
 import { executePlan, failPlan, finishSplitPlan, runPlanPart } from '../services/plans/plan-execution';
 import { createPlanLifecycle } from '../services/plans/plan-lifecycle';
-import { createWorkerRunner } from './plan-runner';
+import { createThreadRunner } from './thread-runner';
 import { openDatabase } from '../store/db';
 import { createStore } from '../store/store';
 
@@ -25,9 +25,9 @@ const cluster = config.cluster;
 const store = createStore(openDatabase(config.databaseUrl));
 const redis = await connectRedis(cluster.redisUrl, log);
 const events = await createRedisPlanEventBus(redis, `${cluster.prefix}:plan-events`, `worker-${randomUUID()}`, log);
-const runner = createWorkerRunner();
+const runner = createThreadRunner();
 const lifecycle = createPlanLifecycle({ store, events, log });
-const deps = { store, tierRules: config.tierRules, utcOffset: config.live.utcOffset, runner, lifecycle };
+const deps = { store, tierRules: config.tierRules, utcOffset: config.live.utcOffset, runner, lifecycle, log };
 
 /** A part done: the plan's progress is the share of its parts done (they run side by side). */
 async function partDone(planId: string, parts: number): Promise<void> {

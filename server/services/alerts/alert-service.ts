@@ -9,7 +9,7 @@ import { DEFAULT_OPS, type AlertThresholds } from '../../ops-config';
 import { createAlertTriage, type AlertChange } from './alert-triage';
 import { DuplicateError } from '../errors';
 import type { Store } from '../ports';
-import type { AlertRecord } from '../requests/ports';
+import type { AlertRecord } from './ports';
 import type { Logger } from '../logger';
 
 // A failed handoff is raised at once (the live layer triggers an evaluation); the timer only

@@ -4,7 +4,7 @@ import { severityRank } from '../../domain/alert-severity';
 import { writeAudited } from '../audit';
 import { AppError, notFound } from '../errors';
 import type { Store } from '../ports';
-import type { AlertRecord } from '../requests/ports';
+import type { AlertRecord } from './ports';
 import { assertCanWriteDistrict, canReadDistrict, listDistrict } from '../scope';
 
 export type AlertChange = 'raised' | 'updated' | 'acknowledged' | 'assigned' | 'closed' | 'escalated';

@@ -5,8 +5,7 @@ import { assertInstantInBounds } from '../live/instant-bounds';
 import { findStop, stopKey, tripHold, type RouteStop } from '../../domain/route-model';
 import { AppError, DuplicateError } from '../errors';
 import { driverVehicle, type LiveState, type VehicleEntry } from '../live/live-state';
-import type { Store } from '../ports';
-import type { StopProgress, StoredStopEvent } from './ports';
+import type { DeliveryStore, StopProgress, StoredStopEvent } from './ports';
 
 // Recording a driver's arrivals, handoffs and failed handoffs: who may report for a van, the stop's
 // transition (domain/stop-status.ts), idempotency (the van's event key and a hash of the content),
@@ -23,7 +22,7 @@ export type Recorded =
   | { result: StopEventResult; fresh: true; entry: VehicleEntry; stop: RouteStop };
 
 export interface DeliveryDeps {
-  store: Store;
+  store: DeliveryStore;
   /** The live picture: the van's published route and its stops' states, kept current here. */
   state: LiveState;
   now: () => Date;

@@ -1,18 +1,15 @@
-import type { StopEventResult, StopStatus, TrackPoint } from '../../contract';
+import type { AuditEntry, StopEventResult, StopRef, StopStatus, TrackPoint } from '../../contract';
+import type { PlanRepo } from '../plans/ports';
 
 // Delivery recording's store ports, one per aggregate: a stop's events, progress and deliveries
 // (DeliveryRepo) and the vans' GPS tracks (TrackRepo). server/store implements them
 // (delivery-repo.ts, track-repo.ts); the stock a delivery draws is on DepotRepo (services/ports.ts).
 // Store exposes them as `deliveries` and `tracks`.
 
-export interface NewStopEvent {
-  vehicleId: string;
+export interface NewStopEvent extends StopRef {
   key: string;
   requestHash: string;
   kind: StopEventResult['kind'];
-  planId: string;
-  tripIndex: number;
-  stopIndex: number;
   zoneId: string;
   userId: string;
   at: string;
@@ -27,11 +24,7 @@ export interface StoredStopEvent {
   result: StopEventResult;
 }
 
-export interface StopProgress {
-  planId: string;
-  vehicleId: string;
-  tripIndex: number;
-  stopIndex: number;
+export interface StopProgress extends StopRef {
   zoneId: string;
   status: Exclude<StopStatus, 'pending'>;
   arrivedAt: string | null;
@@ -83,4 +76,20 @@ export interface TrackRepo {
   track(vehicleId: string, localDate: string): Promise<TrackPoint[]>;
   /** The newest stored fix of each vehicle (or of one). */
   lastPositions(vehicleId?: string): Promise<PositionRow[]>;
+}
+
+/**
+ * What the delivery service touches of the store, and all a transaction of it sees. The depots' and
+ * the audit log's methods are spelled out (their ports are in services/ports.ts, which imports this
+ * file: importing them from there would make a cycle); the store's repositories satisfy them, which
+ * the compiler checks wherever a Store is handed in.
+ */
+export interface DeliveryStore {
+  deliveries: DeliveryRepo;
+  /** Only to tell a report on a superseded plan from one on a van without a route. */
+  plans: Pick<PlanRepo, 'get'>;
+  /** The stock a delivery draws: DepotRepo.drawStock (services/ports.ts). */
+  depots: { drawStock(depotId: string, kg: Record<string, number>): Promise<Record<string, number>> };
+  audit: { append(entry: Omit<AuditEntry, 'id'>): Promise<void> };
+  transaction<T>(fn: (tx: DeliveryStore) => Promise<T>): Promise<T>;
 }

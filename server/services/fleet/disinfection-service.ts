@@ -1,7 +1,7 @@
 import type { User } from '../../contract';
 import type { Disinfection, DisinfectionInput } from '../../contract/requests';
 import { writeAudited } from '../audit';
-import type { VehicleService } from './fleet-service';
+import type { VehicleService } from './vehicle-service';
 import type { Store } from '../ports';
 
 /** Vans' disinfection log: whoever may see the van (its driver included) records and reads it. */

@@ -1,6 +1,6 @@
 import type { User, VehicleTrack } from '../../contract';
 import type { Store } from '../ports';
-import type { VehicleService } from './fleet-service';
+import type { VehicleService } from './vehicle-service';
 
 /**
  * A van's GPS track for one local day. Scope follows the van: coordinators, officials of its

@@ -4,8 +4,8 @@ import type {
 import type { LiveConfig } from '../../config';
 import { haversineModel } from '../../planner/distance';
 import type { Logger } from '../logger';
-import type { Store } from '../ports';
-import { derive, liveStop, liveVehicle, liveZoneCover, type Derived } from './live-dto';
+import type { LiveStore } from './ports';
+import { derive, liveStop, liveVehicle, liveZoneCover, type Derived } from './payloads';
 import { assertInsideBounds, assertInstantInBounds } from './instant-bounds';
 import { createLiveState, driverVehicle, type VehicleEntry } from './live-state';
 import { localDate } from '../../domain/local-time';
@@ -14,10 +14,10 @@ import { createPositionBuffer } from './position-buffer';
 import { createProgressThrottle } from '../../domain/progress-throttle';
 import { createDeliveryService, type StopInput, type StopKind } from '../deliveries/delivery-service';
 import { allStops, stopKey } from '../../domain/route-model';
-import { COORDINATORS, districtRoom, stopRooms, vehicleRoom, vehicleRooms, viewOf, zoneRooms, type View } from './views';
+import { COORDINATORS, districtRoom, stopRooms, vehicleRoom, vehicleRooms, viewOf, zoneRooms, type View } from './rooms';
 
 export interface LiveDeps {
-  store: Store;
+  store: LiveStore;
   config: LiveConfig;
   now: () => Date;
   log: Logger;

@@ -1,6 +1,6 @@
 import type { Commodity, LivePosition, LngLat, User, Vehicle, Zone } from '../../contract';
 import { AppError, forbidden } from '../errors';
-import type { Store } from '../ports';
+import type { LiveStore } from './ports';
 import { createRouteReloader } from './route-reloader';
 import { allStops, loadRoute, stopKey, type LoadedRoute, type StopState } from '../../domain/route-model';
 
@@ -53,7 +53,7 @@ const RELOAD_BATCH = 8;
  * `zoneMaxAgeMs`: zones are re-read when the copy is older than this. Zones change through the HTTP
  * API, on this server or another, and rarely; a zone lifted or sealed shows in snapshots that soon.
  */
-export function createLiveState(store: Store, zoneMaxAgeMs = 5000): LiveState {
+export function createLiveState(store: LiveStore, zoneMaxAgeMs = 5000): LiveState {
   const vehicles = new Map<string, Promise<VehicleEntry | null>>();
   const loaded = new Map<string, VehicleEntry>();
   let allLoaded: Promise<void> | null = null;
@@ -69,7 +69,7 @@ export function createLiveState(store: Store, zoneMaxAgeMs = 5000): LiveState {
   }
 
   // A published plan does not change: one read serves all its vans (a city plan holds thousands).
-  const plans = new Map<string, ReturnType<Store['plans']['get']>>();
+  const plans = new Map<string, ReturnType<LiveStore['plans']['get']>>();
   function planOf(id: string) {
     let plan = plans.get(id);
     if (!plan) {

@@ -1,5 +1,5 @@
 import type { LiveEnvelope, ServerToClientEvents } from '../../contract';
-import type { View } from './views';
+import type { View } from './rooms';
 
 // What the live service hands to the transport: an event, the rooms that may hear it, and how to
 // build each room's payload (null: nothing for that room). The transport stamps room, v and epoch.

@@ -1,7 +1,7 @@
 import type { TrackPoint } from '../../contract';
 import type { Logger } from '../logger';
-import type { Store } from '../ports';
 import type { PositionRow } from '../deliveries/ports';
+import type { LiveStore } from './ports';
 
 // GPS fixes arrive every few seconds from every van: one transaction per fix would spend the
 // database's write lock on bookkeeping. They are written in batches instead (group commit): at once
@@ -23,7 +23,7 @@ export interface PositionBuffer {
 }
 
 export function createPositionBuffer(
-  store: Store, options: { flushMs: number; flushRows: number }, log: Logger,
+  store: Pick<LiveStore, 'tracks'>, options: { flushMs: number; flushRows: number }, log: Logger,
 ): PositionBuffer {
   let rows: PositionRow[] = [];
   let inFlight: PositionRow[] = [];

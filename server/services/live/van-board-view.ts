@@ -2,12 +2,12 @@ import type { User, VanBoard, VanBoardRow } from '../../contract';
 import type { LiveConfig } from '../../config';
 import { boardRow, sortBoard, type BoardRules, type BoardVanInput } from '../../domain/van-board';
 import { forbidden } from '../errors';
-import type { Store } from '../ports';
-import type { Derived } from './live-dto';
+import type { LiveStore } from './ports';
+import type { Derived } from './payloads';
 import type { VehicleEntry } from './live-state';
 import { instantOf, offsetMs } from '../../domain/local-time';
 import { allStops, stopKey } from '../../domain/route-model';
-import { roomOf, viewOf } from './views';
+import { roomOf, viewOf } from './rooms';
 
 /** Drivers send a fix every 15–30 s: five minutes without one is a phone off or out of coverage. */
 const SILENT_AFTER_S = 300;
@@ -22,7 +22,7 @@ export interface BoardSource {
   boardEntries(room: string, only?: ReadonlySet<string> | null): Promise<{ entry: VehicleEntry; derived: Derived }[]>;
 }
 
-export interface BoardDeps { store: Store; live: BoardSource; config: LiveConfig; now: () => Date }
+export interface BoardDeps { store: Pick<LiveStore, 'staff' | 'vehicleAvailability' | 'zones'>; live: BoardSource; config: LiveConfig; now: () => Date }
 
 /**
  * Builds a room's board (or the rows of some of its vans). Names and breakdowns come from the store:

@@ -7,7 +7,9 @@ import { planChanges } from './plan-diff';
 import type { RunSettings } from './plan-run-checks';
 import type { PlanRunner } from './plan-queue';
 import type { PlanLifecycle, PlanStatusChange } from './plan-lifecycle';
-import type { PlanRecord, Store } from '../ports';
+import type { Logger } from '../logger';
+import type { Store } from '../ports';
+import type { PlanRecord } from './ports';
 import { mergeReplan, remainingInput, replanBasis, type RecordedDelivery } from './replan';
 import { mergePlanParts, splitShared } from './plan-parts';
 import { vanGaps } from './van-gaps';
@@ -26,6 +28,8 @@ export interface PlanExecutionDeps {
   lifecycle: PlanLifecycle;
   /** The clock that says which day is today (a plan for a later day sees that day's rolled-forward stock); default: the system's. */
   now?: () => Date;
+  /** Where a failure that has no one to answer goes (a plan that could not even be marked failed). */
+  log: Logger;
 }
 
 export type { PlanStatusChange };
@@ -58,7 +62,10 @@ export async function executePlan(deps: PlanExecutionDeps, id: string): Promise<
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     await progressWrite;
-    await lifecycle.transition(id, 'failed', { error: message }, { onlyFrom: ['queued', 'running'] }).catch(() => {});
+    // The lifecycle logs the move itself; a plan that cannot even be marked failed (the database gone)
+    // stays running until a restart fails it (failInterrupted), and must show in the log meanwhile.
+    await lifecycle.transition(id, 'failed', { error: message }, { onlyFrom: ['queued', 'running'] })
+      .catch((err: unknown) => deps.log.error({ err, planId: id, error: message }, 'plan failed and could not be marked failed'));
   }
 }
 

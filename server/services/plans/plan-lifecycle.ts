@@ -3,7 +3,8 @@ import { canTransition } from '../../domain/plan-status';
 import { AppError, DuplicateError, notFound } from '../errors';
 import type { Logger } from '../logger';
 import type { PlanEventBus } from './plan-events';
-import type { PlanPatch, PlanRecord, Store } from '../ports';
+import type { Store } from '../ports';
+import type { PlanPatch, PlanRecord } from './ports';
 
 // The one owner of a plan's status. Every status change (run, finish, fail, publish, supersede, the
 // failures at restart and shutdown) is checked against the transition table

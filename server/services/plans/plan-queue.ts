@@ -7,7 +7,7 @@ import type { PlanInput, PlanOptions } from '../../planner/plan-input';
 /** The planner's options that cross to a worker (no functions: the clock and progress are the worker's). */
 export type PlanOptionsData = Omit<PlanOptions, 'now' | 'onProgress' | 'deadlineMs'>;
 
-/** Runs one plan at a time off the main thread (server/workers/plan-runner.ts). */
+/** Runs one plan at a time off the main thread (server/workers/thread-runner.ts). */
 export interface PlanRunner {
   run(input: PlanInput, options: Partial<PlanOptionsData>, timeLimitS: number, onProgress: (fraction: number) => void): Promise<PlanResult>;
   /** Stops the worker; a plan in flight fails. */

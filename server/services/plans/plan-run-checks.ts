@@ -1,7 +1,8 @@
 import type { PlanRunInput, PlanSituation, User } from '../../contract';
 import { AppError, notFound } from '../errors';
 import { vehicleRef } from '../references';
-import type { PlanRecord, Store } from '../ports';
+import type { Store } from '../ports';
+import type { PlanRecord } from './ports';
 
 /** How a queued plan is to be run: stored with it (input_settings) so the run is reproducible. */
 export interface RunSettings {

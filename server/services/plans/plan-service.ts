@@ -13,7 +13,8 @@ import { createPlanLifecycle, planEventOf } from './plan-lifecycle';
 import type { Logger } from '../logger';
 import { createLocalPlanQueue, type PlanQueue, type PlanRunner } from './plan-queue';
 import { checkRunInput, type RunSettings } from './plan-run-checks';
-import type { PlanRecord, Store } from '../ports';
+import type { Store } from '../ports';
+import type { PlanRecord } from './ports';
 import { routePlaces } from './route-places';
 import { canReadDistrict, listDistrict } from '../scope';
 import { clockNowS } from './replan';
@@ -59,7 +60,7 @@ export function createPlanService(deps: PlanServiceDeps) {
   const queue = deps.cluster?.queue ?? (() => {
     const runner = deps.runner;
     if (!runner) throw new Error('createPlanService: plans run here (no cluster queue), so a plan runner is needed');
-    return createLocalPlanQueue((id) => executePlan({ store, tierRules, utcOffset, runner, lifecycle, now }, id), () => runner.close());
+    return createLocalPlanQueue((id) => executePlan({ store, tierRules, utcOffset, runner, lifecycle, now, log: deps.log }, id), () => runner.close());
   })();
   let closed = false;
 

@@ -1,23 +1,17 @@
-import type { PlaybookTemplateInput } from '../../contract/playbook';
+import type { PlaybookTemplate, ZoneChecklist } from '../../contract/playbook';
 import type { StoredStep } from '../../domain/playbook';
 
-// Store port for the response playbook (templates per city, checklists per zone and sealing).
+// Store port for the response playbook (templates per city, checklists per zone and sealing). Its
+// records are the contract's, less what is worked out when read.
 
-export interface TemplateRecord extends PlaybookTemplateInput {
-  city: string;
+/** A city's own template as stored: the API's PlaybookTemplate without what is derived from its steps or its absence, always with its author. */
+export type TemplateRecord = Omit<PlaybookTemplate, 'firstPlanWithinH' | 'isDefault' | 'updatedAt' | 'updatedBy'> & {
   updatedAt: string;
   updatedBy: string;
-}
+};
 
-export interface ChecklistRecord {
-  id: string;
-  zoneId: string;
-  districtId: string;
-  city: string;
-  tier: string;
-  startedAt: string;
-  steps: StoredStep[];
-}
+/** A checklist as stored: the API's ZoneChecklist without the counts, its steps without their deadlines and overdue flags (computed when read). */
+export type ChecklistRecord = Omit<ZoneChecklist, 'steps' | 'done' | 'total' | 'overdue'> & { steps: StoredStep[] };
 
 export interface PlaybookRepo {
   getTemplate(city: string): Promise<TemplateRecord | null>;

@@ -1,15 +1,13 @@
-import type { Alert, AlertView, AlertRule, AlertSeverity, AlertState, RequestCategory, RequestStatus, ResidentRequest } from '../../contract/requests';
+import type { RequestListQuery, RequestStatus, ResidentRequest } from '../../contract/requests';
 
-// Store ports for residents' requests and alerts (kept beside ports.ts, which holds the older aggregates).
+// Store port for residents' requests.
 
 /** A request as stored: the API's shape without the read-time age, plus the duplicate key. */
 export type RequestRecord = Omit<ResidentRequest, 'ageS'> & { textHash: string };
 
-export interface RequestFilter {
+/** The API's list query, with several statuses at once and instants instead of ages (the service turns ages into instants). */
+export interface RequestFilter extends Pick<RequestListQuery, 'category' | 'zoneId' | 'districtId'> {
   status?: RequestStatus | readonly RequestStatus[];
-  category?: RequestCategory;
-  zoneId?: string;
-  districtId?: string;
   /** Filed at or before / at or after these instants (ISO). */
   createdBefore?: string;
   createdAfter?: string;
@@ -24,33 +22,4 @@ export interface RequestRepo {
   update(id: string, patch: Pick<RequestRecord, 'status' | 'ownerId' | 'note' | 'updatedAt'>): Promise<void>;
   /** The newest request in the zone with this text hash filed at or after `sinceIso`, if any. */
   findDuplicate(zoneId: string, textHash: string, sinceIso: string): Promise<RequestRecord | null>;
-}
-
-/** An alert as stored: the API's shape without the read-time level and age. */
-export type AlertRecord = Omit<Alert, 'level' | 'ageS' | 'escalatedAt'> & { key: string; escalatedAt?: string | null };
-
-export interface AlertFilter {
-  state?: AlertState;
-  rule?: AlertRule;
-  severity?: AlertSeverity;
-  zoneId?: string;
-  districtId?: string;
-  ownerId?: string;
-  /** Only escalated alerts this user has no view of. */
-  unseenEscalatedBy?: string;
-}
-
-export interface AlertRepo {
-  /** An open alert with the same key already stored (alerts_open_key_unique) raises DuplicateError (services/errors). */
-  insert(record: AlertRecord): Promise<void>;
-  get(id: string): Promise<AlertRecord | null>;
-  /** Newest first. */
-  list(filter?: AlertFilter): Promise<AlertRecord[]>;
-  /** The newest alert with this key, if any. */
-  latestByKey(key: string): Promise<AlertRecord | null>;
-  update(id: string, patch: Partial<Pick<AlertRecord, 'state' | 'ownerId' | 'acknowledgedAt' | 'closedAt' | 'closedBy' | 'closeNote' | 'severity' | 'reasonZh' | 'reasonEn' | 'escalatedAt'>>): Promise<void>;
-  /** Records that the user saw the alert; a later view keeps the first one's time. */
-  recordView(alertId: string, userId: string, at: string): Promise<void>;
-  /** Who saw the alert, first seen first. */
-  views(alertId: string): Promise<AlertView[]>;
 }

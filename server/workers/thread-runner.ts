@@ -1,24 +1,24 @@
 import { Worker } from 'node:worker_threads';
 import type { PlanResult } from '../contract';
 import type { PlanRunner } from '../services/plans/plan-queue';
-import type { PlanJobMessage, PlanWorkerReply } from './plan-worker';
+import type { PlanJobMessage, PlanWorkerReply } from './thread-entry';
 
 export type { PlanRunner };
 
-export interface WorkerRunnerOptions {
+export interface ThreadRunnerOptions {
   /** A job that overruns its time limit by this much is stopped and the worker restarted. */
   graceMs?: number;
 }
 
-const ENTRY = new URL('./plan-worker.ts', import.meta.url);
-const BOOT = new URL('./plan-worker-boot.mjs', import.meta.url);
+const ENTRY = new URL('./thread-entry.ts', import.meta.url);
+const BOOT = new URL('./thread-boot.mjs', import.meta.url);
 
 /**
  * A worker thread started on the first plan and kept for the next (loading the planner costs
- * seconds under tsx). A TypeScript entry is loaded through plan-worker-boot.mjs; compiled
+ * seconds under tsx). A TypeScript entry is loaded through thread-boot.mjs; compiled
  * JavaScript would be started directly.
  */
-export function createWorkerRunner(options: WorkerRunnerOptions = {}): PlanRunner {
+export function createThreadRunner(options: ThreadRunnerOptions = {}): PlanRunner {
   const graceMs = options.graceMs ?? 120_000;
   let worker: Worker | null = null;
   let nextJob = 1;

@@ -4,7 +4,7 @@ import type { PlanInput } from '../planner/plan-input';
 import { plan } from '../planner/plan/plan';
 
 // Worker-thread entry: runs the pure planner off the main thread so the API stays responsive.
-// Started by plan-runner.ts; one job at a time, the clock and the deadline are the worker's own.
+// Started by thread-runner.ts; one job at a time, the clock and the deadline are the worker's own.
 
 import type { PlanOptionsData } from '../services/plans/plan-queue';
 
@@ -25,7 +25,7 @@ export type PlanWorkerReply =
   | { type: 'error'; jobId: number; message: string };
 
 const port = parentPort;
-if (!port) throw new Error('plan-worker.ts must run in a worker thread');
+if (!port) throw new Error('thread-entry.ts must run in a worker thread');
 
 port.on('message', (job: PlanJobMessage) => {
   const reply = (m: PlanWorkerReply) => port.postMessage(m);

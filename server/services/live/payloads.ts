@@ -6,7 +6,7 @@ import { estimateEtas, type EtaOptions, type EtaResult } from '../../domain/eta'
 import { instantOf } from '../../domain/local-time';
 import type { VehicleEntry } from './live-state';
 import { allStops, stopKey, type RouteStop } from '../../domain/route-model';
-import type { View } from './views';
+import type { View } from './rooms';
 
 // Entries of the live state → the contract's DTOs, as one room may see them.
 
