@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Download, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Download, type Locator, type Page } from 'playwright-core';
 import { inject } from 'vitest';
 import { loadConfig, type Config } from '../../server/config';
 import { testLogger } from '../../server/testing/test-log';
@@ -104,6 +104,22 @@ export async function startE2E(overrides: Partial<Config> = {}): Promise<E2E> {
 export async function switchLanguage(page: Page, to: 'zh' | 'en'): Promise<void> {
   await page.getByTestId('lang-switch').click();
   await page.locator(`[data-page][data-lang="${to}"][data-ready="true"]`).waitFor();
+}
+
+/**
+ * Scrolls a locator's element into view. The pages redraw parts of themselves on live updates (a plan's
+ * status, a snapshot), and Playwright's scrollIntoViewIfNeeded fails rather than re-resolve when the element
+ * it found is replaced in between: find it again then.
+ */
+export async function reveal(locator: Locator): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await locator.scrollIntoViewIfNeeded();
+      return;
+    } catch (err) {
+      if (attempt >= 5 || !/not attached/i.test(String(err))) throw err;
+    }
+  }
 }
 
 /** A download's bytes. Read as a stream: download.path() is not available on the shared chromium, which the harness reaches over a socket. */

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Plan } from '../../server/contract';
-import { startE2E, switchLanguage, type E2E } from './harness';
+import { reveal, startE2E, switchLanguage, type E2E } from './harness';
 
 // Issue 16: the plan view shows each shortfall's reason code and the what-if from the duals, as
 // GET /api/plans/:id returns them, in Chinese and English, on a desktop and a phone.
@@ -55,23 +55,23 @@ describe('reasons and what-if in the plan view (real server, chromium)', () => {
     expect(await page.locator('[data-testid="what-if-stock"] li').count()).toBe(result.supplyLimits.length);
     expect(await page.locator('[data-testid="what-if-fleet"] li').count()).toBe(result.fleetLimits!.length);
     if (codes.length > 0) expect(await page.getByTestId('reason-code').first().textContent()).toMatch(/[\u4e00-\u9fff]/);
-    await page.getByTestId('what-if').scrollIntoViewIfNeeded();
+    await reveal(page.getByTestId('what-if'));
     await e2e.screenshot(page, 'what-if-desktop-zh');
     await switchLanguage(page, 'en');
     await openPlan(page, planId);
     expect(await page.getByTestId('what-if').textContent()).toMatch(/What if/);
-    await page.getByTestId('what-if').scrollIntoViewIfNeeded();
+    await reveal(page.getByTestId('what-if'));
     await e2e.screenshot(page, 'what-if-desktop-en');
 
     const phone = await e2e.newPage({ width: 390, height: 844 }, true);
     await e2e.login(phone, 'coordinator');
     await phone.getByTestId('tab-plans').click();
     await openPlan(phone, planId);
-    await phone.getByTestId('what-if').scrollIntoViewIfNeeded();
+    await reveal(phone.getByTestId('what-if'));
     await e2e.screenshot(phone, 'what-if-phone-zh');
     await switchLanguage(phone, 'en');
     await openPlan(phone, planId);
-    await phone.getByTestId('what-if').scrollIntoViewIfNeeded();
+    await reveal(phone.getByTestId('what-if'));
     await e2e.screenshot(phone, 'what-if-phone-en');
   }, PLAN_TEST_MS * 2);
 });

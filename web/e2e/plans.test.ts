@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CoverHistory, LiveSnapshot, Plan, PlanSummary, VehicleRoute } from '../../server/contract';
 import { call, connectLive } from '../../server/testing/live-kit';
-import { downloadBytes, startE2E, switchLanguage, type E2E } from './harness';
+import { downloadBytes, reveal, startE2E, switchLanguage, type E2E } from './harness';
 
 // Plans end to end on one server: the coordinator runs two plans, publishes one, compares them and
 // downloads a manifest; the driver then sees the published stops on a phone.
@@ -208,7 +208,7 @@ describe('plans in the browser (real server, chromium)', () => {
     await page.getByTestId('tab-plans').click();
     await page.waitForFunction(() => document.querySelectorAll(
       '[data-testid="live-panel"] [data-vehicle-id="lw-van-01"] [data-testid="live-stop"][data-status="delivered"]').length === 2);
-    await page.getByTestId('live-panel').scrollIntoViewIfNeeded();
+    await reveal(page.getByTestId('live-panel'));
     await e2e.screenshot(page, 'plans-coordinator-live-zh');
     const coordinator = await connectLive(e2e.url, await e2e.apiToken('coordinator'));
     try {
@@ -256,14 +256,14 @@ describe('plans in the browser (real server, chromium)', () => {
       for (let i = 3; i < d.length; i += 4) if (d[i]! > 0) inked++;
       return inked;
     })).toBeGreaterThan(100);
-    await page.getByTestId('cover-chart').scrollIntoViewIfNeeded();
+    await reveal(page.getByTestId('cover-chart'));
     await page.waitForTimeout(300);
     await e2e.screenshot(page, 'plans-district-zh');
     await switchLanguage(page, 'en');
     await page.locator('[data-testid="live-vehicle"]').first().waitFor();
     await page.locator('[data-testid="cover-chart"][data-ready="true"]').waitFor();
     expect(await page.getByTestId('chart-caption').textContent()).toMatch(/Not stock on hand/);
-    await page.getByTestId('cover-chart').scrollIntoViewIfNeeded();
+    await reveal(page.getByTestId('cover-chart'));
     await page.waitForTimeout(300);
     await e2e.screenshot(page, 'plans-district-en');
   });

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DepotOutlook, SupplyChannel } from '../../server/contract';
-import { startE2E, switchLanguage, type E2E } from './harness';
+import { reveal, startE2E, switchLanguage, type E2E } from './harness';
 
 // The coordinator's supply channels (issue 17): list, add, edit, delete and CSV import in the page, each write
 // checked against the API behind it; a refused save or row changes nothing. The depots tab shows the outlook.
@@ -87,7 +87,7 @@ describe('supply channels in the coordinator page (real server, chromium)', () =
     await page.getByTestId('outlook-depot').first().waitFor();
     const outlook = await e2e.api<DepotOutlook[]>(token, `/api/depot-outlook?date=${await page.evaluate(() => document.querySelector('[data-testid="depot-outlook"] p')?.textContent?.match(/\d{4}-\d{2}-\d{2}/)?.[0] ?? '')}&horizonDays=3`);
     expect(await page.getByTestId('outlook-depot').count()).toBe(outlook.length);
-    await page.getByTestId('depot-outlook').scrollIntoViewIfNeeded();
+    await reveal(page.getByTestId('depot-outlook'));
     await e2e.screenshot(page, 'depot-outlook-zh');
   }, 60_000);
 
