@@ -20,7 +20,7 @@ export function depotOutlookPanel(date: string, depots: readonly Depot[], commod
     const short = o.shortOn !== null;
     return h('li', { class: short ? 'outlook-short' : '', 'data-testid': 'outlook-commodity', 'data-depot-id': depotId, 'data-commodity': c, 'data-short': String(short) },
       h('strong', null, commodityName(c)), ' ',
-      h('span', { class: 'num', 'data-testid': 'outlook-days' }, o.daysOfStock === null ? t('outlook.notDrawn') : t('outlook.days', { n: o.daysOfStock.toFixed(1) })),
+      h('span', { class: 'num', 'data-testid': 'outlook-days' }, o.daysOfStock !== null ? t('outlook.days', { n: o.daysOfStock.toFixed(1) }) : o.shippedKgPerDay > 0 ? t('outlook.refilled') : t('outlook.notDrawn')),
       h('div', { class: 'muted' }, t('outlook.flow', { in: Math.round(o.inboundKgPerDay).toLocaleString(), out: Math.round(o.shippedKgPerDay).toLocaleString() })),
       short ? h('div', { class: 'outlook-call', 'data-testid': 'outlook-call' },
         h('span', null, t('outlook.short', { date: o.shortOn! }), ' · ', t('outlook.call'), ' '),
