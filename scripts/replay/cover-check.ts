@@ -48,3 +48,20 @@ export function shortWhileSufficient(record: Pick<ReplayRecord, 'days'>): string
   return record.days.filter((d) => d.sufficiency?.sufficient)
     .flatMap((d) => d.streets.filter((s) => isShort(s.minCover)).map((s) => `${d.date} ${s.zoneId} ${s.minCover}`));
 }
+
+/**
+ * Street-days whose cover the server's projection (serverCoverDays, GET /api/cover that evening) puts elsewhere than
+ * the replay's own accounting, by more than `toleranceDays` (the API rounds to 0.01): the server plans for the homes
+ * it projects, so the two must be one rule over the same handoffs.
+ */
+export function serverDisagreements(record: Pick<ReplayRecord, 'days'>, toleranceDays = 0.02): string[] {
+  const out: string[] = [];
+  for (const d of record.days) for (const s of d.streets.filter((x) => x.tier !== null && x.serverCoverDays)) {
+    for (const [c, own] of Object.entries(s.coverDays)) {
+      const server = s.serverCoverDays![c];
+      if (own === null || server === null || server === undefined) continue;
+      if (Math.abs(server - own) > toleranceDays) out.push(`${d.date} ${s.zoneId} ${c}: replay ${own.toFixed(3)}, server ${server}`);
+    }
+  }
+  return out;
+}

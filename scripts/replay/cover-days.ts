@@ -62,13 +62,15 @@ export function coverOfDay(input: CoverDayInput): Map<string, StreetCover> {
   return out;
 }
 
-/** Σ over streets of the kg each non-van channel brought per commodity, when no van came (what they can do alone). */
-export function otherChannelsKg(input: CoverDayInput): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const rec of project(input, false).values()) {
+/** Per street, the kg the non-van channels brought per commodity when no van came (what they can do alone). */
+export function otherChannelsByStreet(input: CoverDayInput): Map<string, Record<string, number>> {
+  const out = new Map<string, Record<string, number>>();
+  for (const [zoneId, rec] of project(input, false)) {
+    const kg: Record<string, number> = {};
     for (const [c, p] of Object.entries(rec)) {
-      for (const [kind, series] of Object.entries(p.suppliedKgByChannel)) if (kind !== 'mobile_van') out[c] = (out[c] ?? 0) + (series[0] ?? 0);
+      for (const [kind, series] of Object.entries(p.suppliedKgByChannel)) if (kind !== 'mobile_van') kg[c] = (kg[c] ?? 0) + (series[0] ?? 0);
     }
+    out.set(zoneId, kg);
   }
   return out;
 }

@@ -1,5 +1,5 @@
 // One replay day: morning (tiers, checks, stock, alerts, plan), requests, the road, the evening's record.
-import type { Alert, Plan, ZoneChecklist } from '../../server/contract';
+import type { Alert, CoverProjection, Plan, ZoneChecklist } from '../../server/contract';
 import { instantOf } from '../../server/domain/local-time';
 import { http } from '../live-client';
 import { runAndPublish } from '../plan-client';
@@ -7,12 +7,19 @@ import type { ReplayContext } from './context';
 import { planRunOf, workTheDay } from './field';
 import { applyTiers, fileRequests, handleAlerts, renewHealthChecks, restock } from './morning';
 import type { DayRecord, PlanRun } from './records';
-import { streetDays, sufficiencyOf } from './street-days';
+import { streetDays, sufficiencyOf, type StreetSupply } from './street-days';
 import { stepOn } from './timeline';
-import { coverOfDay, otherChannelsKg, type CoverDayInput } from './cover-days';
+import { coverOfDay, otherChannelsByStreet, type CoverDayInput } from './cover-days';
 import { zoneDailyDemandKg } from '../../server/domain/demand';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function serverCover(ctx: ReplayContext, date: string): Promise<Map<string, Record<string, number | null>>> {
+  const query = `date=${date}&horizonDays=1${ctx.districtId ? `&districtId=${ctx.districtId}` : ''}`;
+  const res = await http<CoverProjection>(ctx.base, 'GET', `/api/cover?${query}`, ctx.coordToken);
+  if (res.status >= 300) throw new Error(`${date}: GET /api/cover refused: ${res.error?.message}`);
+  return new Map(res.data.zones.map((z) => [z.zoneId, Object.fromEntries(Object.entries(z.commodities).map(([c, p]) => [c, p.coverDays[0] ?? null]))]));
+}
 
 export async function runDay(ctx: ReplayContext, date: string): Promise<DayRecord> {
   const wall0 = performance.now();
@@ -86,14 +93,19 @@ export async function runDay(ctx: ReplayContext, date: string): Promise<DayRecor
     householdStockDays: ctx.householdStockDays,
   };
   const cover = coverOfDay(coverInput);
-  const homeStockKg: Record<string, number> = {};
-  for (const { zone, needKg } of coverInput.zones) {
-    const start = coverInput.carriedKg.get(zone.id) ?? Object.fromEntries(Object.entries(needKg).map(([c, kg]) => [c, kg * (ctx.householdStockDays[c] ?? 0)]));
-    for (const [c, kg] of Object.entries(start)) homeStockKg[c] = (homeStockKg[c] ?? 0) + kg;
-  }
+  // Each street's start of the day and what the other channels brought it alone: the verdict is per street.
+  const others = otherChannelsByStreet(coverInput);
+  const supplyByStreet = new Map<string, StreetSupply>(coverInput.zones.map(({ zone, needKg }) => [zone.id, {
+    homeStockKg: coverInput.carriedKg.get(zone.id) ?? Object.fromEntries(Object.entries(needKg).map(([c, kg]) => [c, kg * (ctx.householdStockDays[c] ?? 0)])),
+    otherChannelsKg: others.get(zone.id) ?? {},
+  }]));
   // A lifted street stops being followed; sealed again later, it starts from household stock.
   ctx.homeStockKg = new Map([...cover].map(([id, c]) => [id, c.stockKg]));
   const streets = streetDays({ date, zones, commodities: ctx.commodities, plans, outcomes, brokenVehicle, unattended, cover });
+  // The server's own end-of-day cover (GET /api/cover, the projection its plans fill the gap from): the replay's
+  // accounting and the server's must agree, or the plan was made for homes that are not the real ones.
+  const served = await serverCover(ctx, date);
+  for (const s of streets) if (s.tier !== null) s.serverCoverDays = served.get(s.zoneId) ?? {};
   for (const s of streets) {
     ctx.lastCover.set(s.zoneId, s.minCover);
     s.alertsRaised = alerts.filter((a) => a.zoneId === s.zoneId && inDay(a.raisedAt)).length;
@@ -105,7 +117,7 @@ export async function runDay(ctx: ReplayContext, date: string): Promise<DayRecor
   for (const z of zones) { const t = z.status === 'active' ? z.tier : 'unrestricted'; peopleByTier[t] = (peopleByTier[t] ?? 0) + z.population; }
   return {
     date, notice: stepOn(ctx.timeline, date)?.notice ?? '', peopleByTier, streets, plans: runs, failures,
-    sufficiency: active.length ? sufficiencyOf(zones, ctx.commodities, stock.depots, ctx.vehicles, excluded, { otherChannelsKg: otherChannelsKg(coverInput), homeStockKg }) : null,
+    sufficiency: active.length ? sufficiencyOf(zones, ctx.commodities, stock.depots, ctx.vehicles, excluded, supplyByStreet) : null,
     requestsFiled: requests.filed, requestsRefused: requests.refused,
     alertsRaised: alerts.filter((a) => inDay(a.raisedAt)).length, alertsClosed: alerts.filter((a) => inDay(a.closedAt)).length,
     alertsOpenAtEnd: alerts.filter((a) => a.state !== 'closed').length,

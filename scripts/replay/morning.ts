@@ -30,14 +30,16 @@ export async function applyTiers(ctx: ReplayContext, date: string): Promise<Map<
   for (const zone of ctx.zones.values()) {
     const tier = tierOn(ctx.timeline, date, zone.id);
     const status = tier === null ? 'lifted' : 'active';
-    if (zone.status === status && (tier === null || zone.tier === tier)) continue;
-    const wasStrict = zone.status === 'active' && STRICT.has(zone.tier);
-    const strict = tier !== null && STRICT.has(tier);
+    // The homes' stock is followed from the start of a street's restriction, whatever its tier (cover-days.ts), and
+    // so is the server's projection, from sealedAt: a street restricted yesterday keeps it (as the server does when
+    // a tier changes), one restricted from today (or the replay's first day) takes this instant.
+    const followed = ctx.homeStockKg.has(zone.id);
+    if (zone.status === status && (tier === null || (zone.tier === tier && followed))) continue;
     const input: ZoneInput = {
       districtId: zone.districtId, streetId: zone.streetId, name: zone.name, nameEn: zone.nameEn, tier: tier ?? zone.tier, status,
       population: zone.population, populationEstimated: zone.populationEstimated, households: zone.households,
       specialNeeds: zone.specialNeeds, polygon: zone.polygon,
-      sealedAt: strict ? (wasStrict ? zone.sealedAt : nowIso) : zone.sealedAt,
+      sealedAt: status === 'active' ? (followed ? zone.sealedAt : nowIso) : zone.sealedAt,
       liftedAt: status === 'lifted' ? nowIso : null,
     };
     const res = await http<Zone>(ctx.base, 'PUT', `/api/zones/${zone.id}`, ctx.coordToken, input);

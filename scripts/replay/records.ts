@@ -22,6 +22,8 @@ export interface StreetDay {
   stockKg: Record<string, number>;
   /** Channel kind → commodity → kg brought that day (mobile_van: what drivers handed off). */
   suppliedKgByChannel: Record<string, Record<string, number>>;
+  /** The server's end-of-day cover for the street (GET /api/cover that evening), per commodity: should equal coverDays. */
+  serverCoverDays?: Record<string, number | null>;
   /** Commodities the street would have run out of that day without the vans (same start, the other channels only). */
   outWithoutVans: string[];
   worstCommodity: string | null;
@@ -67,8 +69,9 @@ export interface Sufficiency {
   /** The vans cut nothing: for every commodity, haulable ≥ min(need, stock). */
   fleet: boolean;
   /**
-   * Over every channel: for every commodity, the homes' stock at the start of the day + what the other channels
-   * bring + what the vans can haul ≥ the day's need plus a day's cover left at its end (2 × need).
+   * Over every channel, street by street: for every commodity, what the vans can haul ≥ Σ over streets of
+   * max(0, 2 × need − the street's homes' stock at the start of the day − what the other channels brought it),
+   * i.e. every street can end the day with a day of cover (streetGapKg).
    */
   sufficient: boolean;
   /** The vans alone: haulable stock ≥ daily need for every commodity (the earlier, vans-only verdict). */
@@ -76,6 +79,8 @@ export interface Sufficiency {
   /** What the other channels brought, Σ over streets (no van counted), and the homes' stock at the start of the day. */
   otherChannelsKg: Record<string, number>;
   homeStockKg: Record<string, number>;
+  /** Σ over streets of what the homes' stock and the other channels leave short of 2 × need (the vans' part). */
+  streetGapKg: Record<string, number>;
   needKg: Record<string, number>;
   stockKg: Record<string, number>;
   haulableKg: Record<string, number>;

@@ -3,6 +3,7 @@ import type { Commodity, Vehicle, Zone } from '../../server/contract';
 import { loadScenario } from '../../server/store/scenario-files';
 import { scheduleFailures } from './failures';
 import { streetDays, sufficiencyOf } from './street-days';
+import { zoneDailyDemandKg } from '../../server/domain/demand';
 
 const liwan = loadScenario('liwan-2021');
 const commodities = liwan.commodities as Commodity[];
@@ -31,15 +32,33 @@ describe('sufficiencyOf', () => {
   });
 
   it('over every channel: the homes\' stock and the other channels count, against the need and a day left at its end', () => {
-    const two = zones;
-    const vansOnly = sufficiencyOf(two, commodities, depots, vehicles, new Set());
-    // All nine streets: the vans haul far less than twice the vegetables needed.
+    const vansOnly = sufficiencyOf(zones, commodities, depots, vehicles, new Set());
+    // All nine streets, nothing at home and no other channel: the vans haul far less than twice the vegetables needed.
     expect(vansOnly.haulableKg.vegetables!).toBeLessThan(2 * vansOnly.needKg.vegetables!);
     expect(vansOnly.sufficient).toBe(false);
-    const short = Object.fromEntries(Object.entries(vansOnly.needKg).map(([c, kg]) => [c, Math.max(0, 2 * kg - (vansOnly.haulableKg[c] ?? 0))]));
-    expect(sufficiencyOf(two, commodities, depots, vehicles, new Set(), { otherChannelsKg: short, homeStockKg: {} }).sufficient).toBe(true);
-    const almost = Object.fromEntries(Object.entries(short).map(([c, kg]) => [c, c === 'vegetables' ? kg - 10 : kg]));
-    expect(sufficiencyOf(two, commodities, depots, vehicles, new Set(), { otherChannelsKg: {}, homeStockKg: almost }).sufficient).toBe(false);
+    expect(vansOnly.streetGapKg.vegetables).toBeCloseTo(2 * vansOnly.needKg.vegetables!, 6);
+  });
+
+  it('judges street by street: one street\'s full homes do not make up for another that starts the day empty', () => {
+    const two = zones.filter((z) => ['liwan-zhongnan', 'liwan-dongsha'].includes(z.id));
+    const [a, b] = two as [Zone, Zone];
+    const needA = zoneDailyDemandKg(a, commodities);
+    const needB = zoneDailyDemandKg(b, commodities);
+    const days = (need: Record<string, number>, k: number, plus: Record<string, number> = {}) =>
+      Object.fromEntries(Object.entries(need).map(([c, kg]) => [c, k * kg + (plus[c] ?? 0)]));
+    const noVans = new Set(vehicles.map((v) => v.id));
+    // A day in every home and the other channels bring the day's need: sufficient with no van at all.
+    const even = new Map([[a.id, { homeStockKg: days(needA, 1), otherChannelsKg: days(needA, 1) }], [b.id, { homeStockKg: days(needB, 1), otherChannelsKg: days(needB, 1) }]]);
+    expect(sufficiencyOf(two, commodities, depots, vehicles, noVans, even)).toMatchObject({ sufficient: true });
+    // The same food, but 东沙's day of stock sits in 中南's homes: the district's totals are unchanged (the former
+    // verdict said sufficient), yet 东沙 starts empty and no van can go.
+    const moved = new Map([[a.id, { homeStockKg: days(needA, 1, needB), otherChannelsKg: days(needA, 1) }], [b.id, { homeStockKg: {}, otherChannelsKg: days(needB, 1) }]]);
+    const s = sufficiencyOf(two, commodities, depots, vehicles, noVans, moved);
+    expect(s.homeStockKg.vegetables).toBeCloseTo(needA.vegetables! + needB.vegetables!, 6);
+    expect(s.sufficient).toBe(false);
+    expect(s.streetGapKg.vegetables).toBeCloseTo(needB.vegetables!, 6);
+    // With the fleet, whose haul covers 东沙's gap, it is sufficient again.
+    expect(sufficiencyOf(two, commodities, depots, vehicles, new Set(), moved).sufficient).toBe(true);
   });
 
   it('leaves out vans the plan excluded (driver not cleared)', () => {

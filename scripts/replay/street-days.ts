@@ -33,13 +33,38 @@ const hhmmS = (t: string) => Number(t.slice(0, 2)) * 3600 + Number(t.slice(3, 5)
  * scaled down to that haul keeping its commodity mix (as the planner's allocation sees it). So meat
  * at a depot whose vans have no cold chain does not count. `stock` says whether raw stock alone would
  * do, `fleet` whether the vans' haul is what falls short.
+ *
+ * `sufficient` is judged street by street (issue 17): a street's gap of a commodity is what its homes' stock at
+ * the start of the day and the other channels (no van) leave short of the day's need plus a day of cover at its
+ * end, max(0, 2 × need − stock − other channels); the day is sufficient when, for every commodity, the vans'
+ * haul covers the sum of the streets' gaps. Goods in one street's homes, or a channel that serves one street,
+ * cannot make up for another street that starts the day empty.
  */
+export interface StreetSupply {
+  /** The homes' stock at the start of the day. */
+  homeStockKg: Record<string, number>;
+  /** What the other channels brought when no van came (cover-days.ts). */
+  otherChannelsKg: Record<string, number>;
+}
+
 export function sufficiencyOf(
   zones: Zone[], commodities: Commodity[], depots: { id: string; stockKg: Record<string, number> }[], vehicles: Vehicle[], excluded: Set<string>,
-  others: { otherChannelsKg: Record<string, number>; homeStockKg: Record<string, number> } = { otherChannelsKg: {}, homeStockKg: {} },
+  streets: ReadonlyMap<string, StreetSupply> = new Map(),
 ): Sufficiency {
   const needKg: Record<string, number> = {};
-  for (const z of zones.filter((x) => x.status === 'active')) add(needKg, zoneDailyDemandKg(z, commodities));
+  const homeStockKg: Record<string, number> = {};
+  const otherChannelsKg: Record<string, number> = {};
+  const streetGapKg: Record<string, number> = {};
+  for (const z of zones.filter((x) => x.status === 'active')) {
+    const need = zoneDailyDemandKg(z, commodities);
+    const own = streets.get(z.id);
+    add(needKg, need);
+    add(homeStockKg, own?.homeStockKg ?? {});
+    add(otherChannelsKg, own?.otherChannelsKg ?? {});
+    for (const [c, kg] of Object.entries(need)) {
+      streetGapKg[c] = (streetGapKg[c] ?? 0) + Math.max(0, 2 * kg - (own?.homeStockKg[c] ?? 0) - (own?.otherChannelsKg[c] ?? 0));
+    }
+  }
   const cold = new Set(commodities.filter((c) => c.coldChain).map((c) => c.id));
   const stockKg: Record<string, number> = {};
   const haulableKg: Record<string, number> = {};
@@ -68,11 +93,10 @@ export function sufficiencyOf(
   }
   const stock = Object.entries(needKg).every(([c, kg]) => (stockKg[c] ?? 0) >= kg);
   const vansSufficient = Object.entries(needKg).every(([c, kg]) => (haulableKg[c] ?? 0) >= kg);
-  // Over every channel: the day's need and a day's cover left at its end.
-  const sufficient = Object.entries(needKg).every(([c, kg]) =>
-    (others.homeStockKg[c] ?? 0) + (others.otherChannelsKg[c] ?? 0) + (haulableKg[c] ?? 0) >= 2 * kg - 1e-6);
+  // Over every channel, street by street: the vans can fill every street's gap to the need and a day left at its end.
+  const sufficient = Object.keys(needKg).every((c) => (haulableKg[c] ?? 0) >= (streetGapKg[c] ?? 0) - 1e-6);
   const fleet = Object.entries(needKg).every(([c, kg]) => (haulableKg[c] ?? 0) >= Math.min(kg, stockKg[c] ?? 0) - 1e-6);
-  return { stock, fleet, sufficient, vansSufficient, needKg, stockKg, haulableKg, fleetKg, coldFleetKg, ...others };
+  return { stock, fleet, sufficient, vansSufficient, needKg, stockKg, haulableKg, fleetKg, coldFleetKg, homeStockKg, otherChannelsKg, streetGapKg };
 }
 
 export interface DayFacts {

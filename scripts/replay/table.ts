@@ -76,7 +76,7 @@ export function supplyVerdict(r: ReplayRecord): string {
   const short = days.filter((d) => !d.sufficiency!.sufficient);
   const vansOnly = days.filter((d) => d.sufficiency!.vansSufficient).length;
   const lines = [
-    `Supply was sufficient over every channel (homes' stock + other channels + what the vans can haul ≥ 2 × need, for every commodity) on ${days.length - short.length} of ${days.length} days with restricted zones`
+    `Supply was sufficient over every channel, street by street (for every commodity, what the vans can haul ≥ Σ over streets of max(0, 2 × need − homes' stock − other channels)) on ${days.length - short.length} of ${days.length} days with restricted zones`
     + ` (the vans alone: ${vansOnly}); street-days under 1 day of cover: ${days.flatMap((d) => d.streets.filter((s) => isShort(s.minCover))).length}.`,
   ];
   // Consecutive days with the same verdict share a line.
@@ -85,9 +85,11 @@ export function supplyVerdict(r: ReplayRecord): string {
   for (const d of short) {
     const s = d.sufficiency!;
     const need = Object.values(s.needKg).reduce((a, b) => a + b, 0);
-    const gaps = Object.entries(s.needKg).filter(([c, kg]) => (s.haulableKg[c] ?? 0) < kg)
-      .map(([c, kg]) => `${c} ${t(s.haulableKg[c])}/${t(kg)} t${(s.stockKg[c] ?? 0) < kg ? ' (stock short)' : ' (vans short)'}`);
-    const text = `need ${t(need)} t/day, fleet can haul ${t(s.fleetKg)} t/day (cold chain ${t(s.coldFleetKg)} t); haulable/need: ${gaps.join(', ')}`;
+    // A record from before the street-by-street verdict has no streetGapKg: the need stands in for it.
+    const gapOf = (c: string) => s.streetGapKg?.[c] ?? s.needKg[c] ?? 0;
+    const gaps = Object.keys(s.needKg).filter((c) => (s.haulableKg[c] ?? 0) < gapOf(c) - 1e-6)
+      .map((c) => `${c} ${t(s.haulableKg[c])}/${t(gapOf(c))} t${(s.stockKg[c] ?? 0) < gapOf(c) ? ' (stock short)' : ' (vans short)'}`);
+    const text = `need ${t(need)} t/day, fleet can haul ${t(s.fleetKg)} t/day (cold chain ${t(s.coldFleetKg)} t); haulable/streets' gap: ${gaps.join(', ')}`;
     const prev = r.days[r.days.indexOf(d) - 1];
     if (run && run.text === text && prev?.date === run.to) run.to = d.date;
     else { flush(); run = { from: d.date, to: d.date, text }; }

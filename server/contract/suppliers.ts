@@ -61,7 +61,7 @@ export interface SupplierCall {
 }
 
 export interface DepotCommodityOutlook {
-  /** Stock at the start of each day of the horizon, rolled forward: stock + inbound − shipped. */
+  /** Stock when the depot opens on each day of the horizon (that morning's arrivals in), rolled forward: stock + inbound − shipped. */
   stockKg: number[];
   inboundKgPerDay: number;
   /** What the vans take from the depot a day (the plans in force; else the latest published plan's loads). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Supplier } from '../contract';
-import { daysOfStock, inboundOn, rollDepotStock, suppliersToCall } from './depot-roll';
+import { daysOfStock, inboundOn, rollAtOpening, rollDepotStock, suppliersToCall } from './depot-roll';
 
 const supplier = (over: Partial<Supplier> = {}): Supplier => ({
   id: 's1', districtId: null, name: '江南果菜', nameEn: 'Jiangnan', kind: 'wholesale_market', contact: '020-1',
@@ -59,5 +59,17 @@ describe('suppliersToCall and daysOfStock', () => {
     expect(daysOfStock(3000, 500, 1500)).toBe(3);
     expect(daysOfStock(3000, 1500, 1500)).toBeNull();
     expect(daysOfStock(3000, 0, 0)).toBeNull();
+  });
+});
+
+describe('rollAtOpening', () => {
+  it('adds what arrives after opening, takes off the draw (never below 0), then adds the next morning\'s delivery (hand-computed)', () => {
+    // veg: 1000 at opening; +200 late − 1500 shipped → max(0, −300) = 0, + 800 early next day = 800;
+    // then 800 + 0 − 500 = 300, + 800 = 1100.
+    const open = rollAtOpening({ vegetables: 1000 }, [
+      { lateKg: { vegetables: 200 }, shippedKg: { vegetables: 1500 }, nextEarlyKg: { vegetables: 800 } },
+      { lateKg: {}, shippedKg: { vegetables: 500 }, nextEarlyKg: { vegetables: 800 } },
+    ]);
+    expect(open.map((s) => s.vegetables)).toEqual([1000, 800, 1100]);
   });
 });

@@ -27,6 +27,29 @@ export function rollDepotStock(startKg: KgByCommodity, flows: readonly DayFlow[]
   return out;
 }
 
+/** A day at a depot seen from its opening: what arrives after it opens, what the vans take, and what arrives before the next day's opening. */
+export interface OpeningFlow {
+  lateKg: KgByCommodity;
+  shippedKg: KgByCommodity;
+  nextEarlyKg: KgByCommodity;
+}
+
+/**
+ * Stock when the depot opens, day by day, the first being `openingKg`: open[i + 1] = max(0, open[i] + late[i] −
+ * shipped[i]) + the next day's early arrivals. A plan loads its vans from the opening stock, so a day is short
+ * when its opening stock is below its draw (the morning's delivery counts, tonight's does not).
+ */
+export function rollAtOpening(openingKg: KgByCommodity, flows: readonly OpeningFlow[]): KgByCommodity[] {
+  const out: KgByCommodity[] = [{ ...openingKg }];
+  for (const f of flows) {
+    const [, closed] = rollDepotStock(out.at(-1)!, [{ inboundKg: f.lateKg, shippedKg: f.shippedKg }]);
+    const next: KgByCommodity = { ...closed };
+    for (const [c, kg] of Object.entries(f.nextEarlyKg)) next[c] = (next[c] ?? 0) + kg;
+    out.push(next);
+  }
+  return out;
+}
+
 const active = (s: Pick<Supplier, 'activeFrom' | 'activeUntil'>, day: string): boolean =>
   s.activeFrom <= day && (s.activeUntil === null || day <= s.activeUntil);
 

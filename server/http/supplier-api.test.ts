@@ -103,8 +103,10 @@ describe('depot stock rolled forward', () => {
     expect(res.status, JSON.stringify(res.json)).toBe(200);
     const mine = (res.json.data as DepotOutlook[]).find((d) => d.depotId === liwanDepot)!;
     expect(mine.days).toEqual([TODAY, TOMORROW, '2021-06-05']);
-    // 04:00 today has passed at 10:00: today's delivery is in the counted stock (0); tomorrow's and the next day's add up.
-    expect(mine.commodities.eggs!.stockKg).toEqual([0, 0, 3000]);
+    // Stock when the depot opens each day: 04:00 today has passed at 10:00, so today's delivery is in the counted
+    // stock (0); tomorrow's and the next day's arrive by the opening and add up.
+    expect((await server.store.depots.get(liwanDepot))!.opensAt >= '04:00').toBe(true);
+    expect(mine.commodities.eggs!.stockKg).toEqual([0, 3000, 6000]);
     expect(mine.commodities.eggs!.inboundKgPerDay).toBe(3000);
 
     // A plan for tomorrow sees tomorrow's stock: today's 0 kg plus what arrives before the depot opens.

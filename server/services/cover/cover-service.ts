@@ -1,4 +1,4 @@
-import type { CoverProjection, CoverQuery, User, ZoneCommodityCover } from '../../contract';
+import type { CoverProjection, CoverQuery, PlanResult, User, ZoneCommodityCover } from '../../contract';
 import { coverForJson } from '../../domain/cover';
 import { daysBetween, projectCover, type ProjectionZone } from '../../domain/cover-projection';
 import { dayBounds } from '../../domain/local-time';
@@ -8,8 +8,12 @@ import type { TierRule } from '../../domain/tiers';
 import type { Store } from '../ports';
 import { listDistrict } from '../scope';
 
-/** The stock is rolled forward from the zones' sealing, but from no earlier than this many days before the date. */
-export const COVER_LOOKBACK_DAYS = 14;
+/**
+ * The stock is rolled forward from the zones' sealing, but from no earlier than this many days before the date.
+ * Long enough for a whole lockdown (Liwan 2021: 26 days): a shorter window restarted long-sealed streets from a
+ * full pantry, so the vans' gap (van-gaps.ts) missed streets the channels had left empty (full replay, 18–19 June).
+ */
+export const COVER_LOOKBACK_DAYS = 60;
 const DAY_MS = 86_400_000;
 
 export interface CoverServiceDeps {
@@ -68,19 +72,46 @@ export async function projectZones({ store, tierRules, utcOffset }: Omit<CoverSe
   return { zones, commodityIds, dailyNeedKg, householdStockDays, projection };
 }
 
-/** Per day, the van deliveries of the plan in force that day (the latest published, or published then superseded). */
+/**
+ * Per day, what the vans bring each zone, by one rule for past, running and future days: what drivers recorded as
+ * handed off that day, plus the goods still due on the stops of the plan in force for the zone (the latest
+ * published for the day; a district's plan replaces the city's for its zones) that are neither done, delivered
+ * nor failed. A day whose vans have all come back counts exactly what was handed off (as the replay does); a
+ * published plan nobody has driven yet counts as planned (the demo).
+ */
 async function vanDeliveries(store: Store, days: readonly string[], districtId: string | undefined): Promise<Map<string, ByZone>> {
   const plans = (await Promise.all([store.plans.list({ status: 'published' }), store.plans.list({ status: 'superseded' })])).flat()
     .filter((p) => p.publishedAt && days.includes(p.date) && (districtId === undefined || p.districtId === null || p.districtId === districtId))
     .sort((a, b) => (a.publishedAt! < b.publishedAt! ? -1 : 1));
   const out = new Map<string, ByZone>();
-  // Later publishes overwrite earlier ones zone by zone (a district's plan replaces the city's for its zones).
-  for (const summary of plans) {
-    const result = (await store.plans.get(summary.id))?.result;
-    if (!result) continue;
-    const byZone = out.get(summary.date) ?? new Map<string, Record<string, number>>();
-    for (const z of result.zones) byZone.set(z.zoneId, z.deliveredKg);
-    out.set(summary.date, byZone);
+  for (const day of new Set(plans.map((p) => p.date))) {
+    const inForce = new Map<string, string>();
+    const results = new Map<string, PlanResult>();
+    for (const summary of plans.filter((p) => p.date === day)) {
+      const result = (await store.plans.get(summary.id))?.result;
+      if (!result) continue;
+      results.set(summary.id, result);
+      for (const z of result.zones) inForce.set(z.zoneId, summary.id);
+      for (const r of result.routes) for (const t of r.trips) for (const stop of t.stops) inForce.set(stop.zoneId, summary.id);
+    }
+    const byZone: ByZone = new Map();
+    const add = (zoneId: string, kg: Readonly<Record<string, number>>) => {
+      const into = byZone.get(zoneId) ?? {};
+      for (const [c, q] of Object.entries(kg)) into[c] = (into[c] ?? 0) + q;
+      byZone.set(zoneId, into);
+    };
+    for (const [zoneId, kg] of await store.deliveries.zoneDelivered(day)) add(zoneId, kg);
+    for (const planId of new Set(inForce.values())) {
+      const settled = new Set((await store.deliveries.stopProgress(planId)).filter((p) => p.status === 'delivered' || p.status === 'failed')
+        .map((p) => `${p.vehicleId}/${p.tripIndex}/${p.stopIndex}`));
+      for (const route of results.get(planId)!.routes) {
+        route.trips.forEach((trip, t) => trip.stops.forEach((stop, i) => {
+          if (inForce.get(stop.zoneId) !== planId || stop.done || settled.has(`${route.vehicleId}/${t}/${i}`)) return;
+          add(stop.zoneId, stop.quantitiesKg);
+        }));
+      }
+    }
+    out.set(day, byZone);
   }
   return out;
 }

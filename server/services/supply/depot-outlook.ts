@@ -1,6 +1,6 @@
 import type { Depot, DepotCommodityOutlook, DepotOutlook, DepotOutlookQuery, PlanResult, Supplier, User } from '../../contract';
 import { daysBetween } from '../../domain/cover-projection';
-import { daysOfStock, inboundOn, rollDepotStock, suppliersToCall, type DayFlow, type KgByCommodity } from '../../domain/depot-roll';
+import { daysOfStock, inboundOn, rollAtOpening, rollDepotStock, suppliersToCall, type DayFlow, type KgByCommodity, type OpeningFlow } from '../../domain/depot-roll';
 import type { Store } from '../ports';
 import { canReadDistrictOrCity, listDistrict } from '../scope';
 
@@ -57,7 +57,7 @@ async function shippedByDay(store: Store, days: readonly string[], today: string
   for (const p of latest.values()) {
     const result = (await store.plans.get(p.id))?.result;
     if (!result) continue;
-    const skip = p.date === today
+    const skip = p.date <= today
       ? new Set((await store.deliveries.stopProgress(p.id)).filter((x) => x.status === 'delivered').map((x) => `${x.vehicleId}/${x.tripIndex}/${x.stopIndex}`))
       : new Set<string>();
     const byDepot = out.get(p.date) ?? new Map();
@@ -67,12 +67,12 @@ async function shippedByDay(store: Store, days: readonly string[], today: string
   return out;
 }
 
-/** Flows of one depot over `days`: suppliers' inbound (today: only what is still to arrive) and the vans' draw. */
+/** Flows of one depot over `days` (for depotsOnDate): suppliers' inbound (today: only what is still to arrive) and the published plans' draw. */
 function flowsOf(depotId: string, days: readonly string[], suppliers: readonly Supplier[], shipped: Map<string, ByDepot>,
-  today: { day: string; time: string }, typicalShipped?: KgByCommodity): DayFlow[] {
+  today: { day: string; time: string }): DayFlow[] {
   return days.map((d) => ({
     inboundKg: inboundOn(suppliers, depotId, d, d === today.day ? { arrivingAfter: today.time } : {}),
-    shippedKg: shipped.get(d)?.get(depotId) ?? (d > today.day && typicalShipped ? typicalShipped : {}),
+    shippedKg: shipped.get(d)?.get(depotId) ?? {},
   }));
 }
 
@@ -95,13 +95,44 @@ export async function depotsOnDate(deps: DepotRollDeps, date: string, depots: De
   });
 }
 
-/** The latest published plan's draw per depot: what a day's vans typically take (for days no plan covers yet). */
+/**
+ * What a day's vans typically take per depot, for days no plan covers yet: per scope (a district, or the city),
+ * the latest published plan's loads, summed over the scopes (a Foshan plan published last must not hide Liwan's).
+ */
 async function typicalDraw(store: Store): Promise<ByDepot> {
-  const latest = (await store.plans.list({ status: 'published' })).sort((a, b) => ((a.publishedAt ?? '') < (b.publishedAt ?? '') ? 1 : -1))[0];
+  const latest = new Map<string, { id: string; publishedAt: string | null }>();
+  for (const p of await store.plans.list({ status: 'published' })) {
+    const key = p.districtId ?? '';
+    const seen = latest.get(key);
+    if (!seen || (p.publishedAt ?? '') > (seen.publishedAt ?? '')) latest.set(key, p);
+  }
   const out: ByDepot = new Map();
-  const result = latest ? (await store.plans.get(latest.id))?.result : null;
-  if (result) addLoads(out, result, new Set());
+  for (const p of latest.values()) {
+    const result = (await store.plans.get(p.id))?.result;
+    if (result) addLoads(out, result, new Set());
+  }
   return out;
+}
+
+/**
+ * The outlook's days seen from each opening of the depot: the first day's opening stock is what a plan for `date`
+ * plans with (depotsOnDate); after it, what arrives later that day (today: only what is still to come), the vans'
+ * draw, and the next morning's early arrivals. The draw of a day is its published plan's; a day without one
+ * takes the typical draw, except the query day itself when it has begun (no plan ran for it, so nothing left).
+ */
+function openingFlows(depot: Depot, days: readonly string[], suppliers: readonly Supplier[], shipped: Map<string, ByDepot>,
+  today: { day: string; time: string }, typical: KgByCommodity): OpeningFlow[] {
+  return days.map((d, i) => {
+    const after = d === today.day && today.time > depot.opensAt ? today.time : depot.opensAt;
+    const next = days[i + 1] ?? shift(d, 1);
+    const planned = shipped.get(d)?.get(depot.id);
+    const begun = i === 0 && d <= today.day;
+    return {
+      lateKg: inboundOn(suppliers, depot.id, d, { arrivingAfter: after }),
+      shippedKg: planned ?? (begun ? {} : typical),
+      nextEarlyKg: inboundOn(suppliers, depot.id, next, { arrivingBy: depot.opensAt }),
+    };
+  });
 }
 
 export function createDepotOutlookService(deps: DepotRollDeps & { horizonDays: number }) {
@@ -116,18 +147,20 @@ export function createDepotOutlookService(deps: DepotRollDeps & { horizonDays: n
       const [depots, suppliers, shipped, typical] = await Promise.all([
         depotsOnDate(deps, query.date, all), store.suppliers.list(), shippedByDay(store, horizon, today.day), typicalDraw(store)]);
       return depots.map((d): DepotOutlook => {
-        const flows = flowsOf(d.id, horizon, suppliers, shipped, today, typical.get(d.id) ?? {});
-        const starts = rollDepotStock(d.stockKg, flows);
-        const commodityIds = [...new Set([...Object.keys(d.stockKg), ...flows.flatMap((f) => [...Object.keys(f.inboundKg), ...Object.keys(f.shippedKg)])])].sort();
+        const typicalKg = typical.get(d.id) ?? {};
+        const flows = openingFlows(d, horizon, suppliers, shipped, today, typicalKg);
+        const opens = rollAtOpening(d.stockKg, flows);
+        const commodityIds = [...new Set([...Object.keys(d.stockKg), ...flows.flatMap((f) => [...Object.keys(f.lateKg), ...Object.keys(f.shippedKg), ...Object.keys(f.nextEarlyKg)])])].sort();
         const commodities: Record<string, DepotCommodityOutlook> = {};
         for (const c of commodityIds) {
-          const shippedPerDay = typical.get(d.id)?.[c] ?? flows[0]?.shippedKg[c] ?? 0;
+          // The query day's own plan when it has one, else what a day's vans typically take.
+          const shippedPerDay = shipped.get(query.date)?.get(d.id)?.[c] ?? typicalKg[c] ?? 0;
           const inboundPerDay = inboundOn(suppliers, d.id, query.date)[c] ?? 0;
-          const shortIndex = horizon.findIndex((_, i) => (flows[i]!.shippedKg[c] ?? 0) > 0 && (starts[i]![c] ?? 0) < (flows[i]!.shippedKg[c] ?? 0));
+          const shortIndex = horizon.findIndex((_, i) => (flows[i]!.shippedKg[c] ?? 0) > 0 && (opens[i]![c] ?? 0) < (flows[i]!.shippedKg[c] ?? 0) - 1e-6);
           const shortOn = shortIndex >= 0 ? horizon[shortIndex]! : null;
-          const days = daysOfStock(starts[0]![c] ?? 0, inboundPerDay, shippedPerDay);
+          const days = daysOfStock(opens[0]![c] ?? 0, inboundPerDay, shippedPerDay);
           commodities[c] = {
-            stockKg: starts.slice(0, horizon.length).map((s) => Math.round((s[c] ?? 0) * 10) / 10),
+            stockKg: opens.slice(0, horizon.length).map((s) => Math.round((s[c] ?? 0) * 10) / 10),
             inboundKgPerDay: inboundPerDay, shippedKgPerDay: Math.round(shippedPerDay * 10) / 10,
             daysOfStock: days === null ? null : Math.round(days * 100) / 100,
             shortOn, call: shortOn ? suppliersToCall(suppliers, d.id, c, shortOn) : [],

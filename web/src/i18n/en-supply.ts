@@ -43,6 +43,7 @@ export const enSupply: Record<keyof typeof zhSupply, string> = {
   'outlook.intro': '{n} days from {date}: stock + inbound − shipped, rolled day by day',
   'outlook.days': '{n} days of stock',
   'outlook.notDrawn': 'not drawn down',
+  'outlook.refilled': 'drawn, refilled by inbound each day',
   'outlook.flow': 'in {in} kg · out {out} kg a day',
   'outlook.short': 'less than a day\'s shipping on {date}',
   'outlook.call': 'Call:',

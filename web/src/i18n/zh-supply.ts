@@ -41,6 +41,7 @@ export const zhSupply = {
   'outlook.intro': '{date} 起 {n} 天：库存 + 到货 − 出库，逐日滚动',
   'outlook.days': '可用 {n} 天',
   'outlook.notDrawn': '未在消耗',
+  'outlook.refilled': '有出库，每日到货可补足',
   'outlook.flow': '每日到货 {in} 公斤 · 出库 {out} 公斤',
   'outlook.short': '{date} 不足一天出库量',
   'outlook.call': '请联系：',

@@ -57,6 +57,8 @@ export function coordinatorPage(ctx: PageContext): Page {
   let vehicleNames = new Map<string, string>();
   let refs: Promise<PlanRefs> | null = null;
   let cover: Map<string, number> | undefined;
+  // The depots' outlook follows the plan on the map (its day), else the zones' latest change.
+  let planShown: Plan | null = null;
   const planRefs = (): Promise<PlanRefs> => (refs ??= loadRefs().catch((err: unknown) => { refs = null; throw err; }));
 
   /** Colours zones by the shown plan's days of cover and draws its routes (or back to tiers without one). */
@@ -64,6 +66,7 @@ export function coordinatorPage(ctx: PageContext): Page {
   // map after (and over) a later plan's cover.
   const shownPlan = latestOnly();
   async function showPlan(plan: Plan | null): Promise<void> {
+    planShown = plan;
     cover = plan?.result ? coverByZone(plan.result.zones) : undefined;
     map?.setZones(mapZones(state.zones, cover));
     await shownPlan.run(async () => Promise.all([
@@ -125,7 +128,7 @@ export function coordinatorPage(ctx: PageContext): Page {
       card.addEventListener('click', () => { depotSelected = d.id; map?.focusDepot(d.id); panel?.show('depots'); });
       return card;
     }));
-    const outlookDate = projectionDate(null, state.zones);
+    const outlookDate = projectionDate(planShown, state.zones);
     return h('div', null, editor, outlookDate ? depotOutlookPanel(outlookDate, state.depots, state.commodities) : null, cards(scale));
   }
 

@@ -20,7 +20,7 @@ export function depotOutlookPanel(date: string, depots: readonly Depot[], commod
     const short = o.shortOn !== null;
     return h('li', { class: short ? 'outlook-short' : '', 'data-testid': 'outlook-commodity', 'data-depot-id': depotId, 'data-commodity': c, 'data-short': String(short) },
       h('strong', null, commodityName(c)), ' ',
-      h('span', { class: 'num', 'data-testid': 'outlook-days' }, o.daysOfStock === null ? t('outlook.notDrawn') : t('outlook.days', { n: o.daysOfStock.toFixed(1) })),
+      h('span', { class: 'num', 'data-testid': 'outlook-days' }, o.daysOfStock !== null ? t('outlook.days', { n: o.daysOfStock.toFixed(1) }) : o.shippedKgPerDay > 0 ? t('outlook.refilled') : t('outlook.notDrawn')),
       h('div', { class: 'muted' }, t('outlook.flow', { in: Math.round(o.inboundKgPerDay).toLocaleString(), out: Math.round(o.shippedKgPerDay).toLocaleString() })),
       short ? h('div', { class: 'outlook-call', 'data-testid': 'outlook-call' },
         h('span', null, t('outlook.short', { date: o.shortOn! }), ' · ', t('outlook.call'), ' '),
@@ -32,8 +32,13 @@ export function depotOutlookPanel(date: string, depots: readonly Depot[], commod
 
   void request('GET /api/depot-outlook', { query: { date, horizonDays: HORIZON_DAYS } }).then((outlook) => {
     if (outlook.length === 0) { replaceChildren(body, h('p', { class: 'muted' }, t('outlook.none'))); return; }
-    // Depots with a short commodity first.
-    const sorted = [...outlook].sort((a, b) => Number(Object.values(b.commodities).some((x) => x.shortOn)) - Number(Object.values(a.commodities).some((x) => x.shortOn)));
+    // Depots with a short commodity first, then those the vans draw on, then the idle ones (a city's coordinator
+    // sees every district's depots: the ones no plan touches must not fill the first screen).
+    const rank = (d: DepotOutlook) => {
+      const c = Object.values(d.commodities);
+      return c.some((x) => x.shortOn) ? 0 : c.some((x) => x.shippedKgPerDay > 0) ? 1 : 2;
+    };
+    const sorted = [...outlook].sort((a, b) => rank(a) - rank(b));
     replaceChildren(body, sorted.map((d) => h('div', { class: 'outlook-depot', 'data-testid': 'outlook-depot', 'data-depot-id': d.depotId },
       h('h4', null, depotName(d.depotId)),
       h('ul', { class: 'outlook-list' }, Object.entries(d.commodities).map(([c, o]) => row(d.depotId, c, o))))));
