@@ -7,6 +7,8 @@
 // handoffs. Both are district totals (a zone short while another has plenty is averaged away; the zone table shows
 // zones). null: no plan in force that day / no handoff recorded that day.
 
+import { addDays } from './local-time';
+
 export interface CoverHistoryInput {
   /** Local days, oldest first. */
   days: readonly string[];
@@ -49,6 +51,5 @@ export function coverHistory(input: CoverHistoryInput): Record<string, CoverSeri
 
 /** `count` local days ending with `until` (YYYY-MM-DD), oldest first. */
 export function dayWindow(until: string, count: number): string[] {
-  const end = Date.parse(`${until}T00:00:00Z`);
-  return Array.from({ length: count }, (_, i) => new Date(end - (count - 1 - i) * 86_400_000).toISOString().slice(0, 10));
+  return Array.from({ length: count }, (_, i) => addDays(until, i - (count - 1)));
 }

@@ -1,5 +1,5 @@
 import type { ChannelKind, SupplyChannel } from '../contract';
-import { dayBounds } from './local-time';
+import { addDays, dayBounds } from './local-time';
 import { DEFAULT_HOUSEHOLD_STOCK_DAYS } from './household-stock';
 import { CHANNEL_FILL_ORDER, channelActiveOn, channelDailyKg, channelServesTier, minutesOf } from './supply-channels';
 import type { TierRule } from './tiers';
@@ -66,7 +66,7 @@ const DAY_MS = 86_400_000;
 /** Consecutive local days from `from` to `to`, inclusive. */
 export function daysBetween(from: string, to: string): string[] {
   const out: string[] = [];
-  for (let t = Date.parse(`${from}T00:00:00Z`); t <= Date.parse(`${to}T00:00:00Z`); t += DAY_MS) out.push(new Date(t).toISOString().slice(0, 10));
+  for (let day = from; day <= to; day = addDays(day, 1)) out.push(day);
   return out;
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dayBounds, instantOf, isoOf, localDate, localHhmm, offsetMs, secondsIntoDay } from './local-time';
+import { addDays, dayBounds, instantOf, isoOf, localDate, localHhmm, offsetMs, secondsIntoDay } from './local-time';
 
 describe('local time', () => {
   it('reads offsets either side of UTC and refuses others', () => {
@@ -22,5 +22,12 @@ describe('local time', () => {
     expect(end - start).toBe(86_400_000);
     expect(secondsIntoDay(instantOf('2021-06-03', 3600, '+08:00'), '2021-06-03', '+08:00')).toBe(3600);
     expect(secondsIntoDay(Date.parse('2021-06-02T15:00:00Z'), '2021-06-03', '+08:00')).toBe(-3600);
+  });
+
+  it('counts calendar days across month and year ends, either way', () => {
+    expect(addDays('2021-05-31', 1)).toBe('2021-06-01');
+    expect(addDays('2021-01-01', -1)).toBe('2020-12-31');
+    expect(addDays('2020-02-28', 1)).toBe('2020-02-29');
+    expect(addDays('2021-06-03', 0)).toBe('2021-06-03');
   });
 });

@@ -19,6 +19,11 @@ export function localDate(instant: string | Date | number, utcOffset: string): s
   return new Date(ms).toISOString().slice(0, 10);
 }
 
+/** The calendar day `n` days after `day` (YYYY-MM-DD; n may be negative). */
+export function addDays(day: string, n: number): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
+}
+
 /** The local time of day (HH:MM) of an instant. */
 export function localHhmm(instantMs: number, utcOffset: string): string {
   return new Date(instantMs + offsetMs(utcOffset)).toISOString().slice(11, 16);

@@ -1,7 +1,7 @@
 import type { CoverProjection, CoverQuery, PlanResult, User, ZoneCommodityCover } from '../../contract';
 import { coverForJson } from '../../domain/cover';
 import { daysBetween, projectCover, type ProjectionZone } from '../../domain/cover-projection';
-import { dayBounds } from '../../domain/local-time';
+import { addDays, dayBounds, localDate } from '../../domain/local-time';
 import { zoneDailyDemandKg } from '../../domain/demand';
 import { DEFAULT_HOUSEHOLD_STOCK_DAYS } from '../../domain/household-stock';
 import type { TierRule } from '../../domain/tiers';
@@ -14,7 +14,6 @@ import { listDistrict } from '../scope';
  * full pantry, so the vans' gap (van-gaps.ts) missed streets the channels had left empty (full replay, 18–19 June).
  */
 export const COVER_LOOKBACK_DAYS = 60;
-const DAY_MS = 86_400_000;
 
 export interface CoverServiceDeps {
   store: Store;
@@ -35,20 +34,16 @@ export interface ProjectionQuery {
 
 /** The zones followed on a date and their projection (server/domain/cover-projection.ts says how). */
 export async function projectZones({ store, tierRules, utcOffset }: Omit<CoverServiceDeps, 'horizonDays'>, query: ProjectionQuery) {
-  const shift = (day: string, n: number): string => new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
-  const localDay = (iso: string): string => {
-    const [start] = dayBounds('1970-01-01', utcOffset);
-    return new Date(Date.parse(iso) - start).toISOString().slice(0, 10);
-  };
+  const localDay = (iso: string): string => localDate(iso, utcOffset);
   const { districtId } = query;
-  const horizon = daysBetween(query.date, shift(query.date, query.horizonDays - 1));
+  const horizon = daysBetween(query.date, addDays(query.date, query.horizonDays - 1));
   const [dateStart] = dayBounds(query.date, utcOffset);
   const [all, commodities, channels, stored] = await Promise.all([
     store.zones.list({ districtId }), store.commodities.list(), store.supplyChannels.list({ districtId }), store.householdStock.get(),
   ]);
   // Zones lifted before the date are not followed; a zone never sealed is followed from the date.
   const zones = all.filter((z) => z.status === 'active' || (z.liftedAt !== null && Date.parse(z.liftedAt) > dateStart));
-  const earliest = shift(query.date, -COVER_LOOKBACK_DAYS);
+  const earliest = addDays(query.date, -COVER_LOOKBACK_DAYS);
   // An active zone whose recorded sealing is after the date (a replay or a backdated query) is followed from the date.
   const [, dateEnd] = dayBounds(query.date, utcOffset);
   const sealedAtOf = (z: (typeof zones)[number]): string =>

@@ -1,5 +1,6 @@
 import type { Depot, DepotCommodityOutlook, DepotOutlook, DepotOutlookQuery, PlanResult, Supplier, User } from '../../contract';
 import { daysBetween } from '../../domain/cover-projection';
+import { addDays, localDate, localHhmm } from '../../domain/local-time';
 import { daysOfStock, inboundOn, rollAtOpening, rollDepotStock, suppliersToCall, type DayFlow, type KgByCommodity, type OpeningFlow } from '../../domain/depot-roll';
 import type { Store } from '../ports';
 import { canReadDistrictOrCity, listDistrict } from '../scope';
@@ -13,18 +14,9 @@ export interface DepotRollDeps {
   now: () => Date;
 }
 
-const DAY_MS = 86_400_000;
-const shift = (day: string, n: number): string => new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
-
-function offsetMs(utcOffset: string): number {
-  const m = /^([+-])(\d{2}):(\d{2})$/.exec(utcOffset);
-  return m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) * 60_000 : 0;
-}
-
 /** The local day and time of day ('HH:MM') of an instant. */
-export function localNow(now: Date, utcOffset: string): { day: string; time: string } {
-  const iso = new Date(now.getTime() + offsetMs(utcOffset)).toISOString();
-  return { day: iso.slice(0, 10), time: iso.slice(11, 16) };
+function localNow(now: Date, utcOffset: string): { day: string; time: string } {
+  return { day: localDate(now, utcOffset), time: localHhmm(now.getTime(), utcOffset) };
 }
 
 type ByDepot = Map<string, KgByCommodity>;
@@ -84,7 +76,7 @@ function flowsOf(depotId: string, days: readonly string[], suppliers: readonly S
 export async function depotsOnDate(deps: DepotRollDeps, date: string, depots: Depot[]): Promise<Depot[]> {
   const today = localNow(deps.now(), deps.utcOffset);
   if (date <= today.day) return depots;
-  const days = daysBetween(today.day, shift(date, -1));
+  const days = daysBetween(today.day, addDays(date, -1));
   const [suppliers, shipped] = await Promise.all([deps.store.suppliers.list(), shippedByDay(deps.store, days, today.day)]);
   return depots.map((d) => {
     const rolled = rollDepotStock(d.stockKg, flowsOf(d.id, days, suppliers, shipped, today)).at(-1)!;
@@ -124,7 +116,7 @@ function openingFlows(depot: Depot, days: readonly string[], suppliers: readonly
   today: { day: string; time: string }, typical: KgByCommodity): OpeningFlow[] {
   return days.map((d, i) => {
     const after = d === today.day && today.time > depot.opensAt ? today.time : depot.opensAt;
-    const next = days[i + 1] ?? shift(d, 1);
+    const next = days[i + 1] ?? addDays(d, 1);
     const planned = shipped.get(d)?.get(depot.id);
     const begun = i === 0 && d <= today.day;
     return {
@@ -142,7 +134,7 @@ export function createDepotOutlookService(deps: DepotRollDeps & { horizonDays: n
       const own = listDistrict(actor, query.districtId);
       const all = (await store.depots.list()).filter((d) => canReadDistrictOrCity(actor, d.districtId)
         && (own === undefined || d.districtId === own || (actor.role !== 'coordinator' && d.districtId === null)));
-      const horizon = daysBetween(query.date, shift(query.date, (query.horizonDays ?? deps.horizonDays) - 1));
+      const horizon = daysBetween(query.date, addDays(query.date, (query.horizonDays ?? deps.horizonDays) - 1));
       const today = localNow(deps.now(), deps.utcOffset);
       const [depots, suppliers, shipped, typical] = await Promise.all([
         depotsOnDate(deps, query.date, all), store.suppliers.list(), shippedByDay(store, horizon, today.day), typicalDraw(store)]);
