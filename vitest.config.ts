@@ -45,7 +45,7 @@ const SQLITE_ONLY = ['server/store/db.test.ts', 'server/store/sqlite-load.test.t
 // fuzz test, a short file that runs for minutes, began late and ran on alone at the end of the pass.
 const SLOW_FIRST = [
   'server/http/fuzz.property.test.ts', 'server/http/authorization-matrix.test.ts', 'server/cluster/cluster.test.ts',
-  'server/resilience/kill9.test.ts', 'scripts/replay/replay.test.ts', 'server/http/plan-load.test.ts', 'server/live/live-race.test.ts',
+  'server/resilience/kill9.test.ts', 'scripts/replay/replay-tier-change.test.ts', 'scripts/replay/replay.test.ts', 'server/http/plan-load.test.ts', 'server/live/live-race.test.ts',
   'server/main.test.ts', 'server/http/first-user.test.ts', 'server/resilience/graceful-shutdown.test.ts', 'server/live/liwan-day.test.ts',
 ];
 
