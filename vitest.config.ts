@@ -106,7 +106,7 @@ export default defineConfig(async () => {
     // One chromium for every browser file (web/e2e/chromium-server.ts); each file connects to it.
     projects.push({
       extends: true,
-      test: { name: 'browser', include: BROWSER, env: { TEST_DB_KIND: 'sqlite' }, maxWorkers: 2, isolate: process.env.ISO !== '1', sequence: { groupOrder: 1 }, globalSetup: ['web/e2e/chromium-server.ts'] },
+      test: { name: 'browser', include: BROWSER, env: { TEST_DB_KIND: 'sqlite' }, maxWorkers: 2, isolate: false, sequence: { groupOrder: 1 }, globalSetup: ['web/e2e/chromium-server.ts'] },
     });
   }
   if (runPostgres) {
