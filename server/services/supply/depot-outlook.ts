@@ -3,6 +3,7 @@ import { daysBetween } from '../../domain/cover-projection';
 import { daysOfStock, inboundOn, rollDepotStock, suppliersToCall, type DayFlow, type KgByCommodity } from '../../domain/depot-roll';
 import type { Store } from '../ports';
 import { canReadDistrictOrCity, listDistrict } from '../scope';
+import { localDate, localHhmm } from '../../domain/local-time';
 
 // Depot stock rolled forward (server/domain/depot-roll.ts) from the stock counted now: a plan for a later day
 // plans with that day's stock, and the coordinator sees each depot's days of stock and whom to call.
@@ -16,15 +17,9 @@ export interface DepotRollDeps {
 const DAY_MS = 86_400_000;
 const shift = (day: string, n: number): string => new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
 
-function offsetMs(utcOffset: string): number {
-  const m = /^([+-])(\d{2}):(\d{2})$/.exec(utcOffset);
-  return m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) * 60_000 : 0;
-}
-
 /** The local day and time of day ('HH:MM') of an instant. */
 export function localNow(now: Date, utcOffset: string): { day: string; time: string } {
-  const iso = new Date(now.getTime() + offsetMs(utcOffset)).toISOString();
-  return { day: iso.slice(0, 10), time: iso.slice(11, 16) };
+  return { day: localDate(now, utcOffset), time: localHhmm(now.getTime(), utcOffset) };
 }
 
 type ByDepot = Map<string, KgByCommodity>;
