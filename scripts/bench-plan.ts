@@ -5,6 +5,7 @@
  * plan's min delivered fill, their ratio (target ≥ 0.9), the stock-only t* (an unlimited fleet's, for reference), zones with demand left unvisited and the
  * idle van-hours of cleared vans. Targets: Liwan < 1 s; the 2,000-zone city ≤ 20 s, < 1 GB.
  */
+import { loadUtcOffset } from '../server/config';
 import { DEFAULT_TIER_RULES } from '../server/domain/tiers';
 import { planInputFromRecords } from '../server/planner/input-from-records';
 import type { PlanInput, PlanOptions } from '../server/planner/plan-input';
@@ -18,7 +19,7 @@ function liwanInput(): PlanInput {
   const s = loadScenario('liwan-2021');
   return planInputFromRecords(
     { ...s, zones: s.zones.map((z) => ({ ...z, updatedAt: s.date })) },
-    { date: s.date, days: 1, utcOffset: '+08:00', tierRules: DEFAULT_TIER_RULES },
+    { date: s.date, days: 1, utcOffset: loadUtcOffset(), tierRules: DEFAULT_TIER_RULES },
   );
 }
 

@@ -1,5 +1,6 @@
 /**
  * npm run simulate -- --scenario liwan-2021 --speed 60 [--url http://127.0.0.1:3000] [--fail-rate 0.08] [--drop-rate 0.02]
+ *   [--utc-offset +08:00 (default: UTC_OFFSET, as the server reads it)]
  *
  * Drives the published routes of a running server over real HTTP and socket.io: logs in as each
  * driver login the scenario (or the server) has, moves every van along straight legs at a realistic
@@ -9,6 +10,7 @@
  * the coordinator, runs one for the scenario's day and publishes it.
  */
 import { parseArgs } from 'node:util';
+import { loadUtcOffset } from '../server/config';
 import { loadScenario } from '../server/store/scenario-files';
 import { instantOf } from '../server/domain/local-time';
 import { login } from './live-client';
@@ -19,7 +21,7 @@ const { values: args } = parseArgs({
   options: {
     scenario: { type: 'string', default: 'liwan-2021' }, speed: { type: 'string', default: '60' },
     url: { type: 'string', default: 'http://127.0.0.1:3000' }, 'fail-rate': { type: 'string', default: '0.08' },
-    'drop-rate': { type: 'string', default: '0.02' }, 'utc-offset': { type: 'string', default: '+08:00' },
+    'drop-rate': { type: 'string', default: '0.02' }, 'utc-offset': { type: 'string' },
     seed: { type: 'string', default: '1' },
   },
 });
@@ -27,7 +29,8 @@ const base = args.url!;
 const speed = Number(args.speed);
 const failRate = Number(args['fail-rate']);
 const dropRate = Number(args['drop-rate']);
-const utcOffset = args['utc-offset']!;
+// The server's local time: plan days and departure times are local to it.
+const utcOffset = loadUtcOffset(args['utc-offset'] ? { UTC_OFFSET: args['utc-offset'] } : undefined);
 const scenario = loadScenario(args.scenario!);
 let seed = Number(args.seed);
 const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { loadConfig } from './config';
 
 // Issue 18 (settings): server/config.ts parses every environment variable anything reads, and the
 // README's configuration tables document each of them, and nothing else.
@@ -37,5 +38,11 @@ describe('settings', () => {
     expect([...readInConfig].filter((name) => !documented.has(name)).sort()).toEqual([]);
     expect([...documented].filter((name) => !readInConfig.has(name) && !readByVitest.has(name)).sort()).toEqual([]);
     expect(readInConfig.size).toBeGreaterThan(40);
+  });
+
+  it('take local time\'s offset from UTC_OFFSET (+08:00 unset), refusing a malformed one at start', () => {
+    expect(loadConfig({}).live.utcOffset).toBe('+08:00');
+    expect(loadConfig({ UTC_OFFSET: '-05:30' }).live.utcOffset).toBe('-05:30');
+    expect(() => loadConfig({ UTC_OFFSET: 'UTC+8' })).toThrow(/UTC_OFFSET/);
   });
 });

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { offsetMs } from './domain/local-time';
 import { DEFAULT_TIER_RULES, type TierRule } from './domain/tiers';
 import { DEFAULT_OPS, type OpsConfig } from './ops-config';
 
@@ -189,7 +190,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       jobLockMs: intFrom(env.PLAN_JOB_LOCK_MS, 30_000, 'PLAN_JOB_LOCK_MS'),
     } : null,
     live: {
-      utcOffset: env.UTC_OFFSET ?? '+08:00',
+      utcOffset: loadUtcOffset(env),
       offRouteM: intFrom(env.LIVE_OFF_ROUTE_M, 800, 'LIVE_OFF_ROUTE_M'),
       lateAfterS: intFrom(env.LIVE_LATE_AFTER_S, 900, 'LIVE_LATE_AFTER_S'),
       positionFlushMs: intFrom(env.LIVE_POSITION_FLUSH_MS, 250, 'LIVE_POSITION_FLUSH_MS'),
@@ -227,6 +228,20 @@ function boundsFrom(raw: string | undefined, fallback: readonly [number, number,
     throw new Error(`${name} must be "minLng,minLat,maxLng,maxLat" with min < max, got "${raw}"`);
   }
   return [n[0]!, n[1]!, n[2]!, n[3]!];
+}
+
+/**
+ * Local time's offset from UTC (UTC_OFFSET; China keeps UTC+8 all year), alone: for scripts that need
+ * the local day and not the rest of the configuration. A malformed one stops the start, not the first plan or page.
+ */
+export function loadUtcOffset(env: NodeJS.ProcessEnv = process.env): string {
+  const offset = env.UTC_OFFSET || '+08:00';
+  try {
+    offsetMs(offset);
+  } catch {
+    throw new Error(`UTC_OFFSET must look like +08:00 or -05:30, got "${offset}"`);
+  }
+  return offset;
 }
 
 function intFrom(raw: string | undefined, fallback: number, name: string): number {

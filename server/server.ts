@@ -84,7 +84,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   });
   const app = createHttpApp({
     services, health, version: VERSION, maxBodyBytes: config.maxBodyBytes, sessionTtlS: config.sessionTtlS,
-    webRoot: resolve('web/dist'), tiles: config.tiles, log: log.child({ component: 'http' }), edge: config.edge,
+    webRoot: resolve('web/dist'), tiles: config.tiles, utcOffset: config.live.utcOffset, log: log.child({ component: 'http' }), edge: config.edge,
   });
   const http = createServer(app);
   const requests = trackRequests(http);

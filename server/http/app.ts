@@ -41,6 +41,8 @@ export interface HttpAppOptions {
   webRoot?: string;
   /** The map tiles: written into the pages (page-shell.ts), their hosts join the CSP's img-src (null: no tiles). */
   tiles?: MapTiles | null;
+  /** Local time's offset from UTC (config.live.utcOffset), written into the pages (page-shell.ts) for their days and times. */
+  utcOffset: string;
   /** Each request's lines carry its request id (server/http/request-log.ts). */
   log: Logger;
   /** Allowed origins, trusted proxies, cookie flags (default: own origin only, no proxy, cookie not Secure). */
@@ -112,7 +114,7 @@ export function createHttpApp(options: HttpAppOptions): express.Express {
     sendError(res, { code: 'NOT_FOUND', message: `no API route ${req.method} ${req.originalUrl.split('?')[0]}` });
   });
   if (options.webRoot && existsSync(options.webRoot)) {
-    const shell = pageShell(options.webRoot, options.tiles ?? null);
+    const shell = pageShell(options.webRoot, { tiles: options.tiles ?? null, utcOffset: options.utcOffset });
     app.get(['/', '/index.html'], shell);
     app.use(express.static(options.webRoot, { index: false }));
     // Pages are routed in the browser: unknown non-API paths get the app shell.

@@ -13,7 +13,9 @@ describe('security headers', () => {
   beforeAll(async () => {
     await ensureWebBuilt();
     // The Tianditu preset, as a deployment in mainland China sets it: the pages get its tiles, the CSP its host.
-    server = await startTestServer(['liwan-2021'], { tiles: loadConfig({ TILE_PRESET: 'tianditu', TIANDITU_KEY: 'k&1' }).tiles });
+    // A local time other than the default shows that the pages get the configured one.
+    const { tiles, live } = loadConfig({ TILE_PRESET: 'tianditu', TIANDITU_KEY: 'k&1', UTC_OFFSET: '-03:00' });
+    server = await startTestServer(['liwan-2021'], { tiles, live });
   });
   afterAll(async () => { await server?.dispose(); });
 
@@ -64,7 +66,7 @@ describe('security headers', () => {
     expect(html.replace(/<!--[\s\S]*?-->/g, '')).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>|\son[a-z]+\s*=|<style\b/i);
   });
 
-  it('writes the configured tiles into every page for the map to use', async () => {
+  it('writes the configured tiles and local time into every page for the map and the dates to use', async () => {
     const tiles = loadConfig({ TILE_PRESET: 'tianditu', TIANDITU_KEY: 'k&1' }).tiles!;
     for (const path of ['/', '/login', '/district/liwan', '/index.html']) {
       const html = await (await fetch(server.url + path)).text();
@@ -75,6 +77,7 @@ describe('security headers', () => {
       expect(doc.get('bg-tile-labels-url')).toContain('tianditu.gov.cn/cva_w/');
       expect(doc.get('bg-tile-subdomains')).toBe('01234567');
       expect(doc.get('bg-tile-attribution')).toContain('天地图');
+      expect(html.match(/<meta name="bg-utc-offset" content="([^"]*)"/g), path).toEqual(['<meta name="bg-utc-offset" content="-03:00"']);
     }
   });
 

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { VehiclesMovedEvent } from '../../server/contract';
+import { localDate } from '../../server/contract/local-time';
+import { loadConfig } from '../../server/config';
 import type { TestServer } from '../../server/testing/test-server';
 import { connectLive, publishRoutes, routeThrough, type LiveClient } from '../../server/testing/live-kit';
 import { startE2E, switchLanguage, type E2E } from './harness';
@@ -19,7 +21,8 @@ beforeAll(async () => {
   e2e = await startE2E();
   const server = e2e.server as unknown as TestServer;
   const zones = (await server.store.zones.list()).filter((z) => z.districtId === 'liwan' && z.status === 'active').slice(0, 3).map((z) => z.id);
-  const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+  // Today in the server's local time (UTC_OFFSET): the live picture follows today's routes.
+  const today = localDate(Date.now(), loadConfig({}).live.utcOffset);
   await publishRoutes(server, [await routeThrough(server, VAN, zones)], { date: today, districtId: 'liwan' });
   coord = await connectLive(e2e.url, await e2e.apiToken('coordinator'));
   coord.on('vehicles:moved', (event) => moved.push(event));

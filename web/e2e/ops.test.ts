@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { localDate } from '../../server/contract/local-time';
+import { loadConfig } from '../../server/config';
 import { downloadBytes, startE2E, switchLanguage, type E2E } from './harness';
 
 // Issue #6 in the browser: a resident files a request on the zone's public page (a script-injection
@@ -116,8 +118,8 @@ describe('requests, alerts and reports (real server, chromium)', () => {
     await e2e.screenshot(page, 'ops-playbook-zh');
 
     await page.getByTestId('tab-report').click();
-    // The server's report day is the +08:00 local day.
-    await page.getByTestId('report-date').fill(new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10));
+    // The report opens on today in the server's local time (UTC_OFFSET), the day the request was filed on.
+    expect(await page.getByTestId('report-date').inputValue()).toBe(localDate(Date.now(), loadConfig({}).live.utcOffset));
     await page.getByTestId('report-show').click();
     await page.getByTestId('report-title').waitFor();
     expect(await page.getByTestId('report-title').textContent()).toContain('荔湾区');

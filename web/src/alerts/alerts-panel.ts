@@ -4,6 +4,7 @@ import type { MessageBox } from '../components/messages';
 import { h, replaceChildren } from '../dom';
 import { getLang, localName, t } from '../i18n';
 import { latestOnly } from '../latest';
+import { dateTimeText } from '../local-time';
 import { readState, writeState } from '../page-state';
 import { formatAge } from '../requests/age';
 
@@ -49,7 +50,7 @@ export function alertsPanel(user: User, zones: ReadonlyMap<string, Zone>, distri
   async function history(a: Alert, cell: HTMLElement): Promise<void> {
     try {
       const views = await request('POST /api/alerts/:id/views', { params: { id: a.id } });
-      const when = (iso: string) => new Date(iso).toLocaleString(getLang() === 'en' ? 'en-GB' : 'zh-CN', { hour12: false });
+      const when = (iso: string) => dateTimeText(iso, getLang() === 'en' ? 'en-GB' : 'zh-CN', { hour12: false });
       replaceChildren(cell, h('ul', { class: 'alert-history', 'data-testid': 'alert-history', 'aria-label': t('alerts.historyTitle') },
         h('li', null, t('alerts.raisedAt', { at: when(a.raisedAt) })),
         a.escalatedAt ? h('li', null, t('alerts.escalatedAt', { at: when(a.escalatedAt) })) : null,

@@ -4,8 +4,9 @@ import { h, replaceChildren } from '../dom';
 import type { LiveLink } from '../live/live-link';
 import { localName, t, tOr } from '../i18n';
 import { latestOnly } from '../latest';
-import { latestSealedDate, localHhmm, planLabel } from '../plans/plan-format';
-import { changeCounts, firstCounts, nowSecondsOf, situationFrom, type PublishCounts } from '../plans/publish-counts';
+import { latestSealedDate, planLabel } from '../plans/plan-format';
+import { changeCounts, firstCounts, situationFrom, type PublishCounts } from '../plans/publish-counts';
+import { secondsOfDay, timeOf } from '../local-time';
 import type { PlanRefs } from '../plans/plan-refs';
 import { readState, writeState } from '../page-state';
 import { messageBox } from './messages';
@@ -133,7 +134,7 @@ export function planPanel(options: PlanPanelOptions): { el: HTMLElement; dispose
         ?? plans.find((p) => p.status === 'published');
       if (!base) { message.info(t('replan.none')); return; }
       const nowMs = Date.now();
-      const nowS = nowSecondsOf(base.date, nowMs);
+      const nowS = secondsOfDay(base.date, nowMs);
       const snap = options.live?.connected() ? await options.live.snapshot() : null;
       const situation = situationFrom(base.id, snap?.vehicles ?? [], nowS);
       runButton.disabled = true;
@@ -143,7 +144,7 @@ export function planPanel(options: PlanPanelOptions): { el: HTMLElement; dispose
       const summary = await request('POST /api/plans', {
         body: { date: base.date, districtId: base.districtId ?? undefined, basePlanId: base.id, situation, timeLimitS: Number(limit.value) || 2 },
       });
-      message.info(t('replan.started', { time: localHhmm(new Date(nowMs).toISOString()), done: situation.completedStops.length }));
+      message.info(t('replan.started', { time: timeOf(nowMs), done: situation.completedStops.length }));
       watching = summary.id;
       await loadList();
       schedule(summary.id, socketUp() ? SAFETY_POLL_MS : 0);

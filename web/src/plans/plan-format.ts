@@ -1,18 +1,16 @@
 import type { PlanKpis, PlanSummary, Zone, ZoneOutcome } from '../../../server/contract';
 import { t } from '../i18n';
-
-/** Guangzhou keeps UTC+8 all year: a zone's sealedAt instant is local midnight there. */
-const LOCAL_OFFSET_MS = 8 * 3600 * 1000;
+import { dayOf, timeOf } from '../local-time';
 
 /** The local day (YYYY-MM-DD) of the latest sealing among the zones: the default plan date. */
-export function latestSealedDate(zones: readonly Pick<Zone, 'sealedAt' | 'districtId'>[], districtId?: string): string | null {
+export function latestSealedDate(zones: readonly Pick<Zone, 'sealedAt' | 'districtId'>[], districtId?: string, utcOffset?: string): string | null {
   let latest = -Infinity;
   for (const zone of zones) {
     if (!zone.sealedAt || (districtId && zone.districtId !== districtId)) continue;
     const ms = Date.parse(zone.sealedAt);
     if (Number.isFinite(ms) && ms > latest) latest = ms;
   }
-  return latest === -Infinity ? null : new Date(latest + LOCAL_OFFSET_MS).toISOString().slice(0, 10);
+  return latest === -Infinity ? null : dayOf(latest, utcOffset);
 }
 
 /** Seconds since local midnight as HH:MM (hours past 24 keep counting, as on a night shift). */
@@ -50,19 +48,14 @@ export function formatKpi(key: KpiKey, value: number | null, signed = false): st
 
 const MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
-/** An instant as Guangzhou wall-clock HH:MM. */
-export function localHhmm(instant: string): string {
-  return new Date(Date.parse(instant) + LOCAL_OFFSET_MS).toISOString().slice(11, 16);
-}
-
 /**
  * A plan's readable name, never its id: day, version (or draft and when it was made), and for a
  * replan when it was made — e.g. 6月3日 第2版 · 11:05 重排 / 3 Jun v2 · replanned 11:05.
  */
-export function planLabel(plan: Pick<PlanSummary, 'id' | 'version' | 'date'> & Partial<Pick<PlanSummary, 'createdAt' | 'basePlanId'>>): string {
+export function planLabel(plan: Pick<PlanSummary, 'id' | 'version' | 'date'> & Partial<Pick<PlanSummary, 'createdAt' | 'basePlanId'>>, utcOffset?: string): string {
   const [, m, d] = plan.date.split('-').map(Number) as [number, number, number];
   const day = t('plan.name.date', { m, d, mon: MONTHS_EN[m - 1] ?? String(m) });
-  const made = plan.createdAt ? localHhmm(plan.createdAt) : '';
+  const made = plan.createdAt ? timeOf(plan.createdAt, utcOffset) : '';
   // A replan's draft is named by its replan time once, not twice.
   const which = plan.version !== null ? t('plan.name.version', { n: plan.version }) : t('plan.name.draft', { time: plan.basePlanId ? '' : made }).trim();
   const replan = plan.basePlanId && made ? ` · ${t('plan.name.replan', { time: made })}` : '';

@@ -30,11 +30,13 @@ const refs = makeRefs({
 });
 
 describe('plan helpers', () => {
-  it('defaults the plan date to the latest sealing, as a Guangzhou local day', () => {
+  it('defaults the plan date to the latest sealing, as a local day in the configured offset', () => {
     const zones = [zone('a', '2021-05-30T16:00:00.000Z'), zone('b', '2021-06-02T16:00:00.000Z'), zone('c', '2021-06-05T16:00:00.000Z', 'foshan')];
-    expect(latestSealedDate(zones, 'liwan')).toBe('2021-06-03');
-    expect(latestSealedDate(zones)).toBe('2021-06-06');
-    expect(latestSealedDate([zone('x', null)])).toBeNull();
+    expect(latestSealedDate(zones, 'liwan', '+08:00')).toBe('2021-06-03');
+    expect(latestSealedDate(zones, undefined, '+08:00')).toBe('2021-06-06');
+    // West of UTC the same instants fall on the day they are written in UTC.
+    expect(latestSealedDate(zones, 'liwan', '-05:00')).toBe('2021-06-02');
+    expect(latestSealedDate([zone('x', null)], undefined, '+08:00')).toBeNull();
   });
 
   it('formats times of day, KPIs and the worst cover per zone', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { LiveStop, LiveVehicle } from '../../../server/contract';
-import { changeCounts, nowSecondsOf, situationFrom } from './publish-counts';
+import { changeCounts, situationFrom } from './publish-counts';
 
 describe('publish counts', () => {
   it('counts a zone moved from one van to another once, and each driver once', () => {
@@ -34,10 +34,5 @@ describe('replan situation', () => {
     expect(s.completedStops).toEqual([{ vehicleId: 'mid', tripIndex: 0, stopIndex: 0 }, { vehicleId: 'between', tripIndex: 0, stopIndex: 0 }]);
     expect(s.loadedVehicles).toEqual(['mid']);
     expect(s.nowS).toBe(40_000);
-  });
-
-  it('takes now on the plan day, else the time of day', () => {
-    expect(nowSecondsOf('2021-06-03', Date.parse('2021-06-03T03:05:00Z'))).toBe(11 * 3600 + 300);
-    expect(nowSecondsOf('2021-06-03', Date.parse('2026-12-05T03:05:00Z'))).toBe(11 * 3600 + 300);
   });
 });

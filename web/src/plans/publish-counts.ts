@@ -36,12 +36,6 @@ export function firstCounts(plan: Plan): PublishCounts {
   };
 }
 
-/** Seconds since local (UTC+8) midnight of the plan day; on another day, the time of day now. */
-export function nowSecondsOf(date: string, nowMs: number): number {
-  const s = Math.floor((nowMs - Date.parse(`${date}T00:00:00+08:00`)) / 1000);
-  return s >= 0 && s < 86_400 ? s : Math.floor(((nowMs / 1000) + 8 * 3600) % 86_400);
-}
-
 /**
  * What has happened on the base plan, from the live picture: delivered stops are done, a van part-way
  * through a trip (or standing at a stop) is loaded for it.

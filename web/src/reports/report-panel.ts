@@ -4,9 +4,7 @@ import type { MessageBox } from '../components/messages';
 import { formatNumber, h, replaceChildren } from '../dom';
 import { localName, t } from '../i18n';
 import { latestOnly } from '../latest';
-
-/** Today as a local date, YYYY-MM-DD. */
-const today = () => new Date(Date.now() - new Date().getTimezoneOffset() * 60_000).toISOString().slice(0, 10);
+import { today } from '../local-time';
 
 /**
  * The daily report: a district's (officials: their own) or the province's, as a printable sheet

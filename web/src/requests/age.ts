@@ -1,4 +1,5 @@
 import { t } from '../i18n';
+import { dateTimeText } from '../local-time';
 
 /** A request's or alert's age in the unit a reader wants: minutes, then hours, then days. */
 export function formatAge(ageS: number): string {
@@ -8,6 +9,6 @@ export function formatAge(ageS: number): string {
 }
 
 /** An instant as local date and time, for deadlines and "done at". */
-export function formatInstant(iso: string): string {
-  return new Date(iso).toLocaleString(undefined, { month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
+export function formatInstant(iso: string, utcOffset?: string): string {
+  return dateTimeText(iso, undefined, { month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }, utcOffset);
 }

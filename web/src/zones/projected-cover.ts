@@ -1,5 +1,6 @@
 import type { CoverProjection, Plan, Zone } from '../../../server/contract';
 import { request } from '../api';
+import { dayOf } from '../local-time';
 
 /**
  * The number the map colours a zone by: the lowest days of cover the projection (GET /api/cover: household
@@ -19,10 +20,10 @@ export function worstProjectedCover(projection: CoverProjection): Map<string, nu
  * The day the projection starts: the shown plan's day; without a plan, the latest day a zone was written
  * (a demo scenario's day, or the day the zones were last changed).
  */
-export function projectionDate(plan: Pick<Plan, 'date'> | null, zones: readonly Pick<Zone, 'updatedAt'>[]): string | null {
+export function projectionDate(plan: Pick<Plan, 'date'> | null, zones: readonly Pick<Zone, 'updatedAt'>[], utcOffset?: string): string | null {
   if (plan) return plan.date;
-  const latest = zones.map((z) => z.updatedAt).sort().at(-1);
-  return latest ? latest.slice(0, 10) : null;
+  const latest = Math.max(...zones.map((z) => Date.parse(z.updatedAt)).filter(Number.isFinite));
+  return latest === -Infinity ? null : dayOf(latest, utcOffset);
 }
 
 export async function loadProjectedCover(date: string | null, districtId?: string): Promise<Map<string, number> | undefined> {
