@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { Commodity, Depot, PlaybookTemplate, SupplyChannel, Vehicle, Zone } from '../../server/contract';
 import type { Scenario } from '../../server/domain/scenario';
 import { instantOf } from '../../server/domain/local-time';
+import { loadUtcOffset } from '../../server/config';
 import { http, login } from '../live-client';
 import { driverLogins, type DriverLogin } from '../live-driver';
 import { VirtualClock, type ClockSetting } from './clock';
@@ -67,7 +68,8 @@ async function startOwnServer(scenario: Scenario, clock: ClockSetting): Promise<
 
 export async function runReplay(o: ReplayOptions): Promise<ReplayRecord> {
   const log = o.log ?? ((msg: string) => console.log(msg));
-  const utcOffset = o.utcOffset ?? '+08:00';
+  // The server it starts reads the same UTC_OFFSET from the environment it inherits.
+  const utcOffset = o.utcOffset ?? loadUtcOffset();
   const clock = new VirtualClock();
   clock.set(instantOf(o.from, 0, utcOffset), 1);
   const own = o.url ? null : await startOwnServer(o.scenario, clock.set(instantOf(o.from, 0, utcOffset), 1));
