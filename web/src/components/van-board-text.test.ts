@@ -48,7 +48,8 @@ describe('van board cells by plan day', () => {
   it('summary: late and silent only among vans on their day, days over and to come with their dates', () => {
     expect(summaryText([row({ late: true }), row({ silent: true })])).toBe('2 辆车 · 晚点 1 · 失联 1');
     expect(summaryText([row({ day: 'past' }), row({ day: 'past', planDate: '2021-06-04', stopsDone: 0 })]))
-      .toBe('2 辆车 · 计划日已过（6月3日、6月4日）2 辆：已送达 1/6 站');
+      .toBe('2 辆车 · 计划日已过（6月3日、6月4日）：已送达 1/6 站');
+    expect(summaryText([row(), row({ day: 'past', stopsDone: 2 })])).toBe('2 辆车 · 晚点 0 · 失联 0 · 计划日已过（6月3日）1 辆：已送达 2/3 站');
     expect(summaryText([row({ late: true }), row({ day: 'future', planDate: '2027-01-09' })])).toBe('2 辆车 · 晚点 1 · 失联 0 · 计划日未到（1月9日）1 辆');
   });
 

@@ -63,7 +63,8 @@ export function summaryText(vans: readonly VanBoardRow[]): string {
     ? t('board.summary', { n: vans.length, late: today.filter((v) => v.late).length, silent: today.filter((v) => v.silent).length })
     : t('board.vans', { n: vans.length })];
   if (past.length > 0) {
-    parts.push(t('board.summaryPast', {
+    // Every van on a day that is over (the demo read later): the count is said once.
+    parts.push(t(past.length === vans.length ? 'board.summaryPastAll' : 'board.summaryPast', {
       n: past.length, dates: dates(past),
       done: past.reduce((a, v) => a + v.stopsDone, 0), total: past.reduce((a, v) => a + v.stopsTotal, 0),
     }));

@@ -33,6 +33,7 @@ export const enBoard: Record<keyof typeof zhBoard, string> = {
   'board.planDay': 'Plan day',
   'board.vans': '{n} vans',
   'board.summaryPast': '{n} on a plan day that is over ({dates}): {done} of {total} stops delivered',
+  'board.summaryPastAll': 'plan day over ({dates}): {done} of {total} stops delivered',
   'board.summaryFuture': '{n} on a plan day to come ({dates})',
   'board.showOnMap': 'Show {name} on the map',
   'board.summary': '{n} vans · {late} late · {silent} silent',

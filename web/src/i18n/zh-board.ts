@@ -31,6 +31,7 @@ export const zhBoard = {
   'board.planDay': '计划日',
   'board.vans': '{n} 辆车',
   'board.summaryPast': '计划日已过（{dates}）{n} 辆：已送达 {done}/{total} 站',
+  'board.summaryPastAll': '计划日已过（{dates}）：已送达 {done}/{total} 站',
   'board.summaryFuture': '计划日未到（{dates}）{n} 辆',
   'board.showOnMap': '在地图上显示 {name}',
   'board.summary': '{n} 辆车 · 晚点 {late} · 失联 {silent}',
