@@ -90,7 +90,9 @@ export function stopCard(input: StopCardInput): HTMLElement {
     tierMode ? h('div', { class: 'stop-mode', 'data-testid': 'stop-mode', 'data-mode': tierMode },
       tierName ? t('driver.handoffByTier', { tier: tierName, mode: tOr(`handoff.${tierMode}`, tierMode) }) : tOr(`handoff.${tierMode}`, tierMode)) : null,
     done ? h('div', { class: 'muted', 'data-testid': 'recorded-note' }, t('driver.recordedKg')) : null,
-    h('table', { class: 'qty-table' }, h('tbody', null, qty.map((q) => h('tr', null, h('td', null, name(q.id)), h('td', null, q.input), h('td', null, 'kg'))))),
+    h('table', { class: 'qty-table' }, h('tbody', null, qty.map((q) => h('tr', null, h('td', null, name(q.id)),
+      // A recorded value keeps its unit beside it; an input keeps the unit in a column of its own.
+      done ? h('td', { colspan: 2 }, q.input, ' kg') : [h('td', null, q.input), h('td', null, 'kg')])))),
     h('div', { class: 'stop-nav' },
       h('a', { class: 'nav-link', href: geoUri(stop.location, label), 'data-testid': 'nav-geo' }, t('driver.navigate')),
       h('a', { class: 'nav-link', href: amapUri(stop.location, label), target: '_blank', rel: 'noopener', 'data-testid': 'nav-amap' }, t('driver.navigateAmap'))),
