@@ -268,11 +268,20 @@ export interface VehicleTrack {
 export type VanState = 'not_started' | 'at_depot' | 'en_route' | 'at_stop' | 'done' | 'broken_down';
 export const VAN_STATES: readonly VanState[] = ['not_started', 'at_depot', 'en_route', 'at_stop', 'done', 'broken_down'];
 
+/**
+ * Where the board's clock falls against a van's plan day: lateness, ETAs and silence mean something only
+ * while the day runs ('today'); before it the times are the plan's, after it only what was delivered counts.
+ */
+export type BoardDay = 'past' | 'today' | 'future';
+
 export interface VanBoardRow {
   vehicleId: string;
   name: string;
   driverName: string | null;
   planId: string;
+  /** The plan's local day, YYYY-MM-DD. */
+  planDate: string;
+  day: BoardDay;
   state: VanState;
   position: { lng: number; lat: number; at: string } | null;
   /** Seconds since the last fix; null when the van never sent one. */
@@ -289,10 +298,10 @@ export interface VanBoardRow {
     plannedAt: string;
     /** From the last fix; null without one. */
     etaAt: string | null;
-    /** Expected arrival as local HH:MM (the ETA, or without one the later of now and the plan). */
+    /** Expected arrival as local HH:MM (the ETA, or without one the later of now and the plan); the planned time outside the plan day. */
     eta: string;
   } | null;
-  /** How far the next stop runs behind its plan, whole minutes (0 when on time or ahead). */
+  /** How far the next stop runs behind its plan, whole minutes (0 when on time or ahead, and outside the plan day). */
   minutesLate: number;
   late: boolean;
   deliveredKg: number;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { LngLat } from '../contract';
-import { boardRow, sortBoard, vanState, type BoardRules, type BoardStop, type BoardVanInput } from './van-board';
+import { boardDay, boardRow, sortBoard, vanState, type BoardRules, type BoardStop, type BoardVanInput } from './van-board';
 
 const T0 = Date.parse('2021-06-03T00:00:00Z'); // 08:00 at +08:00
 const MIN = 60_000;
@@ -21,7 +21,8 @@ function stop(i: number, over: Partial<BoardStop> = {}): BoardStop {
 function van(over: Partial<BoardVanInput> = {}): BoardVanInput {
   return {
     vehicleId: 'v1', name: '粤A-1', driverName: '张三', planId: 'p1', broken: false, fix: null,
-    stops: [stop(0), stop(1), stop(2)], depots: [DEPOT], firstDepartMs: T0, ...over,
+    stops: [stop(0), stop(1), stop(2)], depots: [DEPOT], firstDepartMs: T0,
+    day: { date: '2021-06-03', startMs: T0 - 8 * 60 * MIN }, ...over,
   };
 }
 const fixAt = (where: LngLat, ms: number) => ({ lng: where[0], lat: where[1], at: new Date(ms).toISOString() });
@@ -70,6 +71,40 @@ describe('board row', () => {
   });
 });
 
+describe('plan day', () => {
+  const DAY = 24 * 60 * MIN;
+  it('runs from local midnight to the next, or to the last planned stop of a night shift', () => {
+    const v = van();
+    expect(boardDay(v, v.day.startMs - 1)).toBe('future');
+    expect(boardDay(v, v.day.startMs)).toBe('today');
+    const midnight = v.day.startMs + DAY;
+    expect(boardDay(v, midnight - 1)).toBe('today');
+    expect(boardDay(v, midnight)).toBe('past');
+    const night = van({ stops: [stop(0, { plannedAtMs: midnight + 60 * MIN })] });
+    expect(boardDay(night, midnight + 30 * MIN)).toBe('today');
+    expect(boardDay(night, midnight + 60 * MIN)).toBe('past');
+  });
+
+  it('a plan day that is over: no lateness, no silence, the planned time; what was delivered stays', () => {
+    const years = T0 + 5 * 365 * DAY;
+    const row = boardRow(van({
+      fix: fixAt([113.205, 23.12], T0 + 40 * MIN),
+      stops: [stop(0, { status: 'delivered', deliveredKg: { rice: 90 } }), stop(1, { etaAtMs: T0 + 120 * MIN }), stop(2)],
+    }), years, rules);
+    expect([row.day, row.planDate, row.late, row.minutesLate, row.silent]).toEqual(['past', '2021-06-03', false, 0, false]);
+    expect(row.nextStop).toMatchObject({ zoneId: 'z1', eta: '09:00', etaAt: null });
+    expect([row.stopsDone, row.stopsTotal, row.deliveredKg]).toEqual([1, 3, 90]);
+    // The same van on its day is late and silent by the clock.
+    const onDay = boardRow(van(), T0 + 5 * 60 * MIN, rules);
+    expect([onDay.day, onDay.late, onDay.silent]).toEqual(['today', true, true]);
+  });
+
+  it('a plan day to come: planned times, not late, not silent', () => {
+    const row = boardRow(van({ firstDepartMs: T0 - DAY }), T0 - DAY, rules);
+    expect([row.day, row.late, row.minutesLate, row.silent, row.nextStop?.eta]).toEqual(['future', false, 0, false, '08:30']);
+  });
+});
+
 describe('board order', () => {
   it('puts late and silent vans first, then broken, under way, not started, done', () => {
     const now = T0 + 20 * MIN;
@@ -83,5 +118,16 @@ describe('board order', () => {
       on('late', { fix: fixAt([113.205, 23.12], now - MIN), stops: [stop(0, { etaAtMs: T0 + 60 * MIN })] }),
     ];
     expect(sortBoard(rows).map((r) => r.name)).toEqual(['late', 'silent', 'broken', 'moving', 'waiting', 'done']);
+  });
+
+  it("puts vans whose plan day runs before one to come, and one that is over last", () => {
+    const now = T0 + 20 * MIN;
+    const shift = (days: number) => ({ date: `d${days}`, startMs: T0 - 8 * 60 * MIN + days * 24 * 60 * MIN });
+    const rows = [
+      boardRow(van({ name: 'over', vehicleId: 'a', day: shift(-1), stops: [stop(0, { plannedAtMs: now - 24 * 60 * MIN })] }), now, rules),
+      boardRow(van({ name: 'tomorrow', vehicleId: 'b', day: shift(1) }), now, rules),
+      boardRow(van({ name: 'done', vehicleId: 'c', stops: [stop(0, { status: 'delivered' })] }), now, rules),
+    ];
+    expect(sortBoard(rows).map((r) => [r.name, r.day])).toEqual([['done', 'today'], ['tomorrow', 'future'], ['over', 'past']]);
   });
 });

@@ -1,4 +1,5 @@
-import type { LngLat, StopStatus, VanBoardRow, VanState } from '../contract';
+import type { BoardDay, LngLat, StopStatus, VanBoardRow, VanState } from '../contract';
+import { planDayAt } from '../contract/plan-day';
 
 // Pure rules of the van board (issue 14): what state a van is in, whether it is late or silent, and
 // which vans a dispatcher must look at first. No I/O: the live layer supplies what it holds.
@@ -27,6 +28,8 @@ export interface BoardVanInput {
   depots: LngLat[];
   /** Planned departure of the van's first trip. */
   firstDepartMs: number;
+  /** The plan's local day (YYYY-MM-DD) and the instant of its local midnight. */
+  day: { date: string; startMs: number };
 }
 
 export interface BoardRules {
@@ -68,27 +71,39 @@ export function vanState(van: BoardVanInput, rules: Pick<BoardRules, 'atDepotM' 
   return 'en_route';
 }
 
+/**
+ * Whether the van's plan day runs at nowMs (the rule in contract/plan-day). A demo plan of 2021 read in 2026
+ * is long over, and "2,012 days late" is noise: the clock says nothing about such a van, only its records do.
+ */
+export function boardDay(van: Pick<BoardVanInput, 'day' | 'stops'>, nowMs: number): BoardDay {
+  return planDayAt(nowMs, van.day.startMs, van.stops.reduce((last, s) => Math.max(last, s.plannedAtMs), van.day.startMs));
+}
+
 /** One board row for a van of the published plan, as of nowMs. */
 export function boardRow(van: BoardVanInput, nowMs: number, rules: BoardRules): VanBoardRow {
   const state = vanState(van, rules);
+  const day = boardDay(van, nowMs);
+  const running = day === 'today';
   const next = van.stops.find(open) ?? null;
   const fixMs = van.fix ? Date.parse(van.fix.at) : null;
   const ageS = fixMs === null ? null : Math.max(0, Math.round((nowMs - fixMs) / 1000));
-  const onDuty = state !== 'done' && state !== 'broken_down' && nowMs >= van.firstDepartMs;
+  const onDuty = running && state !== 'done' && state !== 'broken_down' && nowMs >= van.firstDepartMs;
   const silent = onDuty && (ageS === null || ageS > rules.silentAfterS);
   // Without an ETA (no fix) the van is at least as late as the clock is past the planned arrival.
-  const expectedMs = next ? (next.etaAtMs ?? Math.max(nowMs, next.plannedAtMs)) : null;
+  // Outside the plan day the plan's own time is all there is to say.
+  const etaAtMs = running ? next?.etaAtMs ?? null : null;
+  const expectedMs = next ? (running ? etaAtMs ?? Math.max(nowMs, next.plannedAtMs) : next.plannedAtMs) : null;
   const lateS = next && expectedMs !== null ? Math.max(0, (expectedMs - next.plannedAtMs) / 1000) : 0;
   const minutesLate = state === 'broken_down' ? 0 : Math.round(lateS / 60);
   const names = next ? rules.zoneName(next.zoneId) : null;
   return {
-    vehicleId: van.vehicleId, name: van.name, driverName: van.driverName, planId: van.planId, state,
+    vehicleId: van.vehicleId, name: van.name, driverName: van.driverName, planId: van.planId, planDate: van.day.date, day, state,
     position: van.fix ? { lng: van.fix.lng, lat: van.fix.lat, at: van.fix.at } : null,
     positionAgeS: ageS, silent,
     nextStop: next && names ? {
       tripIndex: next.tripIndex, stopIndex: next.stopIndex, zoneId: next.zoneId, zoneName: names.name, zoneNameEn: names.nameEn,
       location: next.location, plannedAt: new Date(next.plannedAtMs).toISOString(),
-      etaAt: next.etaAtMs === null ? null : new Date(next.etaAtMs).toISOString(),
+      etaAt: etaAtMs === null ? null : new Date(etaAtMs).toISOString(),
       eta: rules.hhmm(expectedMs!),
     } : null,
     minutesLate, late: state !== 'broken_down' && lateS > rules.lateAfterS,

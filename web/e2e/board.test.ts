@@ -8,7 +8,8 @@ import { startE2E, switchLanguage, type E2E } from './harness';
 // board without a reload; publishing asks with counts; 从现在重排 makes a replan from now.
 
 const DATE = '2021-06-03';
-// 11:05 in Guangzhou on the plan day: the page's clock for the replan.
+// 11:05 in Guangzhou on the plan day: the page's clock for the replan, and the server's, so the board
+// reads the plan's own day (lateness and ETAs mean nothing once the day is over: board-day.test.ts).
 const NOW = Date.parse(`${DATE}T03:05:00Z`);
 let e2e: E2E;
 let driver: LiveClient;
@@ -17,7 +18,7 @@ let planId = '';
 let zones: string[] = [];
 
 beforeAll(async () => {
-  e2e = await startE2E();
+  e2e = await startE2E({}, { now: () => new Date(NOW) });
   const token = await e2e.apiToken('driver');
   van = (await e2e.api<User>(token, '/api/me')).vehicleId!;
   zones = (await e2e.server.store.zones.list()).filter((z) => z.districtId === 'liwan' && z.status === 'active').slice(0, 3).map((z) => z.id);
@@ -50,7 +51,7 @@ describe('coordinator live board and map', () => {
     const reads: string[] = [];
     page.on('request', (r) => { if (r.url().includes('/api/vans/board')) reads.push(r.url()); });
 
-    const at = new Date(Date.now() - 5000).toISOString();
+    const at = new Date(NOW - 5000).toISOString();
     expect((await call(driver, 'vehicle:move', { key: key(), vehicleId: van, position: { lng: 113.236, lat: 23.118, speedKmh: 18, at } })).ok).toBe(true);
     await expect.poll(() => count(page, 'van'), { timeout: 2000 }).toBe('1');
     await expect.poll(() => row.getByTestId('van-age').textContent(), { timeout: 2000 }).not.toContain('无定位');

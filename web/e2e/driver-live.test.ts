@@ -102,7 +102,8 @@ describe('driver on a phone with GPS (390×844)', () => {
     await e2e.login(other, 'driver');
     const done = other.getByTestId('stop').nth(0);
     await expect.poll(() => done.getAttribute('data-status'), { timeout: 10_000 }).toBe('delivered');
-    expect(await done.locator('[data-commodity="vegetables"]').inputValue()).toBe('7');
+    // Recorded kilos are a value on the card now, no longer a readonly input.
+    expect(await done.locator('[data-testid="qty"][data-commodity="vegetables"]').textContent()).toBe('7');
     expect(await other.getByTestId('stop').nth(1).getAttribute('data-status')).toBe('pending');
   }, 120_000);
 });

@@ -41,17 +41,18 @@ export function isLocal(url: string): boolean {
 }
 
 /**
- * The real server on a fresh seeded SQLite file, and headless Debian chromium: the browser project's
+ * The real server on a fresh seeded SQLite file (its clock `options.now`, else the wall clock), and headless Debian chromium: the browser project's
  * shared one (web/e2e/chromium-server.ts), or one of its own when the file runs outside that project.
  */
-export async function startE2E(overrides: Partial<Config> = {}): Promise<E2E> {
+export async function startE2E(overrides: Partial<Config> = {}, options: { now?: () => Date } = {}): Promise<E2E> {
   await ensureWebBuilt();
   const dir = mkdtempSync(join(tmpdir(), 'baogong-e2e-'));
   const config = { ...loadConfig({}), port: 0, databaseUrl: `sqlite:${join(dir, 'e2e.sqlite')}`, seedDemo: true, ...overrides };
   const scenarios = ['liwan-2021', 'foshan-2021'];
   // The seeded template's copy: startServer finds it migrated and seeded.
   await copySeededSqlite(scenarios, join(dir, 'e2e.sqlite'));
-  const server = await startServer(config, { seedScenarios: scenarios, log: testLogger() });
+  // `now`: the server's clock, for a test that needs a plan's own day (the page's is page.clock).
+  const server = await startServer(config, { seedScenarios: scenarios, log: testLogger(), now: options.now });
   const shared = sharedChromium();
   const browser = shared ? await chromium.connect(shared) : await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   const contexts: BrowserContext[] = [];

@@ -1,4 +1,4 @@
-import { localDate, localHhmm, offsetMs, secondsIntoDay } from '../../server/contract/local-time';
+import { instantOf, localDate, localHhmm, offsetMs, secondsIntoDay } from '../../server/contract/local-time';
 
 // The pages' one place for local days and times. They are the server's local time (UTC_OFFSET), not
 // the browser's: a coordinator abroad, or a laptop left on UTC, still sees plan days, report days and
@@ -25,6 +25,11 @@ export function dayOf(instant: string | number, utcOffset = pageUtcOffset()): st
 /** Today, as a local day. */
 export function today(nowMs = Date.now(), utcOffset = pageUtcOffset()): string {
   return localDate(nowMs, utcOffset);
+}
+
+/** The instant (ms since the epoch) of local midnight starting the day YYYY-MM-DD. */
+export function midnightOf(date: string, utcOffset = pageUtcOffset()): number {
+  return instantOf(date, 0, utcOffset);
 }
 
 /** An instant as local wall-clock HH:MM. */

@@ -74,6 +74,7 @@ export function createBoardBuilder(deps: BoardDeps, refsMaxAgeMs = 0) {
         planId: route.planId, broken: broken.has(entry.vehicle.id), fix: seesVan ? entry.fix : null,
         depots: route.trips.map((t) => t.depotLocation),
         firstDepartMs: instantOf(route.date, route.trips[0]?.departS ?? 0, deps.config.utcOffset),
+        day: { date: route.date, startMs: instantOf(route.date, 0, deps.config.utcOffset) },
         stops: stops.map((s) => {
           const key = stopKey(s.tripIndex, s.stopIndex);
           const st = entry.states.get(key);

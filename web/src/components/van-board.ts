@@ -2,28 +2,15 @@ import type { VanBoard, VanBoardChangedEvent, VanBoardRow } from '../../../serve
 import { sortBoard } from '../../../server/contract/van-board-order';
 import { request } from '../api';
 import { h, replaceChildren } from '../dom';
-import { getLang, t, tOr } from '../i18n';
+import { getLang, t } from '../i18n';
 import type { LiveLink } from '../live/live-link';
 import { messageBox } from './messages';
+import { ageText, etaCell, lateCell, stateCell, summaryText } from './van-board-text';
 
 /** A publish or a reconnect comes with a burst of events: one re-read per this window. */
 const REFETCH_MS = 400;
 /** Ages ("20 s ago") tick on without a read. */
 const TICK_MS = 10_000;
-
-/** "晚 2897427 分" reads as noise: past two hours in hours, past two days in days. */
-function lateText(minutes: number): string {
-  if (minutes < 120) return t('board.lateMin', { n: minutes });
-  if (minutes < 2880) return t('board.lateH', { n: Math.round(minutes / 60) });
-  return t('board.lateDays', { n: Math.round(minutes / 1440) });
-}
-
-function age(seconds: number | null): string {
-  if (seconds === null) return t('board.never');
-  if (seconds < 90) return t('board.ageS', { n: seconds });
-  if (seconds < 5400) return t('board.ageMin', { n: Math.round(seconds / 60) });
-  return t('board.ageH', { n: Math.round(seconds / 3600) });
-}
 
 /**
  * The van board: one row per van of the published plan, late and silent vans first. Read once
@@ -56,29 +43,29 @@ export function vanBoard(options: { link: LiveLink; onPick(row: VanBoardRow): vo
     const extraS = Math.max(0, Math.round((nowMs - (receivedAt.get(r.vehicleId) ?? nowMs)) / 1000));
     const ageS = r.positionAgeS === null ? null : r.positionAgeS + extraS;
     const zone = r.nextStop ? (getLang() === 'en' ? r.nextStop.zoneNameEn : r.nextStop.zoneName) : '—';
+    const eta = etaCell(r);
+    const late = lateCell(r);
     return h('tr', {
       'data-testid': 'van-row', 'data-vehicle-id': r.vehicleId, 'data-state': r.state, 'data-late': String(r.late), 'data-silent': String(r.silent),
-      class: r.late ? 'van-late' : r.silent ? 'van-silent' : null,
+      'data-day': r.day, class: r.late ? 'van-late' : r.silent ? 'van-silent' : r.day === 'past' ? 'van-past' : null,
     },
     h('th', { scope: 'row' }, h('button', {
       type: 'button', class: 'link-button', 'data-testid': 'van-pick', 'aria-label': t('board.showOnMap', { name: r.name }),
       onclick: () => options.onPick(r),
     }, r.name)),
     h('td', { 'data-label': t('board.driver') }, r.driverName ?? '—'),
-    h('td', { 'data-testid': 'van-state', 'data-label': t('board.state') }, tOr(`van.state.${r.state}`, r.state)),
-    h('td', { 'data-testid': 'van-age', 'data-label': t('board.position') }, age(ageS), r.silent ? h('span', { class: 'badge badge-warn' }, ` ${t('board.silent')}`) : null),
+    h('td', { 'data-testid': 'van-state', 'data-label': t('board.state') }, stateCell(r)),
+    h('td', { 'data-testid': 'van-age', 'data-label': t('board.position') }, ageText(ageS), r.silent ? h('span', { class: 'badge badge-warn' }, ` ${t('board.silent')}`) : null),
     h('td', { 'data-testid': 'van-next', 'data-label': t('board.next') }, zone),
-    h('td', { 'data-testid': 'van-eta', 'data-label': t('board.eta') }, r.nextStop?.eta ?? '—'),
-    h('td', { 'data-testid': 'van-late', 'data-label': t('board.late') }, r.nextStop ? (r.minutesLate > 0 ? lateText(r.minutesLate) : t('board.onTime')) : '—'),
+    h('td', { 'data-testid': 'van-eta', 'data-label': t(eta.label) }, eta.text),
+    h('td', { 'data-testid': 'van-late', 'data-label': t(late.label) }, late.text),
     h('td', { 'data-testid': 'van-kg', 'data-label': t('board.kg') }, `${r.deliveredKg} / ${r.plannedKg}`));
   }
 
   function render(): void {
     if (!board) return;
     const nowMs = Date.now();
-    summary.textContent = t('board.summary', {
-      n: board.vans.length, late: board.vans.filter((v) => v.late).length, silent: board.vans.filter((v) => v.silent).length,
-    });
+    summary.textContent = summaryText(board.vans);
     replaceChildren(body, board.vans.length === 0
       ? h('tr', null, h('td', { colspan: 8, class: 'muted' }, t('board.empty')))
       : board.vans.map((r) => row(r, nowMs)));

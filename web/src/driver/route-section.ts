@@ -1,4 +1,4 @@
-import { planLabel } from '../plans/plan-format';
+import { dayLabel, planLabel } from '../plans/plan-format';
 import type { Commodity, Depot, VehicleRoute } from '../../../server/contract';
 import type { MessageBox } from '../components/messages';
 import { h, replaceChildren } from '../dom';
@@ -11,6 +11,7 @@ import { tripPaths } from '../plans/plan-geojson';
 import type { OfflineQueue } from './offline-queue';
 import type { OutboxKind, OutboxPayload } from './outbox-sender';
 import { loadRoute } from './route-cache';
+import { routeDay } from './route-day';
 import { stopCard } from './stop-card';
 import { createStopStates, type StopStates } from './stop-state';
 
@@ -29,7 +30,10 @@ export function routeSection(deps: RouteSectionDeps) {
   const sub = h('p', { class: 'muted', 'data-testid': 'route-sub' });
   const mapEl = h('div', { class: 'driver-map', 'data-testid': 'map', hidden: true });
   const noPlan = h('p', { class: 'muted', 'data-testid': 'no-plan', hidden: true }, t('driver.noPlan'));
-  const el = h('section', { class: 'card', 'data-testid': 'stops' }, h('h2', null, t('driver.stops')), sub, noPlan, mapEl, list);
+  const heading = h('h2', null, t('driver.stops'));
+  // A route of another day says so: its times are that day's plan, not what to drive now.
+  const dayNote = h('p', { class: 'route-day', 'data-testid': 'route-day', hidden: true });
+  const el = h('section', { class: 'card', 'data-testid': 'stops' }, heading, sub, dayNote, noPlan, mapEl, list);
   let route: VehicleRoute | null = null;
   let states: StopStates | null = null;
   let commodities: readonly Commodity[] = [];
@@ -87,6 +91,12 @@ export function routeSection(deps: RouteSectionDeps) {
         states.merge(serverStops);
         // The plan's readable name (6月3日 第1版), as on the coordinator's pages: not "v1 · 2021-06-03".
         replaceChildren(sub, planLabel({ id: route.planId, version: route.planVersion, date: route.date }), loaded.cached ? ` · ${t('driver.cachedRoute')}` : null);
+        const day = routeDay(route, Date.now());
+        const date = dayLabel(route.date);
+        heading.textContent = day === 'today' ? t('driver.stops') : t('driver.stopsOn', { date });
+        dayNote.hidden = day === 'today';
+        dayNote.dataset.day = day;
+        dayNote.textContent = day === 'past' ? t('driver.dayOver', { date }) : day === 'future' ? t('driver.dayAhead', { date }) : '';
         render();
         drawMap(depot);
       });

@@ -44,17 +44,21 @@ export function stopCard(input: StopCardInput): HTMLElement {
   const done = status === 'delivered';
   // A delivered stop shows what was recorded, including a commodity the plan did not list for it.
   const shown = done && input.deliveredKg ? input.deliveredKg : stop.quantitiesKg;
+  // Recorded kilos are a fact, not a field: shown as a value, so nobody tries to type into them.
   const qty = Object.entries(shown).filter(([, kg]) => kg > 0).map(([id, kg]) => ({
     id, planned: stop.quantitiesKg[id] ?? 0,
-    input: h('input', { type: 'number', min: 0, step: 0.1, inputmode: 'decimal', value: Math.round(kg * 10) / 10, 'data-testid': 'qty', 'data-commodity': id, 'aria-label': name(id), readonly: done }),
+    input: done
+      ? h('span', { class: 'qty-value', 'data-testid': 'qty', 'data-commodity': id, 'data-value': Math.round(kg * 10) / 10 }, Math.round(kg * 10) / 10)
+      : h('input', { type: 'number', min: 0, step: 0.1, inputmode: 'decimal', value: Math.round(kg * 10) / 10, 'data-testid': 'qty', 'data-commodity': id, 'aria-label': name(id) }),
   }));
+  const kgOf = (q: (typeof qty)[number]): number => (q.input instanceof HTMLInputElement ? Number(q.input.value) || 0 : Number(q.input.dataset.value));
   const tierMode = input.zoneName?.handoffMode;
   const mode = h('select', { 'data-testid': 'handoff-mode', 'aria-label': t('driver.handoffMode') },
     HANDOFF_MODES.map((m) => h('option', { value: m, selected: m === tierMode }, tOr(`handoff.${m}`, m))));
   const tierName = input.zoneName?.tierName ? localName({ name: input.zoneName.tierName, nameEn: input.zoneName.tierNameEn ?? input.zoneName.tierName }) : null;
   const shortReason = h('select', { class: 'short-reason', 'data-testid': 'short-reason', 'aria-label': t('driver.shortReason'), hidden: true },
     SHORT_REASONS.map((r) => h('option', { value: r }, t(`short.${r}`))));
-  const isShort = (): boolean => qty.some((q) => (Number(q.input.value) || 0) < q.planned - 0.05);
+  const isShort = (): boolean => qty.some((q) => kgOf(q) < q.planned - 0.05);
   for (const q of qty) q.input.addEventListener('input', () => { shortReason.hidden = !isShort(); });
   const reason = h('select', { 'data-testid': 'fail-reason', 'aria-label': t('driver.failReason') },
     FAIL_REASONS.map((r) => h('option', { value: r }, tOr(`fail.${r}`, r))));
@@ -66,7 +70,7 @@ export function stopCard(input: StopCardInput): HTMLElement {
       onclick: () => input.record('stop:fail', { reason: reason.value as StopFailReason, text: note.value.trim() }),
     }, t('driver.confirmFail')));
   const deliver = (): void => input.record('stop:deliver', {
-    quantitiesKg: Object.fromEntries(qty.map((q) => [q.id, Math.max(0, Number(q.input.value) || 0)])),
+    quantitiesKg: Object.fromEntries(qty.map((q) => [q.id, Math.max(0, kgOf(q))])),
     handoffMode: mode.value as HandoffMode,
     ...(isShort() ? { shortReason: shortReason.value as ShortDeliveryReason } : {}),
   });
@@ -86,7 +90,9 @@ export function stopCard(input: StopCardInput): HTMLElement {
     tierMode ? h('div', { class: 'stop-mode', 'data-testid': 'stop-mode', 'data-mode': tierMode },
       tierName ? t('driver.handoffByTier', { tier: tierName, mode: tOr(`handoff.${tierMode}`, tierMode) }) : tOr(`handoff.${tierMode}`, tierMode)) : null,
     done ? h('div', { class: 'muted', 'data-testid': 'recorded-note' }, t('driver.recordedKg')) : null,
-    h('table', { class: 'qty-table' }, h('tbody', null, qty.map((q) => h('tr', null, h('td', null, name(q.id)), h('td', null, q.input), h('td', null, 'kg'))))),
+    h('table', { class: 'qty-table' }, h('tbody', null, qty.map((q) => h('tr', null, h('td', null, name(q.id)),
+      // A recorded value keeps its unit beside it; an input keeps the unit in a column of its own.
+      done ? h('td', { colspan: 2 }, q.input, ' kg') : [h('td', null, q.input), h('td', null, 'kg')])))),
     h('div', { class: 'stop-nav' },
       h('a', { class: 'nav-link', href: geoUri(stop.location, label), 'data-testid': 'nav-geo' }, t('driver.navigate')),
       h('a', { class: 'nav-link', href: amapUri(stop.location, label), target: '_blank', rel: 'noopener', 'data-testid': 'nav-amap' }, t('driver.navigateAmap'))),

@@ -16,4 +16,7 @@ export const enDriver: Record<keyof typeof zhDriver, string> = {
   'driver.refused.overHold': '"{commodity}" is more than is left on the van: check and try again.',
   'driver.refused.position': 'The position is outside the service area: not recorded.',
   'driver.refused.detail': '(server: {message})',
+  'driver.stopsOn': 'Stops on {date}',
+  'driver.dayOver': "Plan day {date} is over: this is not today's route; the times below were that day's plan.",
+  'driver.dayAhead': "Plan day {date} has not begun: the times below are that day's plan.",
 };

@@ -14,4 +14,7 @@ export const zhDriver = {
   'driver.refused.overHold': '“{commodity}”超过车上剩余数量，请核对后重试。',
   'driver.refused.position': '定位不在服务范围内，未记录。',
   'driver.refused.detail': '（服务器：{message}）',
+  'driver.stopsOn': '{date}的站点',
+  'driver.dayOver': '这是{date}的路线，不是今天的：下面的时间是当天的计划。',
+  'driver.dayAhead': '这是{date}的路线，当天还没到：下面的时间是计划时间。',
 } as const;

@@ -48,13 +48,18 @@ export function formatKpi(key: KpiKey, value: number | null, signed = false): st
 
 const MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
+/** A local day (YYYY-MM-DD) as words: 6月3日 / 3 Jun. */
+export function dayLabel(date: string): string {
+  const [, m, d] = date.split('-').map(Number) as [number, number, number];
+  return t('plan.name.date', { m, d, mon: MONTHS_EN[m - 1] ?? String(m) });
+}
+
 /**
  * A plan's readable name, never its id: day, version (or draft and when it was made), and for a
  * replan when it was made — e.g. 6月3日 第2版 · 11:05 重排 / 3 Jun v2 · replanned 11:05.
  */
 export function planLabel(plan: Pick<PlanSummary, 'id' | 'version' | 'date'> & Partial<Pick<PlanSummary, 'createdAt' | 'basePlanId'>>, utcOffset?: string): string {
-  const [, m, d] = plan.date.split('-').map(Number) as [number, number, number];
-  const day = t('plan.name.date', { m, d, mon: MONTHS_EN[m - 1] ?? String(m) });
+  const day = dayLabel(plan.date);
   const made = plan.createdAt ? timeOf(plan.createdAt, utcOffset) : '';
   // A replan's draft is named by its replan time once, not twice.
   const which = plan.version !== null ? t('plan.name.version', { n: plan.version }) : t('plan.name.draft', { time: plan.basePlanId ? '' : made }).trim();
