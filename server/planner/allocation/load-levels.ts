@@ -98,6 +98,9 @@ export function depotLeximin(problem: DepotLoadProblem): DepotLoads {
         constKg -= Number.isNaN(frozen[i]!) ? 0 : frozen[i]!;
         if (Number.isNaN(frozen[i]!)) cut.push(i);
       }
+      // Only frozen pieces short: their amounts, exact when frozen, now overshoot by rounding (a
+      // gram-size piece next to tonnes). No active piece binds, so t stands.
+      if (cut.length === 0) break;
       let flowKg = 0;
       for (let i = 0; i < n; i++) {
         flowKg += net.flowOf(sourceArc[i]!);

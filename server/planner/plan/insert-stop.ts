@@ -157,3 +157,36 @@ export function retime(trip: PlannedTrip, depot: PlanDepot, zones: ReadonlyMap<s
   trip.stops.forEach((s, k) => ([s.arrivalS, s.departureS] = times[k]!));
   trip.returnS = returnS;
 }
+
+/**
+ * When no trip has time for `zone`, the cheapest trade on trip `tripIndex`: drop one stop that
+ * `removable` allows (a zone other trips also bring these goods to) and put `zone` in, if the trip
+ * then still keeps every time rule. Only for zones that get nothing of a goods class: one visit for
+ * them is worth some of a zone's second one.
+ */
+export function swapIntoTrip(
+  day: VanDay, tripIndex: number, zone: PlanZone, zones: ReadonlyMap<string, PlanZone>, model: DistanceModel, reloadS: number,
+  removable: (stop: PlannedStop) => boolean,
+): Insertion | null {
+  const trip = day.route.trips[tripIndex]!;
+  let best: { insertion: Insertion; copy: PlannedTrip } | null = null;
+  trip.stops.forEach((stop, k) => {
+    if (stop.zoneId === zone.id || !removable(stop)) return;
+    const copy: PlannedTrip = { ...trip, stops: trip.stops.filter((_, j) => j !== k).map((s) => ({ ...s })) };
+    if (copy.stops.length > 0) retime(copy, day.depot, zones, model);
+    const trips = day.route.trips.map((t, j) => (j === tripIndex ? copy : t));
+    const ins = insertIntoTrip({ ...day, route: { ...day.route, trips } }, tripIndex, zone, zones, model, reloadS);
+    if (ins && (!best || ins.addedS < best.insertion.addedS)) best = { insertion: ins, copy };
+  });
+  if (!best) return null;
+  const chosen: { insertion: Insertion; copy: PlannedTrip } = best;
+  return {
+    addedS: chosen.insertion.addedS,
+    apply: () => {
+      chosen.insertion.apply();
+      Object.assign(trip, chosen.copy);
+      day.route.distanceM = day.route.trips.reduce((s, t) => s + t.distanceM, 0);
+      return trip;
+    },
+  };
+}

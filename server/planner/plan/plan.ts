@@ -98,6 +98,7 @@ export function plan(input: PlanInput, partial: Partial<PlanOptions> = {}): Plan
   const { routes, allocation, allocationDepots } = fairRepair({
     routes: assembled, cleared, depots: vanDepots.map((d) => depotsById.get(d.id)!), zones: input.zones, commodities: input.commodities,
     vehicles: vehiclesById, model, distanceM: depotZoneM, nearestDepots: options.nearestDepots, reloadS: options.reloadS,
+    deadlineMs: options.deadlineMs === undefined ? undefined : startedMs + (options.deadlineMs - startedMs) * REPAIR_SHARE, now,
   });
   // Reasons and what-if read from the final model (its min cut, duals) and the last routing round.
   const explained = explain({
@@ -136,7 +137,9 @@ function namesOf(input: PlanInput): Names {
 /** Allocation-and-routing rounds at most: each caps the haul at what the vans really carried and moves the goods routing left behind to the zone's next-nearest holder. */
 const ROUNDS = 5;
 /** Share of the deadline the routing rounds may use. */
-const ROUTING_SHARE = 0.75;
+const ROUTING_SHARE = 0.65;
+/** Share of the deadline after which the fairness repair starts no new round (the reasons need the rest). */
+const REPAIR_SHARE = 0.85;
 
 /** What each depot's vans really carried in a routing round (never more than the estimate). */
 function routedHaul(routings: readonly DepotRouting[], estimate: ReadonlyMap<string, Haul>): Map<string, Haul> {
