@@ -11,13 +11,12 @@ import { plan } from './plan';
 // undelivered with 3 vans used, and blamed `van_capacity` at depots whose vans never left. The options are the
 // server's (seed 1); the routing budget is iterations, not the clock, so the test is deterministic.
 
-const input = june16 as PlanInput;
 const options = { seed: 1, maxIterations: 20_000 };
 /** Absolute, in kg: what a zone may miss of its amount at t* (the allocation's own tolerances are far finer). */
 const TOLERANCE_KG = 0.5;
 
 /** The stock-only t*: the same exact leximin over the depots that have a cleared van, with no van limits. */
-function stockOnlyLevel(): number {
+function stockOnlyLevel(input: PlanInput): number {
   const model = haversineModel({ detourFactor: DEFAULT_PLAN_OPTIONS.detourFactor, speedKmh: DEFAULT_PLAN_OPTIONS.speedKmh });
   const withVans = new Set(input.vehicles.filter((v) => v.driverId && v.driverCleared).map((v) => v.homeDepotId));
   const depots = input.depots.filter((d) => withVans.has(d.id));
@@ -28,9 +27,21 @@ function stockOnlyLevel(): number {
   return result.parts.reduce((t, p) => Math.min(t, p.minLevel), 1);
 }
 
-describe('issue 16: the 16 June replay plan (vans idle, stock in reach)', () => {
+/**
+ * The same morning with 2 t of cooking oil asked for in 东沙: oil is then stock some zone can use, so the
+ * 岭南 trip's room is shared with oil again and the haul cap alone no longer saves the vegetables; the
+ * fairness repair has to add the trip (the cause is the repair's 95 % threshold, not the mix).
+ */
+function withOilDemand(base: PlanInput): PlanInput {
+  return { ...base, zones: base.zones.map((z) => (z.id === 'liwan-dongsha' ? { ...z, demandKg: { ...z.demandKg, oil: 2000 } } : z)) };
+}
+
+describe.each([
+  ['as dumped', june16 as PlanInput],
+  ['with oil asked for too', withOilDemand(june16 as PlanInput)],
+])('issue 16: the 16 June replay plan, %s (vans idle, stock in reach)', (_name, input) => {
   const result = plan(input, options);
-  const tStar = stockOnlyLevel();
+  const tStar = stockOnlyLevel(input);
   const usedVans = new Set(result.routes.filter((r) => r.trips.length > 0).map((r) => r.vehicleId));
 
   it('leaves vans idle, so vans are not the limit here', () => {
@@ -51,7 +62,6 @@ describe('issue 16: the 16 June replay plan (vans idle, stock in reach)', () => 
       }
     }
     expect(short).toEqual([]);
-    expect(result.kpis.minFillRate).toBeGreaterThanOrEqual(tStar - TOLERANCE_KG / 1000);
   });
 
   it('never blames van capacity on vans that stayed at the depot all day', () => {
