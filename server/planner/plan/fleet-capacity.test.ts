@@ -20,7 +20,7 @@ describe('capToHaul', () => {
   });
 
   it('gives no room to stock beyond what the zones ask for', () => {
-    const zones = [{ demandKg: { vegetables: 10_000, oil: 0, meat: 500 } }, { demandKg: { vegetables: 3_000 } }];
+    const zones: { demandKg: Record<string, number> }[] = [{ demandKg: { vegetables: 10_000, oil: 0, meat: 500 } }, { demandKg: { vegetables: 3_000 } }];
     expect(totalDemandKg(zones)).toEqual({ vegetables: 13_000, oil: 0, meat: 500 });
     const [capped] = capToHaul([depot], haul, commodities, totalDemandKg(zones)).depots;
     expect(capped!.stockKg.vegetables).toBeCloseTo(1500, 6);

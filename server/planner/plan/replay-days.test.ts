@@ -2,9 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { allocate } from '../allocation';
 import { haversineModel } from '../distance';
 import { DEFAULT_PLAN_OPTIONS, type PlanInput } from '../plan-input';
-import may31 from './fixtures/replay-2021-05-31.json';
-import june16 from './fixtures/replay-2021-06-16.json';
+import may31Json from './fixtures/replay-2021-05-31.json';
+import june16Json from './fixtures/replay-2021-06-16.json';
 import { plan } from './plan';
+
+// JSON's coordinates read as number[], not LngLat: the fixtures are PlanInputs as the worker received them.
+const june16 = june16Json as unknown as PlanInput;
+const may31 = may31Json as unknown as PlanInput;
 
 // Issue 16, as the replays met it: the PlanInput the server's plan worker received, dumped verbatim.
 // - 16 June 2021 (scripts/replay/replay-tier-change.test.ts, streets 中南 and 东沙): 60 t of vegetables for a
@@ -43,9 +47,9 @@ function withOilDemand(base: PlanInput): PlanInput {
 }
 
 describe.each([
-  ['16 June, as dumped', june16 as PlanInput],
-  ['16 June, with oil asked for too', withOilDemand(june16 as PlanInput)],
-  ['31 May, full Liwan', may31 as PlanInput],
+  ['16 June, as dumped', june16],
+  ['16 June, with oil asked for too', withOilDemand(june16)],
+  ['31 May, full Liwan', may31],
 ])('issue 16: the replay plan of %s (vans idle, stock in reach)', (_name, input) => {
   const result = plan(input, options);
   const tStar = stockOnlyLevel(input);
