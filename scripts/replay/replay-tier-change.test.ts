@@ -53,9 +53,9 @@ describe('replay across the tier change, 16–19 June 2021', () => {
     // One rule: the server's end-of-day cover is the replay's, every street-day (it plans from it).
     expect(record.days.every((d) => d.streets.every((s) => s.tier === null || s.serverCoverDays !== undefined))).toBe(true);
     expect(serverDisagreements(record)).toEqual([]);
-    // Supply sufficed street by street from the tier change on, and no street ended below a day of cover. (On the
-    // 16th the plan leaves ~0.5 % of the streets' vegetable gap undelivered, `van_capacity` at depots whose vans
-    // stay idle (3 of 39 used): a routing shortfall of server/planner, reported with stop 21, not this file's rule.)
+    // Supply sufficed street by street from the tier change on, and no street ended below a day of cover. (The 16th's
+    // plan once left 0.6 % of the vegetable gap undelivered with vans idle; that plan's input is the planner's
+    // fixture server/planner/plan/fixtures/replay-2021-06-16.json, checked by replay-days.test.ts, not here.)
     const fromChange = { days: record.days.filter((d) => d.date >= '2021-06-17') };
     expect(fromChange.days.every((d) => d.sufficiency?.sufficient)).toBe(true);
     expect(shortWhileSufficient(fromChange)).toEqual([]);

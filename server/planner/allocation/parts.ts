@@ -1,3 +1,4 @@
+import { TOLERANCE_KG } from './tolerance';
 import type { AllocationInput } from './types';
 
 /**
@@ -118,8 +119,10 @@ export function buildCommodityParts(
   return { parts, unreachableZones };
 }
 
+/** An amount at or below the tolerance is none (tolerance.ts): a 7e-12 kg gap left by float subtraction upstream
+ * used to enter the part, get no flow (flows ≤ tolerance are dropped) and pull the part's t* to 1 − weight. */
 function positive(x: number | undefined): number {
-  return x !== undefined && x > 0 && Number.isFinite(x) ? x : 0;
+  return x !== undefined && x > TOLERANCE_KG && Number.isFinite(x) ? x : 0;
 }
 
 export function validWeight(w: number): number {

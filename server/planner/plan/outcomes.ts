@@ -1,4 +1,5 @@
 import type { PlannedRoute, Shortfall, ZoneOutcome } from '../../contract';
+import { TOLERANCE_KG } from '../allocation';
 import type { PlanCommodity, PlanZone } from '../plan-input';
 
 const FULL = 1 - 1e-6;
@@ -24,7 +25,8 @@ export function zoneOutcomes(
       const kg = got[c] ?? 0;
       out.demandKg[c] = demand;
       out.deliveredKg[c] = kg;
-      out.fillRate[c] = demand > 0 ? Math.min(1, kg / demand) : 1;
+      // A demand within the allocation's tolerance is none there, so it is none here: no 0 % fill, no reason to invent.
+      out.fillRate[c] = demand > TOLERANCE_KG ? Math.min(1, kg / demand) : 1;
       const daily = zone.dailyNeedKg[c] ?? 0;
       out.daysOfCover[c] = daily > 0 ? ((zone.onHandKg[c] ?? 0) + kg) / daily : null;
       if (out.fillRate[c]! < FULL) out.shortfalls.push(...reasonsFor(zone.id, c));

@@ -5,7 +5,7 @@ import { explain } from '../explain';
 import { excludedVehicle, type Names } from '../reasons';
 import { assembleRoutes } from './assemble-routes';
 import { timedVan } from './depot-hours';
-import { capToHaul, estimatedHaul, type Haul } from './fleet-capacity';
+import { capToHaul, estimatedHaul, totalDemandKg, type Haul } from './fleet-capacity';
 import { kpisOf } from './kpis';
 import { fairRepair } from './fair-repair';
 import { zoneOutcomes } from './outcomes';
@@ -42,8 +42,9 @@ export function plan(input: PlanInput, partial: Partial<PlanOptions> = {}): Plan
 
   // 1. Fair allocation of what the vans can haul; 2. routes per depot. When the vans carried less
   // than estimated, a second round shares what they really carried fairly and routes it again.
+  const demandKg = totalDemandKg(input.zones);
   const round = (haul: ReadonlyMap<string, Haul>, deadlineMs: number | undefined, progressSpan: [number, number]) => {
-    const { depots, capped } = capToHaul(vanDepots, haul, input.commodities);
+    const { depots, capped } = capToHaul(vanDepots, haul, input.commodities, demandKg);
     // A depot whose routing left a zone's goods of a class behind no longer serves it that class:
     // the next round gives that zone to its next nearest holders (whose vans may have time), and
     // no depot keeps a claim on a zone it cannot reach in time.

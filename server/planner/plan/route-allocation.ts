@@ -1,7 +1,7 @@
 import type { PlannedRoute } from '../../contract';
 import { allocate, type AllocationResult } from '../allocation';
 import type { PlanCommodity, PlanDepot, PlanVehicle, PlanZone } from '../plan-input';
-import { capToHaul, type Haul } from './fleet-capacity';
+import { capToHaul, totalDemandKg, type Haul } from './fleet-capacity';
 
 /**
  * The allocation with the routes' real capacity: each depot supplies at most what its trips can
@@ -42,7 +42,7 @@ export function allocateOnRoutes(args: {
       }
     }
   }
-  const { depots } = capToHaul(args.depots, haul, commodities);
+  const { depots } = capToHaul(args.depots, haul, commodities, totalDemandKg(zones));
   const allocation = allocateByClass({
     commodities, depots, zones, distanceM: args.distanceM, nearestDepots: args.nearestDepots,
     // No trip of the depot stops at the zone with room for this class: it cannot serve it.
