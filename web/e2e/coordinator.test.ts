@@ -45,7 +45,7 @@ describe('coordinator console (real server, chromium)', () => {
     await page.getByTestId('tab-depots').click();
     const cards = page.locator('[data-testid="depot-list"] .depot-card');
     expect(await cards.count()).toBeGreaterThan(3);
-    expect(await page.locator('[data-depot-id="gz-jiangnan-market"] [data-commodity="vegetables"]').count()).toBe(1);
+    expect(await page.locator('[data-testid="depot-list"] .depot-card[data-depot-id="gz-jiangnan-market"] [data-commodity="vegetables"]').count()).toBe(1);
     await page.getByTestId('tab-zones').click();
   });
 

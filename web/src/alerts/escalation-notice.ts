@@ -73,9 +73,13 @@ export function escalationNotice(user: User, zones: ReadonlyMap<string, Zone>, l
     if (fresh) ring();
   }
 
-  request('GET /api/alerts', { query: { state: 'open', unseenEscalated: 'true' } })
+  const load = () => request('GET /api/alerts', { query: { state: 'open', unseenEscalated: 'true' } })
     .then((list) => { for (const a of list) add(a, false); })
     .catch(() => undefined);
+  void load();
+  // Read again on every (re)connect: an escalation pushed after the first read but before the socket joined
+  // its rooms (or while it was away) would otherwise wait for a reload.
+  live?.onResync(() => void load());
   live?.on('alert:changed', ({ alert, change }) => {
     if (change === 'escalated') add(alert, true);
     else if (alert.state !== 'open' && shown.delete(alert.id)) render();
