@@ -105,13 +105,14 @@ export function fairRepair(args: {
       if (above > 0) available.set(`${t.depotId}|${c}`, available.get(`${t.depotId}|${c}`)! + Math.min(kg, above));
     }
 
-    const needs: { zone: PlanZone; cold: boolean; short: number; kg: number; commodities: string[]; bare: string[] }[] = [];
+    const needs: { zone: PlanZone; cold: boolean; short: number; kg: number; commodities: string[]; kgBy: Map<string, number>; bare: string[] }[] = [];
     for (const zone of zones) {
       for (const isCold of [false, true]) {
         let short = 1;
         let kg = 0;
         const list: string[] = [];
         const bare: string[] = [];
+        const kgBy = new Map<string, number>();
         for (const c of commodities) {
           if (c.coldChain !== isCold) continue;
           const need = requiredKg(zone, c.id);
@@ -121,8 +122,9 @@ export function fairRepair(args: {
           if (!(got > TOLERANCE_KG)) bare.push(c.id);
           short = Math.min(short, got / need);
           kg += need - got;
+          kgBy.set(c.id, need - got);
         }
-        if (list.length) needs.push({ zone, cold: isCold, short, kg, commodities: list, bare });
+        if (list.length) needs.push({ zone, cold: isCold, short, kg, commodities: list, kgBy, bare });
       }
     }
     if (needs.length === 0) break;
@@ -202,9 +204,10 @@ export function fairRepair(args: {
       left.kg -= need.kg;
       if (need.cold) left.coldKg -= need.kg;
       room.set(trip, left);
-      for (const c of need.commodities) {
-        for (const d of candidates) available.set(`${d}|${c}`, (available.get(`${d}|${c}`) ?? 0) - need.kg);
-      }
+      // Only the chosen depot's goods are spoken for, each commodity by its own shortfall: the
+      // other holders' goods stay open to the next short zones this round.
+      const from = chosen.van.homeDepotId;
+      for (const c of need.commodities) available.set(`${from}|${c}`, (available.get(`${from}|${c}`) ?? 0) - need.kgBy.get(c)!);
     }
     if (added === 0) break;
   }
