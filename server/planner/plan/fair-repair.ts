@@ -6,7 +6,7 @@ import { insertIntoTrip, newTrip, retime, swapIntoTrip, type Insertion, type Van
 import { loadGoods } from './load-goods';
 import { allocateOnRoutes } from './route-allocation';
 import { shipmentsOf } from './shipments';
-import { rebalance, shiftSurplus, topUp } from './top-up';
+import { rebalance, shiftSurplus, tally, topUp } from './top-up';
 
 /**
  * Fairness survives routing. The allocation before routing proved a level t* from stock alone
@@ -92,12 +92,10 @@ export function fairRepair(args: {
     if (round >= MAX_REPAIR_ROUNDS || late()) break;
 
     // What each depot still has for a short zone: unloaded stock, and what it gives above t*.
-    const delivered = new Map<string, number>();
+    const { delivered, loadedAt } = tally(routes);
     const available = new Map<string, number>();
-    for (const d of depots) for (const c of commodities) available.set(`${d.id}|${c.id}`, Math.max(0, d.stockKg[c.id] ?? 0));
-    for (const r of routes) for (const t of r.trips) for (const s of t.stops) for (const [c, kg] of Object.entries(s.quantitiesKg)) {
-      delivered.set(`${s.zoneId}|${c}`, (delivered.get(`${s.zoneId}|${c}`) ?? 0) + kg);
-      available.set(`${t.depotId}|${c}`, available.get(`${t.depotId}|${c}`)! - kg);
+    for (const d of depots) for (const c of commodities) {
+      available.set(`${d.id}|${c.id}`, Math.max(0, d.stockKg[c.id] ?? 0) - (loadedAt.get(`${d.id}|${c.id}`) ?? 0));
     }
     for (const r of routes) for (const t of r.trips) for (const s of t.stops) for (const [c, kg] of Object.entries(s.quantitiesKg)) {
       const z = zonesById.get(s.zoneId)!;

@@ -152,7 +152,8 @@ function tripsOf(ctx: Ctx, depotId: string): TripRef[] {
     .filter(({ trip }) => trip.depotId === depotId);
 }
 
-function tally(routes: readonly PlannedRoute[]): { delivered: Map<string, number>; loadedAt: Map<string, number> } {
+/** What the loaded routes bring each zone (`zone|commodity`) and take from each depot (`depot|commodity`), in kg. */
+export function tally(routes: readonly PlannedRoute[]): { delivered: Map<string, number>; loadedAt: Map<string, number> } {
   const delivered = new Map<string, number>();
   const loadedAt = new Map<string, number>();
   for (const r of routes) for (const t of r.trips) for (const s of t.stops) for (const [c, kg] of Object.entries(s.quantitiesKg)) {
