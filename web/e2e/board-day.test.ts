@@ -73,6 +73,9 @@ describe('plan day on the van board and the driver page (chromium)', () => {
 
   it("the driver's phone says the route is not today's, and a delivered stop's kilos read as a value", async () => {
     const page = await e2e.newPage(PHONE, true);
+    // The phone would share its position (as on today's route in driver-live.test), but not for a finished day's.
+    await page.context().grantPermissions(['geolocation'], { origin: e2e.url });
+    await page.context().setGeolocation({ latitude: 23.1205, longitude: 113.2441 });
     await e2e.login(page, 'driver');
     const note = page.getByTestId('route-day');
     await note.waitFor();
@@ -89,6 +92,12 @@ describe('plan day on the van board and the driver page (chromium)', () => {
     const open = page.locator('[data-testid="stop"][data-status="pending"]').first().getByTestId('qty').first();
     expect(await open.evaluate((el) => el.tagName)).toBe('INPUT');
     await e2e.screenshot(page, 'driver-day-past-zh-phone');
+    // A granted fix would have reached the store within a second or two of the page's load; over one flush tick later
+    // the phone still says GPS is off and the van has no position.
+    await page.waitForTimeout(6_000);
+    expect(await page.getByTestId('gps-status').getAttribute('data-state')).toBe('off');
+    await server.live.flush();
+    expect(await server.store.tracks.lastPositions(van)).toEqual([]);
     await switchLanguage(page, 'en');
     await expect.poll(() => page.getByTestId('route-day').textContent()).toContain('Plan day 3 Jun is over');
   }, 60_000);

@@ -57,8 +57,10 @@ export function positionShare(deps: PositionShareDeps) {
       watch = geo.watchPosition(onFix, (err) => deps.onState(err.code === err.PERMISSION_DENIED ? 'denied' : 'off'),
         { enableHighAccuracy: true, maximumAge: 10_000, timeout: 60_000 });
     },
+    /** Stops watching (idempotent: the page calls it on every tick while there is no route to drive). */
     stop(): void {
-      if (watch !== null) geo?.clearWatch(watch);
+      if (watch === null) return;
+      geo?.clearWatch(watch);
       watch = null;
       deps.onState('off');
     },

@@ -116,8 +116,11 @@ export function routeSection(deps: RouteSectionDeps) {
       states.set(payload.tripIndex, payload.stopIndex, 'pending');
       render();
     },
-    /** The route being driven (null before load or with no plan): the page shares the position while there is one. */
-    active(): boolean { return route !== null; },
+    /**
+     * Whether there is a route to drive now: one whose plan day runs on the phone's clock. The page shares the
+     * van's position only then; a finished day's or a later day's route is for reading, not for tracking the driver.
+     */
+    active(nowMs = Date.now()): boolean { return route !== null && routeDay(route, nowMs) === 'today'; },
     dispose() { map?.destroy(); },
   };
 }

@@ -53,7 +53,10 @@ export function driverPage(ctx: PageContext): Page {
     vehicleId, onState: showGps,
     enqueue: (fix) => { queue.enqueue('vehicle:move', fix); flush(); },
   }) : null;
-  const timer = setInterval(flush, FLUSH_EVERY_MS);
+  // Positions are shared only while the route's day runs: checked again on every flush tick, so a page left
+  // open starts sharing when the day begins and stops when it is over.
+  const syncSharing = (): void => { if (route?.active()) share?.start(); else share?.stop(); };
+  const timer = setInterval(() => { flush(); if (page.dataset.ready === 'true') syncSharing(); }, FLUSH_EVERY_MS);
   let disposed = false;
 
   function renderStatus(): void {
@@ -102,8 +105,7 @@ export function driverPage(ctx: PageContext): Page {
       renderVehicle(vehicle, depot);
       commodities = loaded;
       await route?.load(depot, { commodities });
-      // Positions are shared only while there is a route to drive.
-      if (route?.active()) share?.start(); else share?.stop();
+      syncSharing();
     } catch (err) {
       message.error(err);
     }
@@ -115,7 +117,7 @@ export function driverPage(ctx: PageContext): Page {
     void live.snapshot().then((snap) => { for (const v of snap.vehicles) if (v.vehicleId === vehicleId) route?.merge(v.stops); }).catch(() => undefined);
   });
   live?.on('stop:updated', (event) => route?.merge([event.stop]));
-  live?.on('plan:published', () => void route?.reload().then(() => { if (route?.active()) share?.start(); }).catch(() => undefined));
+  live?.on('plan:published', () => void route?.reload().then(syncSharing).catch(() => undefined));
   live?.onStatus(() => { renderStatus(); flush(); });
   const offQueue = queue.onChange(renderStatus);
   const onNet = (): void => { renderStatus(); flush(); };
