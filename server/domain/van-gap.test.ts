@@ -43,6 +43,13 @@ describe('vanGapKg: the vans fill what household stock and the other channels le
     expect(gapOf([zone('s', 'sealed')], [channel('platform', 40, ['s'])], [D1], 1, 2).get('s')).toBeCloseTo(60, 9);
   });
 
+  it('counts whole grams: float residue where stock meets the target exactly is no gap', () => {
+    // 3 × 0.1 − 0.3 is 5.6e-17 in floats, not 0.
+    expect(vanGapKg({ stockKg: [0.3], unmetKg: [0] }, 0.1, 3)).toBe(0);
+    expect(vanGapKg({ stockKg: [0.3], unmetKg: [0.0004] }, 0.1, 3)).toBe(0);
+    expect(vanGapKg({ stockKg: [0.3], unmetKg: [0.0123456] }, 0.1, 3)).toBe(0.012);
+  });
+
   it('eggs kept for 5 days need no van on the first day even with a 2-day target', () => {
     // 500 − 100 = 400 ≥ 200.
     expect(gapOf([zone('s', 'sealed')], [], [D1], 5, 2).get('s')).toBe(0);

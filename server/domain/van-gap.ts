@@ -28,5 +28,7 @@ export function vanGapKg(projection: Pick<ZoneCommodityProjection, 'stockKg' | '
     unmet += projection.unmetKg[h] ?? 0;
     gap = Math.max(gap, unmet + Math.max(0, targetDays * dailyNeedKg - stock));
   });
-  return gap;
+  // Counted in whole grams: the projection's float sums leave residue (3 × 0.1 − 0.3 = 5.6e-17 kg) where the
+  // stock meets the target exactly, and a residue is a demand the planner would chase for nothing.
+  return Math.round(gap * 1000) / 1000;
 }
